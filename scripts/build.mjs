@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Bundles every action (src/actions/<name>/index.ts) with ncc into dist/<name>/, in one process so
+// webpack and TypeScript load once. Type checking is `npm run typecheck`'s job (transpileOnly).
+// Not minified: minified bundles start slower on Node 24 (see the README's performance section).
+import ncc from '@vercel/ncc'
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+
+const only = process.argv.slice(2)
+const actions = (await readdir('src/actions', { withFileTypes: true }))
+  .filter((d) => d.isDirectory() && (only.length === 0 || only.includes(d.name)))
+  .map((d) => d.name)
+  .sort()
+
+for (const name of actions) {
+  const started = Date.now()
+  const { code, assets } = await ncc(join(process.cwd(), 'src/actions', name, 'index.ts'), {
+    transpileOnly: true,
+    quiet: true,
+    license: 'licenses.txt',
+    sourceMap: false
+  })
+  const out = join('dist', name)
+  await rm(out, { recursive: true, force: true })
+  await mkdir(out, { recursive: true })
+  await writeFile(join(out, 'index.js'), code)
+  // ESM output needs its own package.json so Node loads index.js as a module.
+  await writeFile(join(out, 'package.json'), '{ "type": "module" }\n')
+  for (const [file, asset] of Object.entries(assets)) {
+    if (file === 'package.json') continue
+    await mkdir(dirname(join(out, file)), { recursive: true })
+    await writeFile(join(out, file), asset.source)
+  }
+  console.log(
+    `dist/${name}/index.js  ${(code.length / 1024).toFixed(0)} KiB  ${Date.now() - started} ms`
+  )
+}

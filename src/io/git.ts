@@ -1,0 +1,35 @@
+/**
+ * What git knows about the checkout, for when the CI does not say. Each call is one `git` process
+ * with an argument array (no shell); any failure (no git, not a repository, a shallow clone with
+ * no tags) is "unknown", never an error: the callers fall back and say so.
+ */
+import { execFile } from 'node:child_process'
+
+export interface GitInfo {
+  /** Names of the tags reachable from HEAD. */
+  mergedTags(): Promise<string[] | undefined>
+  headSha(): Promise<string | undefined>
+  currentBranch(): Promise<string | undefined>
+}
+
+function git(args: string[], cwd: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, timeout: 10_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
+      resolve(error ? undefined : stdout.trim())
+    )
+  })
+}
+
+export function gitInfo(cwd: string = process.cwd()): GitInfo {
+  return {
+    async mergedTags() {
+      const out = await git(['tag', '--merged', 'HEAD'], cwd)
+      return out === undefined ? undefined : out.split('\n').filter(Boolean)
+    },
+    headSha: () => git(['rev-parse', '--verify', 'HEAD'], cwd),
+    async currentBranch() {
+      const out = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd)
+      return out || undefined
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, test } from '@jest/globals'
+import { InputReader } from '../../../src/lib/inputs.js'
+
+const reader = (values: Record<string, string>, secrets: string[] = []) =>
+  new InputReader(
+    (name) => values[name] ?? '',
+    (s) => secrets.push(s)
+  )
+
+describe('InputReader', () => {
+  test('booleans are the YAML 1.2 core schema, and anything else names input, value and expectation', () => {
+    expect(reader({ a: 'True' }).boolean('a', false)).toBe(true)
+    expect(reader({ a: 'FALSE' }).boolean('a', true)).toBe(false)
+    expect(reader({}).boolean('a', true)).toBe(true)
+    expect(() => reader({ 'dry-run': 'yes' }).boolean('dry-run', false)).toThrow(
+      'Input \'dry-run\' is "yes": expected `true` or `false`.'
+    )
+  })
+
+  test('integers', () => {
+    expect(reader({ n: ' 42 ' }).integer('n')).toBe(42)
+    expect(reader({}).integer('n')).toBeUndefined()
+    expect(() => reader({ n: '-1' }).integer('n')).toThrow(
+      'Input \'n\' is "-1": expected a whole number from 0 to'
+    )
+    expect(() => reader({ n: '7' }).integer('n', { min: 1, max: 5 })).toThrow(
+      'expected a whole number from 1 to 5.'
+    )
+    expect(() => reader({ n: '1e3' }).integer('n')).toThrow('"1e3"')
+  })
+
+  test('choices', () => {
+    expect(reader({ m: 'stop' }).choice('m', ['continue', 'stop'], 'continue')).toBe('stop')
+    expect(() => reader({ m: 'halt' }).choice('m', ['continue', 'stop'], 'continue')).toThrow(
+      'Input \'m\' is "halt": expected one of `continue`, `stop`.'
+    )
+  })
+
+  test('lists split on newlines and commas, drop blanks and comments', () => {
+    expect(reader({ l: 'a, b\n# note\n\n c ,d,' }).list('l')).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  test('required', () => {
+    expect(() => reader({}).required('images', 'an image name')).toThrow(
+      'Input \'images\' is "": expected an image name.'
+    )
+  })
+
+  test('secrets are masked, whole and line by line, and kept untrimmed', () => {
+    const masked: string[] = []
+    const key = '-----BEGIN KEY-----\nabcdefgh\n-----END KEY-----\n'
+    expect(reader({ key }, masked).secret('key')).toBe(key)
+    expect(masked).toEqual([key, '-----BEGIN KEY-----', 'abcdefgh', '-----END KEY-----'])
+  })
+})
