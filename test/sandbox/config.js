@@ -1,0 +1,54 @@
+// Where everything lives and which loopback addresses/ports it uses. One sandbox per machine:
+// the addresses, ports and unix users below are fixed, only the state directory can move.
+import { join } from 'node:path'
+import process from 'node:process'
+import { fileURLToPath } from 'node:url'
+
+export const DEFAULT_STATE_DIR = '/tmp/gantry-sandbox'
+export const stateDir = () => process.env.GANTRY_SANDBOX_DIR || DEFAULT_STATE_DIR
+
+/** Source files shipped in the repo next to this module (demo app, Slack server). */
+export const SOURCE_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+export const DEFAULT_HOSTS = 3
+export const MAX_HOSTS = 99
+
+export const REGISTRY_NO_AUTH = { name: 'registryNoAuth', address: '127.0.0.1', port: 5000 }
+export const REGISTRY_AUTH = { name: 'registry', address: '127.0.0.1', port: 5001 }
+export const REGISTRY_USER = 'gantry-ci'
+export const SLACK = { address: '127.0.0.1', port: 5380 }
+export const DEMO_REPOSITORY = 'demo-app'
+export const DEMO_VERSIONS = ['v1', 'v2', 'broken']
+
+/** Deploy host i (1-based): its own loopback address, sshd on 22, the app on 8080, its own user. */
+export const HOST_APP_PORT = 8080
+export function hostIdentity(i) {
+  const nn = String(i).padStart(2, '0')
+  return { index: i, name: `h${nn}`, user: `gantry${nn}`, address: `127.0.0.${10 + i}`, port: 22 }
+}
+
+/** Written into each host user's GECOS field: how `down` recognises users the sandbox created. */
+export const USER_COMMENT_PREFIX = 'gantry sandbox host'
+
+/** Dead proxy: if an engine ever tries Docker Hub, it fails at once instead of leaving loopback. */
+export const DOCKERD_PROXY_GUARD = {
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  NO_PROXY: '127.0.0.0/8,localhost'
+}
+
+export function layout(dir = stateDir()) {
+  return {
+    dir,
+    lock: join(dir, '.lock'),
+    state: join(dir, 'state.json'),
+    description: join(dir, 'sandbox.json'),
+    runner: join(dir, 'runner'),
+    registries: join(dir, 'registry'),
+    slack: join(dir, 'slack'),
+    images: join(dir, 'images'),
+    ssh: join(dir, 'ssh'),
+    hosts: join(dir, 'hosts'),
+    composeFile: join(dir, 'demo', 'docker-compose.yml')
+  }
+}
