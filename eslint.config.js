@@ -30,12 +30,21 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['@actions/*'], message: 'src/core is pure: no runner access.' },
-            { group: ['node:*', 'fs', 'child_process', 'net', 'http', 'https', 'os'], message: 'src/core is pure: no I/O.' },
-            { group: ['../io/*', '../lib/runner*'], message: 'src/core is pure: I/O lives in src/io.' }
+            {
+              group: ['node:*', 'fs', 'child_process', 'net', 'http', 'https', 'os'],
+              message: 'src/core is pure: no I/O.'
+            },
+            {
+              group: ['../io/*', '../lib/runner*'],
+              message: 'src/core is pure: I/O lives in src/io.'
+            }
           ]
         }
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'src/core is pure: pass values in.' }]
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'src/core is pure: pass values in.' }
+      ]
     }
   }
 )

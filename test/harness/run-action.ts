@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { parseAnnotations, parseFileCommands, type Annotation } from './file-commands.js'
 import { NODE24_PATH } from './node24.js'
+
+export { parseAnnotations, parseFileCommands, type Annotation }
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -56,12 +59,6 @@ export interface RunOptions {
   timeoutMs?: number
 }
 
-export interface Annotation {
-  level: 'error' | 'warning' | 'notice'
-  message: string
-  properties: Record<string, string>
-}
-
 export interface RunResult {
   exitCode: number | null
   outputs: Record<string, string>
@@ -81,52 +78,6 @@ interface ActionYml {
 
 export function readActionYml(action: string): ActionYml {
   return parse(readFileSync(join(ROOT, 'actions', action, 'action.yml'), 'utf8')) as ActionYml
-}
-
-/** Parses the runner's file-command format (`name<<delimiter` blocks and `name=value` lines). */
-export function parseFileCommands(text: string): Record<string, string> {
-  const result: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string
-    if (line === '') continue
-    const heredoc = /^([^=]+?)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const [, name = '', delimiter] = heredoc
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] as string)
-      if (i >= lines.length) throw new Error(`Unterminated value for ${name}`)
-      result[name] = value.join('\n')
-    } else {
-      const eq = line.indexOf('=')
-      if (eq < 0) throw new Error(`Malformed file-command line: ${line}`)
-      result[line.slice(0, eq)] = line.slice(eq + 1)
-    }
-  }
-  return result
-}
-
-const unescape = (s: string) =>
-  s
-    .replace(/%0D/g, '\r')
-    .replace(/%0A/g, '\n')
-    .replace(/%3A/g, ':')
-    .replace(/%2C/g, ',')
-    .replace(/%25/g, '%')
-
-export function parseAnnotations(stdout: string): Annotation[] {
-  const found: Annotation[] = []
-  for (const line of stdout.split('\n')) {
-    const m = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line)
-    if (!m) continue
-    const properties: Record<string, string> = {}
-    for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
-      const eq = pair.indexOf('=')
-      properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1))
-    }
-    found.push({ level: m[1] as Annotation['level'], message: unescape(m[3] ?? ''), properties })
-  }
-  return found
 }
 
 /** Lines of stdout/stderr that contain a secret, except the runner's own `::add-mask::` lines. */

@@ -1,8 +1,6 @@
 /** Action `environment`: which environment this branch deploys to, and that environment's settings. */
 import {
   decideEnvironment,
-  parseBranchMap,
-  parseConfig,
   type BranchRule,
   type EnvironmentDecision
 } from '../../core/environment.js'
@@ -30,11 +28,17 @@ export interface EnvironmentSettingsInput {
   configPath: string
 }
 
-export function readSettings(inputs: InputReader): EnvironmentSettingsInput {
+/** The YAML parser loads only when there is YAML to parse (see the README's performance section). */
+const loadYamlParsers = () => import('../../core/environment-config.js')
+
+export async function readSettings(inputs: InputReader): Promise<EnvironmentSettingsInput> {
   const mapText = inputs.optional(INPUTS.map)
   return {
     branch: inputs.optional(INPUTS.branch),
-    rules: mapText === undefined ? undefined : parseBranchMap(mapText, `input '${INPUTS.map}'`),
+    rules:
+      mapText === undefined
+        ? undefined
+        : await (await loadYamlParsers()).parseBranchMap(mapText, `input '${INPUTS.map}'`),
     configPath: inputs.optional(INPUTS.config) ?? DEFAULT_CONFIG
   }
 }
@@ -50,7 +54,7 @@ export async function run(deps: Partial<EnvironmentDeps> = {}): Promise<void> {
   const git = deps.git ?? gitInfo()
   const readFile = deps.readFile ?? readOptionalFile
   await runAction(runner, async () => {
-    const settings = readSettings(new InputReader(runner.getInput, runner.setSecret))
+    const settings = await readSettings(new InputReader(runner.getInput, runner.setSecret))
     const ctx = readCiContext(runner.env)
     // A pull request's head branch must not deploy as if it had been pushed; a tag has no branch.
     const onBranch = ctx.tag === undefined && ctx.pullRequest === undefined
@@ -70,7 +74,9 @@ export async function run(deps: Partial<EnvironmentDeps> = {}): Promise<void> {
       )
     }
     const config =
-      text === undefined ? { environments: {} } : parseConfig(text, settings.configPath)
+      text === undefined
+        ? { environments: {} }
+        : await (await loadYamlParsers()).parseConfig(text, settings.configPath)
     const decision = decideEnvironment({ branch, noBranchReason, rules: settings.rules, config })
 
     runner.setOutput('environment', decision.environment ?? '')

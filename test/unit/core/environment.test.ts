@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { decideEnvironment, parseBranchMap, parseConfig } from '../../../src/core/environment.js'
+import { decideEnvironment } from '../../../src/core/environment.js'
+import { parseBranchMap, parseConfig } from '../../../src/core/environment-config.js'
 
 const noConfig = { environments: {} }
 
@@ -17,7 +18,7 @@ describe('decideEnvironment with the GitFlow default', () => {
     })
   })
 
-  test('an unmapped branch does not deploy, and says why', () => {
+  test('an unmapped branch does not deploy, and says why', async () => {
     const decision = decideEnvironment({ branch: 'feature/x', config: noConfig })
     expect(decision).toMatchObject({ deploy: false, requiresApproval: false })
     expect(decision.environment).toBeUndefined()
@@ -26,15 +27,15 @@ describe('decideEnvironment with the GitFlow default', () => {
     )
   })
 
-  test('no branch (tag build) does not deploy', () => {
+  test('no branch (tag build) does not deploy', async () => {
     expect(decideEnvironment({ config: noConfig })).toMatchObject({ deploy: false })
   })
 })
 
-describe('branch maps', () => {
-  const rules = parseBranchMap('release/*: staging\nhotfix/**: prod\n"*": sandbox\n')
+const rules = await parseBranchMap('release/*: staging\nhotfix/**: prod\n"*": sandbox\n')
 
-  test('first match wins, globs respect segments', () => {
+describe('branch maps', () => {
+  test('first match wins, globs respect segments', async () => {
     expect(decideEnvironment({ branch: 'release/1.2', rules, config: noConfig }).environment).toBe(
       'staging'
     )
@@ -49,8 +50,8 @@ describe('branch maps', () => {
     )
   })
 
-  test('the file’s branches apply when the input gives none', () => {
-    const config = parseConfig('branches:\n  trunk: prod\n', 'gantry.yml')
+  test('the file’s branches apply when the input gives none', async () => {
+    const config = await parseConfig('branches:\n  trunk: prod\n', 'gantry.yml')
     expect(decideEnvironment({ branch: 'trunk', config }).environment).toBe('prod')
     expect(decideEnvironment({ branch: 'develop', config }).deploy).toBe(false)
   })
@@ -62,10 +63,13 @@ describe('branch maps', () => {
       'develop: sand box\n',
       `input 'map':1: 'develop' maps to "sand box": expected an environment name (letters, digits, '_', '.', '-')`
     ],
-    ['develop: sandbox\ndevelop: prod\n', "input 'map':2: invalid YAML: Map keys must be unique"],
-    ['develop: "unterminated\n', "input 'map':2: invalid YAML: Missing closing \"quote"]
-  ])('map %j is refused', (text, message) => {
-    expect(() => parseBranchMap(text, "input 'map'")).toThrow(message)
+    ['develop: sandbox\ndevelop: prod\n', "input 'map':2: invalid YAML: duplicated mapping key"],
+    [
+      'develop: "unterminated\n',
+      "input 'map':2: invalid YAML: unexpected end of the stream within a double quoted scalar"
+    ]
+  ])('map %j is refused', async (text, message) => {
+    await expect(parseBranchMap(text, "input 'map'")).rejects.toThrow(message)
   })
 })
 
@@ -87,8 +91,8 @@ environments:
     hosts: ec2-user@sandbox.internal
     requires-approval: true
 `
-  test('settings of the chosen environment', () => {
-    const config = parseConfig(file, '.github/gantry.yml')
+  test('settings of the chosen environment', async () => {
+    const config = await parseConfig(file, '.github/gantry.yml')
     expect(decideEnvironment({ branch: 'master', config })).toMatchObject({
       environment: 'prod',
       requiresApproval: true,
@@ -108,8 +112,11 @@ environments:
     })
   })
 
-  test('requires-approval: false overrides the production default', () => {
-    const config = parseConfig('environments:\n  prod:\n    requires-approval: false\n', 'f.yml')
+  test('requires-approval: false overrides the production default', async () => {
+    const config = await parseConfig(
+      'environments:\n  prod:\n    requires-approval: false\n',
+      'f.yml'
+    )
     expect(decideEnvironment({ branch: 'main', config }).requiresApproval).toBe(false)
   })
 
@@ -147,11 +154,11 @@ environments:
       'environments:\n  prod:\n    slack-channel: [a]\n',
       "f.yml:3: 'slack-channel' must be a string"
     ]
-  ])('%j is refused with file, line and key', (text, message) => {
-    expect(() => parseConfig(text, 'f.yml')).toThrow(message)
+  ])('%j is refused with file, line and key', async (text, message) => {
+    await expect(parseConfig(text, 'f.yml')).rejects.toThrow(message)
   })
 
-  test('an empty file is no settings', () => {
-    expect(parseConfig('', 'f.yml')).toEqual({ environments: {} })
+  test('an empty file is no settings', async () => {
+    expect(await parseConfig('', 'f.yml')).toEqual({ environments: {} })
   })
 })

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm run bench`: for each bundle, its size and the median cold-start wall time of a typical
+// invocation against a bare `node -e 0`, run alternately in one go (so machine noise hits both
+// alike), as a ratio; under this machine's Node and under Node 24 (the runner's), when installed.
+// A benchmark, not a test: it prints figures and asserts nothing.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { NODE24_PATH } from '../test/harness/node24.js'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30)
+const dir = mkdtempSync(join(tmpdir(), 'gantry-bench-'))
+const github = {
+  GITHUB_ACTIONS: 'true',
+  GITHUB_REPOSITORY: 'acme/shop',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_RUN_ID: '1',
+  GITHUB_RUN_NUMBER: '57',
+  GITHUB_SHA: '0f1e2d3c4b5a69788796a5b4c3d2e1f001234567',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_REF: 'refs/heads/develop'
+}
+
+/** Typical invocations; a bundle without one is an error, not a gap. */
+const SETTINGS_FILE = `environments:
+  sandbox:
+    hosts: [deploy@10.0.1.5, deploy@10.0.1.6]
+    url: https://sandbox.shop.example.com
+  prod:
+    hosts: [deploy@10.0.2.5]
+    requires-approval: true
+`
+const SCENARIOS = [
+  {
+    action: 'version',
+    label: 'version',
+    env: {
+      INPUT_IMAGES: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop',
+      'INPUT_BASE-VERSION': '1.4',
+      'INPUT_FIXED-BRANCH-TAGS': 'develop, main',
+      'INPUT_SHA-TAG': 'true'
+    }
+  },
+  {
+    action: 'environment',
+    label: 'environment (default map)',
+    env: { INPUT_CONFIG: '.github/gantry.yml' }
+  },
+  {
+    action: 'environment',
+    label: 'environment (settings file)',
+    env: { INPUT_CONFIG: 'gantry.yml' },
+    files: { 'gantry.yml': SETTINGS_FILE }
+  }
+]
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function timeOnce(node, args, env) {
+  const start = process.hrtime.bigint()
+  const r = spawnSync(node, args, { env, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  return ms
+}
+
+function measure(node, bundle, scenario) {
+  for (const [file, text] of Object.entries(scenario.files ?? {}))
+    writeFileSync(join(dir, file), text)
+  const files = Object.fromEntries(
+    ['GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE', 'GITHUB_ENV'].map((k) => [
+      k,
+      join(dir, k)
+    ])
+  )
+  for (const f of Object.values(files)) writeFileSync(f, '')
+  const env = { PATH: process.env.PATH, HOME: dir, ...github, ...files, ...scenario.env }
+  for (let i = 0; i < 3; i++) timeOnce(node, [bundle], env) // warm the file cache
+  const bare = []
+  const action = []
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(timeOnce(node, ['-e', '0'], env))
+    action.push(timeOnce(node, [bundle], env))
+  }
+  return { bare: median(bare), action: median(action) }
+}
+
+const nodes = [{ name: `node ${process.version}`, path: process.execPath }]
+if (existsSync(NODE24_PATH)) nodes.push({ name: 'node 24', path: NODE24_PATH })
+else console.log('(Node 24 is not installed in .tools/: run `npm test` once to install it)')
+
+const actions = readdirSync('dist').filter((n) => existsSync(join('dist', n, 'index.js')))
+for (const name of actions) {
+  if (!SCENARIOS.some((s) => s.action === name))
+    throw new Error(`scripts/bench.mjs has no scenario for dist/${name}`)
+}
+console.log(`Cold start, median of ${RUNS} alternating runs each (wall time, ms)\n`)
+console.log('| invocation | bundle KiB (+ lazy chunks) | node | `node -e 0` | action | ratio |')
+console.log('| --- | --- | --- | --- | --- | --- |')
+for (const scenario of SCENARIOS) {
+  const bundleDir = join(process.cwd(), 'dist', scenario.action)
+  const bundle = join(bundleDir, 'index.js')
+  const kib = (f) => Math.round(statSync(join(bundleDir, f)).size / 1024)
+  const chunks = readdirSync(bundleDir)
+    .filter((f) => /^\d+\.index\.js$/.test(f))
+    .map(kib)
+  const size = `${kib('index.js')}${chunks.length ? ` (+ ${chunks.join(' + ')})` : ''}`
+  for (const node of nodes) {
+    const m = measure(node.path, bundle, scenario)
+    console.log(
+      `| ${scenario.label} | ${size} | ${node.name} | ${m.bare.toFixed(0)} | ${m.action.toFixed(0)} | ${(m.action / m.bare).toFixed(2)}x |`
+    )
+  }
+}
