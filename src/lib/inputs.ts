@@ -65,6 +65,20 @@ export class InputReader {
     throw new InputError(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`)
   }
 
+  /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
+  duration(name: string, fallbackMs: number): number {
+    const value = this.optional(name)
+    if (value === undefined) return fallbackMs
+    const ms = parseDuration(value)
+    if (ms === undefined)
+      throw new InputError(
+        name,
+        value,
+        'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)'
+      )
+    return ms
+  }
+
   /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
   list(name: string): string[] {
     return splitList(this.read(name))
@@ -78,4 +92,13 @@ export function splitList(value: string): string[] {
     .flatMap((line) => line.split(','))
     .map((item) => item.trim())
     .filter((item) => item !== '')
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
+
+export function parseDuration(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text) * 1000
+  const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)]
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) return undefined
+  return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit as string] ?? 0), 0)
 }

@@ -40,6 +40,16 @@ describe('InputReader', () => {
     expect(reader({ l: 'a, b\n# note\n\n c ,d,' }).list('l')).toEqual(['a', 'b', 'c', 'd'])
   })
 
+  test('durations', () => {
+    expect(reader({ t: '90' }).duration('t', 0)).toBe(90_000)
+    expect(reader({ t: '1m30s' }).duration('t', 0)).toBe(90_000)
+    expect(reader({ t: '250ms' }).duration('t', 0)).toBe(250)
+    expect(reader({}).duration('t', 5000)).toBe(5000)
+    expect(() => reader({ 'health-timeout': '5 minutes' }).duration('health-timeout', 0)).toThrow(
+      'Input \'health-timeout\' is "5 minutes": expected a duration such as `90s`, `5m` or `1h` (a bare number is seconds).'
+    )
+  })
+
   test('required', () => {
     expect(() => reader({}).required('images', 'an image name')).toThrow(
       'Input \'images\' is "": expected an image name.'
