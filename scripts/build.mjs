@@ -27,7 +27,8 @@ for (const name of actions) {
   // ESM output needs its own package.json so Node loads index.js as a module.
   await writeFile(join(out, 'package.json'), '{ "type": "module" }\n')
   for (const [file, asset] of Object.entries(assets)) {
-    if (file === 'package.json') continue
+    // package.json is written above; ssh2's pageant helper (.exe) serves Windows agents we never use.
+    if (file === 'package.json' || file.endsWith('.exe')) continue
     await mkdir(dirname(join(out, file)), { recursive: true })
     await writeFile(join(out, file), asset.source)
   }

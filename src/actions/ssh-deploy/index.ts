@@ -1,0 +1,4 @@
+import '../../lib/dirname-shim.js'
+import { run } from './main.js'
+
+await run()

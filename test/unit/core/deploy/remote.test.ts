@@ -1,0 +1,84 @@
+/**
+ * The exact remote commands, as Kamal's command tests assert them: no SSH here. Their safety
+ * with hostile values is proved by running them through /bin/sh in shell.test.ts and the
+ * sandbox tests; here, that every value is quoted where it lands.
+ */
+import { describe, expect, test } from '@jest/globals'
+import {
+  breakLockStep,
+  healthUrlStep,
+  lockStep,
+  loginStep,
+  pruneStep,
+  pullStep,
+  statusStep,
+  switchStep,
+  unlockStep,
+  upStep,
+  writeFileStep
+} from '../../../../src/core/deploy/remote.js'
+
+const layout = { dir: '~/gantry/shop', project: 'shop' }
+const R = '20261122T153000Z-1.3.57-ab12'
+
+describe('remote commands', () => {
+  test('pull and up run in the release directory with a stable project name', () => {
+    expect(pullStep(layout, 'docker compose', R).script).toBe(
+      `cd "$HOME"/gantry/shop/releases/${R} && docker compose -p shop -f compose.yml pull`
+    )
+    expect(upStep(layout, 'docker-compose', R).script).toBe(
+      `cd "$HOME"/gantry/shop/releases/${R} && docker-compose -p shop -f compose.yml up -d --remove-orphans`
+    )
+  })
+
+  test('files go through stdin, never the command line', () => {
+    const step = writeFileStep(layout, R, 'compose.yml', 'services: {}\n# $(reboot)\n')
+    expect(step.script).toBe(
+      `mkdir -p "$HOME"/gantry/shop/releases/${R} && cat > "$HOME"/gantry/shop/releases/${R}/compose.yml`
+    )
+    expect(step.stdin).toBe('services: {}\n# $(reboot)\n')
+  })
+
+  test('the registry password goes to --password-stdin and is marked secret', () => {
+    const step = loginStep('127.0.0.1:5001', 'ci user', 's3cr3t')
+    expect(step.script).toBe("docker login --username 'ci user' --password-stdin 127.0.0.1:5001")
+    expect(step.script).not.toContain('s3cr3t')
+    expect([step.stdin, step.secretStdin]).toEqual(['s3cr3t', true])
+  })
+
+  test('a path with spaces and quotes is one word', () => {
+    const step = switchStep({ dir: "/srv/my app's", project: 'shop' }, R)
+    expect(step.script).toBe(`ln -sfn releases/${R} '/srv/my app'\\''s/current'`)
+  })
+
+  test('lock: atomic mkdir, owner on stdin; unlock only our own lock; break only the lock seen', () => {
+    const lock = lockStep(layout, { token: 'abc', actor: "o'neil", version: '1.2.3' })
+    expect(lock.script).toContain('if mkdir "$HOME"/gantry/shop/.lock 2>/dev/null; then')
+    expect(lock.stdin).toBe(JSON.stringify({ token: 'abc', actor: "o'neil", version: '1.2.3' }))
+    expect(unlockStep(layout, 'abc').script).toBe(
+      `if grep -q '"token":"abc"' "$HOME"/gantry/shop/.lock/owner.json 2>/dev/null; then rm -rf "$HOME"/gantry/shop/.lock; fi`
+    )
+    expect(breakLockStep(layout, '1700000000').script).toBe(
+      `if [ "$(cat "$HOME"/gantry/shop/.lock/since 2>/dev/null)" = 1700000000 ]; then rm -rf "$HOME"/gantry/shop/.lock; fi`
+    )
+  })
+
+  test('status lists the project containers by label', () => {
+    expect(statusStep(layout).script).toContain(
+      'docker ps -aq --filter label=com.docker.compose.project=shop'
+    )
+  })
+
+  test('the health URL is one quoted word for curl or wget', () => {
+    expect(healthUrlStep('http://127.0.0.1:8080/health?a=1&b=$(id)').script).toBe(
+      "if command -v curl >/dev/null 2>&1; then curl -fsS -o /dev/null -m 5 'http://127.0.0.1:8080/health?a=1&b=$(id)'; else wget -q -O /dev/null -T 5 'http://127.0.0.1:8080/health?a=1&b=$(id)'; fi"
+    )
+  })
+
+  test('prune removes the given releases and dangling images', () => {
+    expect(pruneStep(layout, ['a', 'b']).script).toBe(
+      'rm -rf "$HOME"/gantry/shop/releases/a "$HOME"/gantry/shop/releases/b && docker image prune -f >/dev/null'
+    )
+    expect(pruneStep(layout, []).script).toBe('docker image prune -f >/dev/null')
+  })
+})
