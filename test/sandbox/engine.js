@@ -19,6 +19,7 @@ export function engineLayout(root, { group }) {
     dataRoot: join(root, 'data'),
     execRoot: join(root, 'exec'),
     pidfile: join(root, 'docker.pid'),
+    trustKey: join(root, 'key.json'),
     configFile: join(root, 'daemon.json'),
     log: join(root, 'dockerd.log')
   }
@@ -32,6 +33,8 @@ function daemonConfig(e) {
     'exec-root': e.execRoot,
     hosts: [e.dockerHost],
     pidfile: e.pidfile,
+    // 20.10 otherwise writes /etc/docker/key.json, shared by every engine (same engine ID).
+    'deprecated-key-path': e.trustKey,
     group: e.group,
     bridge: 'none', // no docker0, containers use network_mode: host
     iptables: false,
@@ -63,8 +66,11 @@ export async function ensureEngine(e, pid, { log, onSpawn }) {
       return pid
     }
     log(`${e.root}: config changed, restarting dockerd`)
-    await stopEngine(e, pid)
   }
+  // Also clears what a crashed dockerd left: its containerd may still be exiting, and a new
+  // dockerd finding containerd.pid alive "reuses" it, then times out waiting for its socket.
+  await stopEngine(e, pid)
+  await rm(join(e.execRoot, 'containerd', 'containerd.pid'), { force: true })
   // A pidfile left by a crashed dockerd makes the next one refuse to start if the pid was reused.
   await rm(e.pidfile, { force: true })
   const newPid = spawnDaemon('/usr/sbin/dockerd', ['--config-file', e.configFile], {

@@ -1,7 +1,7 @@
 // The demo app images, built on the runner engine from static busybox (FROM scratch, nothing
 // pulled) and pushed to both registries. A label carries a hash of the build inputs so a warm
 // `up` can tell, with one API call per image, that nothing needs rebuilding.
-import { copyFile, mkdir, readFile, rm, stat, symlink } from 'node:fs/promises'
+import { chmod, copyFile, mkdir, readFile, rm, stat, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DEMO_REPOSITORY, DEMO_VERSIONS, REGISTRY_USER, SOURCE_DIR } from './config.js'
 import { basicAuth } from './registry.js'
@@ -20,10 +20,16 @@ const MANIFEST_TYPES = [
 ].join(',')
 
 /** `{ v1, v2, broken }` image references in the registry at `url` (host:port). */
-export const imageRefs = (url) => Object.fromEntries(DEMO_VERSIONS.map((v) => [v, `${url}/${DEMO_REPOSITORY}:${v}`]))
+export const imageRefs = (url) =>
+  Object.fromEntries(DEMO_VERSIONS.map((v) => [v, `${url}/${DEMO_REPOSITORY}:${v}`]))
 
 /** The broken image serves /version but its /health is missing, so its health check fails. */
-const buildArgs = (version) => ['--build-arg', `APP_VERSION=${version}`, '--build-arg', `APP_HEALTH=${version === 'broken' ? 'fail' : 'ok'}`]
+const buildArgs = (version) => [
+  '--build-arg',
+  `APP_VERSION=${version}`,
+  '--build-arg',
+  `APP_HEALTH=${version === 'broken' ? 'fail' : 'ok'}`
+]
 
 async function inputsHash() {
   const sources = await Promise.all(APP_SOURCES.map((f) => readFile(f, 'utf8')))
@@ -42,17 +48,20 @@ export async function ensureImages({ runner, registries, password, dir, log }) {
     await buildImages(docker, join(dir, 'context'), refs, hash)
     built = true
   }
-  for (const r of registries) {
-    if (!built && (await registryHasImages(r, password))) continue
-    log(`pushing demo images to ${r.url}`)
-    await pushImages(docker, r, refs, password)
-  }
+  await Promise.all(
+    registries.map(async (r) => {
+      if (!built && (await registryHasImages(r, password))) return
+      log(`pushing demo images to ${r.url}`)
+      await pushImages(docker, r, refs, password)
+    })
+  )
 }
 
 function dockerCli(runner, dockerConfig) {
   const env = cleanEnv({ DOCKER_HOST: runner.dockerHost, DOCKER_CONFIG: dockerConfig })
   // Debian's client matches the daemon (20.10) and builds FROM scratch with the classic builder.
-  return (args, options = {}) => run('/usr/bin/docker', args, { env, timeoutMs: 120000, ...options })
+  return (args, options = {}) =>
+    run('/usr/bin/docker', args, { env, timeoutMs: 120000, ...options })
 }
 
 async function runnerHasImages(runner, refs, hash) {
@@ -71,7 +80,11 @@ async function registryHasImages(r, password) {
   if (r.auth) headers.authorization = basicAuth(REGISTRY_USER, password)
   const answers = await Promise.all(
     DEMO_VERSIONS.map((v) =>
-      httpRequest({ url: `${r.httpUrl}/v2/${DEMO_REPOSITORY}/manifests/${v}`, method: 'HEAD', headers }).catch(() => ({ status: 0 }))
+      httpRequest({
+        url: `${r.httpUrl}/v2/${DEMO_REPOSITORY}/manifests/${v}`,
+        method: 'HEAD',
+        headers
+      }).catch(() => ({ status: 0 }))
     )
   )
   return answers.every((a) => a.status === 200)
@@ -79,10 +92,20 @@ async function registryHasImages(r, password) {
 
 async function buildImages(docker, context, refs, hash) {
   await writeContext(context)
-  // One after the other: the COPY layer built for v1 is reused from the cache by the others.
-  for (const [version, ref] of Object.entries(refs)) {
-    await docker(['build', '-q', '--label', `${HASH_LABEL}=${hash}`, ...buildArgs(version), '-t', ref, context])
-  }
+  const build = (version) =>
+    docker([
+      'build',
+      '-q',
+      '--label',
+      `${HASH_LABEL}=${hash}`,
+      ...buildArgs(version),
+      '-t',
+      refs[version],
+      context
+    ])
+  // v1 first: the others then reuse its COPY layer from the build cache, in parallel.
+  await build('v1')
+  await Promise.all(DEMO_VERSIONS.filter((v) => v !== 'v1').map(build))
 }
 
 /** Build context: Dockerfile + rootfs/ holding busybox, one link per applet, and the start script. */
@@ -95,11 +118,13 @@ async function writeContext(context) {
   const applets = stdout.split('\n').filter((a) => a && a !== 'busybox')
   await Promise.all(applets.map((a) => symlink('busybox', join(bin, a))))
   await copyFile(join(SOURCE_DIR, 'demo-app', 'start-app.sh'), join(bin, 'start-app'))
+  await chmod(join(bin, 'start-app'), 0o755)
   await copyFile(join(SOURCE_DIR, 'demo-app', 'Dockerfile'), join(context, 'Dockerfile'))
 }
 
 async function pushImages(docker, r, refs, password) {
-  if (r.auth) await docker(['login', r.url, '-u', REGISTRY_USER, '--password-stdin'], { input: password })
+  if (r.auth)
+    await docker(['login', r.url, '-u', REGISTRY_USER, '--password-stdin'], { input: password })
   await Promise.all(
     Object.entries(refs).map(async ([version, ref]) => {
       const target = `${r.url}/${DEMO_REPOSITORY}:${version}`

@@ -1,0 +1,94 @@
+// Types for description.js: the JSON written by `npm run sandbox -- up` (see README.md).
+
+/** `{ v1, v2, broken }` image references, e.g. `127.0.0.1:5000/demo-app:v1`. */
+export interface SandboxImages {
+  v1: string
+  v2: string
+  broken: string
+}
+
+export interface SandboxHost {
+  /** `h01`, `h02`, … */
+  name: string
+  /** Loopback address of host i: `127.0.0.(10+i)`. */
+  address: string
+  /** sshd port (22). */
+  port: number
+  /** Unix user to log in as (`gantry01`, …); key-only. */
+  user: string
+  /** The one client private key accepted by every host. */
+  privateKeyPath: string
+  /** One known_hosts line for this host, e.g. `127.0.0.11 ssh-ed25519 AAAA…`. */
+  knownHosts: string
+  /** A file holding just that line. */
+  knownHostsFile: string
+  /** Host key fingerprint as `ssh-keygen -lf` prints it: `SHA256:…`. */
+  fingerprint: string
+  /** `unix:///…/docker.sock` of this host's own engine (what its ssh sessions get as DOCKER_HOST). */
+  dockerHost: string
+  /** `address:8080`: APP_ADDR in this host's ssh sessions. */
+  appAddr: string
+  /** `http://address:8080`. */
+  appUrl: string
+  /** The user's home (deploy directories go under it). */
+  home: string
+}
+
+export interface SandboxDescription {
+  version: 1
+  stateDir: string
+  updatedAt: string
+  /** The runner's engine: `unix:///…/docker.sock`. Holds `images`. */
+  dockerHost: string
+  images: SandboxImages
+  /** Registry with basic auth. `url` is host:port, no scheme (as docker uses it). */
+  registry: {
+    url: string
+    httpUrl: string
+    username: string
+    password: string
+    images: SandboxImages
+  }
+  /** Registry without auth, host:port. */
+  registryNoAuth: { url: string; httpUrl: string; images: SandboxImages }
+  slack: {
+    /** Ends with `/api/`: `${apiUrl}chat.postMessage`. */
+    apiUrl: string
+    webhookUrl: string
+    /** Bot token expected as `Authorization: Bearer <token>`. */
+    token: string
+    /** GET: recorded requests (JSON array); DELETE: clear them. */
+    requestsUrl: string
+    /** Base of the control API (`failures`, `messages`, `reset`, `health`). */
+    controlUrl: string
+    teamId: string
+  }
+  /** Absolute path of the demo compose file (`IMAGE=… docker-compose up -d`). */
+  composeFile: string
+  ssh: { privateKeyPath: string; publicKey: string; knownHostsFile: string }
+  hosts: SandboxHost[]
+}
+
+/** One recorded Slack request (GET requestsUrl). */
+export interface SandboxSlackRequest {
+  id: number
+  time: string
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string | string[] | undefined>
+  body: unknown
+  rawBody: string
+  injected: {
+    status: number | null
+    retryAfter: number | null
+    delayMs: number
+    error: string | null
+    path: string | null
+  } | null
+  response: { status: number; headers: Record<string, string>; body: unknown } | null
+}
+
+export function sandboxDir(): string
+export function descriptionPath(dir?: string): string
+export function readSandbox(dir?: string): SandboxDescription
