@@ -9,6 +9,9 @@ const tsJest = {
 }
 
 export default {
+  // One test file at a time: the integration tests share the sandbox's hosts (every test app binds
+  // the host's APP_ADDR), and a 2-core machine gains nothing from more workers.
+  maxWorkers: 1,
   projects: [
     { ...tsJest, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

@@ -77,13 +77,13 @@ function inspectStep(layout) {
     return {
         name: 'inspect',
         script: [
-            `if docker compose version >/dev/null 2>&1; then echo 'compose=docker compose';`,
-            `elif command -v docker-compose >/dev/null 2>&1; then echo 'compose=docker-compose';`,
+            `if docker compose version >/dev/null 2>&1; then echo 'compose=docker compose'`,
+            `elif command -v docker-compose >/dev/null 2>&1; then echo 'compose=docker-compose'`,
             `else echo 'compose='; fi`,
             `echo "now=$(date +%s)"`,
             `if [ -L ${dir}/current ]; then echo "current=$(basename "$(readlink ${dir}/current)")"; fi`,
             `if [ -d ${dirOf(layout, RELEASES)} ]; then ls -1 ${dirOf(layout, RELEASES)} | sed 's/^/release=/'; fi`
-        ].join(' '),
+        ].join('\n'),
         secretStdin: false
     };
 }
@@ -692,7 +692,8 @@ class HostSession {
             status: 'rolled-back',
             before,
             after: before,
-            message: `${mode.version} ${failure}; rolled back to ${before}`
+            attempted: mode.version,
+            message: `${mode.version} failed its health check (${failure}); rolled back to ${before}`
         };
     }
     async rollbackTo(to, state, compose, before) {
@@ -1330,7 +1331,9 @@ function report(runner, settings, outcomes) {
     runner.setOutput('rolled-back', String(rolledBack));
     const rows = outcomes.map((o) => [
         { raw: code(o.host) },
-        `${o.before ?? '—'} → ${o.after ?? '—'}`,
+        o.attempted
+            ? `${o.before ?? '—'} → ${o.attempted} ↩ ${o.after ?? '—'}`
+            : `${o.before ?? '—'} → ${o.after ?? '—'}`,
         `${(o.durationMs / 1000).toFixed(1)} s`,
         o.status === 'deployed' ? 'deployed' : o.status === 'rolled-back' ? 'rolled back' : o.status,
         o.message ?? ''

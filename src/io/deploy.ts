@@ -91,6 +91,8 @@ export interface HostOutcome {
   status: HostStatus
   before?: string
   after?: string
+  /** The version tried, when it was rolled back. */
+  attempted?: string
   durationMs: number
   message?: string
 }
@@ -349,7 +351,8 @@ class HostSession {
       status: 'rolled-back',
       before,
       after: before,
-      message: `${mode.version} ${failure}; rolled back to ${before}`
+      attempted: mode.version,
+      message: `${mode.version} failed its health check (${failure}); rolled back to ${before}`
     }
   }
 

@@ -156,7 +156,9 @@ function report(runner: Runner, settings: DeploySettings, outcomes: HostOutcome[
 
   const rows = outcomes.map((o) => [
     { raw: code(o.host) },
-    `${o.before ?? '—'} → ${o.after ?? '—'}`,
+    o.attempted
+      ? `${o.before ?? '—'} → ${o.attempted} ↩ ${o.after ?? '—'}`
+      : `${o.before ?? '—'} → ${o.after ?? '—'}`,
     `${(o.durationMs / 1000).toFixed(1)} s`,
     o.status === 'deployed' ? 'deployed' : o.status === 'rolled-back' ? 'rolled back' : o.status,
     o.message ?? ''

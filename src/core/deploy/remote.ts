@@ -39,13 +39,13 @@ export function inspectStep(layout: AppLayout): RemoteStep {
   return {
     name: 'inspect',
     script: [
-      `if docker compose version >/dev/null 2>&1; then echo 'compose=docker compose';`,
-      `elif command -v docker-compose >/dev/null 2>&1; then echo 'compose=docker-compose';`,
+      `if docker compose version >/dev/null 2>&1; then echo 'compose=docker compose'`,
+      `elif command -v docker-compose >/dev/null 2>&1; then echo 'compose=docker-compose'`,
       `else echo 'compose='; fi`,
       `echo "now=$(date +%s)"`,
       `if [ -L ${dir}/current ]; then echo "current=$(basename "$(readlink ${dir}/current)")"; fi`,
       `if [ -d ${dirOf(layout, RELEASES)} ]; then ls -1 ${dirOf(layout, RELEASES)} | sed 's/^/release=/'; fi`
-    ].join(' '),
+    ].join('\n'),
     secretStdin: false
   }
 }

@@ -4,9 +4,11 @@
  * sandbox tests; here, that every value is quoted where it lands.
  */
 import { describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import {
   breakLockStep,
   healthUrlStep,
+  inspectStep,
   lockStep,
   loginStep,
   pruneStep,
@@ -81,4 +83,10 @@ describe('remote commands', () => {
     )
     expect(pruneStep(layout, []).script).toBe('docker image prune -f >/dev/null')
   })
+})
+
+test('inspect is a valid sh script that reports compose, clock, current and releases', () => {
+  const script = inspectStep({ dir: '/nonexistent/app', project: 'app' }).script
+  const out = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' })
+  expect(out).toMatch(/^compose=.*\nnow=\d+\n$/)
 })

@@ -1,0 +1,212 @@
+/**
+ * ssh-deploy's acceptance, through the real bundle, against the sandbox's real sshd hosts and
+ * Docker engines: deploy, upgrade, automatic rollback, manual rollback, locks, host-key refusal,
+ * a host dying mid-deploy, and hostile values that must run nothing.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readSandbox } from '../sandbox/description.js'
+import { HOSTILE_VALUES } from '../fixtures/hostile.js'
+import { runAction, secretLeaks, type RunOptions, type RunResult } from '../harness/run-action.js'
+
+const sandbox = readSandbox()
+const hosts = sandbox.hosts.slice(0, 3)
+const KEY = readFileSync(sandbox.ssh.privateKeyPath, 'utf8')
+const workspace = mkdtempSync(join(tmpdir(), 'gantry-deploy-'))
+copyFileSync(sandbox.composeFile, join(workspace, 'docker-compose.yml'))
+
+const hostList = (list = hosts) => list.map((h) => `${h.user}@${h.address}`).join('\n')
+const knownHosts = (list = hosts) => list.map((h) => h.knownHosts).join('\n')
+
+function deploy(
+  app: string,
+  inputs: Record<string, string>,
+  options: RunOptions = {}
+): Promise<RunResult> {
+  return runAction('ssh-deploy', {
+    cwd: workspace,
+    timeoutMs: 170_000,
+    ...options,
+    inputs: {
+      hosts: hostList(),
+      key: KEY,
+      'known-hosts': knownHosts(),
+      app,
+      'health-timeout': '40s',
+      ...inputs
+    }
+  })
+}
+
+async function versionOn(host: (typeof hosts)[number]): Promise<string> {
+  try {
+    const res = await fetch(`${host.appUrl}/version`, { signal: AbortSignal.timeout(3000) })
+    return (await res.text()).trim()
+  } catch (error) {
+    return `unreachable (${(error as Error).message})`
+  }
+}
+
+/** Runs a command on a sandbox host as its user, as the host itself would (its own engine). */
+function onHost(host: (typeof hosts)[number], script: string): string {
+  return execFileSync(
+    'ssh',
+    [
+      '-i',
+      sandbox.ssh.privateKeyPath,
+      '-o',
+      'IdentitiesOnly=yes',
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-o',
+      `UserKnownHostsFile=${host.knownHostsFile}`,
+      `${host.user}@${host.address}`,
+      script
+    ],
+    { encoding: 'utf8' }
+  )
+}
+
+/** The exit code, with the step's log when it is not the one expected (so a failure explains itself). */
+function expectExit(r: RunResult, code: number) {
+  if (r.exitCode !== code)
+    throw new Error(`exit code ${r.exitCode}, expected ${code}; log:\n${r.stdout}\n${r.stderr}`)
+}
+
+/** Every test app binds the host's APP_ADDR: nothing else may hold it. */
+function clearHosts() {
+  for (const h of hosts)
+    onHost(h, 'ids=$(docker ps -aq); [ -z "$ids" ] || docker rm -f $ids >/dev/null')
+}
+
+function cleanApp(app: string) {
+  for (const h of hosts) {
+    onHost(
+      h,
+      `cd ~/gantry/${app}/current 2>/dev/null && docker-compose -p ${app} -f compose.yml down -t 1 >/dev/null 2>&1; rm -rf ~/gantry/${app}; true`
+    )
+  }
+}
+
+const v = (image: string) => image.split(':').pop() as string
+
+describe('a release lifecycle on three hosts', () => {
+  const app = 'lifecycle'
+  beforeAll(() => {
+    clearHosts()
+    cleanApp(app)
+  })
+  afterAll(() => cleanApp(app))
+
+  test('v1 deploys to every host, which then answers v1', async () => {
+    const r = await deploy(app, { env: `IMAGE=${sandbox.images.v1}` })
+    expectExit(r, 0)
+    expect(r.outputs).toMatchObject({
+      version: 'v1',
+      'previous-version': '',
+      'rolled-back': 'false',
+      'hosts-failed': '[]'
+    })
+    expect(JSON.parse(r.outputs['hosts-succeeded'] as string)).toHaveLength(3)
+    for (const h of hosts) expect(await versionOn(h)).toBe('v1')
+    expect(secretLeaks(r, [KEY.split('\n')[1] as string])).toEqual([])
+  }, 180_000)
+
+  test('v2 replaces it; the summary says v1 → v2', async () => {
+    const r = await deploy(app, { env: `IMAGE=${sandbox.images.v2}` })
+    expectExit(r, 0)
+    expect(r.outputs).toMatchObject({ version: 'v2', 'previous-version': 'v1' })
+    for (const h of hosts) expect(await versionOn(h)).toBe('v2')
+    expect(r.summary).toContain('| v1 → v2 |')
+    expect(r.stdout).toMatch(/\[gantry01@127\.0\.0\.11\] ▸ pull/)
+  }, 180_000)
+
+  test('a broken release rolls back by itself on every host; the step fails and says so', async () => {
+    const r = await deploy(app, { env: `IMAGE=${sandbox.images.broken}` })
+    expectExit(r, 1)
+    expect(r.outputs['rolled-back']).toBe('true')
+    expect(JSON.parse(r.outputs['hosts-failed'] as string)).toHaveLength(3)
+    for (const h of hosts) expect(await versionOn(h)).toBe('v2')
+    expect(r.summary).toContain('rolled back')
+    expect(
+      r.annotations.filter((a) => a.level === 'error').map((a) => a.properties.title)
+    ).toContain('ssh-deploy: gantry01@127.0.0.11 rolled back')
+  }, 180_000)
+
+  test('rollback-to: previous brings v1 back; then the newest release of a version', async () => {
+    const r = await deploy(app, { 'rollback-to': 'previous' })
+    expectExit(r, 0)
+    expect(r.outputs).toMatchObject({ version: 'v1', 'previous-version': 'v2' })
+    for (const h of hosts) expect(await versionOn(h)).toBe('v1')
+    const again = await deploy(app, { 'rollback-to': 'v2' })
+    expect(again.outputs.version).toBe('v2')
+    for (const h of hosts) expect(await versionOn(h)).toBe('v2')
+  }, 180_000)
+
+  test('keep-releases prunes old release directories', async () => {
+    const r = await deploy(app, {
+      env: `IMAGE=${sandbox.images.v1}`,
+      'keep-releases': '2',
+      hosts: hostList(hosts.slice(0, 1))
+    })
+    expectExit(r, 0)
+    expect(readdirSync(join(hosts[0]!.home, 'gantry', app, 'releases'))).toHaveLength(2)
+  }, 180_000)
+})
+
+describe('safety', () => {
+  beforeAll(clearHosts)
+
+  test('a host presenting another key is refused, and nothing ran there', async () => {
+    const app = 'refused'
+    const [a, b] = hosts
+    const wrong = `${a!.address} ${b!.knownHosts.split(' ').slice(1).join(' ')}`
+    const r = await deploy(app, {
+      hosts: hostList([a!]),
+      'known-hosts': wrong,
+      env: `IMAGE=${sandbox.images.v1}`
+    })
+    expectExit(r, 1)
+    expect(r.annotations[0]?.message).toContain(
+      `gantry01@127.0.0.11: Host key verification failed for gantry01@127.0.0.11: the key it presented (${a!.fingerprint}) does not match`
+    )
+    expect(existsSync(join(a!.home, 'gantry', app))).toBe(false)
+  }, 60_000)
+
+  test('hostile values in every input reach the host as data and run nothing', async () => {
+    const app = 'hostile'
+    const marker = '/tmp/gantry-pwned'
+    rmSync(marker, { force: true })
+    const host = hosts[0]!
+    const env = [
+      `IMAGE=${sandbox.images.v1}`,
+      ...HOSTILE_VALUES.filter((x) => !/[\r\n]/.test(x)).map((x, i) => `HOSTILE_${i}=${x}`)
+    ].join('\n')
+    const r = await deploy(app, {
+      hosts: hostList([host]),
+      env,
+      version: '$(touch /tmp/gantry-pwned)',
+      path: `~/gantry/${app}/$(touch /tmp/gantry-pwned) '"; x`,
+      'health-url': `${host.appUrl}/health?x=$(touch%20/tmp/gantry-pwned)&y=\`id\``,
+      registry: sandbox.registry.url,
+      'registry-username': sandbox.registry.username,
+      'registry-password': sandbox.registry.password
+    })
+    expectExit(r, 0)
+    expect(existsSync(marker)).toBe(false)
+    const dir = join(host.home, 'gantry', app, `$(touch /tmp/gantry-pwned) '"; x`)
+    const current = readFileSync(join(dir, 'current', '.env'), 'utf8')
+    // The runner trims an input's ends (so the last value loses its trailing spaces); the rest is verbatim.
+    expect(current).toBe(env.trimEnd() + '\n')
+    expect(secretLeaks(r, [sandbox.registry.password])).toEqual([])
+    onHost(
+      host,
+      `cd ~/gantry/${app}/*/current && docker-compose -p ${app} -f compose.yml down -t 1 >/dev/null 2>&1; rm -rf ~/gantry/${app}`
+    )
+  }, 120_000)
+})
