@@ -569,13 +569,31 @@ class HostSession {
             await clock.sleep(pollMs);
         }
     }
+    /** Releases the lock; if the connection dropped, over a fresh one, so a blip does not leave it held. */
     async unlock() {
+        const step = unlockStep(this.layout, this.req.token);
+        const cannot = (error) => this.req.log(`could not release the lock (it expires after ${this.req.lockStaleSeconds}s): ${errorMessage(error)}`);
         try {
-            await this.run(unlockStep(this.layout, this.req.token), { quiet: true });
+            await this.run(step, { quiet: true });
             this.req.log('▸ unlocked');
+            return;
         }
         catch (error) {
-            this.req.log(`could not release the lock (it expires after ${this.req.lockStaleSeconds}s): ${errorMessage(error)}`);
+            if (!(error instanceof ssh.SshConnectError))
+                return cannot(error);
+        }
+        try {
+            const fresh = await this.req.connect(this.req.target);
+            try {
+                await fresh.exec(step.script);
+                this.req.log('▸ unlocked (over a new connection)');
+            }
+            finally {
+                await fresh.close().catch(() => undefined);
+            }
+        }
+        catch (error) {
+            cannot(error);
         }
     }
     /** Waits until the project is healthy; returns why not when it is not. */

@@ -40,7 +40,7 @@ import {
   type HostState
 } from '../core/deploy/releases.js'
 import { errorMessage } from '../lib/errors.js'
-import { HostKeyRefusedError, type RemoteShell, type SshTarget } from './ssh.js'
+import { HostKeyRefusedError, SshConnectError, type RemoteShell, type SshTarget } from './ssh.js'
 
 export interface Clock {
   now(): number
@@ -220,14 +220,30 @@ class HostSession {
     }
   }
 
+  /** Releases the lock; if the connection dropped, over a fresh one, so a blip does not leave it held. */
   async unlock(): Promise<void> {
-    try {
-      await this.run(unlockStep(this.layout, this.req.token), { quiet: true })
-      this.req.log('▸ unlocked')
-    } catch (error) {
+    const step = unlockStep(this.layout, this.req.token)
+    const cannot = (error: unknown) =>
       this.req.log(
         `could not release the lock (it expires after ${this.req.lockStaleSeconds}s): ${errorMessage(error)}`
       )
+    try {
+      await this.run(step, { quiet: true })
+      this.req.log('▸ unlocked')
+      return
+    } catch (error) {
+      if (!(error instanceof SshConnectError)) return cannot(error)
+    }
+    try {
+      const fresh = await this.req.connect(this.req.target)
+      try {
+        await fresh.exec(step.script)
+        this.req.log('▸ unlocked (over a new connection)')
+      } finally {
+        await fresh.close().catch(() => undefined)
+      }
+    } catch (error) {
+      cannot(error)
     }
   }
 

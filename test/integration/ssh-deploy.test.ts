@@ -210,3 +210,109 @@ describe('safety', () => {
     )
   }, 120_000)
 })
+
+describe('locks, failures and reach', () => {
+  beforeAll(clearHosts)
+
+  test('two deploys to one host at once: the second waits for the lock; the end state is one coherent release', async () => {
+    const app = 'locked'
+    cleanApp(app)
+    const host = hosts[0]!
+    const one = deploy(app, { hosts: hostList([host]), env: `IMAGE=${sandbox.images.v1}` })
+    const two = deploy(app, { hosts: hostList([host]), env: `IMAGE=${sandbox.images.v2}` })
+    const [a, b] = await Promise.all([one, two])
+    expectExit(a, 0)
+    expectExit(b, 0)
+    const waited = [a, b].filter((r) => r.stdout.includes('waiting for the deploy lock, held by'))
+    expect(waited).toHaveLength(1)
+    const served = await versionOn(host)
+    const current = JSON.parse(
+      readFileSync(join(host.home, 'gantry', app, 'current', 'release.json'), 'utf8')
+    ) as { version: string }
+    expect(served).toBe(current.version)
+    expect(existsSync(join(host.home, 'gantry', app, '.lock'))).toBe(false)
+    cleanApp(app)
+  }, 180_000)
+
+  test('a lock held too long times out naming its holder; a stale one is broken', async () => {
+    const app = 'held'
+    cleanApp(app)
+    const host = hosts[1]!
+    const owner = JSON.stringify({
+      token: 'other',
+      actor: 'mona',
+      version: '9.9.9',
+      runUrl: 'https://github.com/acme/shop/actions/runs/1'
+    })
+    onHost(
+      host,
+      `mkdir -p ~/gantry/${app}/.lock && date +%s > ~/gantry/${app}/.lock/since && printf '%s' '${owner}' > ~/gantry/${app}/.lock/owner.json`
+    )
+    const r = await deploy(app, {
+      hosts: hostList([host]),
+      env: `IMAGE=${sandbox.images.v1}`,
+      'lock-timeout': '2s'
+    })
+    expectExit(r, 1)
+    expect(r.annotations[0]?.message).toMatch(
+      /Timed out after 2s waiting for the deploy lock, held by mona deploying 9\.9\.9 \(https:\/\/github\.com\/acme\/shop\/actions\/runs\/1\), locked \d+s ago/
+    )
+    onHost(host, `echo 1000 > ~/gantry/${app}/.lock/since`)
+    const stale = await deploy(app, {
+      hosts: hostList([host]),
+      env: `IMAGE=${sandbox.images.v1}`,
+      'lock-timeout': '2s'
+    })
+    expectExit(stale, 0)
+    expect(stale.stdout).toContain('breaking a stale lock: mona deploying 9.9.9')
+    cleanApp(app)
+  }, 120_000)
+
+  test('a host whose sshd dies mid-deploy fails clearly; the others deploy', async () => {
+    const app = 'dropped'
+    cleanApp(app)
+    const victim = hosts[1]!
+    const run = deploy(app, { env: `IMAGE=${sandbox.images.v1}`, 'pre-deploy': 'sleep 4' })
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    // The listener and the session processes of that host: the connection drops mid-command.
+    execFileSync('pkill', ['-f', `${victim.home.replace(/\/home$/, '')}/sshd_config`])
+    execFileSync('pkill', ['-u', victim.user])
+    const r = await run
+    execFileSync('node', ['test/sandbox/cli.js', 'up'], { stdio: 'ignore' })
+    expectExit(r, 1)
+    expect(JSON.parse(r.outputs['hosts-failed'] as string)).toEqual([
+      `${victim.user}@${victim.address}`
+    ])
+    expect(JSON.parse(r.outputs['hosts-succeeded'] as string)).toHaveLength(2)
+    expect(r.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      new RegExp(`^${victim.user}@${victim.address}: (Connection to .* lost|pre-deploy failed)`)
+    )
+    for (const h of [hosts[0]!, hosts[2]!]) expect(await versionOn(h)).toBe('v1')
+    cleanApp(app)
+  }, 180_000)
+
+  test('proxy-jump: a host reached through a bastion, both verified', async () => {
+    const app = 'jumped'
+    cleanApp(app)
+    const [bastion, target] = [hosts[0]!, hosts[2]!]
+    const r = await deploy(app, {
+      hosts: hostList([target]),
+      'proxy-jump': `${bastion.user}@${bastion.address}`,
+      'known-hosts': knownHosts([bastion, target]),
+      env: `IMAGE=${sandbox.images.v2}`
+    })
+    expectExit(r, 0)
+    expect(await versionOn(target)).toBe('v2')
+    const wrong = await deploy(app, {
+      hosts: hostList([target]),
+      'proxy-jump': `${bastion.user}@${bastion.address}`,
+      'known-hosts': knownHosts([target]),
+      env: `IMAGE=${sandbox.images.v2}`
+    })
+    expectExit(wrong, 1)
+    expect(wrong.annotations[0]?.message).toContain(
+      `Host key verification failed for ${bastion.user}@${bastion.address}`
+    )
+    cleanApp(app)
+  }, 120_000)
+})
