@@ -3,8 +3,15 @@
 // invocation against a bare `node -e 0`, run alternately in one go (so machine noise hits both
 // alike), as a ratio; under this machine's Node and under Node 24 (the runner's), when installed.
 // A benchmark, not a test: it prints figures and asserts nothing.
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { NODE24_PATH } from '../test/harness/node24.js'
@@ -21,6 +28,9 @@ const github = {
   GITHUB_EVENT_NAME: 'push',
   GITHUB_REF: 'refs/heads/develop'
 }
+
+execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'bench_key')])
+const BENCH_KEY = readFileSync(join(dir, 'bench_key'), 'utf8')
 
 /** Typical invocations; a bundle without one is an error, not a gap. */
 const SETTINGS_FILE = `environments:
@@ -114,5 +124,19 @@ for (const scenario of SCENARIOS) {
     console.log(
       `| ${scenario.label} | ${size} | ${node.name} | ${m.bare.toFixed(0)} | ${m.action.toFixed(0)} | ${(m.action / m.bare).toFixed(2)}x |`
     )
+  }
+}
+
+// The benchmarks that need the sandbox (root, Debian): deploys to many hosts, and promotion.
+const extra = ['bench-deploy.mjs', 'bench-promotion.mjs'].filter((f) =>
+  existsSync(join('scripts', f))
+)
+if (process.getuid?.() !== 0) {
+  console.log(`\n(${extra.join(', ')} need root and the sandbox: skipped)`)
+} else {
+  for (const script of extra) {
+    console.log(`\n## ${script}\n`)
+    const r = spawnSync(process.execPath, [join('scripts', script)], { stdio: 'inherit' })
+    if (r.status !== 0) process.exitCode = 1
   }
 }
