@@ -4,7 +4,7 @@
  * source positions) loaded to turn that path into a line number. So a valid file costs little,
  * and an invalid one still says `file:line`. Both parse with the YAML 1.2 core schema.
  */
-import { CORE_SCHEMA, YAMLException, load } from 'js-yaml'
+import { CORE_SCHEMA, FAILSAFE_SCHEMA, YAMLException, load } from 'js-yaml'
 import { ConfigurationError } from '../lib/errors.js'
 
 export type YamlPath = (string | number)[]
@@ -20,9 +20,14 @@ export class YamlPathError extends Error {
   }
 }
 
-export function parseYaml(text: string, source: string): unknown {
+/** `strings: true` keeps every scalar as written (`1.10` stays `1.10`, `yes` stays `yes`). */
+export interface YamlOptions {
+  strings?: boolean
+}
+
+export function parseYaml(text: string, source: string, options: YamlOptions = {}): unknown {
   try {
-    return load(text, { schema: CORE_SCHEMA }) ?? null
+    return load(text, { schema: options.strings ? FAILSAFE_SCHEMA : CORE_SCHEMA }) ?? null
   } catch (error) {
     if (error instanceof YAMLException) {
       throw new ConfigurationError(
@@ -37,9 +42,10 @@ export function parseYaml(text: string, source: string): unknown {
 export async function validateYaml<T>(
   text: string,
   source: string,
-  validate: (value: unknown) => T
+  validate: (value: unknown) => T,
+  options: YamlOptions = {}
 ): Promise<T> {
-  const value = parseYaml(text, source)
+  const value = parseYaml(text, source, options)
   try {
     return validate(value)
   } catch (error) {

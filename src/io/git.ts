@@ -10,6 +10,8 @@ export interface GitInfo {
   mergedTags(): Promise<string[] | undefined>
   headSha(): Promise<string | undefined>
   currentBranch(): Promise<string | undefined>
+  /** Author name and message of a commit; {} when git cannot say. */
+  commit(ref?: string): Promise<{ author?: string; message?: string }>
 }
 
 function git(args: string[], cwd: string): Promise<string | undefined> {
@@ -27,6 +29,15 @@ export function gitInfo(cwd: string = process.cwd()): GitInfo {
       return out === undefined ? undefined : out.split('\n').filter(Boolean)
     },
     headSha: () => git(['rev-parse', '--verify', 'HEAD'], cwd),
+    async commit(ref = 'HEAD') {
+      const out = await git(['log', '-1', '--format=%an%x00%B', ref, '--'], cwd)
+      if (out === undefined) return {}
+      const [author, ...message] = out.split('\0')
+      return {
+        author: author?.trim() || undefined,
+        message: message.join('\0').trim() || undefined
+      }
+    },
     async currentBranch() {
       const out = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd)
       return out || undefined

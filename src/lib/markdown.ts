@@ -26,3 +26,8 @@ export function table(header: string[], rows: (string | { raw: string })[][]): s
 export function summary(title: string, body: string): string {
   return `### ${escapeCell(title)}\n\n${body}\n`
 }
+
+/** Preformatted text in a summary: HTML-escaped, newlines kept. */
+export function pre(text: string): string {
+  return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`
+}
