@@ -3,18 +3,20 @@
 // webpack and TypeScript load once. Type checking is `npm run typecheck`'s job (transpileOnly).
 // Not minified: minified bundles start slower on Node 24 (see the README's performance section).
 import ncc from '@vercel/ncc'
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 
 const only = process.argv.slice(2)
-const actions = (await readdir('src/actions', { withFileTypes: true }))
-  .filter((d) => d.isDirectory() && (only.length === 0 || only.includes(d.name)))
-  .map((d) => d.name)
-  .sort()
+const entries = (await readdir('src/actions', { withFileTypes: true }))
+  .filter((d) => d.isDirectory())
+  .map((d) => ({ name: d.name, entry: join('src/actions', d.name, 'index.ts') }))
+  .sort((a, b) => a.name.localeCompare(b.name))
+// The `gantry` command (package.json `bin`): the same actions, driven by flags and CI variables.
+entries.push({ name: 'cli', entry: 'src/cli/index.ts' })
 
-for (const name of actions) {
+for (const { name, entry } of entries.filter((e) => only.length === 0 || only.includes(e.name))) {
   const started = Date.now()
-  const { code, assets } = await ncc(join(process.cwd(), 'src/actions', name, 'index.ts'), {
+  const { code, assets } = await ncc(join(process.cwd(), entry), {
     transpileOnly: true,
     quiet: true,
     license: 'licenses.txt',
@@ -24,6 +26,7 @@ for (const name of actions) {
   await rm(out, { recursive: true, force: true })
   await mkdir(out, { recursive: true })
   await writeFile(join(out, 'index.js'), code)
+  if (name === 'cli') await chmod(join(out, 'index.js'), 0o755)
   // ESM output needs its own package.json so Node loads index.js as a module.
   await writeFile(join(out, 'package.json'), '{ "type": "module" }\n')
   for (const [file, asset] of Object.entries(assets)) {

@@ -1,0 +1,742 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
+/* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7550);
+/**
+ * `gantry <action> [--<input> <value>]... [--json]`: every action as a command, for CircleCI and
+ * other CIs. It runs the same run() as the action's bundle, with the CLI's Runner.
+ */
+
+
+process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(process.argv.slice(2), process.env, {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text)
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7550:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: ./src/lib/shell.ts
+var shell = __nccwpck_require__(6861);
+;// CONCATENATED MODULE: ./src/cli/runner.ts
+/**
+ * The Runner the `gantry` command gives an action: inputs from flags, then `GANTRY_<NAME>`
+ * variables, then action.yml's defaults (as the Actions runner fills them); outputs printed as
+ * `name=value` (or JSON) on stdout and exported to `$BASH_ENV` as `GANTRY_OUT_<NAME>`, which is
+ * how CircleCI steps pass values on; logs on stderr; secrets redacted from everything printed.
+ */
+
+
+const envName = (input) => input.replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
+function cliRunner(options) {
+    const secrets = new Set();
+    const outputs = new Map();
+    const state = new Map();
+    let failed;
+    const redact = (text) => {
+        let result = text;
+        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+            result = result.split(secret).join('***');
+        return result;
+    };
+    const log = (prefix, message, props) => options.write.err(redact(`${prefix}${props?.title ? `${props.title}: ` : ''}${message}`) + '\n');
+    const bashEnv = options.env.BASH_ENV;
+    return {
+        env: options.env,
+        isDebug: options.env.GANTRY_DEBUG === '1',
+        outputs,
+        get failed() {
+            return failed;
+        },
+        redact,
+        // An empty variable counts as unset (an orb passes every parameter, set or not): the default applies.
+        getInput: (name) => (options.flags[name] ??
+            (options.env[`GANTRY_${envName(name)}`] || undefined) ??
+            options.defaults[name] ??
+            '').trim(),
+        setOutput(name, value) {
+            outputs.set(name, value);
+            if (bashEnv)
+                (0,external_node_fs_.appendFileSync)(bashEnv, `export GANTRY_OUT_${envName(name)}=${(0,shell/* quote */.hD)(value)}\n`);
+        },
+        setSecret: (value) => {
+            if (value)
+                secrets.add(value);
+        },
+        debug: (message) => {
+            if (options.env.GANTRY_DEBUG === '1')
+                log('debug: ', message);
+        },
+        info: (message) => log('', message),
+        notice: (message, props) => log('notice: ', message, props),
+        warning: (message, props) => log('warning: ', message, props),
+        error: (message, props) => log('error: ', message, props),
+        async group(name, body) {
+            log('▸ ', name);
+            return body();
+        },
+        appendSummary(markdown) {
+            const path = options.env.GANTRY_SUMMARY_FILE;
+            if (path)
+                (0,external_node_fs_.appendFileSync)(path, redact(markdown) + '\n');
+        },
+        saveState: (name, value) => void state.set(name, value),
+        getState: (name) => state.get(name) ?? options.env[`GANTRY_STATE_${envName(name)}`] ?? '',
+        setFailed(message) {
+            failed = message;
+            log('error: ', message);
+        }
+    };
+}
+/** `name=value` lines; a multi-line value as a `name<<EOF` block, as GitHub's output files have it. */
+function formatOutputs(outputs, redact) {
+    let text = '';
+    for (const [name, raw] of outputs) {
+        const value = redact(raw);
+        if (!value.includes('\n'))
+            text += `${name}=${value}\n`;
+        else {
+            let delimiter = 'EOF';
+            while (value.split('\n').includes(delimiter))
+                delimiter += '_';
+            text += `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+        }
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/** The `gantry` command: argument parsing, help from action.yml, and running an action. */
+
+
+
+
+/** Each action's run(), loaded only when asked for, so `gantry version` never loads the SSH or AWS code. */
+const ACTIONS = {
+    version: async () => (await __nccwpck_require__.e(/* import() */ 261).then(__nccwpck_require__.bind(__nccwpck_require__, 2261))).run,
+    environment: async () => (await __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 1982))).run,
+    'ssh-deploy': async () => (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).run,
+    'slack-notify': async () => (await __nccwpck_require__.e(/* import() */ 738).then(__nccwpck_require__.bind(__nccwpck_require__, 2738))).run
+};
+/** actions/ sits two levels above both src/cli/main.ts and dist/cli/index.js. */
+const ACTIONS_DIR = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', '..', 'actions');
+async function readMeta(action) {
+    const { load } = await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243));
+    return load((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(ACTIONS_DIR, action, 'action.yml'), 'utf8'));
+}
+function usage() {
+    return [
+        'Usage: gantry <action> [--<input> <value>]... [--json]',
+        '',
+        'Actions:',
+        ...Object.keys(ACTIONS).map((a) => `  ${a}`),
+        '',
+        'Inputs also come from GANTRY_<INPUT> variables (e.g. GANTRY_BASE_VERSION); outputs are',
+        'printed as name=value and, when BASH_ENV is set, exported there as GANTRY_OUT_<OUTPUT>.',
+        'Run `gantry <action> --help` for its inputs and outputs.',
+        ''
+    ].join('\n');
+}
+function actionHelp(action, meta) {
+    const lines = [`gantry ${action}: ${meta.description ?? ''}`, '', 'Inputs:'];
+    for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
+        const extra = [spec.required ? 'required' : '', spec.default ? `default: ${spec.default}` : '']
+            .filter(Boolean)
+            .join(', ');
+        lines.push(`  --${name}  (GANTRY_${envName(name)})${extra ? `  [${extra}]` : ''}`, `      ${spec.description ?? ''}`);
+    }
+    lines.push('', 'Outputs (name=value, and GANTRY_OUT_<NAME> in $BASH_ENV):');
+    for (const [name, spec] of Object.entries(meta.outputs ?? {}))
+        lines.push(`  ${name}  ${spec.description ?? ''}`);
+    return lines.join('\n') + '\n';
+}
+/** `--name value`, `--name=value`; flags of the CLI itself: --json, --help. */
+function parseFlags(args, known) {
+    const flags = {};
+    let json = false;
+    let help = false;
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        if (arg === '--json')
+            json = true;
+        else if (arg === '--help' || arg === '-h')
+            help = true;
+        else if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+            if (!known.has(name))
+                return { error: `unknown input --${name}` };
+            const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+            if (value === undefined)
+                return { error: `--${name} needs a value` };
+            flags[name] = value;
+        }
+        else
+            return { error: `unexpected argument ${JSON.stringify(arg)}` };
+    }
+    return { flags, json, help };
+}
+async function main(args, env, write) {
+    const [action, ...rest] = args;
+    if (action === undefined || action === '--help' || action === '-h') {
+        write.out(usage());
+        return action === undefined ? 1 : 0;
+    }
+    const load = ACTIONS[action];
+    if (!load) {
+        write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage()}`);
+        return 1;
+    }
+    const meta = await readMeta(action);
+    const parsed = parseFlags(rest, new Set(Object.keys(meta.inputs ?? {})));
+    if ('error' in parsed) {
+        write.err(`error: ${parsed.error} (see gantry ${action} --help)\n`);
+        return 1;
+    }
+    if (parsed.help) {
+        write.out(actionHelp(action, meta));
+        return 0;
+    }
+    const defaults = Object.fromEntries(Object.entries(meta.inputs ?? {}).map(([name, spec]) => [name, String(spec.default ?? '')]));
+    const runner = cliRunner({ flags: parsed.flags, defaults, env, write });
+    await (await load())({ runner });
+    if (runner.failed !== undefined)
+        return 1;
+    if (parsed.json)
+        write.out(runner.redact(JSON.stringify(Object.fromEntries(runner.outputs), null, 2)) + '\n');
+    else
+        write.out(formatOutputs(runner.outputs, runner.redact));
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 3785:
+/***/ (() => {
+
+// ssh2's bundled poly1305 (emscripten) reads __dirname, which ESM bundles do not define. This
+// module must be the entry's first import so the shim exists before any chunk evaluates.
+const scope = globalThis;
+scope.__dirname ??= import.meta.dirname;
+
+
+/***/ }),
+
+/***/ 6861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QZ: () => (/* binding */ remotePath),
+/* harmony export */   hD: () => (/* binding */ quote),
+/* harmony export */   q$: () => (/* binding */ shellCommand)
+/* harmony export */ });
+/**
+ * The one quoting function. Every value that reaches a remote shell (paths, names, URLs, env
+ * values, versions) goes through quote(); commands are built as argument arrays and joined by
+ * shellCommand(). Nothing from inputs, branch names or commit data is ever pasted raw.
+ */
+const SAFE = /^[A-Za-z0-9_/.:=@%+,-]+$/;
+function quote(value) {
+    if (value.includes('\0'))
+        throw new Error('A shell argument cannot contain a NUL byte');
+    if (value !== '' && SAFE.test(value))
+        return value;
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** An argv joined for a POSIX shell, each word quoted. */
+function shellCommand(argv) {
+    return argv.map(quote).join(' ');
+}
+/**
+ * A path on the remote host: a leading `~/` becomes `"$HOME"/` (quoting would stop the shell
+ * from expanding `~`), the rest is quoted.
+ */
+function remotePath(path) {
+    if (path === '~')
+        return '"$HOME"';
+    if (path.startsWith('~/'))
+        return `"$HOME"/${quote(path.slice(2))}`;
+    return quote(path);
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 2250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
