@@ -10,88 +10,26 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
-import { parseAnnotations, parseFileCommands, type Annotation } from './file-commands.js'
+import { parseAnnotations, parseFileCommands } from './file-commands.js'
 import { NODE24_PATH } from './node24.js'
-
-export { parseAnnotations, parseFileCommands, type Annotation }
-
+export { parseAnnotations, parseFileCommands }
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
-
 /** The Node versions every e2e case runs under: this machine's and the runner's. */
-export const NODES: { name: string; path: string }[] = [
+export const NODES = [
   { name: `node ${process.versions.node.split('.')[0]}`, path: process.execPath },
   { name: 'node 24', path: NODE24_PATH }
 ]
-
-export type Event =
-  | { kind: 'push'; branch: string }
-  | { kind: 'tag'; tag: string }
-  | { kind: 'pull_request'; number: number; head: string; base: string }
-  | { kind: 'workflow_dispatch'; branch: string; inputs?: Record<string, string> }
-
-export interface CircleCi {
-  branch?: string
-  tag?: string
-  buildNum?: string
-  sha?: string
-  repo?: string
-  owner?: string
-  username?: string
+export function readActionYml(action) {
+  return parse(readFileSync(join(ROOT, 'actions', action, 'action.yml'), 'utf8'))
 }
-
-export interface RunOptions {
-  inputs?: Record<string, string>
-  /** GitHub event (default: push to main). Ignored when `circleci` is given. */
-  event?: Event
-  circleci?: CircleCi
-  /** GitHub context values. */
-  runNumber?: string
-  sha?: string
-  repository?: string
-  actor?: string
-  env?: Record<string, string>
-  /** STATE_* values, as the runner passes them to a post step. */
-  state?: Record<string, string>
-  cwd?: string
-  node?: string
-  /** `post` runs the action.yml's `post:` entry. */
-  entry?: 'main' | 'post'
-  timeoutMs?: number
-}
-
-export interface RunResult {
-  exitCode: number | null
-  outputs: Record<string, string>
-  state: Record<string, string>
-  exportedEnv: Record<string, string>
-  summary: string
-  stdout: string
-  stderr: string
-  annotations: Annotation[]
-}
-
-interface ActionYml {
-  inputs?: Record<string, { default?: string; required?: boolean }>
-  outputs?: Record<string, unknown>
-  runs: { main: string; post?: string }
-}
-
-export function readActionYml(action: string): ActionYml {
-  return parse(readFileSync(join(ROOT, 'actions', action, 'action.yml'), 'utf8')) as ActionYml
-}
-
 /** Lines of stdout/stderr that contain a secret, except the runner's own `::add-mask::` lines. */
-export function secretLeaks(
-  result: Pick<RunResult, 'stdout' | 'stderr'>,
-  secrets: string[]
-): string[] {
+export function secretLeaks(result, secrets) {
   const lines = `${result.stdout}\n${result.stderr}`.split('\n')
   return lines.filter(
     (line) => !line.startsWith('::add-mask::') && secrets.some((s) => s && line.includes(s))
   )
 }
-
-function eventEnv(event: Event): { env: Record<string, string>; payload: object } {
+function eventEnv(event) {
   switch (event.kind) {
     case 'push':
       return {
@@ -148,8 +86,7 @@ function eventEnv(event: Event): { env: Record<string, string>; payload: object 
       }
   }
 }
-
-export async function runAction(action: string, options: RunOptions = {}): Promise<RunResult> {
+export async function runAction(action, options = {}) {
   const yml = readActionYml(action)
   const dir = mkdtempSync(join(tmpdir(), `gantry-${action}-`))
   const files = {
@@ -161,20 +98,18 @@ export async function runAction(action: string, options: RunOptions = {}): Promi
     GITHUB_EVENT_PATH: join(dir, 'event.json')
   }
   for (const file of Object.values(files)) writeFileSync(file, '')
-
   // Inputs: unknown names are a test bug; defaults come from action.yml as the runner fills them.
   const declared = yml.inputs ?? {}
   for (const name of Object.keys(options.inputs ?? {})) {
     if (!(name in declared)) throw new Error(`actions/${action}/action.yml has no input '${name}'`)
   }
-  const inputEnv: Record<string, string> = {}
+  const inputEnv = {}
   for (const [name, spec] of Object.entries(declared)) {
     const value = options.inputs?.[name] ?? spec.default ?? ''
     inputEnv[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value)
   }
-
   const cwd = options.cwd ?? dir
-  let ciEnv: Record<string, string>
+  let ciEnv
   if (options.circleci) {
     const c = options.circleci
     const owner = c.owner ?? 'acme'
@@ -201,7 +136,7 @@ export async function runAction(action: string, options: RunOptions = {}): Promi
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_API_URL: 'https://api.github.com',
       GITHUB_REPOSITORY: options.repository ?? 'acme/shop',
-      GITHUB_REPOSITORY_OWNER: (options.repository ?? 'acme/shop').split('/')[0] as string,
+      GITHUB_REPOSITORY_OWNER: (options.repository ?? 'acme/shop').split('/')[0],
       GITHUB_RUN_ID: '9876543210',
       GITHUB_RUN_NUMBER: options.runNumber ?? '42',
       GITHUB_RUN_ATTEMPT: '1',
@@ -227,9 +162,7 @@ export async function runAction(action: string, options: RunOptions = {}): Promi
     ...stateEnv,
     ...options.env
   }
-  if (options.circleci)
-    for (const k of ['GITHUB_EVENT_PATH'] as const) delete (env as Record<string, string>)[k]
-
+  if (options.circleci) for (const k of ['GITHUB_EVENT_PATH']) delete env[k]
   const script = resolve(
     ROOT,
     'actions',
@@ -243,14 +176,11 @@ export async function runAction(action: string, options: RunOptions = {}): Promi
   })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  child.stdout.on('data', (d) => (stdout += d.toString()))
+  child.stderr.on('data', (d) => (stderr += d.toString()))
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000)
-  const exitCode = await new Promise<number | null>((done) =>
-    child.on('close', (code) => done(code))
-  )
+  const exitCode = await new Promise((done) => child.on('close', (code) => done(code)))
   clearTimeout(timer)
-
   return {
     exitCode,
     outputs: parseFileCommands(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
