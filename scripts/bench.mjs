@@ -70,11 +70,11 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-function timeOnce(node, args, env) {
+function timeOnce(node, args, env, expectExit = 0) {
   const start = process.hrtime.bigint()
   const r = spawnSync(node, args, { env, cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`)
+  if (r.status !== expectExit) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`)
   return ms
 }
 
@@ -89,12 +89,13 @@ function measure(node, bundle, scenario) {
   )
   for (const f of Object.values(files)) writeFileSync(f, '')
   const env = { PATH: process.env.PATH, HOME: dir, ...github, ...files, ...scenario.env }
-  for (let i = 0; i < 3; i++) timeOnce(node, [bundle], env) // warm the file cache
+  const code = scenario.expectExit ?? 0
+  for (let i = 0; i < 3; i++) timeOnce(node, [bundle], env, code) // warm the file cache
   const bare = []
   const action = []
   for (let i = 0; i < RUNS; i++) {
     bare.push(timeOnce(node, ['-e', '0'], env))
-    action.push(timeOnce(node, [bundle], env))
+    action.push(timeOnce(node, [bundle], env, code))
   }
   return { bare: median(bare), action: median(action) }
 }

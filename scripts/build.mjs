@@ -5,6 +5,7 @@
 import ncc from '@vercel/ncc'
 import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { existsSync } from 'node:fs'
 
 const only = process.argv.slice(2)
 const entries = (await readdir('src/actions', { withFileTypes: true }))
@@ -14,28 +15,37 @@ const entries = (await readdir('src/actions', { withFileTypes: true }))
 // The `gantry` command (package.json `bin`): the same actions, driven by flags and CI variables.
 entries.push({ name: 'cli', entry: 'src/cli/index.ts' })
 
-for (const { name, entry } of entries.filter((e) => only.length === 0 || only.includes(e.name))) {
-  const started = Date.now()
-  const { code, assets } = await ncc(join(process.cwd(), entry), {
+/** Bundles one entry into dist/<name>/<file>; returns its size. */
+async function bundle(source, out, file) {
+  const { code, assets } = await ncc(join(process.cwd(), source), {
     transpileOnly: true,
     quiet: true,
     license: 'licenses.txt',
     sourceMap: false
   })
+  await writeFile(join(out, file), code)
+  for (const [name, asset] of Object.entries(assets)) {
+    // package.json is written below; ssh2's pageant helper (.exe) serves Windows agents we never use.
+    // A post entry's licenses are a subset of the main entry's, which stay.
+    if (name === 'package.json' || name.endsWith('.exe')) continue
+    if (file !== 'index.js' && name === 'licenses.txt') continue
+    await mkdir(dirname(join(out, name)), { recursive: true })
+    await writeFile(join(out, name), asset.source)
+  }
+  return code.length
+}
+
+for (const { name, entry } of entries.filter((e) => only.length === 0 || only.includes(e.name))) {
+  const started = Date.now()
   const out = join('dist', name)
   await rm(out, { recursive: true, force: true })
   await mkdir(out, { recursive: true })
-  await writeFile(join(out, 'index.js'), code)
+  const size = await bundle(entry, out, 'index.js')
+  // An action with a post step (action.yml `post:`) has a second entry beside index.ts.
+  const post = join(dirname(entry), 'post.ts')
+  if (existsSync(post)) await bundle(post, out, 'post.js')
   if (name === 'cli') await chmod(join(out, 'index.js'), 0o755)
   // ESM output needs its own package.json so Node loads index.js as a module.
   await writeFile(join(out, 'package.json'), '{ "type": "module" }\n')
-  for (const [file, asset] of Object.entries(assets)) {
-    // package.json is written above; ssh2's pageant helper (.exe) serves Windows agents we never use.
-    if (file === 'package.json' || file.endsWith('.exe')) continue
-    await mkdir(dirname(join(out, file)), { recursive: true })
-    await writeFile(join(out, file), asset.source)
-  }
-  console.log(
-    `dist/${name}/index.js  ${(code.length / 1024).toFixed(0)} KiB  ${Date.now() - started} ms`
-  )
+  console.log(`dist/${name}/index.js  ${(size / 1024).toFixed(0)} KiB  ${Date.now() - started} ms`)
 }

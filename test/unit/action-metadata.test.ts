@@ -25,6 +25,10 @@ describe.each(names)('actions/%s', (name) => {
     expect(JSON.parse(readFileSync(join(ROOT, 'dist', name, 'package.json'), 'utf8'))).toEqual({
       type: 'module'
     })
+    if (yml.runs.post) {
+      expect(yml.runs.post).toBe(`../../dist/${name}/post.js`)
+      expect(existsSync(resolve(ROOT, 'actions', name, yml.runs.post))).toBe(true)
+    }
   })
 
   test('declares exactly the inputs the code reads', async () => {

@@ -1,0 +1,1771 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 2230:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9057);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9057:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eF: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: INPUTS, readSettings
+
+;// CONCATENATED MODULE: ./src/core/docker-reference.ts
+/**
+ * The Docker reference grammar (distribution/reference): image names and tags. Nothing that fails
+ * it is ever output, and nothing that fails it is ever sent to a registry.
+ */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function docker_reference_isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+/**
+ * Turns a branch name into a tag: runs of characters outside the grammar become `-`, leading
+ * characters a tag may not start with are dropped, and it is cut to 128 characters. Undefined
+ * when nothing is left.
+ */
+function sanitizeTag(name) {
+    const tag = name
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128)
+        .replace(/[.-]+$/, '');
+    return docker_reference_isValidTag(tag) ? tag : undefined;
+}
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const NAME = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+/**
+ * Parses an image name without tag or digest. Upper case in the repository path is lowered, as
+ * `docker/metadata-action` does, because `ghcr.io/${{ github.repository }}` often has it.
+ * Returns an error text (what was expected) instead of throwing, so callers name their input.
+ */
+function docker_reference_parseImageName(text) {
+    const value = text.trim();
+    if (/@sha256:/.test(value)) {
+        return { error: 'an image name without a digest, e.g. `ghcr.io/org/app`' };
+    }
+    const slash = value.indexOf('/');
+    const first = slash >= 0 ? value.slice(0, slash) : '';
+    // The first component is a registry when it has a dot, a port or is localhost (the grammar's rule).
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    const registry = hasRegistry ? first : '';
+    const path = hasRegistry ? value.slice(slash + 1) : value;
+    if (/:[^/]*$/.test(path)) {
+        return { error: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`' };
+    }
+    const name = (registry ? registry + '/' : '') + path.toLowerCase();
+    if (!NAME.test(name) || name.length > 255) {
+        return {
+            error: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
+        };
+    }
+    return { name };
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/reference.ts
+/**
+ * Full image references (`registry/repository[:tag][@digest]`) as Docker reads them, split into
+ * the parts the registry API needs. Nothing that fails the grammar is ever sent to a registry.
+ */
+
+const DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+/**
+ * Parses `name[:tag][@digest]`. Upper case in the repository path is lowered (as the `version`
+ * action does). Returns what was expected instead of throwing, so callers name their input.
+ */
+function parseReference(text) {
+    const value = text.trim();
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    const nameAndTag = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !isDigest(digest)) {
+        return { error: 'a digest such as `@sha256:` followed by 64 lowercase hex digits' };
+    }
+    const lastSlash = nameAndTag.lastIndexOf('/');
+    const colon = nameAndTag.indexOf(':', lastSlash + 1);
+    const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
+    const name = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    if (tag !== undefined && !isValidTag(tag))
+        return { error: TAG_EXPECTATION };
+    const parsed = parseImageName(name);
+    if ('error' in parsed) {
+        return { error: 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`' };
+    }
+    return { reference: { ...splitName(parsed.name), tag, digest } };
+}
+/** Docker's rule: the first component names a registry when it has a dot, a port or is localhost. */
+function splitName(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    if (!hasRegistry) {
+        return { registry: DOCKER_HUB, repository: slash >= 0 ? name : `library/${name}` };
+    }
+    const registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+    const repository = name.slice(slash + 1);
+    return {
+        registry,
+        repository: registry === DOCKER_HUB && !repository.includes('/') ? `library/${repository}` : repository
+    };
+}
+/** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
+function formatReference(ref) {
+    return (`${ref.registry}/${ref.repository}` +
+        (ref.tag ? `:${ref.tag}` : '') +
+        (ref.digest ? `@${ref.digest}` : ''));
+}
+/** What to ask the registry for: the digest when there is one (it wins over a tag), else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
+}
+/** The host to call for a registry's API (`docker.io` is served by `registry-1.docker.io`). */
+function apiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
+}
+/**
+ * Loopback registries speak plain HTTP, as Docker assumes for 127.0.0.0/8; every other registry
+ * is reached over HTTPS only.
+ */
+function reference_isLoopback(host) {
+    const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return (hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? ''));
+}
+function registryBaseUrl(registry) {
+    const host = apiHost(registry);
+    return `${reference_isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/auth.ts
+/**
+ * Registry authentication as data: the `WWW-Authenticate` challenge a registry answers 401 with,
+ * the token request the Bearer scheme asks for (Docker Hub, GHCR, Harbor, …), and the header
+ * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
+ */
+
+class AuthError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'AuthError';
+}
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+/** RFC 7235 challenges; several may share one header (`Basic realm="x", Bearer realm="y"`). */
+function parseChallenges(header) {
+    const text = header ?? '';
+    const challenges = [];
+    let i = 0;
+    const skip = (chars) => {
+        while (i < text.length && chars.test(text[i]))
+            i++;
+    };
+    const token = () => {
+        TOKEN.lastIndex = i;
+        const match = TOKEN.exec(text);
+        if (!match)
+            return undefined;
+        i = TOKEN.lastIndex;
+        return match[0];
+    };
+    const quoted = () => {
+        let value = '';
+        for (i++; i < text.length && text[i] !== '"'; i++) {
+            if (text[i] === '\\' && i + 1 < text.length)
+                i++;
+            value += text[i];
+        }
+        i++;
+        return value;
+    };
+    while (i < text.length) {
+        skip(/[\s,]/);
+        const scheme = token();
+        if (!scheme) {
+            i++;
+            continue;
+        }
+        const params = {};
+        challenges.push({ scheme: scheme.toLowerCase(), params });
+        for (;;) {
+            skip(/[ \t]/);
+            const start = i;
+            const name = token();
+            if (!name)
+                break;
+            skip(/[ \t]/);
+            if (text[i] !== '=') {
+                i = start; // the scheme of the next challenge
+                break;
+            }
+            i++;
+            skip(/[ \t]/);
+            params[name.toLowerCase()] = text[i] === '"' ? quoted() : (token() ?? '');
+            skip(/[ \t]/);
+            if (text[i] !== ',')
+                break;
+            i++;
+        }
+    }
+    return challenges;
+}
+/** The challenge we can answer: Bearer before Basic, as Docker does. */
+function pickChallenge(challenges) {
+    return (challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic'));
+}
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
+}
+/** `type:name:actions`; names may hold colons (`registry:catalog:*` has none, ports do). */
+function parseScope(scope) {
+    const last = scope.lastIndexOf(':');
+    if (last <= 0)
+        return undefined;
+    return { resource: scope.slice(0, last), actions: new Set(scope.slice(last + 1).split(',')) };
+}
+/** One scope per resource, actions merged and sorted: a stable key and a short token request. */
+function mergeScopes(scopes) {
+    const byResource = new Map();
+    for (const scope of scopes.flatMap((s) => s.split(' ')).filter(Boolean)) {
+        const parsed = parseScope(scope);
+        if (!parsed)
+            continue;
+        const actions = byResource.get(parsed.resource) ?? new Set();
+        parsed.actions.forEach((a) => actions.add(a));
+        byResource.set(parsed.resource, actions);
+    }
+    return [...byResource.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
+}
+function scopesCover(granted, needed) {
+    const have = new Map(mergeScopes(granted).map((s) => [parseScope(s)?.resource, parseScope(s)?.actions]));
+    return mergeScopes(needed).every((scope) => {
+        const want = parseScope(scope);
+        const actions = want && have.get(want.resource);
+        return !!want && !!actions && [...want.actions].every((a) => actions.has(a) || actions.has('*'));
+    });
+}
+/**
+ * The token request a Bearer challenge asks for: GET with Basic credentials (or anonymous), or,
+ * for an identity token, the OAuth2 refresh-token POST. Credentials go to the realm only over
+ * HTTPS (or to a loopback realm): a registry cannot make us send a password in clear text.
+ */
+function planTokenRequest(challenge, scopes, credentials, clientId) {
+    const realm = challenge.params.realm;
+    let url;
+    try {
+        url = new URL(realm ?? '');
+    }
+    catch {
+        throw new AuthError(`the registry's Bearer challenge has no valid realm (${JSON.stringify(realm ?? '')})`);
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.host));
+    if (!secure) {
+        throw new AuthError(`the registry's token service ${url.origin} is not HTTPS; refusing to use it`);
+    }
+    const service = challenge.params.service;
+    const merged = mergeScopes(scopes);
+    if (credentials && 'identityToken' in credentials) {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId });
+        form.set('refresh_token', credentials.identityToken);
+        if (service)
+            form.set('service', service);
+        if (merged.length)
+            form.set('scope', merged.join(' '));
+        return {
+            url: url.toString(),
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: form.toString()
+        };
+    }
+    if (service)
+        url.searchParams.set('service', service);
+    for (const scope of merged)
+        url.searchParams.append('scope', scope);
+    const headers = {};
+    if (credentials) {
+        url.searchParams.set('account', credentials.username);
+        headers.authorization = basicAuthorization(credentials.username, credentials.password);
+    }
+    return { url: url.toString(), method: 'GET', headers };
+}
+/** The token service's answer: `token` or `access_token`, valid `expires_in` seconds (default 60). */
+function parseTokenResponse(json, nowMs) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const token = [body.token, body.access_token].find((t) => typeof t === 'string' && t !== '');
+    if (!token)
+        throw new AuthError('the token service answered without a token');
+    const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
+    const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
+    const start = Number.isNaN(issued) ? nowMs : Math.min(issued, nowMs);
+    return { token, expiresAtMs: start + seconds * 1000 };
+}
+function basicAuthorization(username, password) {
+    return `Basic ${encodeBase64(`${username}:${password}`)}`;
+}
+/** UTF-8 base64 without Buffer, so the core stays free of Node. */
+function encodeBase64(text) {
+    let binary = '';
+    for (const byte of new TextEncoder().encode(text))
+        binary += String.fromCharCode(byte);
+    return btoa(binary);
+}
+function auth_decodeBase64(base64) {
+    try {
+        const binary = atob(base64.trim());
+        return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/ecr.ts
+/**
+ * Amazon ECR facts as data: account IDs and regions as ECR accepts them, its authorization token
+ * (base64 `AWS:<password>`), the registry host, the output names amazon-ecr-login users know,
+ * the untagged-image lifecycle policy, and how a PUT refusal for an immutable tag reads.
+ */
+
+const ACCOUNT_ID = /^\d{12}$/;
+/** `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`. */
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+function isAccountId(text) {
+    return ACCOUNT_ID.test(text);
+}
+function isRegion(text) {
+    return REGION.test(text);
+}
+/** `https://123456789012.dkr.ecr.eu-west-1.amazonaws.com` → the host Docker logs in to. */
+function registryHost(proxyEndpoint) {
+    return proxyEndpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+}
+/** GetAuthorizationToken's `authorizationToken`: base64 of `AWS:<password>`. */
+function decodeAuthorizationToken(token) {
+    const decoded = auth_decodeBase64(token);
+    const colon = decoded?.indexOf(':') ?? -1;
+    if (decoded === undefined || colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+/**
+ * The suffix of amazon-ecr-login's per-registry outputs:
+ * `123456789012.dkr.ecr.us-east-1.amazonaws.com` → `123456789012_dkr_ecr_us_east_1_amazonaws_com`.
+ */
+function outputSuffix(registry) {
+    return registry.replace(/[^A-Za-z0-9]/g, '_');
+}
+/** Repository names as ECR takes them (`team/app`): lowercase components, 2 to 256 characters. */
+const REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+function isRepositoryName(text) {
+    return text.length >= 2 && text.length <= 256 && REPOSITORY.test(text);
+}
+/** Expires untagged images (old layers of moved tags) after `days`; tagged ones stay. */
+function untaggedExpiryPolicy(days) {
+    return JSON.stringify({
+        rules: [
+            {
+                rulePriority: 1,
+                description: `Expire untagged images ${days} days after push`,
+                selection: {
+                    tagStatus: 'untagged',
+                    countType: 'sinceImagePushed',
+                    countUnit: 'days',
+                    countNumber: days
+                },
+                action: { type: 'expire' }
+            }
+        ]
+    });
+}
+/**
+ * ECR refuses to move an immutable tag with 400 and
+ * `{"errors":[{"code":"TAG_INVALID","message":"The image tag 'v1' already exists in the 'app'
+ * repository and cannot be overwritten because the repository is immutable."}]}` (newer: "…
+ * because the tag is immutable."). Other registries say "immutable" in some other code.
+ */
+function isImmutableTagRefusal(status, errors) {
+    if (status !== 400 && status !== 403 && status !== 409)
+        return false;
+    return errors.some((e) => /immutable/i.test(e.message ?? '') &&
+        (e.code === undefined || ['TAG_INVALID', 'MANIFEST_INVALID', 'DENIED'].includes(e.code)));
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/io/docker-cli.ts
+/**
+ * The Docker CLI: login (password on stdin only), logout, tag, push. Every call is one process
+ * with an argument array, never a shell string. DOCKER_HOST and DOCKER_CONFIG come from the
+ * environment given, so tests and the post step point it where they need.
+ */
+
+
+
+/** Runs a program; rejects only when it cannot start (ENOENT, EACCES). */
+function runProcess(command, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(command, args, {
+            env: options.env,
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+        let stdout = '';
+        let stderr = '';
+        let partial = '';
+        const lines = (chunk) => {
+            if (!options.onLine)
+                return;
+            const parts = (partial + chunk).split(/\r?\n/);
+            partial = parts.pop() ?? '';
+            parts.filter(Boolean).forEach(options.onLine);
+        };
+        child.stdout.on('data', (d) => {
+            stdout += d.toString();
+            lines(d.toString());
+        });
+        child.stderr.on('data', (d) => {
+            stderr += d.toString();
+            lines(d.toString());
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10 * 60_000);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (partial && options.onLine)
+                options.onLine(partial);
+            resolve({ code, stdout, stderr });
+        });
+        child.stdin.on('error', () => undefined); // a program that exits without reading stdin
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** The path of an executable on PATH, without running anything. */
+function findOnPath(name, env) {
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+class DockerCliError extends Error {
+    args;
+    code;
+    stderr;
+    name = 'DockerCliError';
+    constructor(args, code, stderr) {
+        const detail = stderr.trim().split('\n').slice(-3).join(' ').trim();
+        super(`\`docker ${args.join(' ')}\` failed (exit ${code ?? 'killed'})${detail ? `: ${detail}` : ''}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/** `v1: digest: sha256:… size: 527`, as `docker push` prints it. */
+const PUSH_DIGEST = /digest: (sha(?:256|512):[a-f0-9]+)/;
+function dockerCli(options) {
+    const global = options.configDir ? ['--config', options.configDir] : [];
+    const docker = async (args, extra = {}) => {
+        const result = await runProcess('docker', [...global, ...args], { env: options.env, ...extra });
+        if (result.code !== 0)
+            throw new DockerCliError(args, result.code, result.stderr || result.stdout);
+        return result;
+    };
+    return {
+        available: () => findOnPath('docker', options.env) !== undefined,
+        async login(registry, username, password) {
+            await docker(['login', '--username', username, '--password-stdin', registry], {
+                input: password
+            });
+        },
+        async logout(registry) {
+            await docker(['logout', registry]);
+        },
+        async imageId(reference) {
+            const result = await runProcess('docker', [...global, 'image', 'inspect', '--format', '{{.Id}}', reference], { env: options.env });
+            return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+        },
+        async tag(source, target) {
+            await docker(['tag', source, target]);
+        },
+        async push(reference) {
+            const result = await docker(['push', reference], { onLine: options.onLine });
+            return { digest: PUSH_DIGEST.exec(result.stdout)?.[1] };
+        }
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/lib/errors.ts
+/**
+ * Errors the user can fix (a bad input, a bad config file) are ConfigurationErrors: the action
+ * prints their message as is and fails. Anything else is a bug: the message and, in debug, the stack.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** A bad input: names the input, the value and what was expected. */
+class InputError extends ConfigurationError {
+    input;
+    value;
+    expected;
+    constructor(input, value, expected) {
+        super(`Input '${input}' is ${JSON.stringify(value)}: expected ${expected}.`);
+        this.input = input;
+        this.value = value;
+        this.expected = expected;
+    }
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/docker-config.ts
+/**
+ * The Docker config file (`$DOCKER_CONFIG/config.json`) as Docker reads it: which credential
+ * helper or `auths` entry holds a registry's credentials, and the edits `docker login` and
+ * `docker logout` make. Reading and writing the file, and running helpers, is src/io's job.
+ */
+
+
+
+/** The key Docker uses for Docker Hub's credentials. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+/** A helper name becomes part of a program name: nothing that could leave `docker-credential-`. */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function parseDockerConfig(text, path) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new ConfigurationError(`${path} is not valid JSON (${error.message}); fix or remove it.`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new ConfigurationError(`${path} is not a JSON object; fix or remove it.`);
+    }
+    return json;
+}
+/** Docker's `ConvertToHostname`: `https://host:5000/v2/` → `host:5000`. */
+function hostnameOfKey(key) {
+    const withoutScheme = key.replace(/^[a-z]+:\/\//i, '');
+    const host = withoutScheme.split('/')[0] ?? '';
+    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? DOCKER_HUB : host;
+}
+/** The name a helper is asked about: Docker Hub's legacy URL, else the registry host. */
+function docker_config_serverUrlFor(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_KEY : registry;
+}
+/**
+ * Where the registry's credentials may be, in Docker's order: the registry's own helper
+ * (`credHelpers`), else the default store (`credsStore`), then an `auths` entry. The entry comes
+ * last as a fallback, for files written by tools that ignore `credsStore`.
+ */
+function docker_config_credentialSources(config, registry) {
+    const sources = [];
+    const helper = docker_config_helperFor(config, registry);
+    if (helper)
+        sources.push({ kind: 'helper', helper, serverUrl: docker_config_serverUrlFor(registry) });
+    const entry = findAuthEntry(config, registry);
+    const credentials = entry && decodeAuthEntry(entry[1]);
+    if (entry && credentials)
+        sources.push({ kind: 'inline', key: entry[0], credentials });
+    return sources;
+}
+function docker_config_helperFor(config, registry) {
+    const specific = Object.entries(config.credHelpers ?? {}).find(([key]) => hostnameOfKey(key) === registry)?.[1];
+    const helper = specific ?? config.credsStore;
+    if (helper === undefined || helper === '')
+        return undefined;
+    if (!HELPER_NAME.test(helper)) {
+        throw new ConfigurationError(`The Docker config names the credential helper ${JSON.stringify(helper)}: expected a name such as \`ecr-login\` (run as docker-credential-<name>).`);
+    }
+    return helper;
+}
+function findAuthEntry(config, registry) {
+    const entries = Object.entries(config.auths ?? {});
+    return (entries.find(([key]) => key === docker_config_serverUrlFor(registry)) ??
+        entries.find(([key]) => hostnameOfKey(key) === registry));
+}
+/** `auth` (base64 `user:password`), or `username` + `password`, or an identity token. */
+function decodeAuthEntry(entry) {
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
+        return { identityToken: entry.identitytoken };
+    }
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = decodeBase64(entry.auth);
+        const colon = decoded?.indexOf(':') ?? -1;
+        if (decoded === undefined || colon < 0)
+            return undefined;
+        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && typeof entry.password === 'string') {
+        return { username: entry.username, password: entry.password };
+    }
+    return undefined;
+}
+/**
+ * A helper's `get` answer: `{"ServerURL","Username","Secret"}`. A `<token>` username marks the
+ * secret as an identity (refresh) token, as in Docker.
+ */
+function docker_config_parseHelperResponse(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const username = typeof body.Username === 'string' ? body.Username : '';
+    const secret = typeof body.Secret === 'string' ? body.Secret : '';
+    if (secret === '')
+        return undefined;
+    return username === '<token>' ? { identityToken: secret } : { username, password: secret };
+}
+/** What `docker login` writes when no helper applies: the entry under the registry's host. */
+function withAuthEntry(config, registry, username, password) {
+    const auths = Object.fromEntries(Object.entries(config.auths ?? {}).filter(([key]) => hostnameOfKey(key) !== registry));
+    auths[docker_config_serverUrlFor(registry)] = { auth: encodeBase64(`${username}:${password}`) };
+    return { ...config, auths };
+}
+/** What `docker logout` leaves: the registry's entries gone, everything else untouched. */
+function docker_config_withoutAuthEntry(config, registry) {
+    const auths = Object.fromEntries(Object.entries(config.auths ?? {}).filter(([key]) => hostnameOfKey(key) !== registry));
+    return { ...config, auths };
+}
+
+;// CONCATENATED MODULE: ./src/io/files.ts
+
+/** The file's text, or undefined when it does not exist; other errors (permissions) throw. */
+async function readOptionalFile(path) {
+    try {
+        return await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/io/docker-config.ts
+/**
+ * The Docker config file and credential helpers: where `docker login` (or `ecr-login`) left a
+ * registry's credentials, and the same edits `docker login`/`logout` make, for runners without a
+ * Docker CLI. Helpers speak Docker's protocol: `docker-credential-<name> get|store|erase`, with
+ * the request on stdin and the answer as JSON on stdout.
+ */
+
+
+
+
+
+
+
+/** `$DOCKER_CONFIG`, else `~/.docker`, as the Docker CLI decides. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+async function readDockerConfig(dir) {
+    const path = (0,external_node_path_.join)(dir, 'config.json');
+    const text = await readOptionalFile(path);
+    if (text === undefined || text.trim() === '')
+        return { path, config: {}, exists: false };
+    return { path, config: parseDockerConfig(text, path), exists: true };
+}
+/** Written whole to a temporary file, then renamed: a reader never sees half a file. */
+async function writeDockerConfig(dir, config) {
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const path = (0,external_node_path_.join)(dir, 'config.json');
+    const temporary = `${path}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temporary, JSON.stringify(config, null, '\t') + '\n', { mode: 0o600 });
+    await (0,promises_.chmod)(temporary, 0o600);
+    await (0,promises_.rename)(temporary, path);
+}
+/** Helpers as programs on PATH. Their stderr may be shown; their stdout (secrets) never is. */
+function credentialHelpers(env) {
+    const call = async (helper, action, input) => {
+        const program = `docker-credential-${helper}`;
+        let result;
+        try {
+            result = await runProcess(program, [action], { env, input, timeoutMs: 60_000 });
+        }
+        catch (error) {
+            if (error.code === 'ENOENT') {
+                throw new ConfigurationError(`The Docker config names the credential helper '${helper}', but ${program} is not on PATH.`);
+            }
+            throw error;
+        }
+        return result;
+    };
+    const failed = (helper, action, result) => new ConfigurationError(`docker-credential-${helper} ${action} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`);
+    return {
+        async get(helper, serverUrl) {
+            const result = await call(helper, 'get', serverUrl);
+            if (result.code === 0)
+                return result.stdout;
+            // The protocol's "nothing stored" answer, on stdout or stderr depending on the helper.
+            if (/credentials not found/i.test(result.stdout + result.stderr))
+                return undefined;
+            throw failed(helper, 'get', result);
+        },
+        async store(helper, serverUrl, username, secret) {
+            const input = JSON.stringify({ ServerURL: serverUrl, Username: username, Secret: secret });
+            const result = await call(helper, 'store', input);
+            if (result.code !== 0)
+                throw failed(helper, 'store', result);
+        },
+        async erase(helper, serverUrl) {
+            const result = await call(helper, 'erase', serverUrl);
+            if (result.code !== 0 && !/credentials not found/i.test(result.stdout + result.stderr)) {
+                throw failed(helper, 'erase', result);
+            }
+        }
+    };
+}
+/** The registry's credentials from the Docker config (helpers first), and where they came from. */
+async function lookupDockerCredentials(registry, env, helpers = credentialHelpers(env)) {
+    const { path, config, exists } = await readDockerConfig(dockerConfigDir(env));
+    if (!exists)
+        return { from: `no Docker config at ${path}` };
+    for (const source of credentialSources(config, registry)) {
+        if (source.kind === 'inline') {
+            return { credentials: source.credentials, from: `${path} (auths "${source.key}")` };
+        }
+        const answer = await helpers.get(source.helper, source.serverUrl);
+        const credentials = answer === undefined ? undefined : parseHelperResponse(answer);
+        if (credentials)
+            return { credentials, from: `docker-credential-${source.helper}` };
+    }
+    return { from: `nothing for ${registry} in ${path}` };
+}
+/**
+ * `docker login` without Docker: into the registry's helper when the config names one (where
+ * Docker would look first), else into `auths`. Returns where it went, for the post step.
+ */
+async function storeDockerCredentials(registry, username, password, env, helpers = credentialHelpers(env)) {
+    const dir = dockerConfigDir(env);
+    const { path, config } = await readDockerConfig(dir);
+    const helper = docker_config_helperFor(config, registry);
+    if (helper) {
+        await helpers.store(helper, docker_config_serverUrlFor(registry), username, password);
+        return `docker-credential-${helper}`;
+    }
+    await writeDockerConfig(dir, withAuthEntry(config, registry, username, password));
+    return path;
+}
+/** `docker logout` without Docker: the helper's entry and the `auths` entry both go. */
+async function eraseDockerCredentials(registry, env, helpers = credentialHelpers(env)) {
+    const dir = dockerConfigDir(env);
+    const { config, exists } = await readDockerConfig(dir);
+    if (!exists)
+        return;
+    const helper = helperFor(config, registry);
+    if (helper)
+        await helpers.erase(helper, serverUrlFor(registry));
+    const updated = withoutAuthEntry(config, registry);
+    if (JSON.stringify(updated.auths) !== JSON.stringify(config.auths ?? {})) {
+        await writeDockerConfig(dir, updated);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/retry.ts
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retry(operation, options) {
+    const sleep = options.sleep ?? realSleep;
+    const max = options.maxDelayMs ?? 30_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = attempt < options.attempts ? options.retryable(error) : false;
+            if (decision === false)
+                throw error;
+            const delayMs = decision === true
+                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
+                : Math.min(max, decision.afterMs);
+            options.onRetry?.(error, attempt, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/io/ecr.ts
+
+
+
+const RETRYABLE = new Set([
+    'ThrottlingException',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ServerException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError'
+]);
+const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
+function retryDecision(error) {
+    const e = (error ?? {});
+    const status = e.$metadata?.httpStatusCode;
+    return (RETRYABLE.has(e.name ?? '') ||
+        e.$retryable !== undefined ||
+        (status !== undefined && (status === 429 || status >= 500)) ||
+        NETWORK.has(e.code ?? ''));
+}
+function ecrApi(options) {
+    let connected;
+    const connect = () => (connected ??= __nccwpck_require__.e(/* import() */ 249).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8249, 19)).then((sdk) => ({
+        sdk,
+        client: new sdk.ECRClient({
+            region: options.region,
+            maxAttempts: 1,
+            customUserAgent: 'gantry-ecr-login',
+            ...options.clientConfig
+        })
+    })));
+    const attempts = options.attempts ?? 5;
+    const call = async (operation, send) => {
+        const { sdk, client } = await connect();
+        return retry(() => send(sdk, client), {
+            attempts,
+            baseDelayMs: 1000,
+            maxDelayMs: 20_000,
+            sleep: options.sleep ?? realSleep,
+            retryable: retryDecision,
+            onRetry: (error, attempt, delayMs) => options.onRetry?.(`ECR ${operation}: ${error.name}: ${error.message}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`)
+        });
+    };
+    return {
+        async getAuthorizationTokens(registryIds) {
+            const output = await call('GetAuthorizationToken', (sdk, client) => client.send(new sdk.GetAuthorizationTokenCommand(registryIds.length > 0 ? { registryIds: [...registryIds] } : {}))).catch((error) => {
+                throw explain('GetAuthorizationToken', error, attempts);
+            });
+            const data = output.authorizationData ?? [];
+            if (data.length === 0) {
+                throw new ConfigurationError('ECR GetAuthorizationToken returned no authorization data.');
+            }
+            return data.map((entry) => {
+                const decoded = decodeAuthorizationToken(entry.authorizationToken ?? '');
+                if (!decoded || !entry.proxyEndpoint) {
+                    throw new Error('ECR returned an authorization token that is not base64 `user:password`');
+                }
+                return {
+                    registry: registryHost(entry.proxyEndpoint),
+                    proxyEndpoint: entry.proxyEndpoint,
+                    ...decoded,
+                    ...(entry.expiresAt ? { expiresAt: entry.expiresAt } : {})
+                };
+            });
+        },
+        async ensureRepository(name, settings) {
+            const registryId = settings.registryId ? { registryId: settings.registryId } : {};
+            try {
+                await call('DescribeRepositories', (sdk, client) => client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name], ...registryId })));
+                return 'exists';
+            }
+            catch (error) {
+                if (error.name !== 'RepositoryNotFoundException') {
+                    throw explain('DescribeRepositories', error, attempts);
+                }
+            }
+            try {
+                await call('CreateRepository', (sdk, client) => client.send(new sdk.CreateRepositoryCommand({
+                    repositoryName: name,
+                    ...registryId,
+                    imageTagMutability: settings.tagMutability,
+                    imageScanningConfiguration: { scanOnPush: settings.scanOnPush }
+                })));
+            }
+            catch (error) {
+                // Another job created it between our two calls: it exists, and it is not ours to change.
+                if (error.name === 'RepositoryAlreadyExistsException')
+                    return 'exists';
+                throw explain('CreateRepository', error, attempts);
+            }
+            if (settings.expireUntaggedDays > 0) {
+                await call('PutLifecyclePolicy', (sdk, client) => client.send(new sdk.PutLifecyclePolicyCommand({
+                    repositoryName: name,
+                    ...registryId,
+                    lifecyclePolicyText: untaggedExpiryPolicy(settings.expireUntaggedDays)
+                }))).catch((error) => {
+                    throw explain('PutLifecyclePolicy', error, attempts);
+                });
+            }
+            return 'created';
+        }
+    };
+}
+/** What the user reads: what AWS said, and what to do about it. */
+function explain(operation, error, attempts) {
+    const e = (error ?? {});
+    const name = e.name ?? 'Error';
+    const said = `${name}: ${e.message ?? String(error)}`;
+    switch (name) {
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+        case 'RequestExpired':
+            return new ConfigurationError(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+        case 'IncompleteSignature':
+        case 'MissingAuthenticationTokenException':
+            return new ConfigurationError(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
+        case 'AccessDeniedException':
+        case 'AccessDenied':
+            return new ConfigurationError(`AWS denied ${operation} (${said}). The role or user needs the ecr:${operation} permission.`);
+        case 'CredentialsProviderError':
+            return new ConfigurationError(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+    }
+    if (retryDecision(error)) {
+        return new ConfigurationError(`ECR ${operation} still failed after ${attempts} attempts (${said}).`);
+    }
+    return new ConfigurationError(`ECR ${operation} failed (${said}).`);
+}
+
+;// CONCATENATED MODULE: ./src/lib/action.ts
+/**
+ * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
+ * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
+ * are caught too.
+ */
+
+async function runAction(runner, body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError) {
+            runner.setFailed(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            runner.debug(error.stack);
+        runner.setFailed(`Unexpected error: ${errorMessage(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/inputs.ts
+/**
+ * The one input parser. Each action reads its inputs once, through these functions, into a typed
+ * settings object; a bad value throws an InputError naming the input, the value and what was
+ * expected, before the action changes anything. Defaults live in action.yml (the runner and the
+ * CLI fill them in), so an empty value here means "not given".
+ */
+
+/** YAML 1.2 core-schema booleans, as the runner's users write them. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+class InputReader {
+    read;
+    onSecret;
+    constructor(read, onSecret = () => { }) {
+        this.read = read;
+        this.onSecret = onSecret;
+    }
+    /** The trimmed value, or undefined when empty. */
+    optional(name) {
+        const value = this.read(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, expected) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new InputError(name, '', expected);
+        return value;
+    }
+    /** A secret: masked before anything else can print it. Not trimmed (keys end in newlines). */
+    secret(name) {
+        const value = this.read(name);
+        if (value.trim() === '')
+            return undefined;
+        this.onSecret(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim().length > 3)
+                this.onSecret(line.trim());
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value))
+            return false;
+        throw new InputError(name, value, '`true` or `false`');
+    }
+    integer(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < min || n > max) {
+            throw new InputError(name, value, `a whole number from ${min} to ${max}`);
+        }
+        return n;
+    }
+    choice(name, options, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (options.includes(value))
+            return value;
+        throw new InputError(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`);
+    }
+    /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            throw new InputError(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
+        return ms;
+    }
+    /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
+    list(name) {
+        return splitList(this.read(name));
+    }
+}
+function splitList(value) {
+    return value
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+        return undefined;
+    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
+}
+
+;// CONCATENATED MODULE: ./src/lib/markdown.ts
+/** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
+function escapeCell(value) {
+    return value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(value) {
+    return value === '' ? '' : `<code>${escapeCell(value)}</code>`;
+}
+/** Cells are escaped here; pass markup (e.g. from code()) through `raw`. */
+function table(header, rows) {
+    const cell = (c) => (typeof c === 'string' ? escapeCell(c) : c.raw);
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [
+        line(header.map(escapeCell)),
+        line(header.map(() => '---')),
+        ...rows.map((r) => line(r.map(cell)))
+    ].join('\n');
+}
+function summary(title, body) {
+    return `### ${escapeCell(title)}\n\n${body}\n`;
+}
+/** Preformatted text in a summary: HTML-escaped, newlines kept. */
+function pre(text) {
+    return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/lib/runner.ts
+/**
+ * The runner contract, written directly against the files and workflow commands the GitHub
+ * Actions runner documents (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY,
+ * `::error::`, `::add-mask::`, `::group::`). We do not load @actions/core for this: its import
+ * alone costs about 0.9x a bare node start (it pulls in undici), and these few lines are all an
+ * action needs. Every action talks to a Runner, so the CLI can supply its own.
+ */
+
+
+
+/** Escaping of workflow-command data and properties, as the runner decodes it. */
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function workflowCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${command}${props ? ' ' + props : ''}::${escapeData(message)}`;
+}
+/** `name<<delimiter` blocks: safe for any value, multi-line included. */
+function fileCommandEntry(name, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected delimiter in the value of '${name}'`);
+    }
+    return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+}
+function githubRunner(env = process.env, write = (line) => process.stdout.write(line + external_node_os_.EOL)) {
+    const issue = (cmd, msg, props) => write(workflowCommand(cmd, msg, { title: props?.title, file: props?.file, line: props?.line }));
+    const appendTo = (variable, legacyCommand, name, value) => {
+        const path = env[variable];
+        if (path) {
+            if (!(0,external_node_fs_.existsSync)(path))
+                throw new Error(`${variable} points to a missing file: ${path}`);
+            (0,external_node_fs_.appendFileSync)(path, fileCommandEntry(name, value), 'utf8');
+        }
+        else {
+            write(external_node_os_.EOL + workflowCommand(legacyCommand, value, { name }));
+        }
+    };
+    const isDebug = env.RUNNER_DEBUG === '1';
+    return {
+        env,
+        isDebug,
+        getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+        setOutput: (name, value) => appendTo('GITHUB_OUTPUT', 'set-output', name, value),
+        saveState: (name, value) => appendTo('GITHUB_STATE', 'save-state', name, value),
+        getState: (name) => env[`STATE_${name}`] ?? '',
+        setSecret: (value) => {
+            if (value)
+                write(workflowCommand('add-mask', value));
+        },
+        debug: (message) => write(workflowCommand('debug', message)),
+        info: (message) => write(message),
+        notice: (message, props) => issue('notice', message, props),
+        warning: (message, props) => issue('warning', message, props),
+        error: (message, props) => issue('error', message, props),
+        async group(name, body) {
+            write(workflowCommand('group', name));
+            try {
+                return await body();
+            }
+            finally {
+                write('::endgroup::');
+            }
+        },
+        appendSummary(markdown) {
+            const path = env.GITHUB_STEP_SUMMARY;
+            if (path)
+                (0,external_node_fs_.appendFileSync)(path, markdown.endsWith(external_node_os_.EOL) ? markdown : markdown + external_node_os_.EOL, 'utf8');
+        },
+        setFailed(message) {
+            process.exitCode = 1;
+            issue('error', message);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/ecr-login/state.ts
+/**
+ * What the main step tells the post step (runner.saveState → STATE_* in the post step): the
+ * registries it logged in to, and how, so the post step undoes exactly that and nothing else.
+ */
+const STATE = {
+    /** JSON array of registry hosts, saved after each login (a later failure still logs out). */
+    registries: 'registries',
+    /** `docker` (docker logout) or `config` (the entry written into the Docker config). */
+    logoutVia: 'logout-via',
+    /** DOCKER_CONFIG at login time ('' for ~/.docker), so logout edits the same file. */
+    dockerConfig: 'docker-config'
+};
+function parseRegistriesState(text) {
+    if (text.trim() === '')
+        return [];
+    try {
+        const value = JSON.parse(text);
+        return Array.isArray(value) ? value.filter((v) => typeof v === 'string') : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/ecr-login/main.ts
+/**
+ * Action `ecr-login`: an ECR authorization token (the standard AWS credential chain), Docker
+ * logged in with it (`docker login --password-stdin`, or the Docker config written directly
+ * where no Docker CLI exists), optionally the repositories created, and a post step that logs
+ * out again. Outputs as amazon-ecr-login users know them.
+ */
+
+
+
+
+
+
+
+
+
+
+const INPUTS = {
+    registries: 'registries',
+    region: 'region',
+    maskPassword: 'mask-password',
+    skipLogout: 'skip-logout',
+    createRepository: 'create-repository',
+    repositories: 'repositories',
+    scanOnPush: 'scan-on-push',
+    imageTagMutability: 'image-tag-mutability',
+    expireUntaggedDays: 'expire-untagged-days'
+};
+function readSettings(inputs, env) {
+    const registryIds = inputs.list(INPUTS.registries);
+    for (const id of registryIds) {
+        if (!isAccountId(id)) {
+            throw new InputError(INPUTS.registries, id, 'AWS account IDs of 12 digits, comma-separated (quote an ID that starts with 0)');
+        }
+    }
+    const region = inputs.optional(INPUTS.region) ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION);
+    if (region === undefined || !isRegion(region)) {
+        throw new InputError(INPUTS.region, region ?? '', 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION)');
+    }
+    const create = inputs.boolean(INPUTS.createRepository, false);
+    const names = inputs.list(INPUTS.repositories);
+    for (const name of names) {
+        if (!isRepositoryName(name)) {
+            throw new InputError(INPUTS.repositories, name, 'ECR repository names such as `shop/api` (lowercase letters, digits, `.`, `_`, `-`, `/`)');
+        }
+    }
+    if (create && names.length === 0) {
+        throw new InputError(INPUTS.repositories, '', 'the repositories to create when `create-repository` is `true`');
+    }
+    if (!create && names.length > 0) {
+        throw new InputError(INPUTS.createRepository, 'false', '`true` when `repositories` is given (they are only used to create missing repositories)');
+    }
+    const repositorySettings = {
+        scanOnPush: inputs.boolean(INPUTS.scanOnPush, true),
+        tagMutability: inputs.choice(INPUTS.imageTagMutability, ['MUTABLE', 'IMMUTABLE'], 'MUTABLE'),
+        expireUntaggedDays: inputs.integer(INPUTS.expireUntaggedDays, { min: 0, max: 3650 }) ?? 14
+    };
+    return {
+        registryIds,
+        region,
+        maskPassword: inputs.boolean(INPUTS.maskPassword, true),
+        skipLogout: inputs.boolean(INPUTS.skipLogout, false),
+        ...(create ? { repositories: { names, ...repositorySettings } } : {})
+    };
+}
+const defaultEcr = (region, runner) => ecrApi({ region, onRetry: (message) => runner.info(message) });
+async function run(deps = {}) {
+    const runner = deps.runner ?? githubRunner();
+    await runAction(runner, async () => {
+        const settings = readSettings(new InputReader(runner.getInput, runner.setSecret), runner.env);
+        const ecr = (deps.ecr ?? defaultEcr)(settings.region, runner);
+        const logins = await ecr.getAuthorizationTokens(settings.registryIds);
+        // Masked before anything else happens; unmasked only when the user passes them on.
+        if (settings.maskPassword)
+            logins.forEach((login) => runner.setSecret(login.password));
+        const created = settings.repositories
+            ? await createRepositories(ecr, settings.repositories, settings.registryIds[0], runner)
+            : [];
+        const docker = deps.docker ?? dockerCli({ env: runner.env });
+        const via = docker.available() ? 'docker' : 'config';
+        const helpers = deps.helpers ?? credentialHelpers(runner.env);
+        if (!settings.skipLogout) {
+            runner.saveState(STATE.logoutVia, via);
+            runner.saveState(STATE.dockerConfig, runner.env.DOCKER_CONFIG ?? '');
+        }
+        const loggedIn = [];
+        for (const login of logins) {
+            const where = await logIn(login, via, docker, helpers, runner.env);
+            loggedIn.push(login.registry);
+            if (!settings.skipLogout)
+                runner.saveState(STATE.registries, JSON.stringify(loggedIn));
+            runner.info(`Logged in to ${login.registry} (${where})${expiry(login)}`);
+        }
+        const first = logins[0];
+        runner.setOutput('registry', first.registry);
+        if (!settings.maskPassword)
+            setCredentialOutputs(runner, logins);
+        runner.appendSummary(renderSummary(logins, via, created, settings));
+    });
+}
+async function createRepositories(ecr, repositories, registryId, runner) {
+    const results = [];
+    for (const name of repositories.names) {
+        const outcome = await ecr.ensureRepository(name, { ...repositories, registryId });
+        runner.info(outcome === 'created'
+            ? `Created repository ${name} (scan on push: ${repositories.scanOnPush}, tags ${repositories.tagMutability.toLowerCase()}${repositories.expireUntaggedDays ? `, untagged images expire after ${repositories.expireUntaggedDays} days` : ''})`
+            : `Repository ${name} exists; left as it is`);
+        results.push({ name, outcome });
+    }
+    return results;
+}
+async function logIn(login, via, docker, helpers, env) {
+    if (via === 'config') {
+        return storeDockerCredentials(login.registry, login.username, login.password, env, helpers);
+    }
+    try {
+        await docker.login(login.registry, login.username, login.password);
+        return 'docker login';
+    }
+    catch (error) {
+        if (error instanceof DockerCliError) {
+            throw new ConfigurationError(`Could not log Docker in to ${login.registry}: ${error.message}`);
+        }
+        throw error;
+    }
+}
+/**
+ * Only when `mask-password: false`: the user passes the credentials on (to another job's
+ * `services`/`container` credentials, which masked values cannot reach). Both the plain names
+ * and amazon-ecr-login's per-registry names, so its workflows work unchanged.
+ */
+function setCredentialOutputs(runner, logins) {
+    const first = logins[0];
+    runner.setOutput('docker-username', first.username);
+    runner.setOutput('docker-password', first.password);
+    for (const login of logins) {
+        const suffix = outputSuffix(login.registry);
+        runner.setOutput(`docker_username_${suffix}`, login.username);
+        runner.setOutput(`docker_password_${suffix}`, login.password);
+    }
+}
+function expiry(login) {
+    return login.expiresAt ? `; the token expires at ${login.expiresAt.toISOString()}` : '';
+}
+function renderSummary(logins, via, created, settings) {
+    const rows = logins.map((l) => [
+        { raw: code(l.registry) },
+        via === 'docker' ? 'docker login' : 'Docker config',
+        l.expiresAt?.toISOString() ?? '—'
+    ]);
+    let body = table(['Registry', 'Logged in with', 'Token expires'], rows);
+    if (created.length > 0) {
+        body +=
+            '\n\n' +
+                table(['Repository', 'Result'], created.map((r) => [
+                    { raw: code(r.name) },
+                    r.outcome === 'created' ? 'created' : 'exists, unchanged'
+                ]));
+    }
+    body += settings.skipLogout ? '\n\nLogout skipped (`skip-logout: true`).' : '';
+    return summary('Amazon ECR login', body);
+}
+
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(2230);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
