@@ -1,8 +1,8 @@
-export const id = 738;
-export const ids = [738];
+export const id = 859;
+export const ids = [859];
 export const modules = {
 
-/***/ 2738:
+/***/ 2859:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -756,37 +756,8 @@ function durationText(text) {
 
 // EXTERNAL MODULE: ./src/io/files.ts
 var files = __webpack_require__(3839);
-;// CONCATENATED MODULE: ./src/lib/retry.ts
-const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function retry(operation, options) {
-    const sleep = options.sleep ?? realSleep;
-    const max = options.maxDelayMs ?? 30_000;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const decision = attempt < options.attempts ? options.retryable(error) : false;
-            if (decision === false)
-                throw error;
-            const delayMs = decision === true
-                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
-                : Math.min(max, decision.afterMs);
-            options.onRetry?.(error, attempt, delayMs);
-            await sleep(delayMs);
-        }
-    }
-}
-/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
+// EXTERNAL MODULE: ./src/lib/retry.ts
+var retry = __webpack_require__(1737);
 ;// CONCATENATED MODULE: ./src/io/slack.ts
 
 class SlackAttemptError extends Error {
@@ -821,7 +792,7 @@ async function sendToSlack(transport, request, options, attempt) {
     const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
     let attempts = 0;
     try {
-        const answer = await retry(async () => {
+        const answer = await (0,retry/* retry */.L5)(async () => {
             attempts++;
             return await once(request);
         }, {
@@ -898,7 +869,7 @@ function failureFromSdk(error, retryAfterHeader) {
             const status = e.statusCode ?? 0;
             const header = e.headers?.['retry-after'] ?? retryAfterHeader;
             if (status === 429)
-                return rateLimited(parseRetryAfter(header));
+                return rateLimited((0,retry/* parseRetryAfter */.mu)(header));
             const slackError = slackErrorOfBody(e.body);
             return {
                 kind: 'http',
@@ -1811,6 +1782,47 @@ function summary(title, body) {
 /** Preformatted text in a summary: HTML-escaped, newlines kept. */
 function pre(text) {
     return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retry(operation, options) {
+    const sleep = options.sleep ?? realSleep;
+    const max = options.maxDelayMs ?? 30_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = attempt < options.attempts ? options.retryable(error) : false;
+            if (decision === false)
+                throw error;
+            const delayMs = decision === true
+                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
+                : Math.min(max, decision.afterMs);
+            options.onRetry?.(error, attempt, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 

@@ -1,0 +1,1328 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 391:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1092);
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eF: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: INPUTS, readSettings
+
+;// CONCATENATED MODULE: ./src/core/approval.ts
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const TEAM = /^[A-Za-z0-9_.-]{1,100}$/;
+const APPROVER_EXPECTED = 'GitHub user names or `org/team` slugs, e.g. `mona, acme/release-managers`';
+function parseApprover(text) {
+    const value = text.trim().replace(/^@/, '');
+    const slash = value.indexOf('/');
+    if (slash < 0)
+        return LOGIN.test(value) ? { kind: 'user', login: value } : undefined;
+    const org = value.slice(0, slash);
+    const team = value.slice(slash + 1);
+    return LOGIN.test(org) && TEAM.test(team) ? { kind: 'team', org, team } : undefined;
+}
+function formatApprover(a) {
+    return a.kind === 'user' ? a.login : `${a.org}/${a.team}`;
+}
+/** Listed by name (GitHub logins are case-insensitive). Teams need an API call. */
+function listedByName(approvers, login) {
+    return approvers.some((a) => a.kind === 'user' && a.login.toLowerCase() === login.toLowerCase());
+}
+/** The first word of a comment decides: `approve`/`approved`/`lgtm` or `deny`/`denied`/`reject`. */
+function commentVerdict(body) {
+    const word = body
+        .trim()
+        .split(/\s+/)[0]
+        ?.toLowerCase()
+        .replace(/[.!:,]+$/, '');
+    if (word === undefined)
+        return undefined;
+    if (['approve', 'approved', 'lgtm', '/approve'].includes(word))
+        return 'approve';
+    if (['deny', 'denied', 'reject', 'rejected', '/deny'].includes(word))
+        return 'deny';
+    return undefined;
+}
+/** The newest deployment whose newest status is `success`. */
+function lastSuccessful(records) {
+    return [...records]
+        .filter((r) => r.state === 'success')
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+function approvalIssueBody(input) {
+    const who = input.approvers.map((a) => `@${formatApprover(a)}`).join(', ');
+    return [
+        `**${input.actor ?? 'Someone'}** asks to deploy **${input.version}** to **${input.environment}**.`,
+        '',
+        input.digest ? `Image digest: \`${input.digest}\`` : '',
+        input.runUrl ? `Run: ${input.runUrl}` : '',
+        '',
+        `${who}: comment \`approve\` or \`deny\`. Comments from anyone else are ignored.`,
+        `This request expires in ${input.timeoutMinutes} minute(s).`
+    ]
+        .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+        .join('\n');
+}
+
+// EXTERNAL MODULE: ./src/core/docker-reference.ts
+var docker_reference = __nccwpck_require__(8003);
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __nccwpck_require__(7882);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __nccwpck_require__(7268);
+;// CONCATENATED MODULE: ./src/lib/action.ts
+/**
+ * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
+ * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
+ * are caught too.
+ */
+
+async function runAction(runner, body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigurationError */.j1) {
+            runner.setFailed(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            runner.debug(error.stack);
+        runner.setFailed(`Unexpected error: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lib/context.ts
+const nonEmpty = (v) => v === undefined || v.trim() === '' ? undefined : v.trim();
+function readCiContext(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return githubContext(env);
+    if (env.CIRCLECI === 'true')
+        return circleContext(env);
+    return { provider: 'local', eventName: 'local' };
+}
+function githubContext(env) {
+    const ref = env.GITHUB_REF ?? '';
+    const server = nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com';
+    const repository = nonEmpty(env.GITHUB_REPOSITORY);
+    const runId = nonEmpty(env.GITHUB_RUN_ID);
+    const pr = /^refs\/pull\/(\d+)\//.exec(ref);
+    return {
+        provider: 'github',
+        eventName: nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push',
+        branch: pr
+            ? nonEmpty(env.GITHUB_HEAD_REF)
+            : ref.startsWith('refs/heads/')
+                ? ref.slice('refs/heads/'.length)
+                : undefined,
+        tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
+        pullRequest: pr ? Number(pr[1]) : undefined,
+        sha: nonEmpty(env.GITHUB_SHA),
+        buildNumber: nonEmpty(env.GITHUB_RUN_NUMBER),
+        repository,
+        repositoryUrl: repository ? `${server}/${repository}` : undefined,
+        actor: nonEmpty(env.GITHUB_ACTOR),
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined
+    };
+}
+function circleContext(env) {
+    const owner = nonEmpty(env.CIRCLE_PROJECT_USERNAME);
+    const name = nonEmpty(env.CIRCLE_PROJECT_REPONAME);
+    const prNumber = nonEmpty(env.CIRCLE_PR_NUMBER) ?? /\/pull\/(\d+)/.exec(env.CIRCLE_PULL_REQUEST ?? '')?.[1];
+    return {
+        provider: 'circleci',
+        eventName: prNumber ? 'pull_request' : 'push',
+        branch: nonEmpty(env.CIRCLE_BRANCH),
+        tag: nonEmpty(env.CIRCLE_TAG),
+        pullRequest: prNumber ? Number(prNumber) : undefined,
+        sha: nonEmpty(env.CIRCLE_SHA1),
+        buildNumber: nonEmpty(env.CIRCLE_BUILD_NUM),
+        repository: owner && name ? `${owner}/${name}` : name,
+        repositoryUrl: httpsRepositoryUrl(nonEmpty(env.CIRCLE_REPOSITORY_URL)),
+        actor: nonEmpty(env.CIRCLE_USERNAME),
+        runUrl: nonEmpty(env.CIRCLE_BUILD_URL)
+    };
+}
+/** CircleCI gives `git@github.com:org/repo.git`; labels and links want `https://github.com/org/repo`. */
+function httpsRepositoryUrl(url) {
+    if (!url)
+        return undefined;
+    const scp = /^[\w.-]+@([\w.-]+):(.+?)(\.git)?$/.exec(url);
+    if (scp)
+        return `https://${scp[1]}/${scp[2]}`;
+    return url.replace(/\.git$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/lib/inputs.ts
+/**
+ * The one input parser. Each action reads its inputs once, through these functions, into a typed
+ * settings object; a bad value throws an InputError naming the input, the value and what was
+ * expected, before the action changes anything. Defaults live in action.yml (the runner and the
+ * CLI fill them in), so an empty value here means "not given".
+ */
+
+/** YAML 1.2 core-schema booleans, as the runner's users write them. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+class InputReader {
+    read;
+    onSecret;
+    constructor(read, onSecret = () => { }) {
+        this.read = read;
+        this.onSecret = onSecret;
+    }
+    /** The trimmed value, or undefined when empty. */
+    optional(name) {
+        const value = this.read(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, expected) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new errors/* InputError */.dz(name, '', expected);
+        return value;
+    }
+    /** A secret: masked before anything else can print it. Not trimmed (keys end in newlines). */
+    secret(name) {
+        const value = this.read(name);
+        if (value.trim() === '')
+            return undefined;
+        this.onSecret(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim().length > 3)
+                this.onSecret(line.trim());
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value))
+            return false;
+        throw new errors/* InputError */.dz(name, value, '`true` or `false`');
+    }
+    integer(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < min || n > max) {
+            throw new errors/* InputError */.dz(name, value, `a whole number from ${min} to ${max}`);
+        }
+        return n;
+    }
+    choice(name, options, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (options.includes(value))
+            return value;
+        throw new errors/* InputError */.dz(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`);
+    }
+    /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            throw new errors/* InputError */.dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
+        return ms;
+    }
+    /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
+    list(name) {
+        return splitList(this.read(name));
+    }
+}
+function splitList(value) {
+    return value
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+        return undefined;
+    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
+}
+
+;// CONCATENATED MODULE: ./src/lib/markdown.ts
+/** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
+function escapeCell(value) {
+    return value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(value) {
+    return value === '' ? '' : `<code>${escapeCell(value)}</code>`;
+}
+/** Cells are escaped here; pass markup (e.g. from code()) through `raw`. */
+function table(header, rows) {
+    const cell = (c) => (typeof c === 'string' ? escapeCell(c) : c.raw);
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [
+        line(header.map(escapeCell)),
+        line(header.map(() => '---')),
+        ...rows.map((r) => line(r.map(cell)))
+    ].join('\n');
+}
+function summary(title, body) {
+    return `### ${escapeCell(title)}\n\n${body}\n`;
+}
+/** Preformatted text in a summary: HTML-escaped, newlines kept. */
+function pre(text) {
+    return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+// EXTERNAL MODULE: ./src/lib/retry.ts
+var retry = __nccwpck_require__(1737);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/lib/runner.ts
+/**
+ * The runner contract, written directly against the files and workflow commands the GitHub
+ * Actions runner documents (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY,
+ * `::error::`, `::add-mask::`, `::group::`). We do not load @actions/core for this: its import
+ * alone costs about 0.9x a bare node start (it pulls in undici), and these few lines are all an
+ * action needs. Every action talks to a Runner, so the CLI can supply its own.
+ */
+
+
+
+/** Escaping of workflow-command data and properties, as the runner decodes it. */
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function workflowCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${command}${props ? ' ' + props : ''}::${escapeData(message)}`;
+}
+/** `name<<delimiter` blocks: safe for any value, multi-line included. */
+function fileCommandEntry(name, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected delimiter in the value of '${name}'`);
+    }
+    return `${name}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
+}
+function githubRunner(env = process.env, write = (line) => process.stdout.write(line + external_node_os_.EOL)) {
+    const issue = (cmd, msg, props) => write(workflowCommand(cmd, msg, { title: props?.title, file: props?.file, line: props?.line }));
+    const appendTo = (variable, legacyCommand, name, value) => {
+        const path = env[variable];
+        if (path) {
+            if (!(0,external_node_fs_.existsSync)(path))
+                throw new Error(`${variable} points to a missing file: ${path}`);
+            (0,external_node_fs_.appendFileSync)(path, fileCommandEntry(name, value), 'utf8');
+        }
+        else {
+            write(external_node_os_.EOL + workflowCommand(legacyCommand, value, { name }));
+        }
+    };
+    const isDebug = env.RUNNER_DEBUG === '1';
+    return {
+        env,
+        isDebug,
+        getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+        setOutput: (name, value) => appendTo('GITHUB_OUTPUT', 'set-output', name, value),
+        saveState: (name, value) => appendTo('GITHUB_STATE', 'save-state', name, value),
+        getState: (name) => env[`STATE_${name}`] ?? '',
+        setSecret: (value) => {
+            if (value)
+                write(workflowCommand('add-mask', value));
+        },
+        debug: (message) => write(workflowCommand('debug', message)),
+        info: (message) => write(message),
+        notice: (message, props) => issue('notice', message, props),
+        warning: (message, props) => issue('warning', message, props),
+        error: (message, props) => issue('error', message, props),
+        async group(name, body) {
+            write(workflowCommand('group', name));
+            try {
+                return await body();
+            }
+            finally {
+                write('::endgroup::');
+            }
+        },
+        appendSummary(markdown) {
+            const path = env.GITHUB_STEP_SUMMARY;
+            if (path)
+                (0,external_node_fs_.appendFileSync)(path, markdown.endsWith(external_node_os_.EOL) ? markdown : markdown + external_node_os_.EOL, 'utf8');
+        },
+        setFailed(message) {
+            process.exitCode = 1;
+            issue('error', message);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/approval/main.ts
+/**
+ * Action `approval`: guards a production release before anything is deployed. The dispatching
+ * user must be an approver (or, with `mode: issue`, an approver must answer an issue); the
+ * version must exist in the registry; with `require-stage`, the very image (by digest) must be
+ * what the previous stage runs.
+ */
+
+
+
+
+
+
+
+
+
+
+const INPUTS = {
+    approvers: 'approvers',
+    version: 'version',
+    environment: 'environment',
+    image: 'image',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    requireStage: 'require-stage',
+    stageTag: 'stage-tag',
+    mode: 'mode',
+    timeoutMinutes: 'timeout-minutes',
+    pollInterval: 'poll-interval',
+    githubToken: 'github-token'
+};
+function readSettings(inputs) {
+    const approvers = inputs.list(INPUTS.approvers).map((text) => {
+        const approver = parseApprover(text);
+        if (!approver)
+            throw new errors/* InputError */.dz(INPUTS.approvers, text, APPROVER_EXPECTED);
+        return approver;
+    });
+    if (approvers.length === 0)
+        throw new errors/* InputError */.dz(INPUTS.approvers, '', APPROVER_EXPECTED);
+    const version = inputs.required(INPUTS.version, 'the version to release, e.g. `1.4.57`');
+    if (!(0,docker_reference/* isValidTag */.r_)(version))
+        throw new errors/* InputError */.dz(INPUTS.version, version, reference/* TAG_EXPECTATION */.mL);
+    const imageText = inputs.optional(INPUTS.image);
+    let image;
+    if (imageText !== undefined) {
+        const parsed = (0,reference/* parseReference */.F2)(imageText);
+        if ('error' in parsed)
+            throw new errors/* InputError */.dz(INPUTS.image, imageText, parsed.error);
+        if (parsed.reference.tag || parsed.reference.digest) {
+            throw new errors/* InputError */.dz(INPUTS.image, imageText, 'the image repository without a tag, e.g. `ghcr.io/acme/shop` (the tag is `version`)');
+        }
+        image = parsed.reference;
+    }
+    const username = inputs.optional(INPUTS.registryUsername);
+    const password = inputs.secret(INPUTS.registryPassword);
+    if ((username === undefined) !== (password === undefined)) {
+        throw new errors/* InputError */.dz(INPUTS.registryUsername, username ?? '', `'${INPUTS.registryUsername}' and '${INPUTS.registryPassword}' together`);
+    }
+    const requireStage = inputs.optional(INPUTS.requireStage);
+    if (requireStage !== undefined && image === undefined) {
+        throw new errors/* InputError */.dz(INPUTS.requireStage, requireStage, `an '${INPUTS.image}' too: the stage check compares image digests`);
+    }
+    const stageTag = inputs.optional(INPUTS.stageTag);
+    if (stageTag !== undefined && !(0,docker_reference/* isValidTag */.r_)(stageTag))
+        throw new errors/* InputError */.dz(INPUTS.stageTag, stageTag, reference/* TAG_EXPECTATION */.mL);
+    const token = inputs.secret(INPUTS.githubToken);
+    const mode = inputs.choice(INPUTS.mode, ['environment', 'issue'], 'environment');
+    return {
+        approvers,
+        version,
+        environment: inputs.optional(INPUTS.environment) ?? 'prod',
+        image,
+        registryCredentials: username && password ? { username, password } : undefined,
+        requireStage,
+        stageTag,
+        mode,
+        timeoutMs: (inputs.integer(INPUTS.timeoutMinutes, { min: 1, max: 10080 }) ?? 60) * 60_000,
+        pollMs: inputs.duration(INPUTS.pollInterval, 15_000),
+        token
+    };
+}
+class Refused extends errors/* ConfigurationError */.j1 {
+}
+async function run(deps = {}) {
+    const runner = deps.runner ?? githubRunner();
+    const now = deps.now ?? Date.now;
+    await runAction(runner, async () => {
+        const settings = readSettings(new InputReader(runner.getInput, runner.setSecret));
+        const ctx = readCiContext(runner.env);
+        const needsGitHub = settings.mode === 'issue' ||
+            settings.approvers.some((a) => a.kind === 'team') ||
+            (settings.requireStage !== undefined && settings.stageTag === undefined);
+        if (needsGitHub && !settings.token)
+            throw new errors/* InputError */.dz(INPUTS.githubToken, '', 'a token (the default `${{ github.token }}` is enough for issues and deployments; teams need read:org)');
+        if (needsGitHub && !ctx.repository)
+            throw new errors/* ConfigurationError */.j1('GITHUB_REPOSITORY is not set: cannot reach the repository on GitHub.');
+        const github = needsGitHub
+            ? await (deps.github ??
+                ((token) => __nccwpck_require__.e(/* import() */ 557).then(__nccwpck_require__.bind(__nccwpck_require__, 6557)).then((m) => m.githubApi({
+                    token,
+                    repository: ctx.repository,
+                    apiUrl: runner.env.GITHUB_API_URL
+                }))))(settings.token)
+            : undefined;
+        const digestOf = deps.digestOf ??
+            (await __nccwpck_require__.e(/* import() */ 32).then(__nccwpck_require__.bind(__nccwpck_require__, 3032))).registryDigest(runner.env, settings.registryCredentials);
+        const checks = [];
+        let digest;
+        if (settings.image) {
+            const image = `${settings.image.registry}/${settings.image.repository}`;
+            digest = await digestOf(settings.image, settings.version);
+            if (!digest)
+                throw new Refused(`Refused: ${image}:${settings.version} does not exist in the registry; nothing to release.`);
+            checks.push(['Image', `${image}:${settings.version} exists (${digest})`]);
+            if (settings.requireStage) {
+                const stage = await stageDigest(settings, github, digestOf);
+                if (stage.digest !== digest) {
+                    throw new Refused(`Refused: ${settings.requireStage} runs ${stage.digest ?? 'nothing known'} (${stage.from}), not ${digest} (${settings.version}). Release what was verified in ${settings.requireStage}.`);
+                }
+                checks.push([`Same as ${settings.requireStage}`, `yes (${stage.from})`]);
+            }
+        }
+        const approval = settings.mode === 'issue'
+            ? await approveByIssue(settings, github, runner, digest, deps.sleep ?? retry/* realSleep */.uk, now)
+            : await approveByActor(settings, github, ctx.actor);
+        checks.push(['Approved by', `${approval.by}${approval.via ? ` (${approval.via})` : ''}`]);
+        const at = new Date(now()).toISOString();
+        runner.setOutput('approved-by', approval.by);
+        runner.setOutput('approved-at', at);
+        runner.setOutput('digest', digest ?? '');
+        runner.setOutput('issue-url', approval.issueUrl ?? '');
+        runner.info(`Approved: ${settings.version} to ${settings.environment} by ${approval.by} at ${at}.`);
+        runner.appendSummary(summary(`Approval: ${settings.version} → ${settings.environment}`, table(['Check', 'Result'], checks.map(([k, v]) => [k, { raw: code(v) }]))));
+    });
+}
+/** What the previous stage runs: its fixed tag's digest, or the last successful deployment's record. */
+async function stageDigest(settings, github, digestOf) {
+    if (settings.stageTag) {
+        return {
+            digest: await digestOf(settings.image, settings.stageTag),
+            from: `its tag ${settings.stageTag}`
+        };
+    }
+    const last = lastSuccessful(await github.deployments(settings.requireStage));
+    if (!last)
+        return { from: `no successful deployment to ${settings.requireStage} is recorded` };
+    return {
+        digest: last.payload.digest,
+        from: `deployment #${last.id} of ${last.payload.version ?? 'an unknown version'} on ${last.createdAt}`
+    };
+}
+async function isApprover(settings, github, login) {
+    if (listedByName(settings.approvers, login))
+        return 'listed';
+    for (const a of settings.approvers) {
+        if (a.kind === 'team' && github && (await github.isTeamMember(a.org, a.team, login)))
+            return `member of ${a.org}/${a.team}`;
+    }
+    return undefined;
+}
+async function approveByActor(settings, github, actor) {
+    if (!actor)
+        throw new Refused('Refused: no actor (GITHUB_ACTOR) to check against the approvers.');
+    const via = await isApprover(settings, github, actor);
+    if (!via) {
+        throw new Refused(`Refused: ${actor} is not an approver (${settings.approvers.map(formatApprover).join(', ')}).`);
+    }
+    return { by: actor, via, issueUrl: undefined };
+}
+async function approveByIssue(settings, github, runner, digest, sleep, now) {
+    const ctx = readCiContext(runner.env);
+    const minutes = Math.round(settings.timeoutMs / 60_000);
+    const issue = await github.createIssue(`Approve deploying ${settings.version} to ${settings.environment}?`, approvalIssueBody({
+        version: settings.version,
+        environment: settings.environment,
+        approvers: settings.approvers,
+        actor: ctx.actor,
+        runUrl: ctx.runUrl,
+        digest,
+        timeoutMinutes: minutes
+    }));
+    runner.info(`Waiting up to ${minutes} min for an approver to answer ${issue.url}`);
+    const deadline = now() + settings.timeoutMs;
+    const seen = new Set();
+    for (;;) {
+        for (const c of await github.comments(issue.number)) {
+            if (seen.has(c.id))
+                continue;
+            seen.add(c.id);
+            const verdict = commentVerdict(c.body);
+            if (!verdict)
+                continue;
+            const via = await isApprover(settings, github, c.login);
+            if (!via) {
+                runner.info(`Ignoring "${verdict}" from ${c.login}: not an approver.`);
+                continue;
+            }
+            if (verdict === 'deny') {
+                await github.comment(issue.number, `Denied by @${c.login}. Nothing was deployed.`);
+                await github.closeIssue(issue.number, 'not_planned');
+                throw new Refused(`Refused: ${c.login} denied deploying ${settings.version} to ${settings.environment} (${issue.url}).`);
+            }
+            await github.comment(issue.number, `Approved by @${c.login}. Deploying ${settings.version} to ${settings.environment}.`);
+            await github.closeIssue(issue.number, 'completed');
+            return { by: c.login, via: `${via}, ${issue.url}`, issueUrl: issue.url };
+        }
+        if (now() >= deadline) {
+            await github.comment(issue.number, `No approver answered within ${minutes} minute(s). Nothing was deployed.`);
+            await github.closeIssue(issue.number, 'not_planned');
+            throw new Refused(`Refused: no approver answered ${issue.url} within ${minutes} minute(s).`);
+        }
+        await sleep(settings.pollMs);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8003:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports TAG_PATTERN, sanitizeTag */
+/**
+ * The Docker reference grammar (distribution/reference): image names and tags. Nothing that fails
+ * it is ever output, and nothing that fails it is ever sent to a registry.
+ */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+/**
+ * Turns a branch name into a tag: runs of characters outside the grammar become `-`, leading
+ * characters a tag may not start with are dropped, and it is cut to 128 characters. Undefined
+ * when nothing is left.
+ */
+function sanitizeTag(name) {
+    const tag = name
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128)
+        .replace(/[.-]+$/, '');
+    return isValidTag(tag) ? tag : undefined;
+}
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const NAME = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+/**
+ * Parses an image name without tag or digest. Upper case in the repository path is lowered, as
+ * `docker/metadata-action` does, because `ghcr.io/${{ github.repository }}` often has it.
+ * Returns an error text (what was expected) instead of throwing, so callers name their input.
+ */
+function parseImageName(text) {
+    const value = text.trim();
+    if (/@sha256:/.test(value)) {
+        return { error: 'an image name without a digest, e.g. `ghcr.io/org/app`' };
+    }
+    const slash = value.indexOf('/');
+    const first = slash >= 0 ? value.slice(0, slash) : '';
+    // The first component is a registry when it has a dot, a port or is localhost (the grammar's rule).
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    const registry = hasRegistry ? first : '';
+    const path = hasRegistry ? value.slice(slash + 1) : value;
+    if (/:[^/]*$/.test(path)) {
+        return { error: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`' };
+    }
+    const name = (registry ? registry + '/' : '') + path.toLowerCase();
+    if (!NAME.test(name) || name.length > 255) {
+        return {
+            error: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
+        };
+    }
+    return { name };
+}
+
+
+/***/ }),
+
+/***/ 7882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   mL: () => (/* binding */ TAG_EXPECTATION),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl)
+/* harmony export */ });
+/* unused harmony exports DOCKER_HUB_API, isDigest, formatReference, manifestReference, sameRepository, apiHost */
+/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8003);
+/**
+ * Full image references (`registry/repository[:tag][@digest]`) as Docker reads them, split into
+ * the parts the registry API needs. Nothing that fails the grammar is ever sent to a registry.
+ */
+
+const DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+/**
+ * Parses `name[:tag][@digest]`. Upper case in the repository path is lowered (as the `version`
+ * action does). Returns what was expected instead of throwing, so callers name their input.
+ */
+function parseReference(text) {
+    const value = text.trim();
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    const nameAndTag = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !isDigest(digest)) {
+        return { error: 'a digest such as `@sha256:` followed by 64 lowercase hex digits' };
+    }
+    const lastSlash = nameAndTag.lastIndexOf('/');
+    const colon = nameAndTag.indexOf(':', lastSlash + 1);
+    const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
+    const name = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    if (tag !== undefined && !(0,_docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag))
+        return { error: TAG_EXPECTATION };
+    const parsed = (0,_docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(name);
+    if ('error' in parsed) {
+        return { error: 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`' };
+    }
+    return { reference: { ...splitName(parsed.name), tag, digest } };
+}
+/** Docker's rule: the first component names a registry when it has a dot, a port or is localhost. */
+function splitName(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    if (!hasRegistry) {
+        return { registry: DOCKER_HUB, repository: slash >= 0 ? name : `library/${name}` };
+    }
+    const registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+    const repository = name.slice(slash + 1);
+    return {
+        registry,
+        repository: registry === DOCKER_HUB && !repository.includes('/') ? `library/${repository}` : repository
+    };
+}
+/** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
+function formatReference(ref) {
+    return (`${ref.registry}/${ref.repository}` +
+        (ref.tag ? `:${ref.tag}` : '') +
+        (ref.digest ? `@${ref.digest}` : ''));
+}
+/** What to ask the registry for: the digest when there is one (it wins over a tag), else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
+}
+/** The host to call for a registry's API (`docker.io` is served by `registry-1.docker.io`). */
+function apiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
+}
+/**
+ * Loopback registries speak plain HTTP, as Docker assumes for 127.0.0.0/8; every other registry
+ * is reached over HTTPS only.
+ */
+function isLoopback(host) {
+    const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? '');
+}
+function registryBaseUrl(registry) {
+    const host = apiHost(registry);
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+
+
+/***/ }),
+
+/***/ 7268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/**
+ * Errors the user can fix (a bad input, a bad config file) are ConfigurationErrors: the action
+ * prints their message as is and fails. Anything else is a bug: the message and, in debug, the stack.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** A bad input: names the input, the value and what was expected. */
+class InputError extends ConfigurationError {
+    input;
+    value;
+    expected;
+    constructor(input, value, expected) {
+        super(`Input '${input}' is ${JSON.stringify(value)}: expected ${expected}.`);
+        this.input = input;
+        this.value = value;
+        this.expected = expected;
+    }
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retry(operation, options) {
+    const sleep = options.sleep ?? realSleep;
+    const max = options.maxDelayMs ?? 30_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = attempt < options.attempts ? options.retryable(error) : false;
+            if (decision === false)
+                throw error;
+            const delayMs = decision === true
+                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
+                : Math.min(max, decision.afterMs);
+            options.onRetry?.(error, attempt, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(391);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

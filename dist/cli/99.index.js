@@ -1,0 +1,1241 @@
+export const id = 99;
+export const ids = [99];
+export const modules = {
+
+/***/ 8003:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony export TAG_PATTERN */
+/**
+ * The Docker reference grammar (distribution/reference): image names and tags. Nothing that fails
+ * it is ever output, and nothing that fails it is ever sent to a registry.
+ */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+function isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+/**
+ * Turns a branch name into a tag: runs of characters outside the grammar become `-`, leading
+ * characters a tag may not start with are dropped, and it is cut to 128 characters. Undefined
+ * when nothing is left.
+ */
+function sanitizeTag(name) {
+    const tag = name
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128)
+        .replace(/[.-]+$/, '');
+    return isValidTag(tag) ? tag : undefined;
+}
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
+const NAME = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+/**
+ * Parses an image name without tag or digest. Upper case in the repository path is lowered, as
+ * `docker/metadata-action` does, because `ghcr.io/${{ github.repository }}` often has it.
+ * Returns an error text (what was expected) instead of throwing, so callers name their input.
+ */
+function parseImageName(text) {
+    const value = text.trim();
+    if (/@sha256:/.test(value)) {
+        return { error: 'an image name without a digest, e.g. `ghcr.io/org/app`' };
+    }
+    const slash = value.indexOf('/');
+    const first = slash >= 0 ? value.slice(0, slash) : '';
+    // The first component is a registry when it has a dot, a port or is localhost (the grammar's rule).
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    const registry = hasRegistry ? first : '';
+    const path = hasRegistry ? value.slice(slash + 1) : value;
+    if (/:[^/]*$/.test(path)) {
+        return { error: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`' };
+    }
+    const name = (registry ? registry + '/' : '') + path.toLowerCase();
+    if (!NAME.test(name) || name.length > 255) {
+        return {
+            error: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
+        };
+    }
+    return { name };
+}
+
+
+/***/ }),
+
+/***/ 9709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ parseTokenResponse),
+/* harmony export */   Bn: () => (/* binding */ scopesCover),
+/* harmony export */   F7: () => (/* binding */ repositoryScope),
+/* harmony export */   Gu: () => (/* binding */ planTokenRequest),
+/* harmony export */   OL: () => (/* binding */ mergeScopes),
+/* harmony export */   WG: () => (/* binding */ encodeBase64),
+/* harmony export */   aR: () => (/* binding */ basicAuthorization),
+/* harmony export */   lR: () => (/* binding */ AuthError),
+/* harmony export */   tO: () => (/* binding */ pickChallenge),
+/* harmony export */   uV: () => (/* binding */ parseChallenges),
+/* harmony export */   y4: () => (/* binding */ decodeBase64)
+/* harmony export */ });
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7882);
+/**
+ * Registry authentication as data: the `WWW-Authenticate` challenge a registry answers 401 with,
+ * the token request the Bearer scheme asks for (Docker Hub, GHCR, Harbor, …), and the header
+ * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
+ */
+
+class AuthError extends Error {
+    name = 'AuthError';
+}
+const TOKEN = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+/** RFC 7235 challenges; several may share one header (`Basic realm="x", Bearer realm="y"`). */
+function parseChallenges(header) {
+    const text = header ?? '';
+    const challenges = [];
+    let i = 0;
+    const skip = (chars) => {
+        while (i < text.length && chars.test(text[i]))
+            i++;
+    };
+    const token = () => {
+        TOKEN.lastIndex = i;
+        const match = TOKEN.exec(text);
+        if (!match)
+            return undefined;
+        i = TOKEN.lastIndex;
+        return match[0];
+    };
+    const quoted = () => {
+        let value = '';
+        for (i++; i < text.length && text[i] !== '"'; i++) {
+            if (text[i] === '\\' && i + 1 < text.length)
+                i++;
+            value += text[i];
+        }
+        i++;
+        return value;
+    };
+    while (i < text.length) {
+        skip(/[\s,]/);
+        const scheme = token();
+        if (!scheme) {
+            i++;
+            continue;
+        }
+        const params = {};
+        challenges.push({ scheme: scheme.toLowerCase(), params });
+        for (;;) {
+            skip(/[ \t]/);
+            const start = i;
+            const name = token();
+            if (!name)
+                break;
+            skip(/[ \t]/);
+            if (text[i] !== '=') {
+                i = start; // the scheme of the next challenge
+                break;
+            }
+            i++;
+            skip(/[ \t]/);
+            params[name.toLowerCase()] = text[i] === '"' ? quoted() : (token() ?? '');
+            skip(/[ \t]/);
+            if (text[i] !== ',')
+                break;
+            i++;
+        }
+    }
+    return challenges;
+}
+/** The challenge we can answer: Bearer before Basic, as Docker does. */
+function pickChallenge(challenges) {
+    return (challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic'));
+}
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
+}
+/** `type:name:actions`; names may hold colons (`registry:catalog:*` has none, ports do). */
+function parseScope(scope) {
+    const last = scope.lastIndexOf(':');
+    if (last <= 0)
+        return undefined;
+    return { resource: scope.slice(0, last), actions: new Set(scope.slice(last + 1).split(',')) };
+}
+/** One scope per resource, actions merged and sorted: a stable key and a short token request. */
+function mergeScopes(scopes) {
+    const byResource = new Map();
+    for (const scope of scopes.flatMap((s) => s.split(' ')).filter(Boolean)) {
+        const parsed = parseScope(scope);
+        if (!parsed)
+            continue;
+        const actions = byResource.get(parsed.resource) ?? new Set();
+        parsed.actions.forEach((a) => actions.add(a));
+        byResource.set(parsed.resource, actions);
+    }
+    return [...byResource.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([resource, actions]) => `${resource}:${[...actions].sort().join(',')}`);
+}
+function scopesCover(granted, needed) {
+    const have = new Map(mergeScopes(granted).map((s) => [parseScope(s)?.resource, parseScope(s)?.actions]));
+    return mergeScopes(needed).every((scope) => {
+        const want = parseScope(scope);
+        const actions = want && have.get(want.resource);
+        return !!want && !!actions && [...want.actions].every((a) => actions.has(a) || actions.has('*'));
+    });
+}
+/**
+ * The token request a Bearer challenge asks for: GET with Basic credentials (or anonymous), or,
+ * for an identity token, the OAuth2 refresh-token POST. Credentials go to the realm only over
+ * HTTPS (or to a loopback realm): a registry cannot make us send a password in clear text.
+ */
+function planTokenRequest(challenge, scopes, credentials, clientId) {
+    const realm = challenge.params.realm;
+    let url;
+    try {
+        url = new URL(realm ?? '');
+    }
+    catch {
+        throw new AuthError(`the registry's Bearer challenge has no valid realm (${JSON.stringify(realm ?? '')})`);
+    }
+    const secure = url.protocol === 'https:' || (url.protocol === 'http:' && (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopback */ .U9)(url.host));
+    if (!secure) {
+        throw new AuthError(`the registry's token service ${url.origin} is not HTTPS; refusing to use it`);
+    }
+    const service = challenge.params.service;
+    const merged = mergeScopes(scopes);
+    if (credentials && 'identityToken' in credentials) {
+        const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: clientId });
+        form.set('refresh_token', credentials.identityToken);
+        if (service)
+            form.set('service', service);
+        if (merged.length)
+            form.set('scope', merged.join(' '));
+        return {
+            url: url.toString(),
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: form.toString()
+        };
+    }
+    if (service)
+        url.searchParams.set('service', service);
+    for (const scope of merged)
+        url.searchParams.append('scope', scope);
+    const headers = {};
+    if (credentials) {
+        url.searchParams.set('account', credentials.username);
+        headers.authorization = basicAuthorization(credentials.username, credentials.password);
+    }
+    return { url: url.toString(), method: 'GET', headers };
+}
+/** The token service's answer: `token` or `access_token`, valid `expires_in` seconds (default 60). */
+function parseTokenResponse(json, nowMs) {
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const token = [body.token, body.access_token].find((t) => typeof t === 'string' && t !== '');
+    if (!token)
+        throw new AuthError('the token service answered without a token');
+    const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 60;
+    const issued = typeof body.issued_at === 'string' ? Date.parse(body.issued_at) : NaN;
+    const start = Number.isNaN(issued) ? nowMs : Math.min(issued, nowMs);
+    return { token, expiresAtMs: start + seconds * 1000 };
+}
+function basicAuthorization(username, password) {
+    return `Basic ${encodeBase64(`${username}:${password}`)}`;
+}
+/** UTF-8 base64 without Buffer, so the core stays free of Node. */
+function encodeBase64(text) {
+    let binary = '';
+    for (const byte of new TextEncoder().encode(text))
+        binary += String.fromCharCode(byte);
+    return btoa(binary);
+}
+function decodeBase64(base64) {
+    try {
+        const binary = atob(base64.trim());
+        return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bs: () => (/* binding */ decodeAuthorizationToken),
+/* harmony export */   Dp: () => (/* binding */ isRegion),
+/* harmony export */   F1: () => (/* binding */ untaggedExpiryPolicy),
+/* harmony export */   JA: () => (/* binding */ outputSuffix),
+/* harmony export */   JG: () => (/* binding */ isAccountId),
+/* harmony export */   PE: () => (/* binding */ isImmutableTagRefusal),
+/* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   en: () => (/* binding */ isRepositoryName)
+/* harmony export */ });
+/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9709);
+/**
+ * Amazon ECR facts as data: account IDs and regions as ECR accepts them, its authorization token
+ * (base64 `AWS:<password>`), the registry host, the output names amazon-ecr-login users know,
+ * the untagged-image lifecycle policy, and how a PUT refusal for an immutable tag reads.
+ */
+
+const ACCOUNT_ID = /^\d{12}$/;
+/** `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`. */
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+function isAccountId(text) {
+    return ACCOUNT_ID.test(text);
+}
+function isRegion(text) {
+    return REGION.test(text);
+}
+/** `https://123456789012.dkr.ecr.eu-west-1.amazonaws.com` → the host Docker logs in to. */
+function registryHost(proxyEndpoint) {
+    return proxyEndpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
+}
+/** GetAuthorizationToken's `authorizationToken`: base64 of `AWS:<password>`. */
+function decodeAuthorizationToken(token) {
+    const decoded = (0,_auth_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeBase64 */ .y4)(token);
+    const colon = decoded?.indexOf(':') ?? -1;
+    if (decoded === undefined || colon <= 0 || colon === decoded.length - 1)
+        return undefined;
+    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+/**
+ * The suffix of amazon-ecr-login's per-registry outputs:
+ * `123456789012.dkr.ecr.us-east-1.amazonaws.com` → `123456789012_dkr_ecr_us_east_1_amazonaws_com`.
+ */
+function outputSuffix(registry) {
+    return registry.replace(/[^A-Za-z0-9]/g, '_');
+}
+/** Repository names as ECR takes them (`team/app`): lowercase components, 2 to 256 characters. */
+const REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+function isRepositoryName(text) {
+    return text.length >= 2 && text.length <= 256 && REPOSITORY.test(text);
+}
+/** Expires untagged images (old layers of moved tags) after `days`; tagged ones stay. */
+function untaggedExpiryPolicy(days) {
+    return JSON.stringify({
+        rules: [
+            {
+                rulePriority: 1,
+                description: `Expire untagged images ${days} days after push`,
+                selection: {
+                    tagStatus: 'untagged',
+                    countType: 'sinceImagePushed',
+                    countUnit: 'days',
+                    countNumber: days
+                },
+                action: { type: 'expire' }
+            }
+        ]
+    });
+}
+/**
+ * ECR refuses to move an immutable tag with 400 and
+ * `{"errors":[{"code":"TAG_INVALID","message":"The image tag 'v1' already exists in the 'app'
+ * repository and cannot be overwritten because the repository is immutable."}]}` (newer: "…
+ * because the tag is immutable."). Other registries say "immutable" in some other code.
+ */
+function isImmutableTagRefusal(status, errors) {
+    if (status !== 400 && status !== 403 && status !== 409)
+        return false;
+    return errors.some((e) => /immutable/i.test(e.message ?? '') &&
+        (e.code === undefined || ['TAG_INVALID', 'MANIFEST_INVALID', 'DENIED'].includes(e.code)));
+}
+
+
+/***/ }),
+
+/***/ 7882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F2: () => (/* binding */ parseReference),
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Tn: () => (/* binding */ manifestReference),
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl)
+/* harmony export */ });
+/* unused harmony exports DOCKER_HUB_API, TAG_EXPECTATION, isDigest, sameRepository, apiHost */
+/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8003);
+/**
+ * Full image references (`registry/repository[:tag][@digest]`) as Docker reads them, split into
+ * the parts the registry API needs. Nothing that fails the grammar is ever sent to a registry.
+ */
+
+const DOCKER_HUB = 'docker.io';
+/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+/**
+ * Parses `name[:tag][@digest]`. Upper case in the repository path is lowered (as the `version`
+ * action does). Returns what was expected instead of throwing, so callers name their input.
+ */
+function parseReference(text) {
+    const value = text.trim();
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    const nameAndTag = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !isDigest(digest)) {
+        return { error: 'a digest such as `@sha256:` followed by 64 lowercase hex digits' };
+    }
+    const lastSlash = nameAndTag.lastIndexOf('/');
+    const colon = nameAndTag.indexOf(':', lastSlash + 1);
+    const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
+    const name = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    if (tag !== undefined && !(0,_docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag))
+        return { error: TAG_EXPECTATION };
+    const parsed = (0,_docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(name);
+    if ('error' in parsed) {
+        return { error: 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`' };
+    }
+    return { reference: { ...splitName(parsed.name), tag, digest } };
+}
+/** Docker's rule: the first component names a registry when it has a dot, a port or is localhost. */
+function splitName(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    if (!hasRegistry) {
+        return { registry: DOCKER_HUB, repository: slash >= 0 ? name : `library/${name}` };
+    }
+    const registry = first === 'index.docker.io' ? DOCKER_HUB : first;
+    const repository = name.slice(slash + 1);
+    return {
+        registry,
+        repository: registry === DOCKER_HUB && !repository.includes('/') ? `library/${repository}` : repository
+    };
+}
+/** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
+function formatReference(ref) {
+    return (`${ref.registry}/${ref.repository}` +
+        (ref.tag ? `:${ref.tag}` : '') +
+        (ref.digest ? `@${ref.digest}` : ''));
+}
+/** What to ask the registry for: the digest when there is one (it wins over a tag), else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
+}
+/** The host to call for a registry's API (`docker.io` is served by `registry-1.docker.io`). */
+function apiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
+}
+/**
+ * Loopback registries speak plain HTTP, as Docker assumes for 127.0.0.0/8; every other registry
+ * is reached over HTTPS only.
+ */
+function isLoopback(host) {
+    const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return (hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? ''));
+}
+function registryBaseUrl(registry) {
+    const host = apiHost(registry);
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+
+
+/***/ }),
+
+/***/ 8249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R3: () => (/* binding */ runProcess),
+/* harmony export */   RK: () => (/* binding */ dockerCli),
+/* harmony export */   b1: () => (/* binding */ DockerCliError)
+/* harmony export */ });
+/* unused harmony export findOnPath */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The Docker CLI: login (password on stdin only), logout, tag, push. Every call is one process
+ * with an argument array, never a shell string. DOCKER_HOST and DOCKER_CONFIG come from the
+ * environment given, so tests and the post step point it where they need.
+ */
+
+
+
+/** Runs a program; rejects only when it cannot start (ENOENT, EACCES). */
+function runProcess(command, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(command, args, {
+            env: options.env,
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+        let stdout = '';
+        let stderr = '';
+        let partial = '';
+        const lines = (chunk) => {
+            if (!options.onLine)
+                return;
+            const parts = (partial + chunk).split(/\r?\n/);
+            partial = parts.pop() ?? '';
+            parts.filter(Boolean).forEach(options.onLine);
+        };
+        child.stdout.on('data', (d) => {
+            stdout += d.toString();
+            lines(d.toString());
+        });
+        child.stderr.on('data', (d) => {
+            stderr += d.toString();
+            lines(d.toString());
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10 * 60_000);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            if (partial && options.onLine)
+                options.onLine(partial);
+            resolve({ code, stdout, stderr });
+        });
+        child.stdin.on('error', () => undefined); // a program that exits without reading stdin
+        child.stdin.end(options.input ?? '');
+    });
+}
+/** The path of an executable on PATH, without running anything. */
+function findOnPath(name, env) {
+    for (const dir of (env.PATH ?? '').split(node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter).filter(Boolean)) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+class DockerCliError extends Error {
+    args;
+    code;
+    stderr;
+    name = 'DockerCliError';
+    constructor(args, code, stderr) {
+        const detail = stderr.trim().split('\n').slice(-3).join(' ').trim();
+        super(`\`docker ${args.join(' ')}\` failed (exit ${code ?? 'killed'})${detail ? `: ${detail}` : ''}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+    }
+}
+/** `v1: digest: sha256:… size: 527`, as `docker push` prints it. */
+const PUSH_DIGEST = /digest: (sha(?:256|512):[a-f0-9]+)/;
+function dockerCli(options) {
+    const global = options.configDir ? ['--config', options.configDir] : [];
+    const docker = async (args, extra = {}) => {
+        const result = await runProcess('docker', [...global, ...args], { env: options.env, ...extra });
+        if (result.code !== 0)
+            throw new DockerCliError(args, result.code, result.stderr || result.stdout);
+        return result;
+    };
+    return {
+        available: () => findOnPath('docker', options.env) !== undefined,
+        async login(registry, username, password) {
+            await docker(['login', '--username', username, '--password-stdin', registry], {
+                input: password
+            });
+        },
+        async logout(registry) {
+            await docker(['logout', registry]);
+        },
+        async imageId(reference) {
+            const result = await runProcess('docker', [...global, 'image', 'inspect', '--format', '{{.Id}}', reference], { env: options.env });
+            return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+        },
+        async tag(source, target) {
+            await docker(['tag', source, target]);
+        },
+        async push(reference) {
+            const result = await docker(['push', reference], { onLine: options.onLine });
+            return { digest: PUSH_DIGEST.exec(result.stdout)?.[1] };
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 6701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rl: () => (/* binding */ credentialHelpers),
+  kG: () => (/* binding */ dockerConfigDir),
+  ZH: () => (/* binding */ lookupDockerCredentials),
+  TO: () => (/* binding */ readDockerConfig),
+  uG: () => (/* binding */ storeDockerCredentials),
+  _D: () => (/* binding */ writeDockerConfig)
+});
+
+// UNUSED EXPORTS: eraseDockerCredentials
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/core/registry/auth.ts
+var auth = __webpack_require__(9709);
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
+;// CONCATENATED MODULE: ./src/core/registry/docker-config.ts
+/**
+ * The Docker config file (`$DOCKER_CONFIG/config.json`) as Docker reads it: which credential
+ * helper or `auths` entry holds a registry's credentials, and the edits `docker login` and
+ * `docker logout` make. Reading and writing the file, and running helpers, is src/io's job.
+ */
+
+
+
+/** The key Docker uses for Docker Hub's credentials. */
+const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
+/** A helper name becomes part of a program name: nothing that could leave `docker-credential-`. */
+const HELPER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function parseDockerConfig(text, path) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* ConfigurationError */.j1(`${path} is not valid JSON (${error.message}); fix or remove it.`);
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new errors/* ConfigurationError */.j1(`${path} is not a JSON object; fix or remove it.`);
+    }
+    return json;
+}
+/** Docker's `ConvertToHostname`: `https://host:5000/v2/` → `host:5000`. */
+function hostnameOfKey(key) {
+    const withoutScheme = key.replace(/^[a-z]+:\/\//i, '');
+    const host = withoutScheme.split('/')[0] ?? '';
+    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? reference/* DOCKER_HUB */.Xb : host;
+}
+/** The name a helper is asked about: Docker Hub's legacy URL, else the registry host. */
+function docker_config_serverUrlFor(registry) {
+    return registry === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_KEY : registry;
+}
+/**
+ * Where the registry's credentials may be, in Docker's order: the registry's own helper
+ * (`credHelpers`), else the default store (`credsStore`), then an `auths` entry. The entry comes
+ * last as a fallback, for files written by tools that ignore `credsStore`.
+ */
+function credentialSources(config, registry) {
+    const sources = [];
+    const helper = docker_config_helperFor(config, registry);
+    if (helper)
+        sources.push({ kind: 'helper', helper, serverUrl: docker_config_serverUrlFor(registry) });
+    const entry = findAuthEntry(config, registry);
+    const credentials = entry && decodeAuthEntry(entry[1]);
+    if (entry && credentials)
+        sources.push({ kind: 'inline', key: entry[0], credentials });
+    return sources;
+}
+function docker_config_helperFor(config, registry) {
+    const specific = Object.entries(config.credHelpers ?? {}).find(([key]) => hostnameOfKey(key) === registry)?.[1];
+    const helper = specific ?? config.credsStore;
+    if (helper === undefined || helper === '')
+        return undefined;
+    if (!HELPER_NAME.test(helper)) {
+        throw new errors/* ConfigurationError */.j1(`The Docker config names the credential helper ${JSON.stringify(helper)}: expected a name such as \`ecr-login\` (run as docker-credential-<name>).`);
+    }
+    return helper;
+}
+function findAuthEntry(config, registry) {
+    const entries = Object.entries(config.auths ?? {});
+    return (entries.find(([key]) => key === docker_config_serverUrlFor(registry)) ??
+        entries.find(([key]) => hostnameOfKey(key) === registry));
+}
+/** `auth` (base64 `user:password`), or `username` + `password`, or an identity token. */
+function decodeAuthEntry(entry) {
+    if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') {
+        return { identityToken: entry.identitytoken };
+    }
+    if (typeof entry.auth === 'string' && entry.auth !== '') {
+        const decoded = (0,auth/* decodeBase64 */.y4)(entry.auth);
+        const colon = decoded?.indexOf(':') ?? -1;
+        if (decoded === undefined || colon < 0)
+            return undefined;
+        return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    if (typeof entry.username === 'string' && typeof entry.password === 'string') {
+        return { username: entry.username, password: entry.password };
+    }
+    return undefined;
+}
+/**
+ * A helper's `get` answer: `{"ServerURL","Username","Secret"}`. A `<token>` username marks the
+ * secret as an identity (refresh) token, as in Docker.
+ */
+function parseHelperResponse(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const body = (typeof json === 'object' && json !== null ? json : {});
+    const username = typeof body.Username === 'string' ? body.Username : '';
+    const secret = typeof body.Secret === 'string' ? body.Secret : '';
+    if (secret === '')
+        return undefined;
+    return username === '<token>' ? { identityToken: secret } : { username, password: secret };
+}
+/** What `docker login` writes when no helper applies: the entry under the registry's host. */
+function withAuthEntry(config, registry, username, password) {
+    const auths = Object.fromEntries(Object.entries(config.auths ?? {}).filter(([key]) => hostnameOfKey(key) !== registry));
+    auths[docker_config_serverUrlFor(registry)] = { auth: (0,auth/* encodeBase64 */.WG)(`${username}:${password}`) };
+    return { ...config, auths };
+}
+/** What `docker logout` leaves: the registry's entries gone, everything else untouched. */
+function docker_config_withoutAuthEntry(config, registry) {
+    const auths = Object.fromEntries(Object.entries(config.auths ?? {}).filter(([key]) => hostnameOfKey(key) !== registry));
+    return { ...config, auths };
+}
+
+// EXTERNAL MODULE: ./src/io/docker-cli.ts
+var docker_cli = __webpack_require__(8249);
+// EXTERNAL MODULE: ./src/io/files.ts
+var files = __webpack_require__(3839);
+;// CONCATENATED MODULE: ./src/io/docker-config.ts
+/**
+ * The Docker config file and credential helpers: where `docker login` (or `ecr-login`) left a
+ * registry's credentials, and the same edits `docker login`/`logout` make, for runners without a
+ * Docker CLI. Helpers speak Docker's protocol: `docker-credential-<name> get|store|erase`, with
+ * the request on stdin and the answer as JSON on stdout.
+ */
+
+
+
+
+
+
+
+/** `$DOCKER_CONFIG`, else `~/.docker`, as the Docker CLI decides. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+async function readDockerConfig(dir) {
+    const path = (0,external_node_path_.join)(dir, 'config.json');
+    const text = await (0,files/* readOptionalFile */.p)(path);
+    if (text === undefined || text.trim() === '')
+        return { path, config: {}, exists: false };
+    return { path, config: parseDockerConfig(text, path), exists: true };
+}
+/** Written whole to a temporary file, then renamed: a reader never sees half a file. */
+async function writeDockerConfig(dir, config) {
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const path = (0,external_node_path_.join)(dir, 'config.json');
+    const temporary = `${path}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(temporary, JSON.stringify(config, null, '\t') + '\n', { mode: 0o600 });
+    await (0,promises_.chmod)(temporary, 0o600);
+    await (0,promises_.rename)(temporary, path);
+}
+/** Helpers as programs on PATH. Their stderr may be shown; their stdout (secrets) never is. */
+function credentialHelpers(env) {
+    const call = async (helper, action, input) => {
+        const program = `docker-credential-${helper}`;
+        let result;
+        try {
+            result = await (0,docker_cli/* runProcess */.R3)(program, [action], { env, input, timeoutMs: 60_000 });
+        }
+        catch (error) {
+            if (error.code === 'ENOENT') {
+                throw new errors/* ConfigurationError */.j1(`The Docker config names the credential helper '${helper}', but ${program} is not on PATH.`);
+            }
+            throw error;
+        }
+        return result;
+    };
+    const failed = (helper, action, result) => new errors/* ConfigurationError */.j1(`docker-credential-${helper} ${action} failed (exit ${result.code}): ${(result.stderr || result.stdout).trim().slice(0, 300)}`);
+    return {
+        async get(helper, serverUrl) {
+            const result = await call(helper, 'get', serverUrl);
+            if (result.code === 0)
+                return result.stdout;
+            // The protocol's "nothing stored" answer, on stdout or stderr depending on the helper.
+            if (/credentials not found/i.test(result.stdout + result.stderr))
+                return undefined;
+            throw failed(helper, 'get', result);
+        },
+        async store(helper, serverUrl, username, secret) {
+            const input = JSON.stringify({ ServerURL: serverUrl, Username: username, Secret: secret });
+            const result = await call(helper, 'store', input);
+            if (result.code !== 0)
+                throw failed(helper, 'store', result);
+        },
+        async erase(helper, serverUrl) {
+            const result = await call(helper, 'erase', serverUrl);
+            if (result.code !== 0 && !/credentials not found/i.test(result.stdout + result.stderr)) {
+                throw failed(helper, 'erase', result);
+            }
+        }
+    };
+}
+/** The registry's credentials from the Docker config (helpers first), and where they came from. */
+async function lookupDockerCredentials(registry, env, helpers = credentialHelpers(env)) {
+    const { path, config, exists } = await readDockerConfig(dockerConfigDir(env));
+    if (!exists)
+        return { from: `no Docker config at ${path}` };
+    for (const source of credentialSources(config, registry)) {
+        if (source.kind === 'inline') {
+            return { credentials: source.credentials, from: `${path} (auths "${source.key}")` };
+        }
+        const answer = await helpers.get(source.helper, source.serverUrl);
+        const credentials = answer === undefined ? undefined : parseHelperResponse(answer);
+        if (credentials)
+            return { credentials, from: `docker-credential-${source.helper}` };
+    }
+    return { from: `nothing for ${registry} in ${path}` };
+}
+/**
+ * `docker login` without Docker: into the registry's helper when the config names one (where
+ * Docker would look first), else into `auths`. Returns where it went, for the post step.
+ */
+async function storeDockerCredentials(registry, username, password, env, helpers = credentialHelpers(env)) {
+    const dir = dockerConfigDir(env);
+    const { path, config } = await readDockerConfig(dir);
+    const helper = docker_config_helperFor(config, registry);
+    if (helper) {
+        await helpers.store(helper, docker_config_serverUrlFor(registry), username, password);
+        return `docker-credential-${helper}`;
+    }
+    await writeDockerConfig(dir, withAuthEntry(config, registry, username, password));
+    return path;
+}
+/** `docker logout` without Docker: the helper's entry and the `auths` entry both go. */
+async function eraseDockerCredentials(registry, env, helpers = credentialHelpers(env)) {
+    const dir = dockerConfigDir(env);
+    const { config, exists } = await readDockerConfig(dir);
+    if (!exists)
+        return;
+    const helper = helperFor(config, registry);
+    if (helper)
+        await helpers.erase(helper, serverUrlFor(registry));
+    const updated = withoutAuthEntry(config, registry);
+    if (JSON.stringify(updated.auths) !== JSON.stringify(config.auths ?? {})) {
+        await writeDockerConfig(dir, updated);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ readOptionalFile)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The file's text, or undefined when it does not exist; other errors (permissions) throw. */
+async function readOptionalFile(path) {
+    try {
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 5577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
+ * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
+ * are caught too.
+ */
+
+async function runAction(runner, body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1) {
+            runner.setFailed(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            runner.debug(error.stack);
+        runner.setFailed(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/**
+ * Errors the user can fix (a bad input, a bad config file) are ConfigurationErrors: the action
+ * prints their message as is and fails. Anything else is a bug: the message and, in debug, the stack.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** A bad input: names the input, the value and what was expected. */
+class InputError extends ConfigurationError {
+    input;
+    value;
+    expected;
+    constructor(input, value, expected) {
+        super(`Input '${input}' is ${JSON.stringify(value)}: expected ${expected}.`);
+        this.input = input;
+        this.value = value;
+        this.expected = expected;
+    }
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+
+/***/ }),
+
+/***/ 1662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony export parseDuration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The one input parser. Each action reads its inputs once, through these functions, into a typed
+ * settings object; a bad value throws an InputError naming the input, the value and what was
+ * expected, before the action changes anything. Defaults live in action.yml (the runner and the
+ * CLI fill them in), so an empty value here means "not given".
+ */
+
+/** YAML 1.2 core-schema booleans, as the runner's users write them. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+class InputReader {
+    read;
+    onSecret;
+    constructor(read, onSecret = () => { }) {
+        this.read = read;
+        this.onSecret = onSecret;
+    }
+    /** The trimmed value, or undefined when empty. */
+    optional(name) {
+        const value = this.read(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, expected) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, '', expected);
+        return value;
+    }
+    /** A secret: masked before anything else can print it. Not trimmed (keys end in newlines). */
+    secret(name) {
+        const value = this.read(name);
+        if (value.trim() === '')
+            return undefined;
+        this.onSecret(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim().length > 3)
+                this.onSecret(line.trim());
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value))
+            return false;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, '`true` or `false`');
+    }
+    integer(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < min || n > max) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `a whole number from ${min} to ${max}`);
+        }
+        return n;
+    }
+    choice(name, options, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (options.includes(value))
+            return value;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`);
+    }
+    /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
+        return ms;
+    }
+    /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
+    list(name) {
+        return splitList(this.read(name));
+    }
+}
+function splitList(value) {
+    return value
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+        return undefined;
+    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
+}
+
+
+/***/ }),
+
+/***/ 3862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ pre),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony export escapeCell */
+/** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
+function escapeCell(value) {
+    return value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(value) {
+    return value === '' ? '' : `<code>${escapeCell(value)}</code>`;
+}
+/** Cells are escaped here; pass markup (e.g. from code()) through `raw`. */
+function table(header, rows) {
+    const cell = (c) => (typeof c === 'string' ? escapeCell(c) : c.raw);
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [
+        line(header.map(escapeCell)),
+        line(header.map(() => '---')),
+        ...rows.map((r) => line(r.map(cell)))
+    ].join('\n');
+}
+function summary(title, body) {
+    return `### ${escapeCell(title)}\n\n${body}\n`;
+}
+/** Preformatted text in a summary: HTML-escaped, newlines kept. */
+function pre(text) {
+    return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retry(operation, options) {
+    const sleep = options.sleep ?? realSleep;
+    const max = options.maxDelayMs ?? 30_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = attempt < options.attempts ? options.retryable(error) : false;
+            if (decision === false)
+                throw error;
+            const delayMs = decision === true
+                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
+                : Math.min(max, decision.afterMs);
+            options.onRetry?.(error, attempt, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OA: () => (/* binding */ githubRunner)
+/* harmony export */ });
+/* unused harmony exports workflowCommand, fileCommandEntry */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * The runner contract, written directly against the files and workflow commands the GitHub
+ * Actions runner documents (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY,
+ * `::error::`, `::add-mask::`, `::group::`). We do not load @actions/core for this: its import
+ * alone costs about 0.9x a bare node start (it pulls in undici), and these few lines are all an
+ * action needs. Every action talks to a Runner, so the CLI can supply its own.
+ */
+
+
+
+/** Escaping of workflow-command data and properties, as the runner decodes it. */
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function workflowCommand(command, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${command}${props ? ' ' + props : ''}::${escapeData(message)}`;
+}
+/** `name<<delimiter` blocks: safe for any value, multi-line included. */
+function fileCommandEntry(name, value) {
+    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    if (name.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`Unexpected delimiter in the value of '${name}'`);
+    }
+    return `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`;
+}
+function githubRunner(env = process.env, write = (line) => process.stdout.write(line + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL)) {
+    const issue = (cmd, msg, props) => write(workflowCommand(cmd, msg, { title: props?.title, file: props?.file, line: props?.line }));
+    const appendTo = (variable, legacyCommand, name, value) => {
+        const path = env[variable];
+        if (path) {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path))
+                throw new Error(`${variable} points to a missing file: ${path}`);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, fileCommandEntry(name, value), 'utf8');
+        }
+        else {
+            write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL + workflowCommand(legacyCommand, value, { name }));
+        }
+    };
+    const isDebug = env.RUNNER_DEBUG === '1';
+    return {
+        env,
+        isDebug,
+        getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
+        setOutput: (name, value) => appendTo('GITHUB_OUTPUT', 'set-output', name, value),
+        saveState: (name, value) => appendTo('GITHUB_STATE', 'save-state', name, value),
+        getState: (name) => env[`STATE_${name}`] ?? '',
+        setSecret: (value) => {
+            if (value)
+                write(workflowCommand('add-mask', value));
+        },
+        debug: (message) => write(workflowCommand('debug', message)),
+        info: (message) => write(message),
+        notice: (message, props) => issue('notice', message, props),
+        warning: (message, props) => issue('warning', message, props),
+        error: (message, props) => issue('error', message, props),
+        async group(name, body) {
+            write(workflowCommand('group', name));
+            try {
+                return await body();
+            }
+            finally {
+                write('::endgroup::');
+            }
+        },
+        appendSummary(markdown) {
+            const path = env.GITHUB_STEP_SUMMARY;
+            if (path)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL) ? markdown : markdown + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL, 'utf8');
+        },
+        setFailed(message) {
+            process.exitCode = 1;
+            issue('error', message);
+        }
+    };
+}
+
+
+/***/ })
+
+};
