@@ -14,7 +14,8 @@ export default tseslint.config(
         URL: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
-        fetch: 'readonly'
+        fetch: 'readonly',
+        AbortSignal: 'readonly'
       }
     },
     rules: {
