@@ -43,6 +43,20 @@ const SETTINGS_FILE = `environments:
 `
 const SCENARIOS = [
   {
+    action: 'ssh-deploy',
+    label: 'ssh-deploy (dry run: validation, plan)',
+    env: {
+      INPUT_HOSTS: 'deploy@10.0.1.5\ndeploy@10.0.1.6',
+      INPUT_KEY: BENCH_KEY,
+      INPUT_FINGERPRINT: 'SHA256:' + 'A'.repeat(43),
+      INPUT_APP: 'shop',
+      INPUT_ENV: 'IMAGE=127.0.0.1:5000/shop:1.2.3',
+      'INPUT_COMPOSE-FILE': 'docker-compose.yml',
+      'INPUT_DRY-RUN': 'true'
+    },
+    files: { 'docker-compose.yml': 'services:\n  web:\n    image: ${IMAGE}\n' }
+  },
+  {
     action: 'version',
     label: 'version',
     env: {
