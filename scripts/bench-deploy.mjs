@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { onHost } from '../test/harness/hosts.js'
 
 const ROOT = join(import.meta.dirname, '..')
 const cli = (...args) =>
@@ -55,25 +56,7 @@ function gantry(hosts, image) {
   return s
 }
 
-const ssh = (h, script) => {
-  const r = spawnSync(
-    'ssh',
-    [
-      '-i',
-      sb.ssh.privateKeyPath,
-      '-o',
-      'IdentitiesOnly=yes',
-      '-o',
-      'BatchMode=yes',
-      '-o',
-      `UserKnownHostsFile=${h.knownHostsFile}`,
-      `${h.user}@${h.address}`,
-      script
-    ],
-    { encoding: 'utf8' }
-  )
-  if (r.status !== 0) throw new Error(`ssh ${h.name}: ${r.stderr}`)
-}
+const ssh = (h, script) => onHost(sb, h, script)
 const compose = readFileSync(sb.composeFile, 'utf8')
 function naive(hosts, image) {
   const t = process.hrtime.bigint()

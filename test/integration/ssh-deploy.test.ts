@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readSandbox } from '../sandbox/description.js'
+import { onHost as onHostAs, servedVersion } from '../harness/hosts.js'
 import { HOSTILE_VALUES } from '../fixtures/hostile.js'
 import { runAction, secretLeaks, type RunOptions, type RunResult } from '../harness/run-action.js'
 
@@ -41,36 +42,9 @@ function deploy(
   })
 }
 
-async function versionOn(host: (typeof hosts)[number]): Promise<string> {
-  try {
-    const res = await fetch(`${host.appUrl}/version`, { signal: AbortSignal.timeout(3000) })
-    return (await res.text()).trim()
-  } catch (error) {
-    return `unreachable (${(error as Error).message})`
-  }
-}
+const versionOn = servedVersion
 
-/** Runs a command on a sandbox host as its user, as the host itself would (its own engine). */
-function onHost(host: (typeof hosts)[number], script: string): string {
-  return execFileSync(
-    'ssh',
-    [
-      '-i',
-      sandbox.ssh.privateKeyPath,
-      '-o',
-      'IdentitiesOnly=yes',
-      '-o',
-      'BatchMode=yes',
-      '-o',
-      'StrictHostKeyChecking=yes',
-      '-o',
-      `UserKnownHostsFile=${host.knownHostsFile}`,
-      `${host.user}@${host.address}`,
-      script
-    ],
-    { encoding: 'utf8' }
-  )
-}
+const onHost = (host: (typeof hosts)[number], script: string) => onHostAs(sandbox, host, script)
 
 /** The exit code, with the step's log when it is not the one expected (so a failure explains itself). */
 function expectExit(r: RunResult, code: number) {
@@ -92,8 +66,6 @@ function cleanApp(app: string) {
     )
   }
 }
-
-const v = (image: string) => image.split(':').pop() as string
 
 describe('a release lifecycle on three hosts', () => {
   const app = 'lifecycle'

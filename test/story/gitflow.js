@@ -7,39 +7,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../fixtures/github-api.js'
+import { onHost, servedVersion } from '../harness/hosts.js'
 import { runAction } from '../harness/run-action.js'
 
 const APP = 'shop'
 const CHANNEL = '#deploys'
-
-/** Runs `cmd` on a sandbox host over OpenSSH, as that host's user. */
-function onHost(sandbox, host, script) {
-  return execFileSync(
-    'ssh',
-    [
-      '-i',
-      sandbox.ssh.privateKeyPath,
-      '-o',
-      'IdentitiesOnly=yes',
-      '-o',
-      'BatchMode=yes',
-      '-o',
-      `UserKnownHostsFile=${host.knownHostsFile}`,
-      `${host.user}@${host.address}`,
-      script
-    ],
-    { encoding: 'utf8' }
-  )
-}
-
-async function served(host) {
-  try {
-    const res = await fetch(`${host.appUrl}/version`, { signal: AbortSignal.timeout(3000) })
-    return (await res.text()).trim()
-  } catch {
-    return '(not answering)'
-  }
-}
 
 /**
  * @param {{ sandbox: import('../sandbox/description.js').SandboxDescription, log?: (line: string) => void }} options
@@ -343,7 +315,7 @@ export async function playGitflow({ sandbox, log = () => {} }) {
       environment,
       host: hostLine(h),
       url: h.appUrl,
-      serves: await served(h)
+      serves: await servedVersion(h)
     }))
   )
   const messages = await (await fetch(`${sandbox.slack.controlUrl}messages`)).json()

@@ -1,0 +1,5 @@
+// Types for hosts.js.
+import type { SandboxDescription, SandboxHost } from '../sandbox/description.js'
+
+export function onHost(sandbox: SandboxDescription, host: SandboxHost, script: string): string
+export function servedVersion(host: SandboxHost): Promise<string>
