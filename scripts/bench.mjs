@@ -43,6 +43,66 @@ const SETTINGS_FILE = `environments:
 `
 const SCENARIOS = [
   {
+    action: 'slack-notify',
+    label: 'slack-notify (no credentials: renders, warns)',
+    env: {
+      INPUT_STATUS: 'deployed',
+      INPUT_VERSION: '1.4.57',
+      INPUT_ENVIRONMENT: 'sandbox',
+      'INPUT_MENTION-ON': 'failed',
+      'INPUT_FAIL-ON-ERROR': 'false',
+      INPUT_RETRIES: '2',
+      'INPUT_API-URL': 'https://slack.com/api/'
+    }
+  },
+  {
+    action: 'approval',
+    label: 'approval (listed approver, no registry)',
+    env: {
+      GITHUB_ACTOR: 'mona',
+      INPUT_APPROVERS: 'mona, hubot',
+      INPUT_VERSION: '1.4.57',
+      INPUT_ENVIRONMENT: 'prod',
+      INPUT_MODE: 'environment',
+      'INPUT_TIMEOUT-MINUTES': '60',
+      'INPUT_POLL-INTERVAL': '15s'
+    }
+  },
+  {
+    action: 'deployment',
+    label: 'deployment (input error: no network)',
+    env: { INPUT_ENVIRONMENT: 'prod', INPUT_STATE: 'success', 'INPUT_GITHUB-TOKEN': 'ghs_x' },
+    expectExit: 1
+  },
+  {
+    action: 'ecr-login',
+    label: 'ecr-login (input error; AWS SDK not loaded)',
+    env: { AWS_REGION: 'eu-west-1', INPUT_REGISTRIES: '12345', 'INPUT_MASK-PASSWORD': 'true' },
+    expectExit: 1
+  },
+  {
+    action: 'image-push',
+    label: 'image-push (bad tag, refused before any request)',
+    env: {
+      INPUT_SOURCE: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.4.2-rc.3',
+      INPUT_TAGS:
+        '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.4.2\n123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:bad tag!'
+    },
+    expectExit: 1
+  },
+  {
+    action: 'cli',
+    label: 'gantry version (the CLI)',
+    args: [
+      'version',
+      '--images',
+      '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop',
+      '--base-version',
+      '1.4'
+    ],
+    env: {}
+  },
+  {
     action: 'ssh-deploy',
     label: 'ssh-deploy (dry run: validation, plan)',
     env: {
@@ -104,12 +164,12 @@ function measure(node, bundle, scenario) {
   for (const f of Object.values(files)) writeFileSync(f, '')
   const env = { PATH: process.env.PATH, HOME: dir, ...github, ...files, ...scenario.env }
   const code = scenario.expectExit ?? 0
-  for (let i = 0; i < 3; i++) timeOnce(node, [bundle], env, code) // warm the file cache
+  for (let i = 0; i < 3; i++) timeOnce(node, [bundle, ...(scenario.args ?? [])], env, code) // warm the file cache
   const bare = []
   const action = []
   for (let i = 0; i < RUNS; i++) {
     bare.push(timeOnce(node, ['-e', '0'], env))
-    action.push(timeOnce(node, [bundle], env, code))
+    action.push(timeOnce(node, [bundle, ...(scenario.args ?? [])], env, code))
   }
   return { bare: median(bare), action: median(action) }
 }
@@ -146,7 +206,9 @@ for (const scenario of SCENARIOS) {
 const extra = ['bench-deploy.mjs', 'bench-promotion.mjs'].filter((f) =>
   existsSync(join('scripts', f))
 )
-if (process.getuid?.() !== 0) {
+if (process.argv.includes('--cold-start-only')) {
+  console.log(`\n(${extra.join(', ')} skipped: --cold-start-only)`)
+} else if (process.getuid?.() !== 0) {
   console.log(`\n(${extra.join(', ')} need root and the sandbox: skipped)`)
 } else {
   for (const script of extra) {
