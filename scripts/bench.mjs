@@ -43,6 +43,39 @@ const SETTINGS_FILE = `environments:
 `
 const SCENARIOS = [
   {
+    action: 'ecs-deploy',
+    label: 'ecs-deploy (dry run: render a task definition file)',
+    env: {
+      AWS_REGION: 'eu-west-1',
+      INPUT_CLUSTER: 'prod',
+      INPUT_SERVICE: 'shop-api',
+      'INPUT_TASK-DEFINITION': 'task-definition.json',
+      INPUT_CONTAINER: 'web',
+      INPUT_IMAGE: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.4.2',
+      'INPUT_DRY-RUN': 'true'
+    },
+    files: {
+      'task-definition.json': JSON.stringify({
+        taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop-api:41',
+        family: 'shop-api',
+        revision: 41,
+        status: 'ACTIVE',
+        requiresCompatibilities: ['FARGATE'],
+        networkMode: 'awsvpc',
+        cpu: '256',
+        memory: '512',
+        containerDefinitions: [
+          {
+            name: 'web',
+            image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.4.1',
+            essential: true,
+            portMappings: [{ containerPort: 8080 }]
+          }
+        ]
+      })
+    }
+  },
+  {
     action: 'slack-notify',
     label: 'slack-notify (no credentials: renders, warns)',
     env: {

@@ -1,5 +1,5 @@
 export const id = 501;
-export const ids = [501];
+export const ids = [501,76];
 export const modules = {
 
 /***/ 1501:
@@ -171,7 +171,7 @@ function formatHostSpec(spec) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LD: () => (/* binding */ YamlPathError),
 /* harmony export */   Qd: () => (/* binding */ isPlainObject),
-/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   parseYaml: () => (/* binding */ parseYaml),
 /* harmony export */   uW: () => (/* binding */ validateYaml)
 /* harmony export */ });
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);

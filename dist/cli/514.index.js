@@ -1,5 +1,5 @@
 export const id = 514;
-export const ids = [514];
+export const ids = [514,76];
 export const modules = {
 
 /***/ 8514:
@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 
 /** The payload as parsed data (JSON is YAML, so one parser serves both). */
 function parsePayload(text, source) {
-    const value = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYaml */ .hN)(text, source);
+    const value = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(text, source);
     if (!(0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(value)) {
         throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${source}: expected a JSON or YAML object (with \`text\`, \`blocks\` or \`attachments\`), got ${describe(value)}.`);
     }
@@ -71,7 +71,7 @@ async function parseFields(text, source) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LD: () => (/* binding */ YamlPathError),
 /* harmony export */   Qd: () => (/* binding */ isPlainObject),
-/* harmony export */   hN: () => (/* binding */ parseYaml),
+/* harmony export */   parseYaml: () => (/* binding */ parseYaml),
 /* harmony export */   uW: () => (/* binding */ validateYaml)
 /* harmony export */ });
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);

@@ -53,7 +53,7 @@ function retryDecision(error) {
 }
 function ecrApi(options) {
     let connected;
-    const connect = () => (connected ??= __webpack_require__.e(/* import() */ 249).then(__webpack_require__.t.bind(__webpack_require__, 630, 19)).then((sdk) => ({
+    const connect = () => (connected ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 630, 19)).then((sdk) => ({
         sdk,
         client: new sdk.ECRClient({
             region: options.region,

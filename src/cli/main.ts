@@ -19,6 +19,7 @@ const ACTIONS: Record<string, () => Promise<RunAction>> = {
   version: async () => (await import('../actions/version/main.js')).run,
   environment: async () => (await import('../actions/environment/main.js')).run,
   'ssh-deploy': async () => (await import('../actions/ssh-deploy/main.js')).run,
+  'ecs-deploy': async () => (await import('../actions/ecs-deploy/main.js')).run,
   'slack-notify': async () => (await import('../actions/slack-notify/main.js')).run,
   'ecr-login': async () => (await import('../actions/ecr-login/main.js')).run,
   'image-push': async () => (await import('../actions/image-push/main.js')).run
