@@ -21,7 +21,15 @@ const ORB_FILE = join(ROOT, 'orb', 'orb.yml')
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 
 /** One command per action, in pipeline order. */
-const ACTIONS = ['version', 'environment', 'ecr-login', 'image-push', 'ssh-deploy', 'ecs-deploy', 'slack-notify']
+const ACTIONS = [
+  'version',
+  'environment',
+  'ecr-login',
+  'image-push',
+  'ssh-deploy',
+  'ecs-deploy',
+  'slack-notify'
+]
 
 /**
  * Secret inputs become `env_var_name` parameters; the default is the variable a project (or a
