@@ -101,7 +101,7 @@ describe.each(NODES)('ssh-deploy on $name', ({ path: node }) => {
       'docker login --username ci --password-stdin 127.0.0.1:5001  <<< (secret on stdin)'
     )
     expect(r.stdout).toContain(
-      "cd \"$HOME\"/'gantry/shop/releases/<release-id>' && docker compose -p shop -f compose.yml up -d --remove-orphans"
+      'cd "$HOME"/\'gantry/shop/releases/<release-id>\' && docker compose -p shop -f compose.yml up -d --remove-orphans'
     )
     expect(r.outputs.version).toBe('1.2.3')
     expect(secretLeaks(r, ['pa55-w0rd!', KEY.split('\n')[1] as string])).toEqual([])
