@@ -43,6 +43,21 @@ const SETTINGS_FILE = `environments:
 `
 const SCENARIOS = [
   {
+    action: 'ssh-deploy',
+    label: 'ssh-deploy target: swarm (dry run)',
+    env: {
+      INPUT_HOSTS: 'deploy@10.0.1.5',
+      INPUT_KEY: BENCH_KEY,
+      INPUT_FINGERPRINT: 'SHA256:' + 'A'.repeat(43),
+      INPUT_APP: 'shop',
+      INPUT_TARGET: 'swarm',
+      INPUT_ENV: 'IMAGE=127.0.0.1:5000/shop:1.2.3',
+      'INPUT_COMPOSE-FILE': 'docker-compose.yml',
+      'INPUT_DRY-RUN': 'true'
+    },
+    files: { 'docker-compose.yml': 'services:\n  web:\n    image: ${IMAGE}\n' }
+  },
+  {
     action: 'ecs-deploy',
     label: 'ecs-deploy (dry run: render a task definition file)',
     env: {

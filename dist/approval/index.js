@@ -765,7 +765,7 @@ function apiHost(registry) {
  */
 function isLoopback(host) {
     const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? '');
+    return (hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? ''));
 }
 function registryBaseUrl(registry) {
     const host = apiHost(registry);

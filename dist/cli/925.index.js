@@ -291,8 +291,7 @@ async function run(deps = {}) {
         }
         const first = logins[0];
         runner.setOutput('registry', first.registry);
-        if (!settings.maskPassword)
-            setCredentialOutputs(runner, logins);
+        setCredentialOutputs(runner, logins);
         runner.appendSummary(renderSummary(logins, via, created, settings));
     });
 }
@@ -323,9 +322,10 @@ async function logIn(login, via, docker, helpers, env) {
     }
 }
 /**
- * Only when `mask-password: false`: the user passes the credentials on (to another job's
- * `services`/`container` credentials, which masked values cannot reach). Both the plain names
- * and amazon-ecr-login's per-registry names, so its workflows work unchanged.
+ * The credentials as outputs, as amazon-ecr-login gives them: masked (usable by later steps of
+ * this job, e.g. ssh-deploy's registry-password) unless `mask-password: false`, which lets
+ * another job's `services`/`container` credentials use them (masked values cannot cross jobs).
+ * Both the plain names and amazon-ecr-login's per-registry names, so its workflows work unchanged.
  */
 function setCredentialOutputs(runner, logins) {
     const first = logins[0];

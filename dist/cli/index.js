@@ -139,7 +139,7 @@ function formatOutputs(outputs, redact) {
 const ACTIONS = {
     version: async () => (await __nccwpck_require__.e(/* import() */ 261).then(__nccwpck_require__.bind(__nccwpck_require__, 2261))).run,
     environment: async () => (await __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 1982))).run,
-    'ssh-deploy': async () => (await __nccwpck_require__.e(/* import() */ 129).then(__nccwpck_require__.bind(__nccwpck_require__, 129))).run,
+    'ssh-deploy': async () => (await __nccwpck_require__.e(/* import() */ 434).then(__nccwpck_require__.bind(__nccwpck_require__, 2434))).run,
     'ecs-deploy': async () => (await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 9239))).run,
     'slack-notify': async () => (await __nccwpck_require__.e(/* import() */ 859).then(__nccwpck_require__.bind(__nccwpck_require__, 2859))).run,
     'ecr-login': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6925))).run,

@@ -8,9 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hh: () => (/* binding */ load),
 /* harmony export */   OU: () => (/* binding */ CORE_SCHEMA),
-/* harmony export */   tB: () => (/* binding */ YAMLException)
+/* harmony export */   tB: () => (/* binding */ YAMLException),
+/* harmony export */   uH: () => (/* binding */ FAILSAFE_SCHEMA)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_SCHEMA, FAILSAFE_SCHEMA, JSON_SCHEMA, Schema, Type, default, dump, loadAll, safeDump, safeLoad, safeLoadAll, types */
+/* unused harmony exports DEFAULT_SCHEMA, JSON_SCHEMA, Schema, Type, default, dump, loadAll, safeDump, safeLoad, safeLoadAll, types */
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }

@@ -59,9 +59,9 @@ class YamlPathError extends Error {
         this.at = at;
     }
 }
-function parseYaml(text, source) {
+function parseYaml(text, source, options = {}) {
     try {
-        return (0,js_yaml/* load */.Hh)(text, { schema: js_yaml/* CORE_SCHEMA */.OU }) ?? null;
+        return (0,js_yaml/* load */.Hh)(text, { schema: options.strings ? js_yaml/* FAILSAFE_SCHEMA */.uH : js_yaml/* CORE_SCHEMA */.OU }) ?? null;
     }
     catch (error) {
         if (error instanceof js_yaml/* YAMLException */.tB) {
@@ -71,8 +71,8 @@ function parseYaml(text, source) {
     }
 }
 /** Runs a validator over parsed YAML; its YamlPathError becomes `source:line: message`. */
-async function validateYaml(text, source, validate) {
-    const value = parseYaml(text, source);
+async function validateYaml(text, source, validate, options = {}) {
+    const value = parseYaml(text, source, options);
     try {
         return validate(value);
     }

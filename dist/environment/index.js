@@ -136,6 +136,16 @@ function gitInfo(cwd = process.cwd()) {
             return out === undefined ? undefined : out.split('\n').filter(Boolean);
         },
         headSha: () => git(['rev-parse', '--verify', 'HEAD'], cwd),
+        async commit(ref = 'HEAD') {
+            const out = await git(['log', '-1', '--format=%an%x00%B', ref, '--'], cwd);
+            if (out === undefined)
+                return {};
+            const [author, ...message] = out.split('\0');
+            return {
+                author: author?.trim() || undefined,
+                message: message.join('\0').trim() || undefined
+            };
+        },
         async currentBranch() {
             const out = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd);
             return out || undefined;
@@ -297,6 +307,16 @@ class InputReader {
             return value;
         throw new errors/* InputError */.dz(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`);
     }
+    /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            throw new errors/* InputError */.dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
+        return ms;
+    }
     /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
     list(name) {
         return splitList(this.read(name));
@@ -309,6 +329,15 @@ function splitList(value) {
         .flatMap((line) => line.split(','))
         .map((item) => item.trim())
         .filter((item) => item !== '');
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+        return undefined;
+    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
 }
 
 ;// CONCATENATED MODULE: ./src/lib/markdown.ts
@@ -336,6 +365,10 @@ function table(header, rows) {
 }
 function summary(title, body) {
     return `### ${escapeCell(title)}\n\n${body}\n`;
+}
+/** Preformatted text in a summary: HTML-escaped, newlines kept. */
+function pre(text) {
+    return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"

@@ -104,7 +104,11 @@ describe.each(NODES)('ecr-login on $name', ({ path: node }) => {
         signed: true
       }
     ])
-    expect(main.outputs).toEqual({ registry: REGISTRY })
+    expect(main.outputs).toMatchObject({
+      registry: REGISTRY,
+      'docker-username': 'AWS',
+      'docker-password': PASSWORD
+    })
     expect(main.stdout.split('\n')[0]).toBe(`::add-mask::${PASSWORD}`)
     expect(secretLeaks(main, [PASSWORD])).toEqual([])
     expect(ws.config().auths).toEqual({

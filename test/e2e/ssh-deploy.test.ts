@@ -64,6 +64,22 @@ describe.each(NODES)('ssh-deploy on $name', ({ path: node }) => {
     [
       { key: 'not a key' },
       'Input \'key\' is "***": expected a private key in PEM or OpenSSH format (the content, not a path).'
+    ],
+    [
+      { target: 'kubernetes' },
+      'Input \'target\' is "kubernetes": expected one of `compose`, `swarm`.'
+    ],
+    [
+      { target: 'swarm', hosts: 'deploy@127.0.0.1:1\ndeploy@127.0.0.2:1' },
+      'Input \'hosts\' is "deploy@127.0.0.1:1, deploy@127.0.0.2:1": expected one swarm manager with `target: swarm` (the swarm places the services on its nodes).'
+    ],
+    [
+      { stack: 'shop' },
+      'Input \'stack\' is "shop": expected a stack name only with `target: swarm`.'
+    ],
+    [
+      { target: 'swarm', stack: 'shop.prod' },
+      'Input \'stack\' is "shop.prod": expected a stack name of letters, digits, `_` and `-`, starting with a letter or digit (at most 63).'
     ]
   ])('%j stops the step before connecting', async (override, message) => {
     const r = await runAction('ssh-deploy', {
@@ -103,6 +119,39 @@ describe.each(NODES)('ssh-deploy on $name', ({ path: node }) => {
     expect(r.stdout).toContain(
       'cd "$HOME"/\'gantry/shop/releases/<release-id>\' && docker compose -p shop -f compose.yml up -d --remove-orphans'
     )
+    expect(r.outputs.version).toBe('1.2.3')
+    expect(secretLeaks(r, ['pa55-w0rd!', KEY.split('\n')[1] as string])).toEqual([])
+  })
+
+  test('swarm dry run: stack deploy with env on stdin, registry login on stdin, the rollout followed', async () => {
+    const r = await runAction('ssh-deploy', {
+      node,
+      cwd: dir,
+      env: { GITHUB_WORKSPACE: dir },
+      inputs: {
+        ...base,
+        target: 'swarm',
+        stack: 'shop-prod',
+        env: 'IMAGE=127.0.0.1:5000/shop:1.2.3\nDB_PASSWORD=hunter2-$(id)',
+        'dry-run': 'true',
+        registry: '127.0.0.1:5001',
+        'registry-username': 'ci',
+        'registry-password': 'pa55-w0rd!'
+      }
+    })
+    expect(r.exitCode).toBe(0)
+    expect(r.stdout).toContain(
+      'docker login --username ci --password-stdin 127.0.0.1:5001  <<< (secret on stdin)'
+    )
+    expect(r.stdout).toContain(
+      `cd "$HOME"/'gantry/shop/releases/<release-id>' && while IFS= read -r kv || [ -n "$kv" ]; do if [ -n "$kv" ]; then export "$kv" || exit 2; fi; done && docker stack deploy --detach=true --prune --with-registry-auth -c compose.yml shop-prod  <<< (58 bytes on stdin)`
+    )
+    expect(r.stdout).toContain(
+      'docker service ls --filter label=com.docker.stack.namespace=shop-prod'
+    )
+    expect(r.stdout).not.toContain('hunter2')
+    expect(r.stdout).not.toContain('docker compose')
+    expect(r.summary).toContain('(stack shop-prod)')
     expect(r.outputs.version).toBe('1.2.3')
     expect(secretLeaks(r, ['pa55-w0rd!', KEY.split('\n')[1] as string])).toEqual([])
   })

@@ -106,7 +106,11 @@ describe.each(NODES)('ecr-login then image-push on $name', ({ name, path: node }
     const config = mkdtempSync(join(scratch, 'docker-'))
     const main = await login({ PATH: process.env.PATH as string, DOCKER_CONFIG: config })
     expect(main.failures).toEqual([])
-    expect(main.outputs).toEqual({ registry: AUTH })
+    expect(main.outputs).toMatchObject({
+      registry: AUTH,
+      'docker-username': USER,
+      'docker-password': PASSWORD
+    })
     expect(main.lines[0]).toBe(`::add-mask::${PASSWORD}`)
     expect(main.lines.filter((l) => l.includes(PASSWORD) && !l.startsWith('::add-mask::'))).toEqual(
       []

@@ -52,6 +52,13 @@ function printStatus(s) {
       lines.push(
         `${h.name.padEnd(14)} ${h.user}@${h.address}:${h.port}  app ${h.appUrl}  ${h.dockerHost}`
       )
+    if (s.swarm) {
+      const h = s.swarm.host
+      lines.push(
+        `${`${h.name} (swarm)`.padEnd(14)} ${h.user}@${h.address}:${h.port}  app ${h.appUrl}  ${h.dockerHost}`,
+        `stack file     ${s.swarm.stackFile}`
+      )
+    }
   }
   console.log(lines.join('\n'))
 }

@@ -27,6 +27,21 @@ export function hostIdentity(i) {
   return { index: i, name: `h${nn}`, user: `gantry${nn}`, address: `127.0.0.${10 + i}`, port: 22 }
 }
 
+/**
+ * The swarm manager `hs1`: a deploy host like the others (own sshd, user, engine) at its own
+ * address, whose engine is a single-node swarm. Its local pool (docker_gwbridge) and the swarm's
+ * overlay pool (ingress) are loopback ranges, never the 172.x / 10.x defaults (testbed §7).
+ */
+export const SWARM_HOST = {
+  index: 's1',
+  name: 'hs1',
+  user: 'gantrys1',
+  address: '127.0.0.200',
+  port: 22
+}
+export const SWARM_LOCAL_POOL = '127.79.0.0/16'
+export const SWARM_OVERLAY_POOL = '127.80.0.0/16'
+
 /** Written into each host user's GECOS field: how `down` recognises users the sandbox created. */
 export const USER_COMMENT_PREFIX = 'gantry sandbox host'
 
@@ -49,6 +64,8 @@ export function layout(dir = stateDir()) {
     images: join(dir, 'images'),
     ssh: join(dir, 'ssh'),
     hosts: join(dir, 'hosts'),
-    composeFile: join(dir, 'demo', 'docker-compose.yml')
+    swarm: join(dir, 'swarm'),
+    composeFile: join(dir, 'demo', 'docker-compose.yml'),
+    stackFile: join(dir, 'demo', 'stack.yml')
   }
 }

@@ -67,6 +67,15 @@ export interface SandboxDescription {
   composeFile: string
   ssh: { privateKeyPath: string; publicKey: string; knownHostsFile: string }
   hosts: SandboxHost[]
+  /** The swarm manager `hs1` (not one of `hosts`): a single-node swarm on loopback pools. */
+  swarm: SandboxSwarm
+}
+
+export interface SandboxSwarm {
+  /** `hs1`, `gantrys1@127.0.0.200`; its ssh sessions get DOCKER_HOST (a swarm manager) and APP_ADDR. */
+  host: SandboxHost
+  /** Absolute path of the demo stack file (`IMAGE=… docker stack deploy -c <stackFile> demo`). */
+  stackFile: string
 }
 
 /** One recorded Slack request (GET requestsUrl). */

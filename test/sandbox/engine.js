@@ -8,12 +8,16 @@ import { dockerApi, httpRequest } from './lib/net.js'
 import { cleanEnv, findProcesses, isOurs, run, spawnDaemon, stopProcess } from './lib/proc.js'
 import { fatal, logTail, waitFor, writeIfChanged } from './lib/util.js'
 
-/** Paths of one engine rooted at `root`; `group` owns its socket (who may use it). */
-export function engineLayout(root, { group }) {
+/**
+ * Paths of one engine rooted at `root`; `group` owns its socket (who may use it); `addressPool`
+ * is where any network it creates gets its subnet (always a loopback range).
+ */
+export function engineLayout(root, { group, addressPool = '127.77.0.0/16' }) {
   const socket = join(root, 'docker.sock')
   return {
     root,
     group,
+    addressPool,
     socket,
     dockerHost: `unix://${socket}`,
     dataRoot: join(root, 'data'),
@@ -42,7 +46,7 @@ function daemonConfig(e) {
     'ip-forward': false,
     'ip-masq': false,
     // A guard: should anything create a network, it gets loopback addresses, not 172.x/10.x.
-    'default-address-pools': [{ base: '127.77.0.0/16', size: 24 }],
+    'default-address-pools': [{ base: e.addressPool, size: 24 }],
     'log-level': 'warn',
     'log-opts': { 'max-size': '1m' }
   }

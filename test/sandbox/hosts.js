@@ -17,7 +17,14 @@ const SSHD = '/usr/sbin/sshd' // sshd re-execs itself, so it must be started by 
 
 export function hostLayout(hostsDir, i) {
   const id = hostIdentity(i)
-  const root = join(hostsDir, id.name)
+  return layoutOf(id, join(hostsDir, id.name))
+}
+
+/**
+ * The paths of a host with identity `id` (name, user, address, port) under `root`;
+ * `addressPool`: its engine's loopback pool (the swarm manager has its own).
+ */
+export function layoutOf(id, root, { addressPool } = {}) {
   const appAddr = `${id.address}:${HOST_APP_PORT}`
   return {
     ...id,
@@ -32,7 +39,7 @@ export function hostLayout(hostsDir, i) {
     appAddr,
     appUrl: `http://${appAddr}`,
     // The socket belongs to the host user's own group: usable by that user and root only.
-    engine: engineLayout(join(root, 'docker'), { group: id.user })
+    engine: engineLayout(join(root, 'docker'), { group: id.user, addressPool })
   }
 }
 

@@ -33,6 +33,14 @@ import { ensureImages, imageRefs } from './images.js'
 import { ensurePackages } from './packages.js'
 import { ensureRegistry, registryAnswers, registryLayouts, stopRegistry } from './registry.js'
 import { describeSlack, ensureSlack, slackLayout, slackRunning, stopSlack } from './slack.js'
+import {
+  describeSwarm,
+  ensureSwarmHost,
+  ourGatewayBridge,
+  stopSwarmHost,
+  swarmHostLayout,
+  swarmIsActive
+} from './swarm.js'
 import { readBanner } from './lib/net.js'
 import { cmdlineOf, findProcesses, isOurs, run, stopProcess } from './lib/proc.js'
 import {
@@ -65,7 +73,7 @@ export async function up({ hosts, dir = stateDir(), log = createLog() } = {}) {
     await recordSystemPaths(state, save)
     const c = components(L, count)
     const clientKey = await ensureClientKey(L)
-    for (const h of c.hosts) await ensureUser(h) // useradd locks /etc/passwd: one at a time
+    for (const h of [...c.hosts, c.swarm]) await ensureUser(h) // useradd locks /etc/passwd: one at a time
 
     try {
       await startAll(c, { L, state, save, clientKey, log })
@@ -73,10 +81,14 @@ export async function up({ hosts, dir = stateDir(), log = createLog() } = {}) {
         L.composeFile,
         await readFile(join(SOURCE_DIR, 'demo-app', 'docker-compose.yml'), 'utf8')
       )
+      await writeIfChanged(
+        L.stackFile,
+        await readFile(join(SOURCE_DIR, 'demo-app', 'stack.yml'), 'utf8')
+      )
       const description = await describe(L, state, c, clientKey)
       await writeIfChanged(
         description.ssh.knownHostsFile,
-        description.hosts.map((h) => h.knownHosts).join('\n') + '\n'
+        [...description.hosts, description.swarm.host].map((h) => h.knownHosts).join('\n') + '\n'
       )
       await writeJsonAtomic(L.description, description)
       log(`sandbox up: ${count} host(s), description in ${L.description}`)
@@ -93,7 +105,8 @@ function components(L, count) {
     runner: engineLayout(L.runner, { group: 'root' }), // the CI runner's engine: root only
     registries: registryLayouts(L.registries),
     slack: slackLayout(L.slack),
-    hosts: Array.from({ length: count }, (_, i) => hostLayout(L.hosts, i + 1))
+    hosts: Array.from({ length: count }, (_, i) => hostLayout(L.hosts, i + 1)),
+    swarm: swarmHostLayout(L)
   }
 }
 
@@ -152,6 +165,17 @@ async function startAll(c, { L, state, save, clientKey, log }) {
       ensureHost(h, { clientPublicKey: clientKey.publicKey, pids, log, savePids: saveSpawned })
     )
   ).then(ready(hostKeys, `${c.hosts.length} host(s) (sshd + dockerd)`))
+  const swarmReady = ensureSwarmHost(c.swarm, {
+    clientPublicKey: clientKey.publicKey,
+    pids,
+    log,
+    savePids: saveSpawned
+  }).then(
+    ready(
+      [`${c.swarm.name}.dockerd`, `${c.swarm.name}.sshd`],
+      `swarm manager ${c.swarm.name} (${c.swarm.user}@${c.swarm.address})`
+    )
+  )
 
   await allOrReport([
     runnerReady,
@@ -159,6 +183,7 @@ async function startAll(c, { L, state, save, clientKey, log }) {
     imagesReady,
     slackReady,
     hostsReady,
+    swarmReady,
     removeExtraHosts(L, c.hosts.length, pids, log)
   ])
 }
@@ -264,7 +289,8 @@ async function describe(L, state, c, clientKey) {
     }),
     composeFile: L.composeFile,
     ssh: clientKey,
-    hosts: await Promise.all(c.hosts.map((h) => describeHost(h, clientKey.privateKeyPath)))
+    hosts: await Promise.all(c.hosts.map((h) => describeHost(h, clientKey.privateKeyPath))),
+    swarm: await describeSwarm(c.swarm, clientKey.privateKeyPath, L.stackFile)
   }
 }
 
@@ -325,9 +351,35 @@ export async function status({ dir = stateDir() } = {}) {
           (await isOurs(pids[`${h.name}.sshd`], h.sshdConfig)) &&
           (await readBanner(h.address, h.port)).startsWith('SSH-')
       )
-    ])
+    ]),
+    ...swarmParts(c.swarm, pids, check)
   ])
   return { ...description, status: { ok: parts.every((p) => p.running), parts } }
+}
+
+/** The swarm manager's engine, sshd, and whether the engine is an active swarm manager. */
+function swarmParts(h, pids, check) {
+  const dockerd = pids[`${h.name}.dockerd`]
+  const sshd = pids[`${h.name}.sshd`]
+  return [
+    check(
+      `${h.name} engine`,
+      dockerd,
+      async () => (await engineIsOurs(h.engine, dockerd)) && enginePing(h.engine)
+    ),
+    check(
+      `${h.name} sshd`,
+      sshd,
+      async () =>
+        (await isOurs(sshd, h.sshdConfig)) &&
+        (await readBanner(h.address, h.port)).startsWith('SSH-')
+    ),
+    check(
+      `${h.name} swarm manager`,
+      dockerd,
+      async () => (await engineIsOurs(h.engine, dockerd)) && swarmIsActive(h)
+    )
+  ]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,9 +403,15 @@ export async function down({ dir = stateDir(), log = createLog() } = {}) {
     const pids = state.pids ?? {}
     const c = components(L, 0)
     const hosts = (await existingHostIndexes(L)).map((i) => hostLayout(L.hosts, i))
-    log(`stopping the slack endpoint, ${hosts.length} host(s) and the runner engine`)
+    log(
+      `stopping the slack endpoint, ${hosts.length} host(s), the swarm manager and the runner engine`
+    )
     await stopSlack(c.slack, pids.slack)
-    await Promise.all([stopEngine(c.runner, pids.runner), ...hosts.map((h) => stopHost(h, pids))])
+    await Promise.all([
+      stopEngine(c.runner, pids.runner),
+      ...hosts.map((h) => stopHost(h, pids)),
+      stopSwarmHost(c.swarm, pids)
+    ])
     await Promise.all(c.registries.map((r) => stopRegistry(r, pids[r.name])))
     await stopStrays(L, log)
     await unmountUnder(L.dir)
@@ -404,7 +462,8 @@ async function assertNothingLeft(L) {
     .filter((l) => l.includes(` ${L.dir}/`))
   const problems = [
     ...procs.map((p) => `process ${p.pid} still running: ${p.cmdline}`),
-    ...mounts.map((m) => `still mounted: ${m}`)
+    ...mounts.map((m) => `still mounted: ${m}`),
+    ...((await ourGatewayBridge()) ? ['network interface docker_gwbridge still exists'] : [])
   ]
   if (problems.length) throw new Error(`down left things behind:\n  ${problems.join('\n  ')}`)
 }

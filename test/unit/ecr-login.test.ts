@@ -142,7 +142,11 @@ describe('ecr-login without a Docker CLI: the Docker config written directly', (
       },
       psFormat: 'x'
     })
-    expect(h.outputs()).toEqual({ registry: REGISTRY })
+    expect(h.outputs()).toMatchObject({
+      registry: REGISTRY,
+      'docker-username': 'AWS',
+      'docker-password': PASSWORD
+    })
     expect(h.state()).toEqual({
       'logout-via': 'config',
       'docker-config': h.dockerConfig,
@@ -203,7 +207,11 @@ describe('ecr-login with the Docker CLI', () => {
       ['login', REGISTRY, 'AWS', PASSWORD],
       ['login', OTHER, 'AWS', PASSWORD]
     ])
-    expect(h.outputs()).toEqual({ registry: REGISTRY })
+    expect(h.outputs()).toMatchObject({
+      registry: REGISTRY,
+      'docker-username': 'AWS',
+      'docker-password': PASSWORD
+    })
     expect(h.state()).toMatchObject({
       'logout-via': 'docker',
       registries: JSON.stringify([REGISTRY, OTHER])

@@ -1,4 +1,8 @@
-/** Action `ssh-deploy`: a compose release to one or many hosts over SSH, verified, health-checked, rolled back on failure. */
+/**
+ * Action `ssh-deploy`: a compose release to one or many hosts over SSH, verified, health-checked,
+ * rolled back on failure; or (`target: swarm`) a stack through one swarm manager, whose rollout
+ * the swarm carries out and Gantry follows and reports.
+ */
 import {
   COMPOSE_FILE,
   ENV_FILE,
@@ -6,7 +10,12 @@ import {
   lockStep,
   loginStep,
   pullStep,
+  readReleaseFileStep,
+  serviceRollbackStep,
+  stackDeployStep,
+  stackStatusStep,
   statusStep,
+  swarmInspectStep,
   switchStep,
   unlockStep,
   upStep,
@@ -16,6 +25,12 @@ import {
   type AppLayout,
   type RemoteStep
 } from '../../core/deploy/remote.js'
+import {
+  describeTask,
+  imageChange,
+  stateLabel,
+  type ServiceReport
+} from '../../core/deploy/swarm.js'
 import { formatHostSpec, type HostSpec } from '../../core/hosts.js'
 import {
   deployHost,
@@ -62,6 +77,7 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
       name: formatHostSpec(spec),
       target: sshTarget(settings, spec, index),
       layout,
+      swarm: settings.stack ? { stack: settings.stack } : undefined,
       mode: settings.rollbackTo
         ? { kind: 'rollback', to: settings.rollbackTo }
         : {
@@ -89,7 +105,9 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
 
     const what = settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version
     runner.info(
-      `Deploying ${settings.app} ${what} to ${settings.hosts.length} host(s), ${settings.maxParallel || 'all'} at a time`
+      settings.stack
+        ? `Deploying ${settings.app} ${what} as stack ${settings.stack} through the swarm manager ${settings.hosts.map(formatHostSpec).join('')}`
+        : `Deploying ${settings.app} ${what} to ${settings.hosts.length} host(s), ${settings.maxParallel || 'all'} at a time`
     )
     const outcomes = await deployAll(settings, request)
     report(runner, settings, outcomes)
@@ -163,25 +181,92 @@ function report(runner: Runner, settings: DeploySettings, outcomes: HostOutcome[
     o.status === 'deployed' ? 'deployed' : o.status === 'rolled-back' ? 'rolled back' : o.status,
     o.message ?? ''
   ])
+  const services = outcomes.flatMap((o) => o.services ?? [])
   runner.appendSummary(
     summary(
       `Deploy ${settings.app}`,
-      table(['Host', 'Version', 'Duration', 'Result', 'Details'], rows)
+      table(['Host', 'Version', 'Duration', 'Result', 'Details'], rows) +
+        (settings.stack && services.length ? servicesTable(settings.stack, services) : '')
     )
   )
   for (const o of bad) {
-    if (o.status !== 'skipped')
-      runner.error(`${o.host}: ${o.message ?? o.status}`, {
-        title: `ssh-deploy: ${o.host} ${o.status === 'rolled-back' ? 'rolled back' : 'failed'}`
-      })
+    if (o.status === 'skipped') continue
+    const how = settings.stack ? 'rolled back by the swarm' : 'rolled back'
+    runner.error(`${o.host}: ${o.message ?? o.status}`, {
+      title: `ssh-deploy: ${settings.stack ? `stack ${settings.stack} on ` : ''}${o.host} ${o.status === 'rolled-back' ? how : 'failed'}`
+    })
   }
-  if (bad.length) {
+  const what = settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version
+  if (bad.length && settings.stack) {
     runner.setFailed(
-      `${bad.length} of ${outcomes.length} host(s) did not deploy ${settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version}${rolledBack ? ' (rolled back)' : ''}.`
+      `Stack ${settings.stack} did not ${settings.rollbackTo ? `roll back to ${settings.rollbackTo}` : `deploy ${settings.version}`}${rolledBack ? ': the swarm rolled it back' : ''}.`
+    )
+  } else if (bad.length) {
+    runner.setFailed(
+      `${bad.length} of ${outcomes.length} host(s) did not deploy ${what}${rolledBack ? ' (rolled back)' : ''}.`
     )
   } else {
-    runner.info(`Deployed ${target} to ${ok.length} host(s).`)
+    runner.info(
+      settings.stack
+        ? `Deployed ${target || 'the previous spec'} as stack ${settings.stack}.`
+        : `Deployed ${target} to ${ok.length} host(s).`
+    )
   }
+}
+
+/** Per service of the stack: replicas, old → new image, what the swarm did, its failed tasks. */
+function servicesTable(stack: string, services: ServiceReport[]): string {
+  const rows = services.map((s) => [
+    { raw: code(s.name) },
+    `${s.running}/${s.desired}`,
+    imageChange(s),
+    stateLabel(s),
+    s.failed ? [s.message ?? '', ...s.failedTasks.map(describeTask)].filter(Boolean).join('\n') : ''
+  ])
+  return `\n\nStack ${code(stack)}:\n\n${table(['Service', 'Replicas', 'Image', 'Update', 'Details'], rows)}`
+}
+
+/** The remote steps of a swarm deploy or rollback, in order, for the dry run. */
+function swarmPlan(settings: DeploySettings, layout: AppLayout, stack: string): RemoteStep[] {
+  const release = '<release-id>'
+  const steps: RemoteStep[] = [
+    swarmInspectStep(layout),
+    lockStep(layout, { token: settings.token, version: settings.version })
+  ]
+  if (settings.rollbackTo === 'previous') {
+    steps.push(
+      stackStatusStep(stack),
+      serviceRollbackStep(['<each service of the stack>']),
+      stackStatusStep(stack),
+      switchStep(layout, release)
+    )
+  } else if (settings.rollbackTo) {
+    const env = readReleaseFileStep(layout, release, ENV_FILE)
+    steps.push(env, stackStatusStep(stack))
+    steps.push(stackDeployStep(layout, release, stack, { detach: true, env: '<its .env>' }))
+    steps.push(stackStatusStep(stack), switchStep(layout, release))
+  } else {
+    steps.push(
+      writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''),
+      writeFileStep(layout, release, ENV_FILE, settings.env)
+    )
+    if (settings.registry)
+      steps.push(
+        loginStep(settings.registry.server, settings.registry.username, settings.registry.password)
+      )
+    if (settings.preDeploy) steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy))
+    steps.push(
+      stackStatusStep(stack),
+      stackDeployStep(layout, release, stack, { detach: true, env: settings.env }),
+      stackStatusStep(stack)
+    )
+    if (settings.healthUrl) steps.push(healthUrlStep(settings.healthUrl))
+    steps.push(switchStep(layout, release))
+    if (settings.postDeploy)
+      steps.push(hookStep(layout, release, 'post-deploy', settings.postDeploy))
+  }
+  steps.push(unlockStep(layout, settings.token))
+  return steps
 }
 
 /** Prints the plan and the exact remote commands; connects nowhere. */
@@ -198,6 +283,13 @@ function printDryRun(runner: Runner, settings: DeploySettings, layout: AppLayout
     runner.info(`  # ${step.name}\n  ${step.script}${stdin}`)
   }
   runner.info(`Dry run: nothing is run. Hosts: ${settings.hosts.map(formatHostSpec).join(', ')}`)
+  if (settings.stack) {
+    runner.info(
+      `Stack ${settings.stack} through the swarm manager. \`--detach=true\` only where the host's docker CLI has it (26+); \`stack status\` repeats until the rollout settles.`
+    )
+    swarmPlan(settings, layout, settings.stack).forEach(show)
+    return dryRunOutputs(runner, settings)
+  }
   runner.info(
     'Where a host has only docker-compose v1, `docker-compose` replaces `docker compose`.'
   )
@@ -229,6 +321,10 @@ function printDryRun(runner: Runner, settings: DeploySettings, layout: AppLayout
   }
   steps.push(unlockStep(layout, settings.token))
   steps.forEach(show)
+  dryRunOutputs(runner, settings)
+}
+
+function dryRunOutputs(runner: Runner, settings: DeploySettings): void {
   runner.setOutput('version', settings.rollbackTo ?? settings.version)
   runner.setOutput('previous-version', '')
   runner.setOutput('hosts-succeeded', '[]')
@@ -237,7 +333,7 @@ function printDryRun(runner: Runner, settings: DeploySettings, layout: AppLayout
   runner.appendSummary(
     summary(
       `Deploy ${settings.app} (dry run)`,
-      `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(formatHostSpec).join(', ')}`
+      `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(formatHostSpec).join(', ')}${settings.stack ? ` (stack ${settings.stack})` : ''}`
     )
   )
 }

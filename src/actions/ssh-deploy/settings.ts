@@ -41,10 +41,16 @@ export const INPUTS = {
   keepReleases: 'keep-releases',
   lockTimeout: 'lock-timeout',
   lockStaleAfter: 'lock-stale-after',
-  dryRun: 'dry-run'
+  dryRun: 'dry-run',
+  target: 'target',
+  stack: 'stack'
 } as const
 
 export interface DeploySettings {
+  /** `compose` on every host, or `swarm`: a stack through one manager. */
+  target: 'compose' | 'swarm'
+  /** The stack name (target swarm): services are `<stack>_<service>`. */
+  stack?: string
   hosts: HostSpec[]
   key: string
   passphrase?: string
@@ -74,6 +80,7 @@ export interface DeploySettings {
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/
 const APP = /^[a-z0-9][a-z0-9_-]{0,62}$/
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/
+const STACK = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/
 
 function hostList(inputs: InputReader): HostSpec[] {
   const raw = inputs.optional(INPUTS.hosts) ?? ''
@@ -158,6 +165,38 @@ function envValue(env: string, key: string): string | undefined {
     ?.slice(key.length + 1)
 }
 
+/** `target` and `stack`: a swarm takes one manager, and only a swarm has a stack. */
+function targetOf(
+  inputs: InputReader,
+  hosts: HostSpec[],
+  app: string
+): Pick<DeploySettings, 'target' | 'stack'> {
+  const target = inputs.choice(INPUTS.target, ['compose', 'swarm'] as const, 'compose')
+  const stack = inputs.optional(INPUTS.stack)
+  if (target === 'compose') {
+    if (stack !== undefined)
+      throw new InputError(
+        INPUTS.stack,
+        stack,
+        `a stack name only with \`${INPUTS.target}: swarm\``
+      )
+    return { target }
+  }
+  if (hosts.length !== 1)
+    throw new InputError(
+      INPUTS.hosts,
+      hosts.map(formatHostSpec).join(', '),
+      `one swarm manager with \`${INPUTS.target}: swarm\` (the swarm places the services on its nodes)`
+    )
+  if (stack !== undefined && !STACK.test(stack))
+    throw new InputError(
+      INPUTS.stack,
+      stack,
+      'a stack name of letters, digits, `_` and `-`, starting with a letter or digit (at most 63)'
+    )
+  return { target, stack: stack ?? app }
+}
+
 export function readSettings(inputs: InputReader, workspace: string): DeploySettings {
   const hosts = hostList(inputs)
   const key = inputs.secret(INPUTS.key)
@@ -207,6 +246,7 @@ export function readSettings(inputs: InputReader, workspace: string): DeploySett
       app,
       'a name of lowercase letters, digits, `_` and `-` (it names the compose project)'
     )
+  const { target, stack } = targetOf(inputs, hosts, app)
   const path = inputs.optional(INPUTS.path) ?? `~/gantry/${app}`
   if (/[\0\n]/.test(path)) throw new InputError(INPUTS.path, path, 'a directory path on one line')
 
@@ -253,6 +293,8 @@ export function readSettings(inputs: InputReader, workspace: string): DeploySett
     throw new InputError(INPUTS.healthUrl, healthUrl, 'an http(s) URL, checked from the host')
 
   return {
+    target,
+    stack,
     hosts,
     key,
     passphrase,

@@ -32,10 +32,11 @@ export const RELEASES = 'releases'
 export const COMPOSE_FILE = 'compose.yml'
 export const ENV_FILE = '.env'
 export const RELEASE_RECORD = 'release.json'
+/** Written after a swarm rollout completed: each service's image, to recognise the release later. */
+export const STACK_RECORD = 'stack.json'
 
 /** What the host has: its compose flavour, the current release, the releases kept, its clock. */
 export function inspectStep(layout: AppLayout): RemoteStep {
-  const dir = dirOf(layout)
   return {
     name: 'inspect',
     script: [
@@ -43,11 +44,19 @@ export function inspectStep(layout: AppLayout): RemoteStep {
       `elif command -v docker-compose >/dev/null 2>&1; then echo 'compose=docker-compose'`,
       `else echo 'compose='; fi`,
       `echo "now=$(date +%s)"`,
-      `if [ -L ${dir}/current ]; then echo "current=$(basename "$(readlink ${dir}/current)")"; fi`,
-      `if [ -d ${dirOf(layout, RELEASES)} ]; then ls -1 ${dirOf(layout, RELEASES)} | sed 's/^/release=/'; fi`
+      ...releaseLines(layout)
     ].join('\n'),
     secretStdin: false
   }
+}
+
+/** Prints `current=<id>` and one `release=<id>` per kept release. */
+function releaseLines(layout: AppLayout): string[] {
+  const dir = dirOf(layout)
+  return [
+    `if [ -L ${dir}/current ]; then echo "current=$(basename "$(readlink ${dir}/current)")"; fi`,
+    `if [ -d ${dirOf(layout, RELEASES)} ]; then ls -1 ${dirOf(layout, RELEASES)} | sed 's/^/release=/'; fi`
+  ]
 }
 
 export interface LockOwner {
@@ -190,4 +199,117 @@ export function hookStep(
   command: string
 ): RemoteStep {
   return { name, script: `cd ${dirOf(layout, RELEASES, release)} && ${command}` }
+}
+
+// ---------------------------------------------------------------------------------------------
+// target: swarm. One manager; the swarm rolls the services out (and back) by the compose file's
+// deploy.update_config; these steps start it and read its state.
+
+const SWARM_INFO = '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}'
+
+/**
+ * For `target: swarm`: the node's swarm state (`swarm=active true` on a manager, else what
+ * `docker info` said), whether `docker stack deploy` has `--detach` (CLI 26+), the clock, the
+ * current release and the releases kept.
+ */
+export function swarmInspectStep(layout: AppLayout): RemoteStep {
+  return {
+    name: 'inspect swarm',
+    script: [
+      `echo "swarm=$(${shellCommand(['docker', 'info', '--format', SWARM_INFO])} 2>&1 | tail -n 1)"`,
+      `if docker stack deploy --help 2>/dev/null | grep -q -e --detach; then echo detach=yes; fi`,
+      `echo "now=$(date +%s)"`,
+      ...releaseLines(layout)
+    ].join('\n')
+  }
+}
+
+/**
+ * `docker stack deploy` from the release directory. The `env` values arrive on stdin, one
+ * `KEY=VALUE` per line, and are exported as data: nothing evaluates them (a `.env` sourced by the
+ * shell would run any `$(…)` in a value). `docker stack deploy` reads no `.env` itself; compose
+ * interpolates the environment. `--prune` removes services dropped from the file, as compose's
+ * `--remove-orphans` does; `--detach=true` where the CLI has the flag (Gantry follows the rollout).
+ */
+export function stackDeployStep(
+  layout: AppLayout,
+  release: string,
+  stack: string,
+  options: { detach: boolean; env: string }
+): RemoteStep {
+  const deploy = [
+    'docker',
+    'stack',
+    'deploy',
+    ...(options.detach ? ['--detach=true'] : []),
+    '--prune',
+    '--with-registry-auth',
+    '-c',
+    COMPOSE_FILE,
+    stack
+  ]
+  return {
+    name: 'stack deploy',
+    script:
+      `cd ${dirOf(layout, RELEASES, release)} && ` +
+      `while IFS= read -r kv || [ -n "$kv" ]; do if [ -n "$kv" ]; then export "$kv" || exit 2; fi; done && ` +
+      shellCommand(deploy),
+    stdin: options.env
+  }
+}
+
+/** One JSON object per task; `json` quotes every field, whatever the error text holds. */
+const TASK_FORMAT =
+  '{"id":{{json .ID}},"name":{{json .Name}},"image":{{json .Image}},"node":{{json .Node}},' +
+  '"desired":{{json .DesiredState}},"current":{{json .CurrentState}},"error":{{json .Error}}}'
+
+/**
+ * The stack's state in one round trip, in three sections: `#services` (`name running/desired`
+ * from `docker service ls`), `#inspect` (one `docker service inspect` JSON per line: spec, previous
+ * spec, UpdateStatus) and `#tasks` (`docker stack ps --no-trunc`, one JSON per line).
+ */
+export function stackStatusStep(stack: string): RemoteStep {
+  const filter = ['--filter', `label=com.docker.stack.namespace=${stack}`]
+  return {
+    name: 'stack status',
+    script: [
+      'set -e',
+      'echo "#services"',
+      shellCommand(['docker', 'service', 'ls', ...filter, '--format', '{{.Name}} {{.Replicas}}']),
+      `ids=$(${shellCommand(['docker', 'service', 'ls', '-q', ...filter])})`,
+      'echo "#inspect"',
+      `if [ -n "$ids" ]; then ${shellCommand(['docker', 'service', 'inspect', '--format', '{{json .}}'])} $ids; fi`,
+      'echo "#tasks"',
+      // `stack ps` fails with "nothing found in stack" while no task exists yet (0 replicas).
+      `if [ -n "$ids" ]; then ${shellCommand(['docker', 'stack', 'ps', '--no-trunc', '--format', TASK_FORMAT, stack])} || true; fi`
+    ].join('\n')
+  }
+}
+
+/** `rollback-to: previous`: each service back to its previous spec, by the swarm (rollback_config). */
+export function serviceRollbackStep(services: string[]): RemoteStep {
+  return {
+    name: `service rollback ${services.join(' ')}`,
+    script: services
+      .map((s) => shellCommand(['docker', 'service', 'rollback', '--detach', '--quiet', s]))
+      .join(' && ')
+  }
+}
+
+/** A file of a kept release (its `.env`, to deploy that release again); empty when missing. */
+export function readReleaseFileStep(layout: AppLayout, release: string, file: string): RemoteStep {
+  return {
+    name: `read ${file}`,
+    script: `cat ${dirOf(layout, RELEASES, release)}/${quote(file)} 2>/dev/null || true`
+  }
+}
+
+/** `<release>\t<stack.json on one line>` for every kept release that completed a swarm rollout. */
+export function readStackRecordsStep(layout: AppLayout): RemoteStep {
+  return {
+    name: 'read stack records',
+    script:
+      `for d in ${dirOf(layout, RELEASES)}/*/; do if [ -f "$d"${STACK_RECORD} ]; then ` +
+      `printf '%s\t%s\n' "$(basename "$d")" "$(tr -d '\n' < "$d"${STACK_RECORD})"; fi; done`
+  }
 }

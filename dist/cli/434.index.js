@@ -1,8 +1,8 @@
-export const id = 129;
-export const ids = [129];
+export const id = 434;
+export const ids = [434];
 export const modules = {
 
-/***/ 129:
+/***/ 2434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29,9 +29,10 @@ const RELEASES = 'releases';
 const COMPOSE_FILE = 'compose.yml';
 const ENV_FILE = '.env';
 const RELEASE_RECORD = 'release.json';
+/** Written after a swarm rollout completed: each service's image, to recognise the release later. */
+const STACK_RECORD = 'stack.json';
 /** What the host has: its compose flavour, the current release, the releases kept, its clock. */
 function inspectStep(layout) {
-    const dir = dirOf(layout);
     return {
         name: 'inspect',
         script: [
@@ -39,11 +40,18 @@ function inspectStep(layout) {
             `elif command -v docker-compose >/dev/null 2>&1; then echo 'compose=docker-compose'`,
             `else echo 'compose='; fi`,
             `echo "now=$(date +%s)"`,
-            `if [ -L ${dir}/current ]; then echo "current=$(basename "$(readlink ${dir}/current)")"; fi`,
-            `if [ -d ${dirOf(layout, RELEASES)} ]; then ls -1 ${dirOf(layout, RELEASES)} | sed 's/^/release=/'; fi`
+            ...releaseLines(layout)
         ].join('\n'),
         secretStdin: false
     };
+}
+/** Prints `current=<id>` and one `release=<id>` per kept release. */
+function releaseLines(layout) {
+    const dir = dirOf(layout);
+    return [
+        `if [ -L ${dir}/current ]; then echo "current=$(basename "$(readlink ${dir}/current)")"; fi`,
+        `if [ -d ${dirOf(layout, RELEASES)} ]; then ls -1 ${dirOf(layout, RELEASES)} | sed 's/^/release=/'; fi`
+    ];
 }
 /**
  * Takes the lock with an atomic mkdir; records who holds it and since when (the host's clock,
@@ -148,9 +156,103 @@ function readRecordStep(layout, release) {
 function hookStep(layout, release, name, command) {
     return { name, script: `cd ${dirOf(layout, RELEASES, release)} && ${command}` };
 }
+// ---------------------------------------------------------------------------------------------
+// target: swarm. One manager; the swarm rolls the services out (and back) by the compose file's
+// deploy.update_config; these steps start it and read its state.
+const SWARM_INFO = '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}';
+/**
+ * For `target: swarm`: the node's swarm state (`swarm=active true` on a manager, else what
+ * `docker info` said), whether `docker stack deploy` has `--detach` (CLI 26+), the clock, the
+ * current release and the releases kept.
+ */
+function swarmInspectStep(layout) {
+    return {
+        name: 'inspect swarm',
+        script: [
+            `echo "swarm=$(${(0,shell/* shellCommand */.q$)(['docker', 'info', '--format', SWARM_INFO])} 2>&1 | tail -n 1)"`,
+            `if docker stack deploy --help 2>/dev/null | grep -q -e --detach; then echo detach=yes; fi`,
+            `echo "now=$(date +%s)"`,
+            ...releaseLines(layout)
+        ].join('\n')
+    };
+}
+/**
+ * `docker stack deploy` from the release directory. The `env` values arrive on stdin, one
+ * `KEY=VALUE` per line, and are exported as data: nothing evaluates them (a `.env` sourced by the
+ * shell would run any `$(…)` in a value). `docker stack deploy` reads no `.env` itself; compose
+ * interpolates the environment. `--prune` removes services dropped from the file, as compose's
+ * `--remove-orphans` does; `--detach=true` where the CLI has the flag (Gantry follows the rollout).
+ */
+function stackDeployStep(layout, release, stack, options) {
+    const deploy = [
+        'docker',
+        'stack',
+        'deploy',
+        ...(options.detach ? ['--detach=true'] : []),
+        '--prune',
+        '--with-registry-auth',
+        '-c',
+        COMPOSE_FILE,
+        stack
+    ];
+    return {
+        name: 'stack deploy',
+        script: `cd ${dirOf(layout, RELEASES, release)} && ` +
+            `while IFS= read -r kv || [ -n "$kv" ]; do if [ -n "$kv" ]; then export "$kv" || exit 2; fi; done && ` +
+            (0,shell/* shellCommand */.q$)(deploy),
+        stdin: options.env
+    };
+}
+/** One JSON object per task; `json` quotes every field, whatever the error text holds. */
+const TASK_FORMAT = '{"id":{{json .ID}},"name":{{json .Name}},"image":{{json .Image}},"node":{{json .Node}},' +
+    '"desired":{{json .DesiredState}},"current":{{json .CurrentState}},"error":{{json .Error}}}';
+/**
+ * The stack's state in one round trip, in three sections: `#services` (`name running/desired`
+ * from `docker service ls`), `#inspect` (one `docker service inspect` JSON per line: spec, previous
+ * spec, UpdateStatus) and `#tasks` (`docker stack ps --no-trunc`, one JSON per line).
+ */
+function stackStatusStep(stack) {
+    const filter = ['--filter', `label=com.docker.stack.namespace=${stack}`];
+    return {
+        name: 'stack status',
+        script: [
+            'set -e',
+            'echo "#services"',
+            (0,shell/* shellCommand */.q$)(['docker', 'service', 'ls', ...filter, '--format', '{{.Name}} {{.Replicas}}']),
+            `ids=$(${(0,shell/* shellCommand */.q$)(['docker', 'service', 'ls', '-q', ...filter])})`,
+            'echo "#inspect"',
+            `if [ -n "$ids" ]; then ${(0,shell/* shellCommand */.q$)(['docker', 'service', 'inspect', '--format', '{{json .}}'])} $ids; fi`,
+            'echo "#tasks"',
+            // `stack ps` fails with "nothing found in stack" while no task exists yet (0 replicas).
+            `if [ -n "$ids" ]; then ${(0,shell/* shellCommand */.q$)(['docker', 'stack', 'ps', '--no-trunc', '--format', TASK_FORMAT, stack])} || true; fi`
+        ].join('\n')
+    };
+}
+/** `rollback-to: previous`: each service back to its previous spec, by the swarm (rollback_config). */
+function serviceRollbackStep(services) {
+    return {
+        name: `service rollback ${services.join(' ')}`,
+        script: services
+            .map((s) => (0,shell/* shellCommand */.q$)(['docker', 'service', 'rollback', '--detach', '--quiet', s]))
+            .join(' && ')
+    };
+}
+/** A file of a kept release (its `.env`, to deploy that release again); empty when missing. */
+function readReleaseFileStep(layout, release, file) {
+    return {
+        name: `read ${file}`,
+        script: `cat ${dirOf(layout, RELEASES, release)}/${(0,shell/* quote */.hD)(file)} 2>/dev/null || true`
+    };
+}
+/** `<release>\t<stack.json on one line>` for every kept release that completed a swarm rollout. */
+function readStackRecordsStep(layout) {
+    return {
+        name: 'read stack records',
+        script: `for d in ${dirOf(layout, RELEASES)}/*/; do if [ -f "$d"${STACK_RECORD} ]; then ` +
+            `printf '%s\t%s\n' "$(basename "$d")" "$(tr -d '\n' < "$d"${STACK_RECORD})"; fi; done`
+    };
+}
 
-// EXTERNAL MODULE: ./src/core/hosts.ts
-var core_hosts = __webpack_require__(3848);
 // EXTERNAL MODULE: ./src/core/docker-reference.ts
 var docker_reference = __webpack_require__(8003);
 ;// CONCATENATED MODULE: ./src/core/deploy/releases.ts
@@ -292,6 +394,306 @@ function evaluateContainers(containers) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/deploy/swarm.ts
+/**
+ * `target: swarm`, decided from what the manager printed (`docker info`, `service ls`, `service
+ * inspect`, `stack ps`). Pure. The swarm rolls the services out and back by the compose file's
+ * `deploy.update_config`; Gantry reads its `UpdateStatus` per service and reports, it does not
+ * roll back itself.
+ */
+
+function parseSwarmInspect(stdout) {
+    const field = (key) => stdout
+        .split('\n')
+        .find((l) => l.startsWith(`${key}=`))
+        ?.slice(key.length + 1)
+        .trim() ?? '';
+    const swarmInfo = field('swarm');
+    const [state, control] = swarmInfo.split(' ');
+    const role = state === 'active'
+        ? control === 'true'
+            ? 'manager'
+            : 'worker'
+        : state === 'inactive' && control !== undefined
+            ? 'inactive'
+            : 'unknown';
+    return { ...parseInspect(stdout), role, swarmInfo, detach: field('detach') === 'yes' };
+}
+/** Why this host cannot take a stack, or undefined when it is a manager. */
+function swarmProblem(state) {
+    switch (state.role) {
+        case 'manager':
+            return undefined;
+        case 'worker':
+            return 'The host is a swarm worker: `target: swarm` deploys through a manager (`docker node ls` on a manager lists them).';
+        case 'inactive':
+            return 'The host is not part of a swarm (`docker info`: inactive): run `docker swarm init` there, or deploy to a manager.';
+        default:
+            return `Cannot read the host's swarm state with \`docker info\`: ${state.swarmInfo || 'no output'}`;
+    }
+}
+const STACK_IMAGE_LABEL = 'com.docker.stack.image';
+const withoutDigest = (image) => image.replace(/@sha256:[0-9a-f]{64}$/, '');
+const record = (value) => typeof value === 'object' && value !== null ? value : {};
+const swarm_text = (value) => (typeof value === 'string' ? value : '');
+function jsonLines(lines) {
+    const parsed = [];
+    for (const line of lines) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        try {
+            parsed.push(record(JSON.parse(line)));
+        }
+        catch {
+            // A partial line (a service removed mid-command): the next poll reads it whole.
+        }
+    }
+    return parsed;
+}
+function serviceOf(inspected, replicas) {
+    const spec = record(inspected.Spec);
+    const name = swarm_text(spec.Name);
+    const specImage = swarm_text(record(record(spec.TaskTemplate).ContainerSpec).Image);
+    const update = record(inspected.UpdateStatus);
+    const configured = record(record(spec.Mode).Replicated).Replicas;
+    const [running, desired] = replicas.get(name) ?? [
+        0,
+        typeof configured === 'number' ? configured : 0
+    ];
+    const service = {
+        name,
+        image: swarm_text(record(spec.Labels)[STACK_IMAGE_LABEL]) || withoutDigest(specImage),
+        specImage,
+        hasPreviousSpec: inspected.PreviousSpec !== undefined && inspected.PreviousSpec !== null,
+        running: running ?? 0,
+        desired: desired ?? 0
+    };
+    if (swarm_text(update.State))
+        service.update = {
+            state: swarm_text(update.State),
+            startedAt: swarm_text(update.StartedAt),
+            message: swarm_text(update.Message)
+        };
+    return service;
+}
+function taskOf(raw) {
+    const name = swarm_text(raw.name).replace(/^\s*\\_\s*/, '');
+    return {
+        id: swarm_text(raw.id),
+        name,
+        service: name.split('.')[0] ?? name,
+        image: swarm_text(raw.image),
+        node: swarm_text(raw.node),
+        desired: swarm_text(raw.desired),
+        current: swarm_text(raw.current),
+        // `docker service ps` prints the error in quotes: "\"task: non-zero exit (3)\"".
+        error: swarm_text(raw.error).replace(/^"(.*)"$/s, '$1')
+    };
+}
+/** Reads the three sections of stackStatusStep's output. */
+function parseStackStatus(stdout) {
+    const sections = { services: [], inspect: [], tasks: [] };
+    let current;
+    for (const line of stdout.split('\n')) {
+        const header = /^#(services|inspect|tasks)$/.exec(line.trim());
+        if (header)
+            current = sections[header[1]];
+        else
+            current?.push(line);
+    }
+    const replicas = new Map();
+    for (const line of sections.services ?? []) {
+        const match = /^(\S+)\s+(\d+)\/(\d+)/.exec(line.trim());
+        if (match)
+            replicas.set(match[1], [Number(match[2]), Number(match[3])]);
+    }
+    return {
+        services: jsonLines(sections.inspect ?? [])
+            .map((s) => serviceOf(s, replicas))
+            .filter((s) => s.name !== '')
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        tasks: jsonLines(sections.tasks ?? []).map(taskOf)
+    };
+}
+const WAITING = ['updating', 'rolling back', 'converging'];
+/** An update that started after the baseline was taken: this deploy's (a deploy resets the old one). */
+function freshUpdate(service, baseline) {
+    const before = baseline.services.find((s) => s.name === service.name)?.update;
+    return service.update && service.update.startedAt !== before?.startedAt
+        ? service.update
+        : undefined;
+}
+/** Every desired replica runs, and runs the current spec's image. */
+function converged(service, tasks) {
+    const upToDate = tasks.filter((t) => t.service === service.name &&
+        t.desired === 'Running' &&
+        t.current.startsWith('Running') &&
+        t.image === service.specImage).length;
+    return service.running === service.desired && upToDate >= service.desired;
+}
+function serviceState(update, done) {
+    switch (update?.state) {
+        case undefined:
+            return done ? 'converged' : 'converging';
+        case 'updating':
+            return 'updating';
+        case 'rollback_started':
+            return 'rolling back';
+        case 'completed':
+            return done ? 'completed' : 'converging';
+        case 'rollback_completed':
+            // Settled once the previous spec runs again: the swarm says completed a moment before.
+            return done ? 'rolled back' : 'rolling back';
+        case 'paused':
+            return 'paused';
+        case 'rollback_paused':
+            return 'rollback paused';
+        default:
+            return 'updating';
+    }
+}
+/**
+ * Tasks of this rollout (none the baseline listed) that explain a failure: with an error,
+ * failed, rejected or exited on their own (`Complete`: a service's task is meant to keep
+ * running), named by the swarm's message, or shut down after running the image the swarm rolled
+ * back from.
+ */
+function failedTasksOf(service, baseline, tasks, explanation, attempted) {
+    const earlier = new Set(baseline.tasks.map((t) => t.id));
+    return tasks
+        .filter((t) => t.service === service &&
+        !earlier.has(t.id) &&
+        (t.error !== '' ||
+            /^(Failed|Rejected|Complete)\b/.test(t.current) ||
+            (t.id !== '' && explanation.includes(t.id)) ||
+            (attempted !== undefined &&
+                t.desired !== 'Running' &&
+                withoutDigest(t.image) === attempted)))
+        .slice(0, 3);
+}
+const emptyMemory = () => ({ attempted: {}, reasons: {} });
+function observeRollout(memory, baseline, now) {
+    const next = { attempted: { ...memory.attempted }, reasons: { ...memory.reasons } };
+    for (const s of now.services) {
+        const update = freshUpdate(s, baseline);
+        const before = baseline.services.find((b) => b.name === s.name)?.image;
+        if (update?.state === 'updating' && s.image !== before)
+            next.attempted[s.name] = s.image;
+        if (update?.state === 'rollback_started' && update.message)
+            next.reasons[s.name] = update.message;
+    }
+    return next;
+}
+function reportService(s, baseline, now, kind, memory) {
+    const update = freshUpdate(s, baseline);
+    const state = serviceState(update, converged(s, now.tasks));
+    const failed = state === 'paused' ||
+        state === 'rollback paused' ||
+        (kind === 'deploy' && state === 'rolled back');
+    const reason = memory.reasons[s.name];
+    const message = [reason, update?.message].filter((m, i, all) => m && all.indexOf(m) === i).join('; ') ||
+        undefined;
+    const rolledBack = kind === 'deploy' && state === 'rolled back';
+    const heading = memory.attempted[s.name];
+    const tasks = failedTasksOf(s.name, baseline, now.tasks, message ?? '', rolledBack ? heading : undefined);
+    return {
+        name: s.name,
+        running: s.running,
+        desired: s.desired,
+        before: baseline.services.find((b) => b.name === s.name)?.image,
+        image: s.image,
+        attempted: rolledBack
+            ? (heading ?? tasks.map((t) => withoutDigest(t.image)).find((i) => i !== s.image))
+            : undefined,
+        state,
+        failed,
+        message,
+        failedTasks: failed || WAITING.includes(state) ? tasks : []
+    };
+}
+function evaluateRollout(baseline, now, kind, memory = emptyMemory()) {
+    const services = now.services.map((s) => reportService(s, baseline, now, kind, memory));
+    const detail = services.map(progressOf).join('; ');
+    if (services.length === 0)
+        return { phase: 'waiting', services, detail: 'no services in the stack yet' };
+    if (services.some((s) => WAITING.includes(s.state)))
+        return { phase: 'waiting', services, detail };
+    if (services.some((s) => s.state === 'paused' || s.state === 'rollback paused'))
+        return { phase: 'failed', services, detail };
+    if (services.some((s) => s.failed))
+        return { phase: 'rolled-back', services, detail };
+    return { phase: 'completed', services, detail };
+}
+/** The state as the summary says it. */
+function stateLabel(s) {
+    if (s.failed && s.state === 'rolled back')
+        return 'rolled back by swarm';
+    if (s.state === 'converged' && s.before === undefined)
+        return 'created';
+    if (s.state === 'converged' && s.before === s.image)
+        return 'unchanged';
+    return s.state;
+}
+function imageChange(s) {
+    if (s.attempted)
+        return `${s.before ?? '—'} → ${s.attempted} ↩ ${s.image}`;
+    return s.before === undefined || s.before === s.image ? s.image : `${s.before} → ${s.image}`;
+}
+function describeTask(t) {
+    const id = t.id.slice(0, 12);
+    return `${t.name} ${id} (${withoutDigest(t.image)}) ${t.current}${t.error ? `: ${t.error}` : ''}`;
+}
+/** `shop_web updating 0/1 (v1 → v2)`: one service, for the progress log. */
+function progressOf(s) {
+    return `${s.name} ${stateLabel(s)} ${s.running}/${s.desired} (${imageChange(s)})`;
+}
+/** One service for an error: its progress, the swarm's message and the tasks that failed. */
+function describeService(s) {
+    const head = progressOf(s) + (s.message ? `: ${s.message}` : '');
+    return [head, ...s.failedTasks.map((t) => `task ${describeTask(t)}`)].join(', ');
+}
+/** Services that did not end as asked (or, on a timeout, have not yet), described for an error. */
+function describeProblems(verdict) {
+    const bad = verdict.services.filter((s) => s.failed || WAITING.includes(s.state));
+    return (bad.length ? bad : verdict.services).map(describeService).join('; ');
+}
+/** stack.json of a release: each service's image once its rollout completed. */
+function stackRecord(services) {
+    return (JSON.stringify({ services: Object.fromEntries(services.map((s) => [s.name, s.image])) }) + '\n');
+}
+function parseStackRecords(stdout) {
+    const records = [];
+    for (const line of stdout.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab <= 0)
+            continue;
+        try {
+            const services = record(record(JSON.parse(line.slice(tab + 1))).services);
+            records.push({
+                release: line.slice(0, tab),
+                services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, swarm_text(v)]))
+            });
+        }
+        catch {
+            // An unreadable record identifies nothing.
+        }
+    }
+    return records;
+}
+/** The newest kept release whose recorded images are exactly what the services now run. */
+function releaseRunning(records, services) {
+    const running = Object.fromEntries(services.map((s) => [s.name, s.image]));
+    const same = (r) => Object.keys(r.services).length === services.length &&
+        Object.entries(r.services).every(([name, image]) => running[name] === image);
+    return records
+        .filter(same)
+        .map((r) => r.release)
+        .sort()
+        .at(-1);
+}
+
+// EXTERNAL MODULE: ./src/core/hosts.ts
+var core_hosts = __webpack_require__(3848);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/io/ssh.ts
@@ -300,9 +702,12 @@ var ssh = __webpack_require__(4318);
 /**
  * Carries out a deploy on one host over SSH: lock → inspect → upload the release → registry
  * login → pull → up → wait healthy → switch `current` (or bring the previous release back) →
- * unlock, always. Every remote command comes from src/core/deploy/remote.ts; the decisions from
- * src/core/deploy/releases.ts. Time goes through an injectable clock.
+ * unlock, always. With `target: swarm` (one manager): lock → inspect → upload → login →
+ * `docker stack deploy` → follow the swarm's rollout → switch `current`, or report the swarm's
+ * own rollback → unlock. Every remote command comes from src/core/deploy/remote.ts; the
+ * decisions from src/core/deploy/releases.ts and swarm.ts. Time goes through an injectable clock.
  */
+
 
 
 
@@ -334,15 +739,29 @@ async function deployHost(req) {
     const host = new HostSession(req, shell);
     let locked = false;
     try {
-        const state = await host.inspect();
-        if (!state.compose)
-            throw new StepError('Neither `docker compose` nor `docker-compose` is installed on the host.');
-        await host.lock();
-        locked = true;
-        const before = state.current ? await host.versionOf(state.current) : undefined;
-        const outcome = req.mode.kind === 'deploy'
-            ? await host.deploy(req.mode, state, state.compose, before)
-            : await host.rollbackTo(req.mode.to, state, state.compose, before);
+        let outcome;
+        if (req.swarm) {
+            const state = await host.inspectSwarm();
+            await host.lock();
+            locked = true;
+            const swarm = new SwarmSession(host, req.swarm.stack, state, await host.currentVersion(state));
+            outcome =
+                req.mode.kind === 'deploy'
+                    ? await swarm.deploy(req.mode)
+                    : await swarm.rollbackTo(req.mode.to);
+        }
+        else {
+            const state = await host.inspect();
+            if (!state.compose)
+                throw new StepError('Neither `docker compose` nor `docker-compose` is installed on the host.');
+            await host.lock();
+            locked = true;
+            const before = await host.currentVersion(state);
+            outcome =
+                req.mode.kind === 'deploy'
+                    ? await host.deploy(req.mode, state, state.compose, before)
+                    : await host.rollbackTo(req.mode.to, state, state.compose, before);
+        }
         return done(outcome.status, outcome);
     }
     catch (error) {
@@ -392,6 +811,17 @@ class HostSession {
     }
     async inspect() {
         return parseInspect((await this.run(inspectStep(this.layout), { quiet: true })).stdout);
+    }
+    /** The host's swarm state; a host that is not a manager stops the deploy before the lock. */
+    async inspectSwarm() {
+        const state = parseSwarmInspect((await this.run(swarmInspectStep(this.layout), { quiet: true })).stdout);
+        const problem = swarmProblem(state);
+        if (problem)
+            throw new StepError(problem);
+        return state;
+    }
+    async currentVersion(state) {
+        return state.current ? await this.versionOf(state.current) : undefined;
     }
     async versionOf(release) {
         const text = (await this.run(readRecordStep(this.layout, release), { quiet: true })).stdout;
@@ -506,20 +936,8 @@ class HostSession {
     }
     async deploy(mode, state, compose, before) {
         const { layout } = this;
-        const release = releaseId(new Date(this.req.clock.now()), mode.version, this.req.token.slice(0, 4));
-        const record = JSON.stringify({
-            version: mode.version,
-            release,
-            deployedAt: new Date(this.req.clock.now()).toISOString(),
-            ...this.req.owner
-        });
-        await this.run(writeFileStep(layout, release, COMPOSE_FILE, mode.composeFile));
-        await this.run(writeFileStep(layout, release, ENV_FILE, mode.env));
-        await this.run(writeFileStep(layout, release, RELEASE_RECORD, record + '\n'), { quiet: true });
-        if (mode.registry)
-            await this.run(loginStep(mode.registry.server, mode.registry.username, mode.registry.password));
-        if (mode.preDeploy)
-            await this.run(hookStep(layout, release, 'pre-deploy', mode.preDeploy));
+        const release = await this.upload(mode);
+        await this.prepare(mode, release);
         // A failed pull changes nothing on the host: the running release keeps running.
         await this.run(pullStep(layout, compose, release));
         let failure;
@@ -533,14 +951,7 @@ class HostSession {
             failure = (0,errors/* errorMessage */.gJ)(error);
         }
         if (failure === undefined) {
-            await this.run(switchStep(layout, release));
-            if (mode.postDeploy)
-                await this.run(hookStep(layout, release, 'post-deploy', mode.postDeploy));
-            const prune = releasesToPrune([...state.releases, release].sort(), this.req.keepReleases, [
-                release,
-                state.current
-            ]);
-            await this.run(pruneStep(layout, prune), { allowFailure: true });
+            await this.finish(state, release, mode.postDeploy);
             return { status: 'deployed', before, after: mode.version };
         }
         this.req.log(`✗ ${mode.version} failed: ${failure}`);
@@ -576,6 +987,39 @@ class HostSession {
             message: `${mode.version} failed its health check (${failure}); rolled back to ${before}`
         };
     }
+    /** A new release directory with the compose file, the `.env` and the release record. */
+    async upload(mode) {
+        const { layout } = this;
+        const release = releaseId(new Date(this.req.clock.now()), mode.version, this.req.token.slice(0, 4));
+        const record = JSON.stringify({
+            version: mode.version,
+            release,
+            deployedAt: new Date(this.req.clock.now()).toISOString(),
+            ...this.req.owner
+        });
+        await this.run(writeFileStep(layout, release, COMPOSE_FILE, mode.composeFile));
+        await this.run(writeFileStep(layout, release, ENV_FILE, mode.env));
+        await this.run(writeFileStep(layout, release, RELEASE_RECORD, record + '\n'), { quiet: true });
+        return release;
+    }
+    /** Registry login (password on stdin) and the pre-deploy hook. */
+    async prepare(mode, release) {
+        if (mode.registry)
+            await this.run(loginStep(mode.registry.server, mode.registry.username, mode.registry.password));
+        if (mode.preDeploy)
+            await this.run(hookStep(this.layout, release, 'pre-deploy', mode.preDeploy));
+    }
+    /** After a good release: `current` points at it, the post-deploy hook runs, old releases go. */
+    async finish(state, release, postDeploy) {
+        await this.run(switchStep(this.layout, release));
+        if (postDeploy)
+            await this.run(hookStep(this.layout, release, 'post-deploy', postDeploy));
+        const prune = releasesToPrune([...state.releases, release].sort(), this.req.keepReleases, [
+            release,
+            state.current
+        ]);
+        await this.run(pruneStep(this.layout, prune), { allowFailure: true });
+    }
     async rollbackTo(to, state, compose, before) {
         const target = rollbackTarget(state, to);
         if ('error' in target)
@@ -593,6 +1037,166 @@ class HostSession {
             };
         await this.run(switchStep(this.layout, target.release));
         return { status: 'deployed', before, after: version };
+    }
+}
+/**
+ * `target: swarm` on one manager: `docker stack deploy` (or `docker service rollback`), then the
+ * swarm's rollout followed service by service until it completed, was rolled back or paused by
+ * the swarm, or ran out of time. Gantry never rolls a stack back itself: the compose file's
+ * `deploy.update_config.failure_action` decides, and the outcome reports what the swarm did.
+ */
+class SwarmSession {
+    host;
+    stack;
+    state;
+    before;
+    constructor(host, stack, state, before) {
+        this.host = host;
+        this.stack = stack;
+        this.state = state;
+        this.before = before;
+    }
+    get req() {
+        return this.host.req;
+    }
+    async status() {
+        return parseStackStatus((await this.host.run(stackStatusStep(this.stack), { quiet: true })).stdout);
+    }
+    async deploy(mode) {
+        const release = await this.host.upload(mode);
+        await this.host.prepare(mode, release);
+        return this.deployRelease(release, mode.env, mode.version, mode.postDeploy);
+    }
+    /** Deploys a release directory as the stack; `env` goes to the command as data, on stdin. */
+    async deployRelease(release, env, version, postDeploy) {
+        const { layout, clock, healthTimeoutMs } = this.req;
+        const baseline = await this.status();
+        const deadline = clock.now() + healthTimeoutMs;
+        await this.host.run(stackDeployStep(layout, release, this.stack, { detach: this.state.detach, env }));
+        const { verdict, timedOut } = await this.follow('deploy', baseline, deadline);
+        const { before } = this;
+        const services = verdict.services;
+        if (verdict.phase === 'rolled-back')
+            return {
+                status: 'rolled-back',
+                before,
+                after: before,
+                attempted: version,
+                services,
+                message: `${version} failed and the swarm rolled it back: ${describeProblems(verdict)}`
+            };
+        if (verdict.phase !== 'completed')
+            return {
+                status: 'failed',
+                before,
+                after: version,
+                services,
+                message: this.why(verdict, timedOut)
+            };
+        const unhealthy = await this.checkHealthUrl(deadline);
+        if (unhealthy)
+            return {
+                status: 'failed',
+                before,
+                after: version,
+                services,
+                message: `the rollout completed but ${unhealthy}; the swarm keeps ${version} (roll back with \`rollback-to: previous\`)`
+            };
+        await this.host.run(writeFileStep(layout, release, STACK_RECORD, stackRecord(services)), {
+            quiet: true
+        });
+        await this.host.finish(this.state, release, postDeploy);
+        return { status: 'deployed', before, after: version, services };
+    }
+    /** `previous`: `docker service rollback` per service; a version: that kept release again. */
+    async rollbackTo(to) {
+        const { before } = this;
+        if (to !== 'previous') {
+            const target = rollbackTarget(this.state, to);
+            if ('error' in target)
+                return { status: 'failed', before, message: `Cannot roll back: ${target.error}` };
+            const version = await this.host.versionOf(target.release);
+            this.req.log(`↩ deploying the kept release ${version} (${target.release}) again`);
+            const envFile = readReleaseFileStep(this.req.layout, target.release, ENV_FILE);
+            const env = (await this.host.run(envFile, { quiet: true })).stdout;
+            return this.deployRelease(target.release, env, version);
+        }
+        const baseline = await this.status();
+        const names = baseline.services.map((s) => s.name);
+        if (names.length === 0)
+            return {
+                status: 'failed',
+                before,
+                message: `Cannot roll back: the stack ${this.stack} has no services on this manager`
+            };
+        const without = baseline.services.filter((s) => !s.hasPreviousSpec).map((s) => s.name);
+        if (without.length)
+            return {
+                status: 'failed',
+                before,
+                message: `Cannot roll back: the swarm has no previous spec for ${without.join(', ')} (created by the last deploy, or already rolled back by the swarm). Deploy a kept release again with \`rollback-to: <version>\`.`
+            };
+        this.req.log(`↩ rolling back ${names.join(', ')} to their previous spec`);
+        await this.host.run(serviceRollbackStep(names));
+        const deadline = this.req.clock.now() + this.req.healthTimeoutMs;
+        const { verdict, timedOut } = await this.follow('rollback', baseline, deadline);
+        const services = verdict.services;
+        if (verdict.phase !== 'completed')
+            return { status: 'failed', before, services, message: this.why(verdict, timedOut) };
+        const records = await this.host.run(readStackRecordsStep(this.req.layout), { quiet: true });
+        const release = releaseRunning(parseStackRecords(records.stdout), services);
+        if (!release) {
+            this.req.log('  no kept release recorded these images: `current` stays as it was');
+            return { status: 'deployed', before, services };
+        }
+        await this.host.run(switchStep(this.req.layout, release));
+        return { status: 'deployed', before, after: await this.host.versionOf(release), services };
+    }
+    /** Polls the stack until the rollout settles or the deadline passes, logging each change. */
+    async follow(kind, baseline, deadline) {
+        const { clock, pollMs } = this.req;
+        this.req.log(`▸ follow the rollout of stack ${this.stack}`);
+        let memory = emptyMemory();
+        let shown = '';
+        for (;;) {
+            // A deploy resets each UpdateStatus and the orchestrator starts the update a moment later.
+            await clock.sleep(pollMs);
+            const now = await this.status();
+            memory = observeRollout(memory, baseline, now);
+            const verdict = evaluateRollout(baseline, now, kind, memory);
+            if (verdict.detail !== shown)
+                this.req.log(`  ${verdict.detail}`);
+            shown = verdict.detail;
+            if (verdict.phase !== 'waiting')
+                return { verdict, timedOut: false };
+            if (clock.now() >= deadline)
+                return { verdict, timedOut: true };
+        }
+    }
+    why(verdict, timedOut) {
+        const problems = describeProblems(verdict);
+        return timedOut
+            ? `the rollout did not settle within ${Math.round(this.req.healthTimeoutMs / 1000)}s (the swarm carries on with it): ${problems}`
+            : `the rollout stopped: ${problems}`;
+    }
+    /** The optional health URL, checked from the manager once the rollout completed. */
+    async checkHealthUrl(deadline) {
+        const { healthUrl, clock, pollMs } = this.req;
+        if (!healthUrl)
+            return undefined;
+        for (;;) {
+            const probe = await this.host.run(healthUrlStep(healthUrl), {
+                quiet: true,
+                allowFailure: true
+            });
+            if (probe.code === 0) {
+                this.req.log(`  healthy: ${healthUrl} answers`);
+                return undefined;
+            }
+            if (clock.now() >= deadline)
+                return `${healthUrl} does not answer (${probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`})`;
+            await clock.sleep(pollMs);
+        }
     }
 }
 
@@ -652,11 +1256,14 @@ const INPUTS = {
     keepReleases: 'keep-releases',
     lockTimeout: 'lock-timeout',
     lockStaleAfter: 'lock-stale-after',
-    dryRun: 'dry-run'
+    dryRun: 'dry-run',
+    target: 'target',
+    stack: 'stack'
 };
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/;
 const APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const STACK = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 function hostList(inputs) {
     const raw = inputs.optional(INPUTS.hosts) ?? '';
     let items;
@@ -725,6 +1332,21 @@ function envValue(env, key) {
         .find((l) => l.startsWith(`${key}=`))
         ?.slice(key.length + 1);
 }
+/** `target` and `stack`: a swarm takes one manager, and only a swarm has a stack. */
+function targetOf(inputs, hosts, app) {
+    const target = inputs.choice(INPUTS.target, ['compose', 'swarm'], 'compose');
+    const stack = inputs.optional(INPUTS.stack);
+    if (target === 'compose') {
+        if (stack !== undefined)
+            throw new errors/* InputError */.dz(INPUTS.stack, stack, `a stack name only with \`${INPUTS.target}: swarm\``);
+        return { target };
+    }
+    if (hosts.length !== 1)
+        throw new errors/* InputError */.dz(INPUTS.hosts, hosts.map(core_hosts/* formatHostSpec */.BB).join(', '), `one swarm manager with \`${INPUTS.target}: swarm\` (the swarm places the services on its nodes)`);
+    if (stack !== undefined && !STACK.test(stack))
+        throw new errors/* InputError */.dz(INPUTS.stack, stack, 'a stack name of letters, digits, `_` and `-`, starting with a letter or digit (at most 63)');
+    return { target, stack: stack ?? app };
+}
 function readSettings(inputs, workspace) {
     const hosts = hostList(inputs);
     const key = inputs.secret(INPUTS.key);
@@ -758,6 +1380,7 @@ function readSettings(inputs, workspace) {
     const app = inputs.required(INPUTS.app, 'the application name');
     if (!APP.test(app))
         throw new errors/* InputError */.dz(INPUTS.app, app, 'a name of lowercase letters, digits, `_` and `-` (it names the compose project)');
+    const { target, stack } = targetOf(inputs, hosts, app);
     const path = inputs.optional(INPUTS.path) ?? `~/gantry/${app}`;
     if (/[\0\n]/.test(path))
         throw new errors/* InputError */.dz(INPUTS.path, path, 'a directory path on one line');
@@ -791,6 +1414,8 @@ function readSettings(inputs, workspace) {
     if (healthUrl !== undefined && !/^https?:\/\/\S+$/.test(healthUrl))
         throw new errors/* InputError */.dz(INPUTS.healthUrl, healthUrl, 'an http(s) URL, checked from the host');
     return {
+        target,
+        stack,
         hosts,
         key,
         passphrase,
@@ -819,7 +1444,12 @@ function readSettings(inputs, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ssh-deploy/main.ts
-/** Action `ssh-deploy`: a compose release to one or many hosts over SSH, verified, health-checked, rolled back on failure. */
+/**
+ * Action `ssh-deploy`: a compose release to one or many hosts over SSH, verified, health-checked,
+ * rolled back on failure; or (`target: swarm`) a stack through one swarm manager, whose rollout
+ * the swarm carries out and Gantry follows and reports.
+ */
+
 
 
 
@@ -847,6 +1477,7 @@ async function run(deps = {}) {
             name: (0,core_hosts/* formatHostSpec */.BB)(spec),
             target: sshTarget(settings, spec, index),
             layout,
+            swarm: settings.stack ? { stack: settings.stack } : undefined,
             mode: settings.rollbackTo
                 ? { kind: 'rollback', to: settings.rollbackTo }
                 : {
@@ -872,7 +1503,9 @@ async function run(deps = {}) {
             connect
         });
         const what = settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version;
-        runner.info(`Deploying ${settings.app} ${what} to ${settings.hosts.length} host(s), ${settings.maxParallel || 'all'} at a time`);
+        runner.info(settings.stack
+            ? `Deploying ${settings.app} ${what} as stack ${settings.stack} through the swarm manager ${settings.hosts.map(core_hosts/* formatHostSpec */.BB).join('')}`
+            : `Deploying ${settings.app} ${what} to ${settings.hosts.length} host(s), ${settings.maxParallel || 'all'} at a time`);
         const outcomes = await deployAll(settings, request);
         report(runner, settings, outcomes);
     });
@@ -930,19 +1563,72 @@ function report(runner, settings, outcomes) {
         o.status === 'deployed' ? 'deployed' : o.status === 'rolled-back' ? 'rolled back' : o.status,
         o.message ?? ''
     ]);
-    runner.appendSummary((0,markdown/* summary */.z)(`Deploy ${settings.app}`, (0,markdown/* table */.tp)(['Host', 'Version', 'Duration', 'Result', 'Details'], rows)));
+    const services = outcomes.flatMap((o) => o.services ?? []);
+    runner.appendSummary((0,markdown/* summary */.z)(`Deploy ${settings.app}`, (0,markdown/* table */.tp)(['Host', 'Version', 'Duration', 'Result', 'Details'], rows) +
+        (settings.stack && services.length ? servicesTable(settings.stack, services) : '')));
     for (const o of bad) {
-        if (o.status !== 'skipped')
-            runner.error(`${o.host}: ${o.message ?? o.status}`, {
-                title: `ssh-deploy: ${o.host} ${o.status === 'rolled-back' ? 'rolled back' : 'failed'}`
-            });
+        if (o.status === 'skipped')
+            continue;
+        const how = settings.stack ? 'rolled back by the swarm' : 'rolled back';
+        runner.error(`${o.host}: ${o.message ?? o.status}`, {
+            title: `ssh-deploy: ${settings.stack ? `stack ${settings.stack} on ` : ''}${o.host} ${o.status === 'rolled-back' ? how : 'failed'}`
+        });
     }
-    if (bad.length) {
-        runner.setFailed(`${bad.length} of ${outcomes.length} host(s) did not deploy ${settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version}${rolledBack ? ' (rolled back)' : ''}.`);
+    const what = settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version;
+    if (bad.length && settings.stack) {
+        runner.setFailed(`Stack ${settings.stack} did not ${settings.rollbackTo ? `roll back to ${settings.rollbackTo}` : `deploy ${settings.version}`}${rolledBack ? ': the swarm rolled it back' : ''}.`);
+    }
+    else if (bad.length) {
+        runner.setFailed(`${bad.length} of ${outcomes.length} host(s) did not deploy ${what}${rolledBack ? ' (rolled back)' : ''}.`);
     }
     else {
-        runner.info(`Deployed ${target} to ${ok.length} host(s).`);
+        runner.info(settings.stack
+            ? `Deployed ${target || 'the previous spec'} as stack ${settings.stack}.`
+            : `Deployed ${target} to ${ok.length} host(s).`);
     }
+}
+/** Per service of the stack: replicas, old → new image, what the swarm did, its failed tasks. */
+function servicesTable(stack, services) {
+    const rows = services.map((s) => [
+        { raw: (0,markdown/* code */.aY)(s.name) },
+        `${s.running}/${s.desired}`,
+        imageChange(s),
+        stateLabel(s),
+        s.failed ? [s.message ?? '', ...s.failedTasks.map(describeTask)].filter(Boolean).join('\n') : ''
+    ]);
+    return `\n\nStack ${(0,markdown/* code */.aY)(stack)}:\n\n${(0,markdown/* table */.tp)(['Service', 'Replicas', 'Image', 'Update', 'Details'], rows)}`;
+}
+/** The remote steps of a swarm deploy or rollback, in order, for the dry run. */
+function swarmPlan(settings, layout, stack) {
+    const release = '<release-id>';
+    const steps = [
+        swarmInspectStep(layout),
+        lockStep(layout, { token: settings.token, version: settings.version })
+    ];
+    if (settings.rollbackTo === 'previous') {
+        steps.push(stackStatusStep(stack), serviceRollbackStep(['<each service of the stack>']), stackStatusStep(stack), switchStep(layout, release));
+    }
+    else if (settings.rollbackTo) {
+        const env = readReleaseFileStep(layout, release, ENV_FILE);
+        steps.push(env, stackStatusStep(stack));
+        steps.push(stackDeployStep(layout, release, stack, { detach: true, env: '<its .env>' }));
+        steps.push(stackStatusStep(stack), switchStep(layout, release));
+    }
+    else {
+        steps.push(writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''), writeFileStep(layout, release, ENV_FILE, settings.env));
+        if (settings.registry)
+            steps.push(loginStep(settings.registry.server, settings.registry.username, settings.registry.password));
+        if (settings.preDeploy)
+            steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
+        steps.push(stackStatusStep(stack), stackDeployStep(layout, release, stack, { detach: true, env: settings.env }), stackStatusStep(stack));
+        if (settings.healthUrl)
+            steps.push(healthUrlStep(settings.healthUrl));
+        steps.push(switchStep(layout, release));
+        if (settings.postDeploy)
+            steps.push(hookStep(layout, release, 'post-deploy', settings.postDeploy));
+    }
+    steps.push(unlockStep(layout, settings.token));
+    return steps;
 }
 /** Prints the plan and the exact remote commands; connects nowhere. */
 function printDryRun(runner, settings, layout) {
@@ -957,6 +1643,11 @@ function printDryRun(runner, settings, layout) {
         runner.info(`  # ${step.name}\n  ${step.script}${stdin}`);
     };
     runner.info(`Dry run: nothing is run. Hosts: ${settings.hosts.map(core_hosts/* formatHostSpec */.BB).join(', ')}`);
+    if (settings.stack) {
+        runner.info(`Stack ${settings.stack} through the swarm manager. \`--detach=true\` only where the host's docker CLI has it (26+); \`stack status\` repeats until the rollout settles.`);
+        swarmPlan(settings, layout, settings.stack).forEach(show);
+        return dryRunOutputs(runner, settings);
+    }
     runner.info('Where a host has only docker-compose v1, `docker-compose` replaces `docker compose`.');
     const steps = [
         inspectStep(layout),
@@ -980,12 +1671,15 @@ function printDryRun(runner, settings, layout) {
     }
     steps.push(unlockStep(layout, settings.token));
     steps.forEach(show);
+    dryRunOutputs(runner, settings);
+}
+function dryRunOutputs(runner, settings) {
     runner.setOutput('version', settings.rollbackTo ?? settings.version);
     runner.setOutput('previous-version', '');
     runner.setOutput('hosts-succeeded', '[]');
     runner.setOutput('hosts-failed', '[]');
     runner.setOutput('rolled-back', 'false');
-    runner.appendSummary((0,markdown/* summary */.z)(`Deploy ${settings.app} (dry run)`, `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(core_hosts/* formatHostSpec */.BB).join(', ')}`));
+    runner.appendSummary((0,markdown/* summary */.z)(`Deploy ${settings.app} (dry run)`, `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(core_hosts/* formatHostSpec */.BB).join(', ')}${settings.stack ? ` (stack ${settings.stack})` : ''}`));
 }
 
 
