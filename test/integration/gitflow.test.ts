@@ -3,14 +3,27 @@
  * and the sandbox (real sshd hosts, Docker, registry, Slack endpoint; GitHub's API stood in for),
  * chaining step outputs as the runner would.
  */
-import { beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { onHost } from '../harness/hosts.js'
 import { readSandbox } from '../sandbox/description.js'
 import { playGitflow, type StoryResult } from '../story/gitflow.js'
 
 let story: StoryResult
+const sandbox = readSandbox()
 beforeAll(async () => {
-  story = await playGitflow({ sandbox: readSandbox() })
+  story = await playGitflow({ sandbox })
 }, 400_000)
+
+// The story leaves its release running (the demo shows it); the tests after this one need the hosts free.
+afterAll(() => {
+  for (const host of sandbox.hosts.slice(0, 3)) {
+    onHost(
+      sandbox,
+      host,
+      'ids=$(docker ps -aq); [ -z "$ids" ] || docker rm -f $ids >/dev/null; rm -rf ~/gantry/shop'
+    )
+  }
+})
 
 const served = (environment: string) =>
   story.hosts.find((h) => h.environment === environment)?.serves

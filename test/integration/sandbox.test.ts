@@ -176,9 +176,15 @@ describe('demo app through compose over ssh', () => {
 
   beforeAll(async () => {
     const composeFile = await readFile(sandbox.composeFile, 'utf8')
+    // Every app binds the host's APP_ADDR: whatever an earlier test left running must go first.
+    const clear = 'ids=$(docker ps -aq); [ -z "$ids" ] || docker rm -f $ids >/dev/null; '
     await Promise.all(
       [hostV1, hostBroken].map((h) =>
-        sshOk(h, `mkdir -p ${DEPLOY_DIR} && cat > ${DEPLOY_DIR}/docker-compose.yml`, composeFile)
+        sshOk(
+          h,
+          `${clear}mkdir -p ${DEPLOY_DIR} && cat > ${DEPLOY_DIR}/docker-compose.yml`,
+          composeFile
+        )
       )
     )
   }, 60000)
