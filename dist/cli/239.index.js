@@ -107,16 +107,12 @@ function resourceName(nameOrArn) {
 
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/lib/retry.ts
-var retry = __webpack_require__(1737);
+// EXTERNAL MODULE: ./src/io/aws.ts
+var aws = __webpack_require__(9773);
 ;// CONCATENATED MODULE: ./src/io/ecs.ts
 
 
 
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-};
 /** A cluster or service that does not exist (the caller names the input it came from). */
 class EcsNotFoundError extends errors/* ConfigurationError */.j1 {
     resource;
@@ -126,28 +122,6 @@ class EcsNotFoundError extends errors/* ConfigurationError */.j1 {
         this.resource = resource;
         this.said = said;
     }
-}
-const RETRYABLE = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'ServerException',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'TimeoutError'
-]);
-const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
-function retryDecision(error) {
-    const e = (error ?? {});
-    const status = e.$metadata?.httpStatusCode;
-    return (RETRYABLE.has(e.name ?? '') ||
-        e.$retryable !== undefined ||
-        (status !== undefined && (status === 429 || status >= 500)) ||
-        NETWORK.has(e.code ?? ''));
 }
 function ecsApi(options) {
     let connected;
@@ -164,13 +138,10 @@ function ecsApi(options) {
     const call = async (operation, send) => {
         const { sdk, client } = await connect();
         try {
-            return await (0,retry/* retry */.L5)(() => send(sdk, client), {
+            return await (0,aws/* awsCall */.uF)(`ECS ${operation}`, () => send(sdk, client), {
                 attempts,
-                baseDelayMs: 1000,
-                maxDelayMs: 20_000,
-                sleep: options.sleep ?? systemClock.sleep,
-                retryable: retryDecision,
-                onRetry: (error, attempt, delayMs) => options.onRetry?.(`ECS ${operation}: ${said(error)}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`)
+                sleep: options.sleep,
+                onRetry: options.onRetry
             });
         }
         catch (error) {
@@ -242,43 +213,21 @@ function ecsApi(options) {
         }
     };
 }
-function said(error) {
-    const e = (error ?? {});
-    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
-}
 /** What the user reads: what AWS said, and what to do about it. */
 function explain(operation, error, attempts) {
     if (error instanceof errors/* ConfigurationError */.j1)
         return error;
-    const e = (error ?? {});
-    const name = e.name ?? 'Error';
-    switch (name) {
+    switch (error?.name) {
         case 'ClusterNotFoundException':
-            return new EcsNotFoundError('cluster', `${operation}: ${said(error)}`);
+            return new EcsNotFoundError('cluster', `${operation}: ${(0,aws/* awsSaid */.pH)(error)}`);
         case 'ServiceNotFoundException':
         case 'ServiceNotActiveException':
-            return new EcsNotFoundError('service', `${operation}: ${said(error)}`);
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-        case 'RequestExpired':
-            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials have expired (${said(error)}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
-        case 'UnrecognizedClientException':
-        case 'InvalidClientTokenId':
-        case 'InvalidSignatureException':
-        case 'SignatureDoesNotMatch':
-        case 'IncompleteSignature':
-        case 'MissingAuthenticationTokenException':
-            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials are not valid (${said(error)}). Check the access key, secret and session token.`);
-        case 'AccessDeniedException':
-        case 'AccessDenied':
-            return new errors/* ConfigurationError */.j1(`AWS denied ${operation} (${said(error)}). The role or user needs the ecs:${operation} permission${operation === 'RegisterTaskDefinition' ? ', and iam:PassRole for the task and execution roles' : ''}.`);
-        case 'CredentialsProviderError':
-            return new errors/* ConfigurationError */.j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+            return new EcsNotFoundError('service', `${operation}: ${(0,aws/* awsSaid */.pH)(error)}`);
     }
-    if (retryDecision(error)) {
-        return new errors/* ConfigurationError */.j1(`ECS ${operation} still failed after ${attempts} attempts (${said(error)}).`);
-    }
-    return new errors/* ConfigurationError */.j1(`ECS ${operation} failed (${said(error)}).`);
+    const passRole = operation === 'RegisterTaskDefinition'
+        ? ', and iam:PassRole for the task and execution roles'
+        : '';
+    return (0,aws/* explainAwsError */.Ni)('ECS', operation, error, attempts, `the ecs:${operation} permission${passRole}`);
 }
 /** Polls DescribeServices until the deployment COMPLETED or FAILED, or the time is up. */
 async function followRollout(api, options) {
@@ -298,6 +247,8 @@ async function followRollout(api, options) {
     }
 }
 
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var lib_clock = __webpack_require__(4517);
 // EXTERNAL MODULE: ./src/lib/action.ts
 var action = __webpack_require__(5577);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
@@ -1212,6 +1163,7 @@ function renderDryRun(settings) {
 
 
 
+
 const defaultEcs = (region, runner, clock) => ecsApi({ region, sleep: clock.sleep, onRetry: (message) => runner.info(message) });
 async function run(deps = {}) {
     const runner = deps.runner ?? (0,lib_runner/* githubRunner */.OA)();
@@ -1226,7 +1178,7 @@ async function run(deps = {}) {
             runner.appendSummary(dryRun.summary);
             return;
         }
-        const clock = deps.clock ?? systemClock;
+        const clock = deps.clock ?? lib_clock/* realClock */.d;
         const api = (deps.ecs ?? defaultEcs)(settings.region, runner, clock);
         const outcome = await deploy(settings, { api, runner, clock, pollMs: deps.pollMs ?? 15_000 });
         setOutputs(runner, outcome);
@@ -1321,6 +1273,98 @@ function parseImageName(text) {
 
 /***/ }),
 
+/***/ 9773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ni: () => (/* binding */ explainAwsError),
+/* harmony export */   pH: () => (/* binding */ awsSaid),
+/* harmony export */   uF: () => (/* binding */ awsCall)
+/* harmony export */ });
+/* unused harmony export awsRetryDecision */
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/**
+ * What every AWS call of ours shares: our retries (the SDK clients run with `maxAttempts: 1`, so
+ * throttling is handled one way and tests drive it with a fake clock), which failures are worth
+ * another attempt, and the messages a user can act on for the errors every service answers alike
+ * (expired, invalid or missing credentials, access denied).
+ */
+
+
+const RETRYABLE = new Set([
+    'ThrottlingException',
+    'ThrottledException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ServerException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError'
+]);
+const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
+function awsRetryDecision(error) {
+    const e = (error ?? {});
+    const status = e.$metadata?.httpStatusCode;
+    return (RETRYABLE.has(e.name ?? '') ||
+        e.$retryable !== undefined ||
+        (status !== undefined && (status === 429 || status >= 500)) ||
+        NETWORK.has(e.code ?? ''));
+}
+/** `Name: message`, as AWS said it. */
+function awsSaid(error) {
+    const e = (error ?? {});
+    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
+}
+/** One SDK call with our retries; `label` names it in retry messages (`ECR GetAuthorizationToken`). */
+function awsCall(label, send, options) {
+    return (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(send, {
+        attempts: options.attempts,
+        baseDelayMs: 1000,
+        maxDelayMs: 20_000,
+        sleep: options.sleep ?? _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk,
+        retryable: awsRetryDecision,
+        onRetry: (error, attempt, delayMs) => options.onRetry?.(`${label}: ${awsSaid(error)}; attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`)
+    });
+}
+/**
+ * What the user reads for a failed call: what AWS said and what to do. `permission` completes
+ * "The role or user needs …" for an access denial. Service-specific errors are the caller's.
+ */
+function explainAwsError(service, operation, error, attempts, permission) {
+    const e = (error ?? {});
+    const said = awsSaid(error);
+    switch (e.name ?? 'Error') {
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+        case 'RequestExpired':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+        case 'IncompleteSignature':
+        case 'MissingAuthenticationTokenException':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
+        case 'AccessDeniedException':
+        case 'AccessDenied':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS denied ${operation} (${said}). The role or user needs ${permission}.`);
+        case 'CredentialsProviderError':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+    }
+    if (awsRetryDecision(error)) {
+        return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} still failed after ${attempts} attempts (${said}).`);
+    }
+    return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} failed (${said}).`);
+}
+
+
+/***/ }),
+
 /***/ 5577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1348,6 +1392,20 @@ async function runAction(runner, body) {
         runner.setFailed(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
     }
 }
+
+
+/***/ }),
+
+/***/ 4517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */ });
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1737);
+/** Time as a dependency: the real one, or a fake that tests advance without waiting. */
+
+const realClock = { now: () => Date.now(), sleep: _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .uk };
 
 
 /***/ }),

@@ -694,6 +694,8 @@ function releaseRunning(records, services) {
 
 // EXTERNAL MODULE: ./src/core/hosts.ts
 var core_hosts = __webpack_require__(3848);
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var clock = __webpack_require__(4517);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/io/ssh.ts
@@ -712,10 +714,8 @@ var ssh = __webpack_require__(4318);
 
 
 
-const realClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-};
+
+
 /** A remote step failed: its name, exit code and the tail of what it printed. */
 class StepError extends Error {
 }
@@ -1498,7 +1498,7 @@ async function run(deps = {}) {
             owner: { actor: ctx.actor, runUrl: ctx.runUrl },
             token: settings.token,
             pollMs: deps.pollMs ?? 1000,
-            clock: deps.clock ?? realClock,
+            clock: deps.clock ?? clock/* realClock */.d,
             log: (line) => runner.info(`[${(0,core_hosts/* formatHostSpec */.BB)(spec)}] ${line}`),
             connect
         });
@@ -1615,11 +1615,7 @@ function swarmPlan(settings, layout, stack) {
         steps.push(stackStatusStep(stack), switchStep(layout, release));
     }
     else {
-        steps.push(writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''), writeFileStep(layout, release, ENV_FILE, settings.env));
-        if (settings.registry)
-            steps.push(loginStep(settings.registry.server, settings.registry.username, settings.registry.password));
-        if (settings.preDeploy)
-            steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
+        steps.push(...releaseSteps(settings, layout, release));
         steps.push(stackStatusStep(stack), stackDeployStep(layout, release, stack, { detach: true, env: settings.env }), stackStatusStep(stack));
         if (settings.healthUrl)
             steps.push(healthUrlStep(settings.healthUrl));
@@ -1657,11 +1653,7 @@ function printDryRun(runner, settings, layout) {
         steps.push(upStep(layout, compose, release), statusStep(layout), switchStep(layout, release));
     }
     else {
-        steps.push(writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''), writeFileStep(layout, release, ENV_FILE, settings.env));
-        if (settings.registry)
-            steps.push(loginStep(settings.registry.server, settings.registry.username, settings.registry.password));
-        if (settings.preDeploy)
-            steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
+        steps.push(...releaseSteps(settings, layout, release));
         steps.push(pullStep(layout, compose, release), upStep(layout, compose, release), statusStep(layout));
         if (settings.healthUrl)
             steps.push(healthUrlStep(settings.healthUrl));
@@ -1680,6 +1672,19 @@ function dryRunOutputs(runner, settings) {
     runner.setOutput('hosts-failed', '[]');
     runner.setOutput('rolled-back', 'false');
     runner.appendSummary((0,markdown/* summary */.z)(`Deploy ${settings.app} (dry run)`, `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(core_hosts/* formatHostSpec */.BB).join(', ')}${settings.stack ? ` (stack ${settings.stack})` : ''}`));
+}
+/** What every deploy does before it starts anything: upload the release, log in, pre-deploy. */
+function releaseSteps(settings, layout, release) {
+    const steps = [
+        writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''),
+        writeFileStep(layout, release, ENV_FILE, settings.env)
+    ];
+    const registry = settings.registry;
+    if (registry)
+        steps.push(loginStep(registry.server, registry.username, registry.password));
+    if (settings.preDeploy)
+        steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
+    return steps;
 }
 
 
@@ -1935,6 +1940,20 @@ async function runAction(runner, body) {
         runner.setFailed(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
     }
 }
+
+
+/***/ }),
+
+/***/ 4517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */ });
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1737);
+/** Time as a dependency: the real one, or a fake that tests advance without waiting. */
+
+const realClock = { now: () => Date.now(), sleep: _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .uk };
 
 
 /***/ }),
@@ -2299,6 +2318,47 @@ function summary(title, body) {
 /** Preformatted text in a summary: HTML-escaped, newlines kept. */
 function pre(text) {
     return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retry(operation, options) {
+    const sleep = options.sleep ?? realSleep;
+    const max = options.maxDelayMs ?? 30_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = attempt < options.attempts ? options.retryable(error) : false;
+            if (decision === false)
+                throw error;
+            const delayMs = decision === true
+                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
+                : Math.min(max, decision.afterMs);
+            options.onRetry?.(error, attempt, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 

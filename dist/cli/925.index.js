@@ -23,34 +23,12 @@ var docker_cli = __webpack_require__(8249);
 var docker_config = __webpack_require__(6701);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
-// EXTERNAL MODULE: ./src/lib/retry.ts
-var retry = __webpack_require__(1737);
+// EXTERNAL MODULE: ./src/io/aws.ts
+var aws = __webpack_require__(9773);
 ;// CONCATENATED MODULE: ./src/io/ecr.ts
 
 
 
-const RETRYABLE = new Set([
-    'ThrottlingException',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'ServerException',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'TimeoutError'
-]);
-const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
-function retryDecision(error) {
-    const e = (error ?? {});
-    const status = e.$metadata?.httpStatusCode;
-    return (RETRYABLE.has(e.name ?? '') ||
-        e.$retryable !== undefined ||
-        (status !== undefined && (status === 429 || status >= 500)) ||
-        NETWORK.has(e.code ?? ''));
-}
 function ecrApi(options) {
     let connected;
     const connect = () => (connected ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 630, 19)).then((sdk) => ({
@@ -65,13 +43,10 @@ function ecrApi(options) {
     const attempts = options.attempts ?? 5;
     const call = async (operation, send) => {
         const { sdk, client } = await connect();
-        return (0,retry/* retry */.L5)(() => send(sdk, client), {
+        return (0,aws/* awsCall */.uF)(`ECR ${operation}`, () => send(sdk, client), {
             attempts,
-            baseDelayMs: 1000,
-            maxDelayMs: 20_000,
-            sleep: options.sleep ?? retry/* realSleep */.uk,
-            retryable: retryDecision,
-            onRetry: (error, attempt, delayMs) => options.onRetry?.(`ECR ${operation}: ${error.name}: ${error.message}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`)
+            sleep: options.sleep,
+            onRetry: options.onRetry
         });
     };
     return {
@@ -136,31 +111,7 @@ function ecrApi(options) {
 }
 /** What the user reads: what AWS said, and what to do about it. */
 function explain(operation, error, attempts) {
-    const e = (error ?? {});
-    const name = e.name ?? 'Error';
-    const said = `${name}: ${e.message ?? String(error)}`;
-    switch (name) {
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-        case 'RequestExpired':
-            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
-        case 'UnrecognizedClientException':
-        case 'InvalidClientTokenId':
-        case 'InvalidSignatureException':
-        case 'SignatureDoesNotMatch':
-        case 'IncompleteSignature':
-        case 'MissingAuthenticationTokenException':
-            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
-        case 'AccessDeniedException':
-        case 'AccessDenied':
-            return new errors/* ConfigurationError */.j1(`AWS denied ${operation} (${said}). The role or user needs the ecr:${operation} permission.`);
-        case 'CredentialsProviderError':
-            return new errors/* ConfigurationError */.j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
-    }
-    if (retryDecision(error)) {
-        return new errors/* ConfigurationError */.j1(`ECR ${operation} still failed after ${attempts} attempts (${said}).`);
-    }
-    return new errors/* ConfigurationError */.j1(`ECR ${operation} failed (${said}).`);
+    return (0,aws/* explainAwsError */.Ni)('ECR', operation, error, attempts, `the ecr:${operation} permission`);
 }
 
 // EXTERNAL MODULE: ./src/lib/action.ts
@@ -357,6 +308,98 @@ function renderSummary(logins, via, created, settings) {
     }
     body += settings.skipLogout ? '\n\nLogout skipped (`skip-logout: true`).' : '';
     return (0,markdown/* summary */.z)('Amazon ECR login', body);
+}
+
+
+/***/ }),
+
+/***/ 9773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ni: () => (/* binding */ explainAwsError),
+/* harmony export */   pH: () => (/* binding */ awsSaid),
+/* harmony export */   uF: () => (/* binding */ awsCall)
+/* harmony export */ });
+/* unused harmony export awsRetryDecision */
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/**
+ * What every AWS call of ours shares: our retries (the SDK clients run with `maxAttempts: 1`, so
+ * throttling is handled one way and tests drive it with a fake clock), which failures are worth
+ * another attempt, and the messages a user can act on for the errors every service answers alike
+ * (expired, invalid or missing credentials, access denied).
+ */
+
+
+const RETRYABLE = new Set([
+    'ThrottlingException',
+    'ThrottledException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ServerException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError'
+]);
+const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
+function awsRetryDecision(error) {
+    const e = (error ?? {});
+    const status = e.$metadata?.httpStatusCode;
+    return (RETRYABLE.has(e.name ?? '') ||
+        e.$retryable !== undefined ||
+        (status !== undefined && (status === 429 || status >= 500)) ||
+        NETWORK.has(e.code ?? ''));
+}
+/** `Name: message`, as AWS said it. */
+function awsSaid(error) {
+    const e = (error ?? {});
+    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
+}
+/** One SDK call with our retries; `label` names it in retry messages (`ECR GetAuthorizationToken`). */
+function awsCall(label, send, options) {
+    return (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(send, {
+        attempts: options.attempts,
+        baseDelayMs: 1000,
+        maxDelayMs: 20_000,
+        sleep: options.sleep ?? _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk,
+        retryable: awsRetryDecision,
+        onRetry: (error, attempt, delayMs) => options.onRetry?.(`${label}: ${awsSaid(error)}; attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`)
+    });
+}
+/**
+ * What the user reads for a failed call: what AWS said and what to do. `permission` completes
+ * "The role or user needs …" for an access denial. Service-specific errors are the caller's.
+ */
+function explainAwsError(service, operation, error, attempts, permission) {
+    const e = (error ?? {});
+    const said = awsSaid(error);
+    switch (e.name ?? 'Error') {
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+        case 'RequestExpired':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+        case 'IncompleteSignature':
+        case 'MissingAuthenticationTokenException':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
+        case 'AccessDeniedException':
+        case 'AccessDenied':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS denied ${operation} (${said}). The role or user needs ${permission}.`);
+        case 'CredentialsProviderError':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+    }
+    if (awsRetryDecision(error)) {
+        return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} still failed after ${attempts} attempts (${said}).`);
+    }
+    return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} failed (${said}).`);
 }
 
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9057);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7329);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9057:
+/***/ 7329:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -842,13 +842,19 @@ function parseRetryAfter(value, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/io/ecr.ts
-
+;// CONCATENATED MODULE: ./src/io/aws.ts
+/**
+ * What every AWS call of ours shares: our retries (the SDK clients run with `maxAttempts: 1`, so
+ * throttling is handled one way and tests drive it with a fake clock), which failures are worth
+ * another attempt, and the messages a user can act on for the errors every service answers alike
+ * (expired, invalid or missing credentials, access denied).
+ */
 
 
 const RETRYABLE = new Set([
     'ThrottlingException',
     'ThrottledException',
+    'Throttling',
     'TooManyRequestsException',
     'RequestLimitExceeded',
     'ServerException',
@@ -860,7 +866,7 @@ const RETRYABLE = new Set([
     'TimeoutError'
 ]);
 const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
-function retryDecision(error) {
+function awsRetryDecision(error) {
     const e = (error ?? {});
     const status = e.$metadata?.httpStatusCode;
     return (RETRYABLE.has(e.name ?? '') ||
@@ -868,6 +874,57 @@ function retryDecision(error) {
         (status !== undefined && (status === 429 || status >= 500)) ||
         NETWORK.has(e.code ?? ''));
 }
+/** `Name: message`, as AWS said it. */
+function awsSaid(error) {
+    const e = (error ?? {});
+    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
+}
+/** One SDK call with our retries; `label` names it in retry messages (`ECR GetAuthorizationToken`). */
+function awsCall(label, send, options) {
+    return retry(send, {
+        attempts: options.attempts,
+        baseDelayMs: 1000,
+        maxDelayMs: 20_000,
+        sleep: options.sleep ?? realSleep,
+        retryable: awsRetryDecision,
+        onRetry: (error, attempt, delayMs) => options.onRetry?.(`${label}: ${awsSaid(error)}; attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`)
+    });
+}
+/**
+ * What the user reads for a failed call: what AWS said and what to do. `permission` completes
+ * "The role or user needs …" for an access denial. Service-specific errors are the caller's.
+ */
+function explainAwsError(service, operation, error, attempts, permission) {
+    const e = (error ?? {});
+    const said = awsSaid(error);
+    switch (e.name ?? 'Error') {
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+        case 'RequestExpired':
+            return new ConfigurationError(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+        case 'IncompleteSignature':
+        case 'MissingAuthenticationTokenException':
+            return new ConfigurationError(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
+        case 'AccessDeniedException':
+        case 'AccessDenied':
+            return new ConfigurationError(`AWS denied ${operation} (${said}). The role or user needs ${permission}.`);
+        case 'CredentialsProviderError':
+            return new ConfigurationError(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+    }
+    if (awsRetryDecision(error)) {
+        return new ConfigurationError(`${service} ${operation} still failed after ${attempts} attempts (${said}).`);
+    }
+    return new ConfigurationError(`${service} ${operation} failed (${said}).`);
+}
+
+;// CONCATENATED MODULE: ./src/io/ecr.ts
+
+
+
 function ecrApi(options) {
     let connected;
     const connect = () => (connected ??= __nccwpck_require__.e(/* import() */ 249).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8249, 19)).then((sdk) => ({
@@ -882,13 +939,10 @@ function ecrApi(options) {
     const attempts = options.attempts ?? 5;
     const call = async (operation, send) => {
         const { sdk, client } = await connect();
-        return retry(() => send(sdk, client), {
+        return awsCall(`ECR ${operation}`, () => send(sdk, client), {
             attempts,
-            baseDelayMs: 1000,
-            maxDelayMs: 20_000,
-            sleep: options.sleep ?? realSleep,
-            retryable: retryDecision,
-            onRetry: (error, attempt, delayMs) => options.onRetry?.(`ECR ${operation}: ${error.name}: ${error.message}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`)
+            sleep: options.sleep,
+            onRetry: options.onRetry
         });
     };
     return {
@@ -953,31 +1007,7 @@ function ecrApi(options) {
 }
 /** What the user reads: what AWS said, and what to do about it. */
 function explain(operation, error, attempts) {
-    const e = (error ?? {});
-    const name = e.name ?? 'Error';
-    const said = `${name}: ${e.message ?? String(error)}`;
-    switch (name) {
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-        case 'RequestExpired':
-            return new ConfigurationError(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
-        case 'UnrecognizedClientException':
-        case 'InvalidClientTokenId':
-        case 'InvalidSignatureException':
-        case 'SignatureDoesNotMatch':
-        case 'IncompleteSignature':
-        case 'MissingAuthenticationTokenException':
-            return new ConfigurationError(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
-        case 'AccessDeniedException':
-        case 'AccessDenied':
-            return new ConfigurationError(`AWS denied ${operation} (${said}). The role or user needs the ecr:${operation} permission.`);
-        case 'CredentialsProviderError':
-            return new ConfigurationError(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
-    }
-    if (retryDecision(error)) {
-        return new ConfigurationError(`ECR ${operation} still failed after ${attempts} attempts (${said}).`);
-    }
-    return new ConfigurationError(`ECR ${operation} failed (${said}).`);
+    return explainAwsError('ECR', operation, error, attempts, `the ecr:${operation} permission`);
 }
 
 ;// CONCATENATED MODULE: ./src/lib/action.ts

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1405);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1881);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1405:
+/***/ 1881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -148,26 +148,18 @@ function parseRetryAfter(value, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/io/ecs.ts
+;// CONCATENATED MODULE: ./src/io/aws.ts
+/**
+ * What every AWS call of ours shares: our retries (the SDK clients run with `maxAttempts: 1`, so
+ * throttling is handled one way and tests drive it with a fake clock), which failures are worth
+ * another attempt, and the messages a user can act on for the errors every service answers alike
+ * (expired, invalid or missing credentials, access denied).
+ */
 
 
-
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-};
-/** A cluster or service that does not exist (the caller names the input it came from). */
-class EcsNotFoundError extends errors/* ConfigurationError */.j1 {
-    resource;
-    said;
-    constructor(resource, said) {
-        super(`ECS ${resource} not found (${said})`);
-        this.resource = resource;
-        this.said = said;
-    }
-}
 const RETRYABLE = new Set([
     'ThrottlingException',
+    'ThrottledException',
     'Throttling',
     'TooManyRequestsException',
     'RequestLimitExceeded',
@@ -180,13 +172,74 @@ const RETRYABLE = new Set([
     'TimeoutError'
 ]);
 const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
-function retryDecision(error) {
+function awsRetryDecision(error) {
     const e = (error ?? {});
     const status = e.$metadata?.httpStatusCode;
     return (RETRYABLE.has(e.name ?? '') ||
         e.$retryable !== undefined ||
         (status !== undefined && (status === 429 || status >= 500)) ||
         NETWORK.has(e.code ?? ''));
+}
+/** `Name: message`, as AWS said it. */
+function awsSaid(error) {
+    const e = (error ?? {});
+    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
+}
+/** One SDK call with our retries; `label` names it in retry messages (`ECR GetAuthorizationToken`). */
+function awsCall(label, send, options) {
+    return retry(send, {
+        attempts: options.attempts,
+        baseDelayMs: 1000,
+        maxDelayMs: 20_000,
+        sleep: options.sleep ?? realSleep,
+        retryable: awsRetryDecision,
+        onRetry: (error, attempt, delayMs) => options.onRetry?.(`${label}: ${awsSaid(error)}; attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`)
+    });
+}
+/**
+ * What the user reads for a failed call: what AWS said and what to do. `permission` completes
+ * "The role or user needs …" for an access denial. Service-specific errors are the caller's.
+ */
+function explainAwsError(service, operation, error, attempts, permission) {
+    const e = (error ?? {});
+    const said = awsSaid(error);
+    switch (e.name ?? 'Error') {
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+        case 'RequestExpired':
+            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+        case 'IncompleteSignature':
+        case 'MissingAuthenticationTokenException':
+            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
+        case 'AccessDeniedException':
+        case 'AccessDenied':
+            return new errors/* ConfigurationError */.j1(`AWS denied ${operation} (${said}). The role or user needs ${permission}.`);
+        case 'CredentialsProviderError':
+            return new errors/* ConfigurationError */.j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+    }
+    if (awsRetryDecision(error)) {
+        return new errors/* ConfigurationError */.j1(`${service} ${operation} still failed after ${attempts} attempts (${said}).`);
+    }
+    return new errors/* ConfigurationError */.j1(`${service} ${operation} failed (${said}).`);
+}
+
+;// CONCATENATED MODULE: ./src/io/ecs.ts
+
+
+
+/** A cluster or service that does not exist (the caller names the input it came from). */
+class EcsNotFoundError extends errors/* ConfigurationError */.j1 {
+    resource;
+    said;
+    constructor(resource, said) {
+        super(`ECS ${resource} not found (${said})`);
+        this.resource = resource;
+        this.said = said;
+    }
 }
 function ecsApi(options) {
     let connected;
@@ -203,13 +256,10 @@ function ecsApi(options) {
     const call = async (operation, send) => {
         const { sdk, client } = await connect();
         try {
-            return await retry(() => send(sdk, client), {
+            return await awsCall(`ECS ${operation}`, () => send(sdk, client), {
                 attempts,
-                baseDelayMs: 1000,
-                maxDelayMs: 20_000,
-                sleep: options.sleep ?? systemClock.sleep,
-                retryable: retryDecision,
-                onRetry: (error, attempt, delayMs) => options.onRetry?.(`ECS ${operation}: ${said(error)}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`)
+                sleep: options.sleep,
+                onRetry: options.onRetry
             });
         }
         catch (error) {
@@ -281,43 +331,21 @@ function ecsApi(options) {
         }
     };
 }
-function said(error) {
-    const e = (error ?? {});
-    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
-}
 /** What the user reads: what AWS said, and what to do about it. */
 function explain(operation, error, attempts) {
     if (error instanceof errors/* ConfigurationError */.j1)
         return error;
-    const e = (error ?? {});
-    const name = e.name ?? 'Error';
-    switch (name) {
+    switch (error?.name) {
         case 'ClusterNotFoundException':
-            return new EcsNotFoundError('cluster', `${operation}: ${said(error)}`);
+            return new EcsNotFoundError('cluster', `${operation}: ${awsSaid(error)}`);
         case 'ServiceNotFoundException':
         case 'ServiceNotActiveException':
-            return new EcsNotFoundError('service', `${operation}: ${said(error)}`);
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-        case 'RequestExpired':
-            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials have expired (${said(error)}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
-        case 'UnrecognizedClientException':
-        case 'InvalidClientTokenId':
-        case 'InvalidSignatureException':
-        case 'SignatureDoesNotMatch':
-        case 'IncompleteSignature':
-        case 'MissingAuthenticationTokenException':
-            return new errors/* ConfigurationError */.j1(`AWS refused ${operation}: the credentials are not valid (${said(error)}). Check the access key, secret and session token.`);
-        case 'AccessDeniedException':
-        case 'AccessDenied':
-            return new errors/* ConfigurationError */.j1(`AWS denied ${operation} (${said(error)}). The role or user needs the ecs:${operation} permission${operation === 'RegisterTaskDefinition' ? ', and iam:PassRole for the task and execution roles' : ''}.`);
-        case 'CredentialsProviderError':
-            return new errors/* ConfigurationError */.j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+            return new EcsNotFoundError('service', `${operation}: ${awsSaid(error)}`);
     }
-    if (retryDecision(error)) {
-        return new errors/* ConfigurationError */.j1(`ECS ${operation} still failed after ${attempts} attempts (${said(error)}).`);
-    }
-    return new errors/* ConfigurationError */.j1(`ECS ${operation} failed (${said(error)}).`);
+    const passRole = operation === 'RegisterTaskDefinition'
+        ? ', and iam:PassRole for the task and execution roles'
+        : '';
+    return explainAwsError('ECS', operation, error, attempts, `the ecs:${operation} permission${passRole}`);
 }
 /** Polls DescribeServices until the deployment COMPLETED or FAILED, or the time is up. */
 async function followRollout(api, options) {
@@ -336,6 +364,11 @@ async function followRollout(api, options) {
         await options.clock.sleep(Math.min(options.pollMs, left));
     }
 }
+
+;// CONCATENATED MODULE: ./src/lib/clock.ts
+/** Time as a dependency: the real one, or a fake that tests advance without waiting. */
+
+const realClock = { now: () => Date.now(), sleep: realSleep };
 
 ;// CONCATENATED MODULE: ./src/lib/action.ts
 /**
@@ -1538,6 +1571,7 @@ function renderDryRun(settings) {
 
 
 
+
 const defaultEcs = (region, runner, clock) => ecsApi({ region, sleep: clock.sleep, onRetry: (message) => runner.info(message) });
 async function run(deps = {}) {
     const runner = deps.runner ?? githubRunner();
@@ -1552,7 +1586,7 @@ async function run(deps = {}) {
             runner.appendSummary(dryRun.summary);
             return;
         }
-        const clock = deps.clock ?? systemClock;
+        const clock = deps.clock ?? realClock;
         const api = (deps.ecs ?? defaultEcs)(settings.region, runner, clock);
         const outcome = await deploy(settings, { api, runner, clock, pollMs: deps.pollMs ?? 15_000 });
         setOutputs(runner, outcome);

@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6044);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -17,7 +17,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6044:
+/***/ 1683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -808,6 +808,42 @@ function formatHostSpec(spec) {
     return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
 }
 
+;// CONCATENATED MODULE: ./src/lib/retry.ts
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retry(operation, options) {
+    const sleep = options.sleep ?? realSleep;
+    const max = options.maxDelayMs ?? 30_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = attempt < options.attempts ? options.retryable(error) : false;
+            if (decision === false)
+                throw error;
+            const delayMs = decision === true
+                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
+                : Math.min(max, decision.afterMs);
+            options.onRetry?.(error, attempt, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/lib/clock.ts
+/** Time as a dependency: the real one, or a fake that tests advance without waiting. */
+
+const realClock = { now: () => Date.now(), sleep: realSleep };
+
 ;// CONCATENATED MODULE: ./src/lib/errors.ts
 /**
  * Errors the user can fix (a bad input, a bad config file) are ConfigurationErrors: the action
@@ -850,10 +886,8 @@ var ssh = __nccwpck_require__(4318);
 
 
 
-const realClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-};
+
+
 /** A remote step failed: its name, exit code and the tail of what it printed. */
 class StepError extends Error {
 }
@@ -2045,11 +2079,7 @@ function swarmPlan(settings, layout, stack) {
         steps.push(stackStatusStep(stack), switchStep(layout, release));
     }
     else {
-        steps.push(writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''), writeFileStep(layout, release, ENV_FILE, settings.env));
-        if (settings.registry)
-            steps.push(loginStep(settings.registry.server, settings.registry.username, settings.registry.password));
-        if (settings.preDeploy)
-            steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
+        steps.push(...releaseSteps(settings, layout, release));
         steps.push(stackStatusStep(stack), stackDeployStep(layout, release, stack, { detach: true, env: settings.env }), stackStatusStep(stack));
         if (settings.healthUrl)
             steps.push(healthUrlStep(settings.healthUrl));
@@ -2087,11 +2117,7 @@ function printDryRun(runner, settings, layout) {
         steps.push(upStep(layout, compose, release), statusStep(layout), switchStep(layout, release));
     }
     else {
-        steps.push(writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''), writeFileStep(layout, release, ENV_FILE, settings.env));
-        if (settings.registry)
-            steps.push(loginStep(settings.registry.server, settings.registry.username, settings.registry.password));
-        if (settings.preDeploy)
-            steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
+        steps.push(...releaseSteps(settings, layout, release));
         steps.push(pullStep(layout, compose, release), upStep(layout, compose, release), statusStep(layout));
         if (settings.healthUrl)
             steps.push(healthUrlStep(settings.healthUrl));
@@ -2110,6 +2136,19 @@ function dryRunOutputs(runner, settings) {
     runner.setOutput('hosts-failed', '[]');
     runner.setOutput('rolled-back', 'false');
     runner.appendSummary(summary(`Deploy ${settings.app} (dry run)`, `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(formatHostSpec).join(', ')}${settings.stack ? ` (stack ${settings.stack})` : ''}`));
+}
+/** What every deploy does before it starts anything: upload the release, log in, pre-deploy. */
+function releaseSteps(settings, layout, release) {
+    const steps = [
+        writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''),
+        writeFileStep(layout, release, ENV_FILE, settings.env)
+    ];
+    const registry = settings.registry;
+    if (registry)
+        steps.push(loginStep(registry.server, registry.username, registry.password));
+    if (settings.preDeploy)
+        steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
+    return steps;
 }
 
 

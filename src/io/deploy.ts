@@ -65,18 +65,11 @@ import {
   type StackStatus,
   type SwarmHostState
 } from '../core/deploy/swarm.js'
+import { realClock, type Clock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
 import { HostKeyRefusedError, SshConnectError, type RemoteShell, type SshTarget } from './ssh.js'
 
-export interface Clock {
-  now(): number
-  sleep(ms: number): Promise<void>
-}
-
-export const realClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-}
+export { realClock, type Clock }
 
 export type DeployMode =
   | {

@@ -12,7 +12,7 @@ import {
   untaggedExpiryPolicy
 } from '../core/registry/ecr.js'
 import { ConfigurationError } from '../lib/errors.js'
-import { realSleep, retry, type RetryDecision } from '../lib/retry.js'
+import { awsCall, explainAwsError, type AwsError } from './aws.js'
 
 export interface EcrAuthorization {
   /** `123456789012.dkr.ecr.eu-west-1.amazonaws.com` */
@@ -50,40 +50,6 @@ export interface EcrOptions {
 
 type Sdk = typeof import('@aws-sdk/client-ecr')
 
-const RETRYABLE = new Set([
-  'ThrottlingException',
-  'ThrottledException',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'ServerException',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'InternalFailure',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'TimeoutError'
-])
-const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED'])
-
-interface AwsError {
-  name?: string
-  message?: string
-  code?: string
-  $metadata?: { httpStatusCode?: number }
-  $retryable?: unknown
-}
-
-function retryDecision(error: unknown): RetryDecision {
-  const e = (error ?? {}) as AwsError
-  const status = e.$metadata?.httpStatusCode
-  return (
-    RETRYABLE.has(e.name ?? '') ||
-    e.$retryable !== undefined ||
-    (status !== undefined && (status === 429 || status >= 500)) ||
-    NETWORK.has(e.code ?? '')
-  )
-}
-
 export function ecrApi(options: EcrOptions): EcrApi {
   let connected: Promise<{ sdk: Sdk; client: ECRClient }> | undefined
   const connect = () =>
@@ -102,16 +68,10 @@ export function ecrApi(options: EcrOptions): EcrApi {
     send: (sdk: Sdk, client: ECRClient) => Promise<T>
   ): Promise<T> => {
     const { sdk, client } = await connect()
-    return retry(() => send(sdk, client), {
+    return awsCall(`ECR ${operation}`, () => send(sdk, client), {
       attempts,
-      baseDelayMs: 1000,
-      maxDelayMs: 20_000,
-      sleep: options.sleep ?? realSleep,
-      retryable: retryDecision,
-      onRetry: (error, attempt, delayMs) =>
-        options.onRetry?.(
-          `ECR ${operation}: ${(error as AwsError).name}: ${(error as AwsError).message}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`
-        )
+      sleep: options.sleep,
+      onRetry: options.onRetry
     })
   }
 
@@ -194,39 +154,5 @@ export function ecrApi(options: EcrOptions): EcrApi {
 
 /** What the user reads: what AWS said, and what to do about it. */
 export function explain(operation: string, error: unknown, attempts: number): Error {
-  const e = (error ?? {}) as AwsError
-  const name = e.name ?? 'Error'
-  const said = `${name}: ${e.message ?? String(error)}`
-  switch (name) {
-    case 'ExpiredTokenException':
-    case 'ExpiredToken':
-    case 'RequestExpired':
-      return new ConfigurationError(
-        `AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`
-      )
-    case 'UnrecognizedClientException':
-    case 'InvalidClientTokenId':
-    case 'InvalidSignatureException':
-    case 'SignatureDoesNotMatch':
-    case 'IncompleteSignature':
-    case 'MissingAuthenticationTokenException':
-      return new ConfigurationError(
-        `AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`
-      )
-    case 'AccessDeniedException':
-    case 'AccessDenied':
-      return new ConfigurationError(
-        `AWS denied ${operation} (${said}). The role or user needs the ecr:${operation} permission.`
-      )
-    case 'CredentialsProviderError':
-      return new ConfigurationError(
-        `No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`
-      )
-  }
-  if (retryDecision(error)) {
-    return new ConfigurationError(
-      `ECR ${operation} still failed after ${attempts} attempts (${said}).`
-    )
-  }
-  return new ConfigurationError(`ECR ${operation} failed (${said}).`)
+  return explainAwsError('ECR', operation, error, attempts, `the ecr:${operation} permission`)
 }

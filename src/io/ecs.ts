@@ -20,18 +20,10 @@ import type { Tag } from '../core/ecs/stable-record.js'
 import type { TaskView } from '../core/ecs/stopped-tasks.js'
 import type { TaskDefinitionInput } from '../core/ecs/task-definition.js'
 import { ConfigurationError } from '../lib/errors.js'
-import { retry, type RetryDecision } from '../lib/retry.js'
+import type { Clock } from '../lib/clock.js'
+import { awsCall, awsSaid, explainAwsError, type AwsError } from './aws.js'
 
-export interface Clock {
-  now(): number
-  sleep(ms: number): Promise<void>
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms))
-}
-
+export type { Clock }
 export interface RegisteredTaskDefinition {
   arn: string
   family?: string
@@ -83,40 +75,6 @@ export class EcsNotFoundError extends ConfigurationError {
 
 type Sdk = typeof import('@aws-sdk/client-ecs')
 
-interface AwsError {
-  name?: string
-  message?: string
-  code?: string
-  $metadata?: { httpStatusCode?: number }
-  $retryable?: unknown
-}
-
-const RETRYABLE = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'RequestLimitExceeded',
-  'ServerException',
-  'ServiceUnavailable',
-  'ServiceUnavailableException',
-  'InternalFailure',
-  'RequestTimeout',
-  'RequestTimeoutException',
-  'TimeoutError'
-])
-const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED'])
-
-export function retryDecision(error: unknown): RetryDecision {
-  const e = (error ?? {}) as AwsError
-  const status = e.$metadata?.httpStatusCode
-  return (
-    RETRYABLE.has(e.name ?? '') ||
-    e.$retryable !== undefined ||
-    (status !== undefined && (status === 429 || status >= 500)) ||
-    NETWORK.has(e.code ?? '')
-  )
-}
-
 export function ecsApi(options: EcsOptions): EcsApi {
   let connected: Promise<{ sdk: Sdk; client: ECSClient }> | undefined
   const connect = () =>
@@ -136,16 +94,10 @@ export function ecsApi(options: EcsOptions): EcsApi {
   ): Promise<T> => {
     const { sdk, client } = await connect()
     try {
-      return await retry(() => send(sdk, client), {
+      return await awsCall(`ECS ${operation}`, () => send(sdk, client), {
         attempts,
-        baseDelayMs: 1000,
-        maxDelayMs: 20_000,
-        sleep: options.sleep ?? systemClock.sleep,
-        retryable: retryDecision,
-        onRetry: (error, attempt, delayMs) =>
-          options.onRetry?.(
-            `ECS ${operation}: ${said(error)}; attempt ${attempt + 1} of ${attempts} in ${delayMs} ms`
-          )
+        sleep: options.sleep,
+        onRetry: options.onRetry
       })
     } catch (error) {
       throw explain(operation, error, attempts)
@@ -250,53 +202,27 @@ export function ecsApi(options: EcsOptions): EcsApi {
   }
 }
 
-function said(error: unknown): string {
-  const e = (error ?? {}) as AwsError
-  return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`
-}
-
 /** What the user reads: what AWS said, and what to do about it. */
 export function explain(operation: string, error: unknown, attempts: number): Error {
   if (error instanceof ConfigurationError) return error
-  const e = (error ?? {}) as AwsError
-  const name = e.name ?? 'Error'
-  switch (name) {
+  switch ((error as AwsError | undefined)?.name) {
     case 'ClusterNotFoundException':
-      return new EcsNotFoundError('cluster', `${operation}: ${said(error)}`)
+      return new EcsNotFoundError('cluster', `${operation}: ${awsSaid(error)}`)
     case 'ServiceNotFoundException':
     case 'ServiceNotActiveException':
-      return new EcsNotFoundError('service', `${operation}: ${said(error)}`)
-    case 'ExpiredTokenException':
-    case 'ExpiredToken':
-    case 'RequestExpired':
-      return new ConfigurationError(
-        `AWS refused ${operation}: the credentials have expired (${said(error)}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`
-      )
-    case 'UnrecognizedClientException':
-    case 'InvalidClientTokenId':
-    case 'InvalidSignatureException':
-    case 'SignatureDoesNotMatch':
-    case 'IncompleteSignature':
-    case 'MissingAuthenticationTokenException':
-      return new ConfigurationError(
-        `AWS refused ${operation}: the credentials are not valid (${said(error)}). Check the access key, secret and session token.`
-      )
-    case 'AccessDeniedException':
-    case 'AccessDenied':
-      return new ConfigurationError(
-        `AWS denied ${operation} (${said(error)}). The role or user needs the ecs:${operation} permission${operation === 'RegisterTaskDefinition' ? ', and iam:PassRole for the task and execution roles' : ''}.`
-      )
-    case 'CredentialsProviderError':
-      return new ConfigurationError(
-        `No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`
-      )
+      return new EcsNotFoundError('service', `${operation}: ${awsSaid(error)}`)
   }
-  if (retryDecision(error)) {
-    return new ConfigurationError(
-      `ECS ${operation} still failed after ${attempts} attempts (${said(error)}).`
-    )
-  }
-  return new ConfigurationError(`ECS ${operation} failed (${said(error)}).`)
+  const passRole =
+    operation === 'RegisterTaskDefinition'
+      ? ', and iam:PassRole for the task and execution roles'
+      : ''
+  return explainAwsError(
+    'ECS',
+    operation,
+    error,
+    attempts,
+    `the ecs:${operation} permission${passRole}`
+  )
 }
 
 export interface FollowOptions {

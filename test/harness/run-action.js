@@ -5,7 +5,7 @@
  * that event; or with CircleCI's variables instead. Returns what a workflow would see.
  */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -86,9 +86,17 @@ function eventEnv(event) {
       }
   }
 }
+// Each run's scratch directory (file commands, RUNNER_TEMP, the default cwd) lives under one
+// root per test file, removed when the file's tests end (a post step run later may still read
+// what its main step left there); outside jest (the demo), when the process exits.
+const scratchRoot = mkdtempSync(join(tmpdir(), 'gantry-harness-'))
+const removeScratch = () => rmSync(scratchRoot, { recursive: true, force: true })
+if (typeof globalThis.afterAll === 'function') globalThis.afterAll(removeScratch)
+else process.once('exit', removeScratch)
+
 export async function runAction(action, options = {}) {
   const yml = readActionYml(action)
-  const dir = mkdtempSync(join(tmpdir(), `gantry-${action}-`))
+  const dir = mkdtempSync(join(scratchRoot, `${action}-`))
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_STATE: join(dir, 'state'),

@@ -6,7 +6,8 @@
  * tags, so `rollback-to: previous` goes back to the last stable revision.
  */
 import { revisionName } from '../../core/ecs/rollout.js'
-import { ecsApi, systemClock, type Clock, type EcsApi } from '../../io/ecs.js'
+import { ecsApi, type EcsApi } from '../../io/ecs.js'
+import { realClock, type Clock } from '../../lib/clock.js'
 import { runAction } from '../../lib/action.js'
 import { ConfigurationError } from '../../lib/errors.js'
 import { InputReader } from '../../lib/inputs.js'
@@ -43,7 +44,7 @@ export async function run(deps: Partial<EcsDeployDeps> = {}): Promise<void> {
       runner.appendSummary(dryRun.summary)
       return
     }
-    const clock = deps.clock ?? systemClock
+    const clock = deps.clock ?? realClock
     const api = (deps.ecs ?? defaultEcs)(settings.region, runner, clock)
     const outcome = await deploy(settings, { api, runner, clock, pollMs: deps.pollMs ?? 15_000 })
     setOutputs(runner, outcome)

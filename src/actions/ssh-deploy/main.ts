@@ -246,15 +246,7 @@ function swarmPlan(settings: DeploySettings, layout: AppLayout, stack: string): 
     steps.push(stackDeployStep(layout, release, stack, { detach: true, env: '<its .env>' }))
     steps.push(stackStatusStep(stack), switchStep(layout, release))
   } else {
-    steps.push(
-      writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''),
-      writeFileStep(layout, release, ENV_FILE, settings.env)
-    )
-    if (settings.registry)
-      steps.push(
-        loginStep(settings.registry.server, settings.registry.username, settings.registry.password)
-      )
-    if (settings.preDeploy) steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy))
+    steps.push(...releaseSteps(settings, layout, release))
     steps.push(
       stackStatusStep(stack),
       stackDeployStep(layout, release, stack, { detach: true, env: settings.env }),
@@ -300,15 +292,7 @@ function printDryRun(runner: Runner, settings: DeploySettings, layout: AppLayout
   if (settings.rollbackTo) {
     steps.push(upStep(layout, compose, release), statusStep(layout), switchStep(layout, release))
   } else {
-    steps.push(
-      writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''),
-      writeFileStep(layout, release, ENV_FILE, settings.env)
-    )
-    if (settings.registry)
-      steps.push(
-        loginStep(settings.registry.server, settings.registry.username, settings.registry.password)
-      )
-    if (settings.preDeploy) steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy))
+    steps.push(...releaseSteps(settings, layout, release))
     steps.push(
       pullStep(layout, compose, release),
       upStep(layout, compose, release),
@@ -336,4 +320,16 @@ function dryRunOutputs(runner: Runner, settings: DeploySettings): void {
       `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(formatHostSpec).join(', ')}${settings.stack ? ` (stack ${settings.stack})` : ''}`
     )
   )
+}
+
+/** What every deploy does before it starts anything: upload the release, log in, pre-deploy. */
+function releaseSteps(settings: DeploySettings, layout: AppLayout, release: string): RemoteStep[] {
+  const steps = [
+    writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''),
+    writeFileStep(layout, release, ENV_FILE, settings.env)
+  ]
+  const registry = settings.registry
+  if (registry) steps.push(loginStep(registry.server, registry.username, registry.password))
+  if (settings.preDeploy) steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy))
+  return steps
 }
