@@ -183,7 +183,7 @@ describe.each(NODES)('ecr-login on $name', ({ path: node }) => {
   test.each([
     [
       { region: 'mars' },
-      'Input \'region\' is "mars": expected an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION).'
+      'Input \'region\' is "mars": expected an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them).'
     ],
     [
       { registries: '12345' },

@@ -346,13 +346,13 @@ describe('ecr-login failures', () => {
     [
       {},
       { AWS_REGION: '' },
-      'Input \'region\' is "": expected an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION).'
+      'Input \'region\' is "": expected an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them).'
     ],
     [{}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-east-1' }, ''],
     [
       { region: 'Frankfurt' },
       {},
-      'Input \'region\' is "Frankfurt": expected an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION).'
+      'Input \'region\' is "Frankfurt": expected an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them).'
     ],
     [
       { registries: '123456789012,12345' },

@@ -4,7 +4,8 @@
  * where no Docker CLI exists), optionally the repositories created, and a post step that logs
  * out again. Outputs as amazon-ecr-login users know them.
  */
-import { isAccountId, isRegion, isRepositoryName, outputSuffix } from '../../core/registry/ecr.js'
+import { resolveRegion } from '../../core/aws-region.js'
+import { isAccountId, isRepositoryName, outputSuffix } from '../../core/registry/ecr.js'
 import { DockerCliError, dockerCli, type DockerCli } from '../../io/docker-cli.js'
 import {
   credentialHelpers,
@@ -60,14 +61,7 @@ export function readSettings(inputs: InputReader, env: Env): EcrLoginSettings {
       )
     }
   }
-  const region = inputs.optional(INPUTS.region) ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION)
-  if (region === undefined || !isRegion(region)) {
-    throw new InputError(
-      INPUTS.region,
-      region ?? '',
-      'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION)'
-    )
-  }
+  const region = resolveRegion(INPUTS.region, inputs.optional(INPUTS.region), env)
   const create = inputs.boolean(INPUTS.createRepository, false)
   const names = inputs.list(INPUTS.repositories)
   for (const name of names) {

@@ -8,12 +8,13 @@
 import { revisionName } from '../../core/ecs/rollout.js'
 import { ecsApi, type EcsApi } from '../../io/ecs.js'
 import { realClock, type Clock } from '../../lib/clock.js'
+import { formatDuration } from '../../lib/duration.js'
 import { runAction } from '../../lib/action.js'
 import { ConfigurationError } from '../../lib/errors.js'
 import { InputReader } from '../../lib/inputs.js'
 import { githubRunner, type Runner } from '../../lib/runner.js'
 import { deploy, type DeployOutcome } from './deploy.js'
-import { failureMessage, formatDuration, renderDryRun, renderSummary } from './report.js'
+import { failureMessage, renderDryRun, renderSummary } from './report.js'
 import { INPUTS, readSettings, type EcsDeploySettings } from './settings.js'
 
 export { INPUTS, readSettings }

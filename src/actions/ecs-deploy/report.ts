@@ -6,20 +6,12 @@ import {
   redactEnvironment,
   type TaskDefinitionInput
 } from '../../core/ecs/task-definition.js'
+import { formatDuration } from '../../lib/duration.js'
 import { code, pre, summary, table } from '../../lib/markdown.js'
 import type { DeployOutcome } from './deploy.js'
 import type { EcsDeploySettings } from './settings.js'
 
 type Row = (string | { raw: string })[]
-
-/** `45s`, `3m 05s`, `1h 02m`. */
-export function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  if (s < 60) return `${s}s`
-  if (s < 3600) return `${Math.floor(s / 60)}m ${pad(s % 60)}s`
-  return `${Math.floor(s / 3600)}h ${pad(Math.floor((s % 3600) / 60))}m`
-}
 
 const where = (settings: EcsDeploySettings) => `${settings.cluster}/${settings.service}`
 

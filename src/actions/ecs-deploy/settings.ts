@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
+import { resolveRegion } from '../../core/aws-region.js'
 import { parseImageReference } from '../../core/ecs/image.js'
 import {
   prepareTaskDefinition,
@@ -57,8 +58,6 @@ export interface EcsDeploySettings {
 
 type Env = Readonly<Record<string, string | undefined>>
 
-/** `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/
 const NAME = /^[A-Za-z0-9_-]{1,255}$/
 const ARN = (kind: string) => new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${kind}/\\S+$`)
 
@@ -69,7 +68,7 @@ export async function readSettings(
   env: Env,
   workspace: string
 ): Promise<EcsDeploySettings> {
-  const region = readRegion(inputs, env)
+  const region = resolveRegion(INPUTS.region, inputs.optional(INPUTS.region), env)
   const cluster = readName(inputs, INPUTS.cluster, 'cluster') ?? 'default'
   const service = readName(inputs, INPUTS.service, 'service')
   if (service === undefined) {
@@ -129,19 +128,6 @@ async function readSource(
     '',
     `a task definition file; or \`${INPUTS.image}\` (and \`${INPUTS.container}\`) to put in the service's current task definition; or \`${INPUTS.forceNewDeployment}: true\` to restart the service as it is; or \`${INPUTS.rollbackTo}: previous\``
   )
-}
-
-function readRegion(inputs: InputReader, env: Env): string {
-  const region =
-    inputs.optional(INPUTS.region) ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim())
-  if (region === undefined || !REGION.test(region)) {
-    throw new InputError(
-      INPUTS.region,
-      region ?? '',
-      'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)'
-    )
-  }
-  return region
 }
 
 function readName(inputs: InputReader, input: string, kind: string): string | undefined {

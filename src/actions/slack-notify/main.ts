@@ -9,7 +9,8 @@ import { fillPlaceholders, placeholderValues } from '../../core/slack/placeholde
 import { renderText } from '../../core/slack/render.js'
 import { STATUSES, type Status, parseStatus } from '../../core/slack/status.js'
 import { buildTemplate } from '../../core/slack/templates.js'
-import { durationText, formatDuration, parseStartTime } from '../../core/slack/time.js'
+import { durationText, parseStartTime } from '../../core/slack/time.js'
+import { formatDuration } from '../../lib/duration.js'
 import { readOptionalFile } from '../../io/files.js'
 import {
   type SlackDelivery,

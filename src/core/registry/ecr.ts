@@ -1,20 +1,14 @@
 /**
- * Amazon ECR facts as data: account IDs and regions as ECR accepts them, its authorization token
+ * Amazon ECR facts as data: account IDs as ECR accepts them (regions: `../aws-region.ts`), its authorization token
  * (base64 `AWS:<password>`), the registry host, the output names amazon-ecr-login users know,
  * the untagged-image lifecycle policy, and how a PUT refusal for an immutable tag reads.
  */
 import { decodeBase64 } from './auth.js'
 
 const ACCOUNT_ID = /^\d{12}$/
-/** `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `ap-southeast-5`. */
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/
 
 export function isAccountId(text: string): boolean {
   return ACCOUNT_ID.test(text)
-}
-
-export function isRegion(text: string): boolean {
-  return REGION.test(text)
 }
 
 /** `https://123456789012.dkr.ecr.eu-west-1.amazonaws.com` → the host Docker logs in to. */

@@ -1,15 +1,5 @@
 /** Durations for humans, and the start times users can pass in (ISO 8601 or Unix time). */
-
-/** `42s`, `3m 12s`, `1h 4m`. */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000))
-  const h = Math.floor(total / 3600)
-  const m = Math.floor((total % 3600) / 60)
-  const s = total % 60
-  if (h > 0) return m > 0 ? `${h}h ${m}m` : `${h}h`
-  if (m > 0) return s > 0 ? `${m}m ${s}s` : `${m}m`
-  return `${s}s`
-}
+import { formatDuration } from '../../lib/duration.js'
 
 /**
  * Epoch milliseconds of `2026-11-22T15:04:05Z`, Unix seconds (`1795791845`, as `date +%s`

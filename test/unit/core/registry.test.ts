@@ -22,7 +22,6 @@ import {
   decodeAuthorizationToken,
   isAccountId,
   isImmutableTagRefusal,
-  isRegion,
   isRepositoryName,
   outputSuffix,
   registryHost,
@@ -518,16 +517,6 @@ describe('ECR', () => {
     ['1234567890123', false],
     ['12345678901a', false]
   ])('account %s: %s', (id, ok) => expect(isAccountId(id)).toBe(ok))
-
-  test.each([
-    ['eu-west-1', true],
-    ['us-gov-west-1', true],
-    ['cn-north-1', true],
-    ['ap-southeast-5', true],
-    ['EU-WEST-1', false],
-    ['mars', false],
-    ['eu-west', false]
-  ])('region %s: %s', (region, ok) => expect(isRegion(region)).toBe(ok))
 
   test.each([
     ['shop', true],

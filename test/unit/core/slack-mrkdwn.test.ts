@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/slack/mrkdwn.js'
 import { renderText } from '../../../src/core/slack/render.js'
 import { parseStatus } from '../../../src/core/slack/status.js'
-import { durationText, formatDuration, parseStartTime } from '../../../src/core/slack/time.js'
+import { durationText, parseStartTime } from '../../../src/core/slack/time.js'
 
 test.each([
   ['<!channel>', '&lt;!channel&gt;'],
@@ -76,18 +76,6 @@ test.each([
   ['done', undefined]
 ])('parseStatus(%j)', (text, expected) => {
   expect(parseStatus(text)).toBe(expected)
-})
-
-test.each([
-  [0, '0s'],
-  [42_400, '42s'],
-  [192_000, '3m 12s'],
-  [180_000, '3m'],
-  [3_840_000, '1h 4m'],
-  [7_200_000, '2h'],
-  [-5, '0s']
-])('formatDuration(%d)', (ms, expected) => {
-  expect(formatDuration(ms)).toBe(expected)
 })
 
 test.each([
