@@ -7,3 +7,20 @@ export interface Clock {
 }
 
 export const realClock: Clock = { now: () => Date.now(), sleep: realSleep }
+
+/**
+ * A clock whose sleeps return at once and move its time forward: the dry run walks the real
+ * deploy sequence with it (every wait and timeout plays out, nothing waits).
+ */
+export function instantClock(start = Date.now()): Clock & { slept: number[] } {
+  let now = start
+  const slept: number[] = []
+  return {
+    slept,
+    now: () => now,
+    sleep: async (ms) => {
+      slept.push(ms)
+      now += ms
+    }
+  }
+}
