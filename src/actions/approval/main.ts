@@ -26,6 +26,7 @@ import { readCiContext } from '../../lib/context.js'
 import { ConfigurationError, InputError } from '../../lib/errors.js'
 import { InputReader } from '../../lib/inputs.js'
 import { code, summary, table } from '../../lib/markdown.js'
+import { pollUntil } from '../../lib/poll.js'
 import { realSleep } from '../../lib/retry.js'
 import { githubRunner, type Runner } from '../../lib/runner.js'
 
@@ -294,41 +295,48 @@ async function approveByIssue(
     })
   )
   runner.info(`Waiting up to ${minutes} min for an approver to answer ${issue.url}`)
-  const deadline = now() + settings.timeoutMs
   const seen = new Set<number>()
-  for (;;) {
-    for (const c of await github.comments(issue.number)) {
-      if (seen.has(c.id)) continue
-      seen.add(c.id)
-      const verdict = commentVerdict(c.body)
-      if (!verdict) continue
-      const via = await isApprover(settings, github, c.login)
-      if (!via) {
+  // Each poll reads the comments and judges the new ones; the first approver's verdict ends it.
+  const answered = await pollUntil(
+    async () => {
+      for (const c of await github.comments(issue.number)) {
+        if (seen.has(c.id)) continue
+        seen.add(c.id)
+        const verdict = commentVerdict(c.body)
+        if (!verdict) continue
+        const via = await isApprover(settings, github, c.login)
+        if (via) return { verdict, login: c.login, via }
         runner.info(`Ignoring "${verdict}" from ${c.login}: not an approver.`)
-        continue
       }
-      if (verdict === 'deny') {
-        await github.comment(issue.number, `Denied by @${c.login}. Nothing was deployed.`)
-        await github.closeIssue(issue.number, 'not_planned')
-        throw new Refused(
-          `Refused: ${c.login} denied deploying ${settings.version} to ${settings.environment} (${issue.url}).`
-        )
-      }
-      await github.comment(
-        issue.number,
-        `Approved by @${c.login}. Deploying ${settings.version} to ${settings.environment}.`
-      )
-      await github.closeIssue(issue.number, 'completed')
-      return { by: c.login, via: `${via}, ${issue.url}`, issueUrl: issue.url }
+      return undefined
+    },
+    {
+      clock: { now, sleep },
+      timeoutMs: settings.timeoutMs,
+      interval: settings.pollMs,
+      done: Boolean
     }
-    if (now() >= deadline) {
-      await github.comment(
-        issue.number,
-        `No approver answered within ${minutes} minute(s). Nothing was deployed.`
-      )
-      await github.closeIssue(issue.number, 'not_planned')
-      throw new Refused(`Refused: no approver answered ${issue.url} within ${minutes} minute(s).`)
-    }
-    await sleep(settings.pollMs)
+  )
+  const answer = answered.value
+  if (!answer) {
+    await github.comment(
+      issue.number,
+      `No approver answered within ${minutes} minute(s). Nothing was deployed.`
+    )
+    await github.closeIssue(issue.number, 'not_planned')
+    throw new Refused(`Refused: no approver answered ${issue.url} within ${minutes} minute(s).`)
   }
+  if (answer.verdict === 'deny') {
+    await github.comment(issue.number, `Denied by @${answer.login}. Nothing was deployed.`)
+    await github.closeIssue(issue.number, 'not_planned')
+    throw new Refused(
+      `Refused: ${answer.login} denied deploying ${settings.version} to ${settings.environment} (${issue.url}).`
+    )
+  }
+  await github.comment(
+    issue.number,
+    `Approved by @${answer.login}. Deploying ${settings.version} to ${settings.environment}.`
+  )
+  await github.closeIssue(issue.number, 'completed')
+  return { by: answer.login, via: `${answer.via}, ${issue.url}`, issueUrl: issue.url }
 }
