@@ -203,6 +203,46 @@ function decodeBase64(base64) {
 
 /***/ }),
 
+/***/ 7882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl)
+/* harmony export */ });
+/* unused harmony exports DOCKER_HUB_API, manifestReference, apiHost */
+/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8003);
+/**
+ * Where a registry's API lives for an image reference (parsed by `../docker-reference.ts`): the
+ * host to call, HTTP or HTTPS, and what to ask it for.
+ */
+
+/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** What to ask the registry for: the digest when there is one (it wins over a tag), else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+/** The host to call for a registry's API (`docker.io` is served by `registry-1.docker.io`). */
+function apiHost(registry) {
+    return registry === _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb ? DOCKER_HUB_API : registry;
+}
+/**
+ * Loopback registries speak plain HTTP, as Docker assumes for 127.0.0.0/8; every other registry
+ * is reached over HTTPS only.
+ */
+function isLoopback(host) {
+    const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return (hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? ''));
+}
+function registryBaseUrl(registry) {
+    const host = apiHost(registry);
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+
+
+/***/ }),
+
 /***/ 5259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -224,8 +264,8 @@ var external_node_path_ = __webpack_require__(6760);
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/core/registry/auth.ts
 var auth = __webpack_require__(9709);
-// EXTERNAL MODULE: ./src/core/registry/reference.ts
-var reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/core/docker-reference.ts
+var docker_reference = __webpack_require__(8003);
 ;// CONCATENATED MODULE: ./src/core/registry/docker-config.ts
 /**
  * The Docker config file (`$DOCKER_CONFIG/config.json`) as Docker reads it: which credential
@@ -256,11 +296,11 @@ function parseDockerConfig(text, path) {
 function hostnameOfKey(key) {
     const withoutScheme = key.replace(/^[a-z]+:\/\//i, '');
     const host = withoutScheme.split('/')[0] ?? '';
-    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? reference/* DOCKER_HUB */.Xb : host;
+    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? docker_reference/* DOCKER_HUB */.Xb : host;
 }
 /** The name a helper is asked about: Docker Hub's legacy URL, else the registry host. */
 function docker_config_serverUrlFor(registry) {
-    return registry === reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_KEY : registry;
+    return registry === docker_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_KEY : registry;
 }
 /**
  * Where the registry's credentials may be, in Docker's order: the registry's own helper

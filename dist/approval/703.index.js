@@ -203,6 +203,46 @@ function decodeBase64(base64) {
 
 /***/ }),
 
+/***/ 7882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U9: () => (/* binding */ isLoopback),
+/* harmony export */   mO: () => (/* binding */ registryBaseUrl)
+/* harmony export */ });
+/* unused harmony exports DOCKER_HUB_API, manifestReference, apiHost */
+/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8003);
+/**
+ * Where a registry's API lives for an image reference (parsed by `../docker-reference.ts`): the
+ * host to call, HTTP or HTTPS, and what to ask it for.
+ */
+
+/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** What to ask the registry for: the digest when there is one (it wins over a tag), else the tag. */
+function manifestReference(ref) {
+    return ref.digest ?? ref.tag ?? 'latest';
+}
+/** The host to call for a registry's API (`docker.io` is served by `registry-1.docker.io`). */
+function apiHost(registry) {
+    return registry === _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb ? DOCKER_HUB_API : registry;
+}
+/**
+ * Loopback registries speak plain HTTP, as Docker assumes for 127.0.0.0/8; every other registry
+ * is reached over HTTPS only.
+ */
+function isLoopback(host) {
+    const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
+    return (hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? ''));
+}
+function registryBaseUrl(registry) {
+    const host = apiHost(registry);
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+
+
+/***/ }),
+
 /***/ 2703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1092);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2333);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1092:
+/***/ 2333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -83,8 +83,6 @@ function approvalIssueBody(input) {
 
 // EXTERNAL MODULE: ./src/core/docker-reference.ts
 var docker_reference = __nccwpck_require__(8003);
-// EXTERNAL MODULE: ./src/core/registry/reference.ts
-var reference = __nccwpck_require__(7882);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __nccwpck_require__(7268);
 ;// CONCATENATED MODULE: ./src/lib/action.ts
@@ -303,6 +301,41 @@ function pre(text) {
     return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
 }
 
+;// CONCATENATED MODULE: ./src/lib/poll.ts
+/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
+function backoffWaits(interval) {
+    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
+    const factor = b.factor ?? 2;
+    let next = Math.min(b.initialMs, b.maxMs);
+    return () => {
+        const wait = next;
+        next = Math.min(b.maxMs, next * factor);
+        return wait;
+    };
+}
+/**
+ * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
+ * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
+ */
+async function pollUntil(observe, options) {
+    const { clock } = options;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const nextWait = backoffWaits(options.interval);
+    if (options.delayFirst)
+        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
+    for (let attempt = 1;; attempt++) {
+        const value = await observe(attempt);
+        const elapsedMs = clock.now() - started;
+        if (options.done(value, attempt))
+            return { settled: true, value, attempts: attempt, elapsedMs };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { settled: false, value, attempts: attempt, elapsedMs };
+        await clock.sleep(Math.min(nextWait(), left));
+    }
+}
+
 // EXTERNAL MODULE: ./src/lib/retry.ts
 var retry = __nccwpck_require__(1737);
 // EXTERNAL MODULE: external "node:crypto"
@@ -437,11 +470,11 @@ function readSettings(inputs) {
         throw new errors/* InputError */.dz(INPUTS.approvers, '', APPROVER_EXPECTED);
     const version = inputs.required(INPUTS.version, 'the version to release, e.g. `1.4.57`');
     if (!(0,docker_reference/* isValidTag */.r_)(version))
-        throw new errors/* InputError */.dz(INPUTS.version, version, reference/* TAG_EXPECTATION */.mL);
+        throw new errors/* InputError */.dz(INPUTS.version, version, docker_reference/* TAG_EXPECTATION */.mL);
     const imageText = inputs.optional(INPUTS.image);
     let image;
     if (imageText !== undefined) {
-        const parsed = (0,reference/* parseReference */.F2)(imageText);
+        const parsed = (0,docker_reference/* parseImageReference */.o_)(imageText, { foldCase: true });
         if ('error' in parsed)
             throw new errors/* InputError */.dz(INPUTS.image, imageText, parsed.error);
         if (parsed.reference.tag || parsed.reference.digest) {
@@ -460,7 +493,7 @@ function readSettings(inputs) {
     }
     const stageTag = inputs.optional(INPUTS.stageTag);
     if (stageTag !== undefined && !(0,docker_reference/* isValidTag */.r_)(stageTag))
-        throw new errors/* InputError */.dz(INPUTS.stageTag, stageTag, reference/* TAG_EXPECTATION */.mL);
+        throw new errors/* InputError */.dz(INPUTS.stageTag, stageTag, docker_reference/* TAG_EXPECTATION */.mL);
     const token = inputs.secret(INPUTS.githubToken);
     const mode = inputs.choice(INPUTS.mode, ['environment', 'issue'], 'environment');
     return {
@@ -578,9 +611,9 @@ async function approveByIssue(settings, github, runner, digest, sleep, now) {
         timeoutMinutes: minutes
     }));
     runner.info(`Waiting up to ${minutes} min for an approver to answer ${issue.url}`);
-    const deadline = now() + settings.timeoutMs;
     const seen = new Set();
-    for (;;) {
+    // Each poll reads the comments and judges the new ones; the first approver's verdict ends it.
+    const answered = await pollUntil(async () => {
         for (const c of await github.comments(issue.number)) {
             if (seen.has(c.id))
                 continue;
@@ -589,26 +622,31 @@ async function approveByIssue(settings, github, runner, digest, sleep, now) {
             if (!verdict)
                 continue;
             const via = await isApprover(settings, github, c.login);
-            if (!via) {
-                runner.info(`Ignoring "${verdict}" from ${c.login}: not an approver.`);
-                continue;
-            }
-            if (verdict === 'deny') {
-                await github.comment(issue.number, `Denied by @${c.login}. Nothing was deployed.`);
-                await github.closeIssue(issue.number, 'not_planned');
-                throw new Refused(`Refused: ${c.login} denied deploying ${settings.version} to ${settings.environment} (${issue.url}).`);
-            }
-            await github.comment(issue.number, `Approved by @${c.login}. Deploying ${settings.version} to ${settings.environment}.`);
-            await github.closeIssue(issue.number, 'completed');
-            return { by: c.login, via: `${via}, ${issue.url}`, issueUrl: issue.url };
+            if (via)
+                return { verdict, login: c.login, via };
+            runner.info(`Ignoring "${verdict}" from ${c.login}: not an approver.`);
         }
-        if (now() >= deadline) {
-            await github.comment(issue.number, `No approver answered within ${minutes} minute(s). Nothing was deployed.`);
-            await github.closeIssue(issue.number, 'not_planned');
-            throw new Refused(`Refused: no approver answered ${issue.url} within ${minutes} minute(s).`);
-        }
-        await sleep(settings.pollMs);
+        return undefined;
+    }, {
+        clock: { now, sleep },
+        timeoutMs: settings.timeoutMs,
+        interval: settings.pollMs,
+        done: Boolean
+    });
+    const answer = answered.value;
+    if (!answer) {
+        await github.comment(issue.number, `No approver answered within ${minutes} minute(s). Nothing was deployed.`);
+        await github.closeIssue(issue.number, 'not_planned');
+        throw new Refused(`Refused: no approver answered ${issue.url} within ${minutes} minute(s).`);
     }
+    if (answer.verdict === 'deny') {
+        await github.comment(issue.number, `Denied by @${answer.login}. Nothing was deployed.`);
+        await github.closeIssue(issue.number, 'not_planned');
+        throw new Refused(`Refused: ${answer.login} denied deploying ${settings.version} to ${settings.environment} (${issue.url}).`);
+    }
+    await github.comment(issue.number, `Approved by @${answer.login}. Deploying ${settings.version} to ${settings.environment}.`);
+    await github.closeIssue(issue.number, 'completed');
+    return { by: answer.login, via: `${answer.via}, ${issue.url}`, issueUrl: issue.url };
 }
 
 
@@ -618,15 +656,23 @@ async function approveByIssue(settings, github, runner, digest, sleep, now) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   mL: () => (/* binding */ TAG_EXPECTATION),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports TAG_PATTERN, sanitizeTag */
+/* unused harmony exports TAG_PATTERN, DIGEST_EXPECTATION, REFERENCE_EXPECTATION, sanitizeTag, isDigest, tagOf, formatReference, sameRepository */
 /**
- * The Docker reference grammar (distribution/reference): image names and tags. Nothing that fails
- * it is ever output, and nothing that fails it is ever sent to a registry.
+ * Image references as Docker reads them (the distribution/reference grammar and Docker's
+ * normalisation): `[registry[:port]/]path[:tag][@digest]`. The one parser every action reads
+ * image inputs with; nothing that fails it is ever output, or sent to a registry or a host.
  */
+/** Docker Hub's name; `index.docker.io` is its legacy alias. */
+const DOCKER_HUB = 'docker.io';
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+const DIGEST_EXPECTATION = 'a digest such as `@sha256:` followed by 64 lowercase hex digits';
+const REFERENCE_EXPECTATION = 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`';
 function isValidTag(tag) {
     return TAG_PATTERN.test(tag);
 }
@@ -643,104 +689,77 @@ function sanitizeTag(name) {
         .replace(/[.-]+$/, '');
     return isValidTag(tag) ? tag : undefined;
 }
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const NAME = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
-/**
- * Parses an image name without tag or digest. Upper case in the repository path is lowered, as
- * `docker/metadata-action` does, because `ghcr.io/${{ github.repository }}` often has it.
- * Returns an error text (what was expected) instead of throwing, so callers name their input.
- */
-function parseImageName(text) {
-    const value = text.trim();
-    if (/@sha256:/.test(value)) {
-        return { error: 'an image name without a digest, e.g. `ghcr.io/org/app`' };
-    }
-    const slash = value.indexOf('/');
-    const first = slash >= 0 ? value.slice(0, slash) : '';
-    // The first component is a registry when it has a dot, a port or is localhost (the grammar's rule).
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
-    const registry = hasRegistry ? first : '';
-    const path = hasRegistry ? value.slice(slash + 1) : value;
-    if (/:[^/]*$/.test(path)) {
-        return { error: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`' };
-    }
-    const name = (registry ? registry + '/' : '') + path.toLowerCase();
-    if (!NAME.test(name) || name.length > 255) {
-        return {
-            error: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
-        };
-    }
-    return { name };
-}
-
-
-/***/ }),
-
-/***/ 7882:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F2: () => (/* binding */ parseReference),
-/* harmony export */   U9: () => (/* binding */ isLoopback),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   mL: () => (/* binding */ TAG_EXPECTATION),
-/* harmony export */   mO: () => (/* binding */ registryBaseUrl)
-/* harmony export */ });
-/* unused harmony exports DOCKER_HUB_API, isDigest, formatReference, manifestReference, sameRepository, apiHost */
-/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8003);
-/**
- * Full image references (`registry/repository[:tag][@digest]`) as Docker reads them, split into
- * the parts the registry API needs. Nothing that fails the grammar is ever sent to a registry.
- */
-
-const DOCKER_HUB = 'docker.io';
-/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+/** The digest algorithms registries verify (go-digest's), each with its length in hex. */
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
 function isDigest(text) {
     return DIGEST.test(text);
 }
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+/** Docker refuses a name that could be mistaken for an image ID. */
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+const NAME_MAX = 255;
 /**
- * Parses `name[:tag][@digest]`. Upper case in the repository path is lowered (as the `version`
- * action does). Returns what was expected instead of throwing, so callers name their input.
+ * Parses `name[:tag][@digest]` (surrounding white space ignored). On failure, what was expected
+ * and of which part, so callers can name their input and, for the name, their own example.
  */
-function parseReference(text) {
+function parseImageReference(text, options = {}) {
     const value = text.trim();
     const at = value.indexOf('@');
     const digest = at >= 0 ? value.slice(at + 1) : undefined;
     const nameAndTag = at >= 0 ? value.slice(0, at) : value;
     if (digest !== undefined && !isDigest(digest)) {
-        return { error: 'a digest such as `@sha256:` followed by 64 lowercase hex digits' };
+        return { error: DIGEST_EXPECTATION, part: 'digest' };
     }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.indexOf(':', lastSlash + 1);
+    const colon = nameAndTag.indexOf(':', nameAndTag.lastIndexOf('/') + 1);
     const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
-    const name = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
-    if (tag !== undefined && !(0,_docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .isValidTag */ .r_)(tag))
-        return { error: TAG_EXPECTATION };
-    const parsed = (0,_docker_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(name);
-    if ('error' in parsed) {
-        return { error: 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`' };
+    const written = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    if (tag !== undefined && !isValidTag(tag))
+        return { error: TAG_EXPECTATION, part: 'tag' };
+    const split = splitDomain(written);
+    const path = options.foldCase ? split.path.toLowerCase() : split.path;
+    const name = split.domain === undefined ? path : `${split.domain}/${path}`;
+    if (name.length > NAME_MAX ||
+        (split.domain !== undefined && !DOMAIN.test(split.domain)) ||
+        !PATH.test(path.toLowerCase()) ||
+        IMAGE_ID.test(value)) {
+        return { error: REFERENCE_EXPECTATION, part: 'name' };
     }
-    return { reference: { ...splitName(parsed.name), tag, digest } };
+    if (path !== path.toLowerCase()) {
+        const lowered = `${split.domain === undefined ? '' : `${split.domain}/`}${path.toLowerCase()}`;
+        return {
+            error: `${REFERENCE_EXPECTATION}; repository names are lower case (\`${lowered}\`)`,
+            part: 'name'
+        };
+    }
+    const registry = split.domain === undefined || split.domain === 'index.docker.io' ? DOCKER_HUB : split.domain;
+    const repository = registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
+    return {
+        reference: {
+            registry,
+            repository,
+            ...(tag === undefined ? {} : { tag }),
+            ...(digest === undefined ? {} : { digest })
+        },
+        name
+    };
 }
-/** Docker's rule: the first component names a registry when it has a dot, a port or is localhost. */
-function splitName(name) {
+/**
+ * Docker's rule: the first component names a registry when it has a dot or a port, or is
+ * `localhost` (or an IPv6 address in brackets); else the whole name is a Docker Hub path.
+ */
+function splitDomain(name) {
     const slash = name.indexOf('/');
     const first = slash >= 0 ? name.slice(0, slash) : '';
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
-    if (!hasRegistry) {
-        return { registry: DOCKER_HUB, repository: slash >= 0 ? name : `library/${name}` };
-    }
-    const registry = first === 'index.docker.io' ? DOCKER_HUB : first;
-    const repository = name.slice(slash + 1);
-    return {
-        registry,
-        repository: registry === DOCKER_HUB && !repository.includes('/') ? `library/${repository}` : repository
-    };
+    const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    return isDomain ? { domain: first, path: name.slice(slash + 1) } : { path: name };
+}
+/** The tag of a reference; undefined when it has none, or is none (upper case is forgiven). */
+function tagOf(text) {
+    const parsed = parseImageReference(text, { foldCase: true });
+    return 'reference' in parsed ? parsed.reference.tag : undefined;
 }
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 function formatReference(ref) {
@@ -748,28 +767,8 @@ function formatReference(ref) {
         (ref.tag ? `:${ref.tag}` : '') +
         (ref.digest ? `@${ref.digest}` : ''));
 }
-/** What to ask the registry for: the digest when there is one (it wins over a tag), else the tag. */
-function manifestReference(ref) {
-    return ref.digest ?? ref.tag ?? 'latest';
-}
 function sameRepository(a, b) {
     return a.registry === b.registry && a.repository === b.repository;
-}
-/** The host to call for a registry's API (`docker.io` is served by `registry-1.docker.io`). */
-function apiHost(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
-}
-/**
- * Loopback registries speak plain HTTP, as Docker assumes for 127.0.0.0/8; every other registry
- * is reached over HTTPS only.
- */
-function isLoopback(host) {
-    const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-    return (hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname ?? ''));
-}
-function registryBaseUrl(registry) {
-    const host = apiHost(registry);
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
 }
 
 

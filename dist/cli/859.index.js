@@ -720,20 +720,11 @@ function runContext(facts) {
     return text ? escapeMrkdwn(text) : undefined;
 }
 
+// EXTERNAL MODULE: ./src/lib/duration.ts
+var lib_duration = __webpack_require__(2543);
 ;// CONCATENATED MODULE: ./src/core/slack/time.ts
 /** Durations for humans, and the start times users can pass in (ISO 8601 or Unix time). */
-/** `42s`, `3m 12s`, `1h 4m`. */
-function formatDuration(ms) {
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return m > 0 ? `${h}h ${m}m` : `${h}h`;
-    if (m > 0)
-        return s > 0 ? `${m}m ${s}s` : `${m}m`;
-    return `${s}s`;
-}
+
 /**
  * Epoch milliseconds of `2026-11-22T15:04:05Z`, Unix seconds (`1795791845`, as `date +%s`
  * prints) or milliseconds (13 digits, as `Date.now()`); undefined when it is none of these.
@@ -751,7 +742,7 @@ function parseStartTime(text) {
 }
 /** A `duration` input: whole seconds become `3m 12s`; any other text is shown as given. */
 function durationText(text) {
-    return /^\d+$/.test(text.trim()) ? formatDuration(Number(text.trim()) * 1000) : text.trim();
+    return /^\d+$/.test(text.trim()) ? (0,lib_duration/* formatDuration */.a)(Number(text.trim()) * 1000) : text.trim();
 }
 
 // EXTERNAL MODULE: ./src/io/files.ts
@@ -1100,6 +1091,7 @@ async function readBuildFacts(env, deps) {
 
 
 
+
 const INPUTS = {
     webhookUrl: 'webhook-url',
     token: 'token',
@@ -1287,7 +1279,7 @@ function withInputs(facts, settings, nowMs) {
     const duration = settings.duration !== undefined
         ? durationText(settings.duration)
         : settings.startedAt !== undefined
-            ? formatDuration(nowMs - settings.startedAt)
+            ? (0,lib_duration/* formatDuration */.a)(nowMs - settings.startedAt)
             : undefined;
     return {
         ...facts,
@@ -1590,6 +1582,29 @@ function httpsRepositoryUrl(url) {
     if (scp)
         return `https://${scp[1]}/${scp[2]}`;
     return url.replace(/\.git$/, '');
+}
+
+
+/***/ }),
+
+/***/ 2543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** Durations for humans, the same in job summaries, logs and Slack messages. Pure. */
+/** `42s`, `3m 12s`, `3m`, `1h 4m`, `2h`; a negative duration (clocks apart) is `0s`. */
+function formatDuration(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return m > 0 ? `${h}h ${m}m` : `${h}h`;
+    if (m > 0)
+        return s > 0 ? `${m}m ${s}s` : `${m}m`;
+    return `${s}s`;
 }
 
 

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
   run: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./src/core/aws-region.ts
+var aws_region = __webpack_require__(5507);
 // EXTERNAL MODULE: ./src/core/registry/ecr.ts
 var ecr = __webpack_require__(4181);
 // EXTERNAL MODULE: ./src/io/docker-cli.ts
@@ -164,6 +166,7 @@ function parseRegistriesState(text) {
 
 
 
+
 const INPUTS = {
     registries: 'registries',
     region: 'region',
@@ -182,10 +185,7 @@ function readSettings(inputs, env) {
             throw new errors/* InputError */.dz(INPUTS.registries, id, 'AWS account IDs of 12 digits, comma-separated (quote an ID that starts with 0)');
         }
     }
-    const region = inputs.optional(INPUTS.region) ?? (env.AWS_REGION || env.AWS_DEFAULT_REGION);
-    if (region === undefined || !(0,ecr/* isRegion */.Dp)(region)) {
-        throw new errors/* InputError */.dz(INPUTS.region, region ?? '', 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION)');
-    }
+    const region = (0,aws_region/* resolveRegion */.Zv)(INPUTS.region, inputs.optional(INPUTS.region), env);
     const create = inputs.boolean(INPUTS.createRepository, false);
     const names = inputs.list(INPUTS.repositories);
     for (const name of names) {
@@ -308,6 +308,65 @@ function renderSummary(logins, via, created, settings) {
     }
     body += settings.skipLogout ? '\n\nLogout skipped (`skip-logout: true`).' : '';
     return (0,markdown/* summary */.z)('Amazon ECR login', body);
+}
+
+
+/***/ }),
+
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zv: () => (/* binding */ resolveRegion)
+/* harmony export */ });
+/* unused harmony exports regionPartition, isRegion, REGION_EXPECTED */
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * AWS regions: the one rule every action that talks to AWS checks its region with. A region
+ * belongs to a partition, and each partition names its regions by its own pattern (the
+ * `regionRegex` of the AWS SDKs' partitions table); new regions of a partition fit its pattern
+ * before any SDK lists them, so the patterns decide, not a list of today's regions.
+ */
+
+/**
+ * In the SDKs' order; the specific patterns (`us-gov-`, `us-iso-`) come before nothing that
+ * could also match them: `aws`'s pattern has one word between prefix and number, so
+ * `us-gov-west-1` is not an `aws` region.
+ */
+const PARTITIONS = [
+    {
+        id: 'aws',
+        dnsSuffix: 'amazonaws.com',
+        pattern: /^(?:us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d{1,2}$/
+    },
+    { id: 'aws-cn', dnsSuffix: 'amazonaws.com.cn', pattern: /^cn-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-us-gov', dnsSuffix: 'amazonaws.com', pattern: /^us-gov-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso', dnsSuffix: 'c2s.ic.gov', pattern: /^us-iso-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-b', dnsSuffix: 'sc2s.sgov.gov', pattern: /^us-isob-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-e', dnsSuffix: 'cloud.adc-e.uk', pattern: /^eu-isoe-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-f', dnsSuffix: 'csp.hci.ic.gov', pattern: /^us-isof-[a-z]+-\d{1,2}$/ },
+    // The AWS European Sovereign Cloud: Germany first; its pattern names the country.
+    { id: 'aws-eusc', dnsSuffix: 'amazonaws.eu', pattern: /^eusc-de-[a-z]+-\d{1,2}$/ }
+];
+/** The partition a region belongs to; undefined when the text is no region of any partition. */
+function regionPartition(region) {
+    const found = PARTITIONS.find((p) => p.pattern.test(region));
+    return found && { id: found.id, dnsSuffix: found.dnsSuffix };
+}
+function isRegion(text) {
+    return regionPartition(text) !== undefined;
+}
+const REGION_EXPECTED = 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)';
+/**
+ * The region from the action's input, else from AWS_REGION or AWS_DEFAULT_REGION (empty
+ * variables count as unset); an InputError naming `input` when it is no region.
+ */
+function resolveRegion(input, given, env) {
+    const region = given ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim());
+    if (region === undefined || !isRegion(region)) {
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, region ?? '', REGION_EXPECTED);
+    }
+    return region;
 }
 
 

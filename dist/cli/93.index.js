@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/registry/auth.ts
 var auth = __webpack_require__(9709);
-// EXTERNAL MODULE: ./src/core/registry/reference.ts
-var registry_reference = __webpack_require__(7882);
+// EXTERNAL MODULE: ./src/core/docker-reference.ts
+var docker_reference = __webpack_require__(8003);
 ;// CONCATENATED MODULE: ./src/core/registry/promotion.ts
 /**
  * The promotion plan: which repositories receive the source manifest under which tags, and how
@@ -41,7 +41,7 @@ function planPromotion(source, targets) {
     for (const target of targets) {
         const problem = targetProblem(target);
         if (problem)
-            throw new Error(`${(0,registry_reference/* formatReference */.FH)(target)}: expected ${problem}`);
+            throw new Error(`${(0,docker_reference/* formatReference */.FH)(target)}: expected ${problem}`);
         let step = steps.find((s) => s.registry === target.registry && s.repository === target.repository);
         if (!step) {
             step = {
@@ -220,6 +220,8 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: ./src/core/registry/reference.ts
+var reference = __webpack_require__(7882);
 // EXTERNAL MODULE: ./src/lib/retry.ts
 var retry = __webpack_require__(1737);
 ;// CONCATENATED MODULE: ./src/io/registry.ts
@@ -279,7 +281,7 @@ class RegistryClient {
     constructor(options) {
         this.options = options;
         this.registry = options.registry;
-        this.baseUrl = (0,registry_reference/* registryBaseUrl */.mO)(options.registry);
+        this.baseUrl = (0,reference/* registryBaseUrl */.mO)(options.registry);
         this.fetchImpl = options.fetch ?? globalThis.fetch;
         this.now = options.now ?? Date.now;
         this.scopes = (0,auth/* mergeScopes */.OL)(options.scopes ?? []);
@@ -604,12 +606,13 @@ var ecr = __webpack_require__(4181);
 
 
 
+
 async function promote(plan, sourceText, clientFor, runner, onResult) {
     const source = plan.source;
     const fetched = await fetchSource(plan, sourceText, clientFor);
     const manifest = parseSource(fetched, sourceText);
     const platforms = platformsOf(manifest);
-    runner.info(`${(0,registry_reference/* formatReference */.FH)(source)} is ${fetched.digest}` +
+    runner.info(`${(0,docker_reference/* formatReference */.FH)(source)} is ${fetched.digest}` +
         (platforms.length ? ` (index of ${platforms.join(', ')})` : ''));
     for (const step of plan.steps) {
         const target = clientFor(step.registry);
@@ -627,7 +630,7 @@ async function promote(plan, sourceText, clientFor, runner, onResult) {
                 const outcome = outcomes[i];
                 if ('error' in outcome)
                     continue;
-                const reference = (0,registry_reference/* formatReference */.FH)({
+                const reference = (0,docker_reference/* formatReference */.FH)({
                     registry: step.registry,
                     repository: step.repository,
                     tag
@@ -660,20 +663,20 @@ async function fetchSource(plan, sourceText, clientFor) {
     const source = plan.source;
     let fetched;
     try {
-        fetched = await withAuthMessages(() => clientFor(source.registry).getManifest(source.repository, (0,registry_reference/* manifestReference */.Tn)(source)));
+        fetched = await withAuthMessages(() => clientFor(source.registry).getManifest(source.repository, (0,reference/* manifestReference */.Tn)(source)));
     }
     catch (error) {
         if (error instanceof RegistryError && error.status === 404) {
-            throw new errors/* InputError */.dz('source', sourceText, `an image that exists: ${source.registry} has no ${(0,registry_reference/* formatReference */.FH)(source)} (404 ${describeRegistryErrors(error.errors) || 'not found'})`);
+            throw new errors/* InputError */.dz('source', sourceText, `an image that exists: ${source.registry} has no ${(0,docker_reference/* formatReference */.FH)(source)} (404 ${describeRegistryErrors(error.errors) || 'not found'})`);
         }
         throw error;
     }
     if (source.digest && fetched.digest !== source.digest && !source.digest.startsWith('sha512:')) {
-        throw new errors/* ConfigurationError */.j1(`${source.registry} answered ${(0,registry_reference/* formatReference */.FH)(source)} with a manifest whose digest is ${fetched.digest}.`);
+        throw new errors/* ConfigurationError */.j1(`${source.registry} answered ${(0,docker_reference/* formatReference */.FH)(source)} with a manifest whose digest is ${fetched.digest}.`);
     }
     const header = fetched.headerDigest;
     if (header?.startsWith('sha256:') && header !== fetched.digest) {
-        throw new errors/* ConfigurationError */.j1(`${source.registry} says ${(0,registry_reference/* formatReference */.FH)(source)} is ${header}, but its bytes hash to ${fetched.digest}.`);
+        throw new errors/* ConfigurationError */.j1(`${source.registry} says ${(0,docker_reference/* formatReference */.FH)(source)} is ${header}, but its bytes hash to ${fetched.digest}.`);
     }
     return fetched;
 }
@@ -689,7 +692,7 @@ function parseSource(fetched, sourceText) {
 }
 /** PUT under the tag unless it already points at the digest; then check it does. */
 async function putTag(target, step, tag, fetched, manifest, before) {
-    const reference = (0,registry_reference/* formatReference */.FH)({ registry: step.registry, repository: step.repository, tag });
+    const reference = (0,docker_reference/* formatReference */.FH)({ registry: step.registry, repository: step.repository, tag });
     if (before?.digest === fetched.digest)
         return 'unchanged';
     try {
@@ -831,7 +834,7 @@ async function pushImage(image, targets, login, deps) {
 async function pushAll(image, targets, docker, deps) {
     let first;
     for (const target of targets) {
-        const reference = (0,registry_reference/* formatReference */.FH)(target);
+        const reference = (0,docker_reference/* formatReference */.FH)(target);
         await deps.runner.group(`docker push ${reference}`, async () => {
             await docker.tag(image, reference);
             const { digest } = await pushOne(docker, reference, target);
@@ -925,7 +928,7 @@ function readSettings(inputs) {
     if (sourceText === undefined) {
         throw new errors/* InputError */.dz(INPUTS.image, '', 'a local image to push, or else `source`: a remote image to promote');
     }
-    const parsed = (0,registry_reference/* parseReference */.F2)(sourceText);
+    const parsed = (0,docker_reference/* parseImageReference */.o_)(sourceText, { foldCase: true });
     if ('error' in parsed)
         throw new errors/* InputError */.dz(INPUTS.source, sourceText, parsed.error);
     return {
@@ -942,7 +945,7 @@ function readTargets(inputs) {
         throw new errors/* InputError */.dz(INPUTS.tags, '', 'full image references such as `ghcr.io/acme/shop:1.4.2`, one per line or comma-separated');
     }
     return texts.map((text) => {
-        const parsed = (0,registry_reference/* parseReference */.F2)(text);
+        const parsed = (0,docker_reference/* parseImageReference */.o_)(text, { foldCase: true });
         if ('error' in parsed)
             throw new errors/* InputError */.dz(INPUTS.tags, text, parsed.error);
         const problem = targetProblem(parsed.reference);
@@ -1033,7 +1036,7 @@ function maskCredentials(runner, credentials) {
 function renderSummary(settings, results, complete) {
     const source = settings.mode === 'push'
         ? `Pushed local image ${(0,markdown/* code */.aY)(settings.image)}`
-        : `Promoted ${(0,markdown/* code */.aY)((0,registry_reference/* formatReference */.FH)(settings.source))} without pulling it`;
+        : `Promoted ${(0,markdown/* code */.aY)((0,docker_reference/* formatReference */.FH)(settings.source))} without pulling it`;
     const rows = results.map((r) => [{ raw: (0,markdown/* code */.aY)(r.reference) }, { raw: (0,markdown/* code */.aY)(r.digest) }, r.outcome]);
     const platforms = results.find((r) => r.platforms?.length)?.platforms;
     return (0,markdown/* summary */.z)(settings.mode === 'push' ? 'Image push' : 'Image promotion', `${source}${complete ? '' : ' (stopped by an error)'}.\n\n` +

@@ -158,11 +158,17 @@ function errorMessage(error) {
 
 ;// CONCATENATED MODULE: ./src/core/docker-reference.ts
 /**
- * The Docker reference grammar (distribution/reference): image names and tags. Nothing that fails
- * it is ever output, and nothing that fails it is ever sent to a registry.
+ * Image references as Docker reads them (the distribution/reference grammar and Docker's
+ * normalisation): `[registry[:port]/]path[:tag][@digest]`. The one parser every action reads
+ * image inputs with; nothing that fails it is ever output, or sent to a registry or a host.
  */
+/** Docker Hub's name; `index.docker.io` is its legacy alias. */
+const docker_reference_DOCKER_HUB = 'docker.io';
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-function docker_reference_isValidTag(tag) {
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+const DIGEST_EXPECTATION = 'a digest such as `@sha256:` followed by 64 lowercase hex digits';
+const REFERENCE_EXPECTATION = 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`';
+function isValidTag(tag) {
     return TAG_PATTERN.test(tag);
 }
 /**
@@ -176,92 +182,79 @@ function sanitizeTag(name) {
         .replace(/^[.-]+/, '')
         .slice(0, 128)
         .replace(/[.-]+$/, '');
-    return docker_reference_isValidTag(tag) ? tag : undefined;
+    return isValidTag(tag) ? tag : undefined;
 }
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const NAME = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
-/**
- * Parses an image name without tag or digest. Upper case in the repository path is lowered, as
- * `docker/metadata-action` does, because `ghcr.io/${{ github.repository }}` often has it.
- * Returns an error text (what was expected) instead of throwing, so callers name their input.
- */
-function docker_reference_parseImageName(text) {
-    const value = text.trim();
-    if (/@sha256:/.test(value)) {
-        return { error: 'an image name without a digest, e.g. `ghcr.io/org/app`' };
-    }
-    const slash = value.indexOf('/');
-    const first = slash >= 0 ? value.slice(0, slash) : '';
-    // The first component is a registry when it has a dot, a port or is localhost (the grammar's rule).
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
-    const registry = hasRegistry ? first : '';
-    const path = hasRegistry ? value.slice(slash + 1) : value;
-    if (/:[^/]*$/.test(path)) {
-        return { error: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`' };
-    }
-    const name = (registry ? registry + '/' : '') + path.toLowerCase();
-    if (!NAME.test(name) || name.length > 255) {
-        return {
-            error: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
-        };
-    }
-    return { name };
-}
-
-;// CONCATENATED MODULE: ./src/core/registry/reference.ts
-/**
- * Full image references (`registry/repository[:tag][@digest]`) as Docker reads them, split into
- * the parts the registry API needs. Nothing that fails the grammar is ever sent to a registry.
- */
-
-const DOCKER_HUB = 'docker.io';
-/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+/** The digest algorithms registries verify (go-digest's), each with its length in hex. */
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
 function isDigest(text) {
     return DIGEST.test(text);
 }
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+/** Docker refuses a name that could be mistaken for an image ID. */
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+const NAME_MAX = 255;
 /**
- * Parses `name[:tag][@digest]`. Upper case in the repository path is lowered (as the `version`
- * action does). Returns what was expected instead of throwing, so callers name their input.
+ * Parses `name[:tag][@digest]` (surrounding white space ignored). On failure, what was expected
+ * and of which part, so callers can name their input and, for the name, their own example.
  */
-function parseReference(text) {
+function parseImageReference(text, options = {}) {
     const value = text.trim();
     const at = value.indexOf('@');
     const digest = at >= 0 ? value.slice(at + 1) : undefined;
     const nameAndTag = at >= 0 ? value.slice(0, at) : value;
     if (digest !== undefined && !isDigest(digest)) {
-        return { error: 'a digest such as `@sha256:` followed by 64 lowercase hex digits' };
+        return { error: DIGEST_EXPECTATION, part: 'digest' };
     }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.indexOf(':', lastSlash + 1);
+    const colon = nameAndTag.indexOf(':', nameAndTag.lastIndexOf('/') + 1);
     const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
-    const name = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    const written = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
     if (tag !== undefined && !isValidTag(tag))
-        return { error: TAG_EXPECTATION };
-    const parsed = parseImageName(name);
-    if ('error' in parsed) {
-        return { error: 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`' };
+        return { error: TAG_EXPECTATION, part: 'tag' };
+    const split = splitDomain(written);
+    const path = options.foldCase ? split.path.toLowerCase() : split.path;
+    const name = split.domain === undefined ? path : `${split.domain}/${path}`;
+    if (name.length > NAME_MAX ||
+        (split.domain !== undefined && !DOMAIN.test(split.domain)) ||
+        !PATH.test(path.toLowerCase()) ||
+        IMAGE_ID.test(value)) {
+        return { error: REFERENCE_EXPECTATION, part: 'name' };
     }
-    return { reference: { ...splitName(parsed.name), tag, digest } };
+    if (path !== path.toLowerCase()) {
+        const lowered = `${split.domain === undefined ? '' : `${split.domain}/`}${path.toLowerCase()}`;
+        return {
+            error: `${REFERENCE_EXPECTATION}; repository names are lower case (\`${lowered}\`)`,
+            part: 'name'
+        };
+    }
+    const registry = split.domain === undefined || split.domain === 'index.docker.io' ? docker_reference_DOCKER_HUB : split.domain;
+    const repository = registry === docker_reference_DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
+    return {
+        reference: {
+            registry,
+            repository,
+            ...(tag === undefined ? {} : { tag }),
+            ...(digest === undefined ? {} : { digest })
+        },
+        name
+    };
 }
-/** Docker's rule: the first component names a registry when it has a dot, a port or is localhost. */
-function splitName(name) {
+/**
+ * Docker's rule: the first component names a registry when it has a dot or a port, or is
+ * `localhost` (or an IPv6 address in brackets); else the whole name is a Docker Hub path.
+ */
+function splitDomain(name) {
     const slash = name.indexOf('/');
     const first = slash >= 0 ? name.slice(0, slash) : '';
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
-    if (!hasRegistry) {
-        return { registry: DOCKER_HUB, repository: slash >= 0 ? name : `library/${name}` };
-    }
-    const registry = first === 'index.docker.io' ? DOCKER_HUB : first;
-    const repository = name.slice(slash + 1);
-    return {
-        registry,
-        repository: registry === DOCKER_HUB && !repository.includes('/') ? `library/${repository}` : repository
-    };
+    const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    return isDomain ? { domain: first, path: name.slice(slash + 1) } : { path: name };
+}
+/** The tag of a reference; undefined when it has none, or is none (upper case is forgiven). */
+function tagOf(text) {
+    const parsed = parseImageReference(text, { foldCase: true });
+    return 'reference' in parsed ? parsed.reference.tag : undefined;
 }
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 function formatReference(ref) {
@@ -269,12 +262,21 @@ function formatReference(ref) {
         (ref.tag ? `:${ref.tag}` : '') +
         (ref.digest ? `@${ref.digest}` : ''));
 }
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
+}
+
+;// CONCATENATED MODULE: ./src/core/registry/reference.ts
+/**
+ * Where a registry's API lives for an image reference (parsed by `../docker-reference.ts`): the
+ * host to call, HTTP or HTTPS, and what to ask it for.
+ */
+
+/** Where Docker Hub's registry API lives (`docker.io` is only its name). */
+const DOCKER_HUB_API = 'registry-1.docker.io';
 /** What to ask the registry for: the digest when there is one (it wins over a tag), else the tag. */
 function manifestReference(ref) {
     return ref.digest ?? ref.tag ?? 'latest';
-}
-function sameRepository(a, b) {
-    return a.registry === b.registry && a.repository === b.repository;
 }
 /** The host to call for a registry's API (`docker.io` is served by `registry-1.docker.io`). */
 function apiHost(registry) {
@@ -505,11 +507,11 @@ function parseDockerConfig(text, path) {
 function hostnameOfKey(key) {
     const withoutScheme = key.replace(/^[a-z]+:\/\//i, '');
     const host = withoutScheme.split('/')[0] ?? '';
-    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? DOCKER_HUB : host;
+    return ['index.docker.io', 'registry-1.docker.io', 'docker.io'].includes(host) ? docker_reference_DOCKER_HUB : host;
 }
 /** The name a helper is asked about: Docker Hub's legacy URL, else the registry host. */
 function docker_config_serverUrlFor(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_KEY : registry;
+    return registry === docker_reference_DOCKER_HUB ? DOCKER_HUB_KEY : registry;
 }
 /**
  * Where the registry's credentials may be, in Docker's order: the registry's own helper

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1881);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5492);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1881:
+/***/ 5492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -369,6 +369,37 @@ async function followRollout(api, options) {
 /** Time as a dependency: the real one, or a fake that tests advance without waiting. */
 
 const realClock = { now: () => Date.now(), sleep: realSleep };
+/**
+ * A clock whose sleeps return at once and move its time forward: the dry run walks the real
+ * deploy sequence with it (every wait and timeout plays out, nothing waits).
+ */
+function instantClock(start = Date.now()) {
+    let now = start;
+    const slept = [];
+    return {
+        slept,
+        now: () => now,
+        sleep: async (ms) => {
+            slept.push(ms);
+            now += ms;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lib/duration.ts
+/** Durations for humans, the same in job summaries, logs and Slack messages. Pure. */
+/** `42s`, `3m 12s`, `3m`, `1h 4m`, `2h`; a negative duration (clocks apart) is `0s`. */
+function formatDuration(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return m > 0 ? `${h}h ${m}m` : `${h}h`;
+    if (m > 0)
+        return s > 0 ? `${m}m ${s}s` : `${m}m`;
+    return `${s}s`;
+}
 
 ;// CONCATENATED MODULE: ./src/lib/action.ts
 /**
@@ -859,12 +890,67 @@ function redactEnvironment(definition) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/core/aws-region.ts
+/**
+ * AWS regions: the one rule every action that talks to AWS checks its region with. A region
+ * belongs to a partition, and each partition names its regions by its own pattern (the
+ * `regionRegex` of the AWS SDKs' partitions table); new regions of a partition fit its pattern
+ * before any SDK lists them, so the patterns decide, not a list of today's regions.
+ */
+
+/**
+ * In the SDKs' order; the specific patterns (`us-gov-`, `us-iso-`) come before nothing that
+ * could also match them: `aws`'s pattern has one word between prefix and number, so
+ * `us-gov-west-1` is not an `aws` region.
+ */
+const PARTITIONS = [
+    {
+        id: 'aws',
+        dnsSuffix: 'amazonaws.com',
+        pattern: /^(?:us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d{1,2}$/
+    },
+    { id: 'aws-cn', dnsSuffix: 'amazonaws.com.cn', pattern: /^cn-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-us-gov', dnsSuffix: 'amazonaws.com', pattern: /^us-gov-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso', dnsSuffix: 'c2s.ic.gov', pattern: /^us-iso-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-b', dnsSuffix: 'sc2s.sgov.gov', pattern: /^us-isob-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-e', dnsSuffix: 'cloud.adc-e.uk', pattern: /^eu-isoe-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-f', dnsSuffix: 'csp.hci.ic.gov', pattern: /^us-isof-[a-z]+-\d{1,2}$/ },
+    // The AWS European Sovereign Cloud: Germany first; its pattern names the country.
+    { id: 'aws-eusc', dnsSuffix: 'amazonaws.eu', pattern: /^eusc-de-[a-z]+-\d{1,2}$/ }
+];
+/** The partition a region belongs to; undefined when the text is no region of any partition. */
+function regionPartition(region) {
+    const found = PARTITIONS.find((p) => p.pattern.test(region));
+    return found && { id: found.id, dnsSuffix: found.dnsSuffix };
+}
+function isRegion(text) {
+    return regionPartition(text) !== undefined;
+}
+const REGION_EXPECTED = 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)';
+/**
+ * The region from the action's input, else from AWS_REGION or AWS_DEFAULT_REGION (empty
+ * variables count as unset); an InputError naming `input` when it is no region.
+ */
+function resolveRegion(input, given, env) {
+    const region = given ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim());
+    if (region === undefined || !isRegion(region)) {
+        throw new errors/* InputError */.dz(input, region ?? '', REGION_EXPECTED);
+    }
+    return region;
+}
+
 ;// CONCATENATED MODULE: ./src/core/docker-reference.ts
 /**
- * The Docker reference grammar (distribution/reference): image names and tags. Nothing that fails
- * it is ever output, and nothing that fails it is ever sent to a registry.
+ * Image references as Docker reads them (the distribution/reference grammar and Docker's
+ * normalisation): `[registry[:port]/]path[:tag][@digest]`. The one parser every action reads
+ * image inputs with; nothing that fails it is ever output, or sent to a registry or a host.
  */
+/** Docker Hub's name; `index.docker.io` is its legacy alias. */
+const DOCKER_HUB = 'docker.io';
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+const DIGEST_EXPECTATION = 'a digest such as `@sha256:` followed by 64 lowercase hex digits';
+const REFERENCE_EXPECTATION = 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`';
 function isValidTag(tag) {
     return TAG_PATTERN.test(tag);
 }
@@ -881,67 +967,86 @@ function sanitizeTag(name) {
         .replace(/[.-]+$/, '');
     return isValidTag(tag) ? tag : undefined;
 }
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+/** The digest algorithms registries verify (go-digest's), each with its length in hex. */
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const NAME = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+/** Docker refuses a name that could be mistaken for an image ID. */
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+const NAME_MAX = 255;
 /**
- * Parses an image name without tag or digest. Upper case in the repository path is lowered, as
- * `docker/metadata-action` does, because `ghcr.io/${{ github.repository }}` often has it.
- * Returns an error text (what was expected) instead of throwing, so callers name their input.
+ * Parses `name[:tag][@digest]` (surrounding white space ignored). On failure, what was expected
+ * and of which part, so callers can name their input and, for the name, their own example.
  */
-function parseImageName(text) {
+function parseImageReference(text, options = {}) {
     const value = text.trim();
-    if (/@sha256:/.test(value)) {
-        return { error: 'an image name without a digest, e.g. `ghcr.io/org/app`' };
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    const nameAndTag = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !isDigest(digest)) {
+        return { error: DIGEST_EXPECTATION, part: 'digest' };
     }
-    const slash = value.indexOf('/');
-    const first = slash >= 0 ? value.slice(0, slash) : '';
-    // The first component is a registry when it has a dot, a port or is localhost (the grammar's rule).
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
-    const registry = hasRegistry ? first : '';
-    const path = hasRegistry ? value.slice(slash + 1) : value;
-    if (/:[^/]*$/.test(path)) {
-        return { error: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`' };
+    const colon = nameAndTag.indexOf(':', nameAndTag.lastIndexOf('/') + 1);
+    const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
+    const written = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    if (tag !== undefined && !isValidTag(tag))
+        return { error: TAG_EXPECTATION, part: 'tag' };
+    const split = splitDomain(written);
+    const path = options.foldCase ? split.path.toLowerCase() : split.path;
+    const name = split.domain === undefined ? path : `${split.domain}/${path}`;
+    if (name.length > NAME_MAX ||
+        (split.domain !== undefined && !DOMAIN.test(split.domain)) ||
+        !PATH.test(path.toLowerCase()) ||
+        IMAGE_ID.test(value)) {
+        return { error: REFERENCE_EXPECTATION, part: 'name' };
     }
-    const name = (registry ? registry + '/' : '') + path.toLowerCase();
-    if (!NAME.test(name) || name.length > 255) {
+    if (path !== path.toLowerCase()) {
+        const lowered = `${split.domain === undefined ? '' : `${split.domain}/`}${path.toLowerCase()}`;
         return {
-            error: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
+            error: `${REFERENCE_EXPECTATION}; repository names are lower case (\`${lowered}\`)`,
+            part: 'name'
         };
     }
-    return { name };
-}
-
-;// CONCATENATED MODULE: ./src/core/ecs/image.ts
-/** Image references as a task definition holds them: `name[:tag][@sha256:digest]`. Pure. */
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const IMAGE_EXPECTED = 'an image reference such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.4.2` or `ghcr.io/acme/shop@sha256:…`';
-/** The reference, parsed; `{ error }` says what was expected. Never rewrites what it was given. */
-function parseImageReference(text) {
-    const at = text.indexOf('@');
-    const digest = at >= 0 ? text.slice(at + 1) : undefined;
-    const rest = at >= 0 ? text.slice(0, at) : text;
-    if (digest !== undefined && !DIGEST.test(digest)) {
-        return { error: `${IMAGE_EXPECTED} (a digest is \`sha256:\` and 64 hex digits)` };
-    }
-    const colon = rest.lastIndexOf(':');
-    const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
-    const name = tag === undefined ? rest : rest.slice(0, colon);
-    if (tag !== undefined && !isValidTag(tag))
-        return { error: IMAGE_EXPECTED };
-    const parsed = parseImageName(name);
-    if ('error' in parsed)
-        return { error: IMAGE_EXPECTED };
-    if (parsed.name !== name) {
-        return { error: `${IMAGE_EXPECTED}; repository names are lower case (\`${parsed.name}\`)` };
-    }
+    const registry = split.domain === undefined || split.domain === 'index.docker.io' ? DOCKER_HUB : split.domain;
+    const repository = registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
     return {
-        name,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
+        reference: {
+            registry,
+            repository,
+            ...(tag === undefined ? {} : { tag }),
+            ...(digest === undefined ? {} : { digest })
+        },
+        name
     };
+}
+/**
+ * Docker's rule: the first component names a registry when it has a dot or a port, or is
+ * `localhost` (or an IPv6 address in brackets); else the whole name is a Docker Hub path.
+ */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    return isDomain ? { domain: first, path: name.slice(slash + 1) } : { path: name };
+}
+/** The tag of a reference; undefined when it has none, or is none (upper case is forgiven). */
+function tagOf(text) {
+    const parsed = parseImageReference(text, { foldCase: true });
+    return 'reference' in parsed ? parsed.reference.tag : undefined;
+}
+/** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
+function formatReference(ref) {
+    return (`${ref.registry}/${ref.repository}` +
+        (ref.tag ? `:${ref.tag}` : '') +
+        (ref.digest ? `@${ref.digest}` : ''));
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/ecs-deploy/settings.ts
@@ -949,6 +1054,7 @@ function parseImageReference(text) {
  * The inputs of `ecs-deploy`, read once and validated, the task-definition file included (read,
  * cleaned and rendered), before any AWS call.
  */
+
 
 
 
@@ -968,13 +1074,11 @@ const INPUTS = {
     region: 'region',
     dryRun: 'dry-run'
 };
-/** `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
-const settings_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const ARN = (kind) => new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${kind}/\\S+$`);
 const MAX_WAIT_MINUTES = 360;
 async function readSettings(inputs, env, workspace) {
-    const region = readRegion(inputs, env);
+    const region = resolveRegion(INPUTS.region, inputs.optional(INPUTS.region), env);
     const cluster = readName(inputs, INPUTS.cluster, 'cluster') ?? 'default';
     const service = readName(inputs, INPUTS.service, 'service');
     if (service === undefined) {
@@ -1020,16 +1124,9 @@ async function readSource(inputs, workspace, image, forceNewDeployment) {
         return { kind: 'current' };
     throw new errors/* InputError */.dz(INPUTS.taskDefinition, '', `a task definition file; or \`${INPUTS.image}\` (and \`${INPUTS.container}\`) to put in the service's current task definition; or \`${INPUTS.forceNewDeployment}: true\` to restart the service as it is; or \`${INPUTS.rollbackTo}: previous\``);
 }
-function readRegion(inputs, env) {
-    const region = inputs.optional(INPUTS.region) ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim());
-    if (region === undefined || !REGION.test(region)) {
-        throw new errors/* InputError */.dz(INPUTS.region, region ?? '', 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)');
-    }
-    return region;
-}
 function readName(inputs, input, kind) {
     const value = inputs.optional(input);
-    if (value === undefined || settings_NAME.test(value) || ARN(kind).test(value))
+    if (value === undefined || NAME.test(value) || ARN(kind).test(value))
         return value;
     throw new errors/* InputError */.dz(input, value, `an ECS ${kind} name (letters, digits, \`-\` and \`_\`, up to 255) or its ARN`);
 }
@@ -1042,13 +1139,15 @@ function readImage(inputs) {
         }
         return undefined;
     }
+    // Strict (no case folding): the reference goes into the task definition as written.
     const parsed = parseImageReference(reference);
     if ('error' in parsed)
         throw new errors/* InputError */.dz(INPUTS.image, reference, parsed.error);
+    const { tag, digest } = parsed.reference;
     return {
         reference,
         ...(container === undefined ? {} : { container }),
-        untagged: parsed.tag === undefined && parsed.digest === undefined
+        untagged: tag === undefined && digest === undefined
     };
 }
 async function readTaskDefinitionFile(path, workspace, image) {
@@ -1412,16 +1511,7 @@ function pre(text) {
 
 
 
-/** `45s`, `3m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    const s = Math.round(ms / 1000);
-    const pad = (n) => String(n).padStart(2, '0');
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
-    return `${Math.floor(s / 3600)}h ${pad(Math.floor((s % 3600) / 60))}m`;
-}
+
 const where = (settings) => `${settings.cluster}/${settings.service}`;
 /** The headline of a failed or timed-out rollout. */
 function headline(settings, outcome) {
@@ -1561,6 +1651,7 @@ function renderDryRun(settings) {
  * reported with the stopped tasks' reasons. Each completed rollout is recorded on the service's
  * tags, so `rollback-to: previous` goes back to the last stable revision.
  */
+
 
 
 

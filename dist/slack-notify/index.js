@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6784);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5267);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6784:
+/***/ 5267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -730,9 +730,9 @@ function runContext(facts) {
     return text ? escapeMrkdwn(text) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/slack/time.ts
-/** Durations for humans, and the start times users can pass in (ISO 8601 or Unix time). */
-/** `42s`, `3m 12s`, `1h 4m`. */
+;// CONCATENATED MODULE: ./src/lib/duration.ts
+/** Durations for humans, the same in job summaries, logs and Slack messages. Pure. */
+/** `42s`, `3m 12s`, `3m`, `1h 4m`, `2h`; a negative duration (clocks apart) is `0s`. */
 function formatDuration(ms) {
     const total = Math.max(0, Math.round(ms / 1000));
     const h = Math.floor(total / 3600);
@@ -744,6 +744,10 @@ function formatDuration(ms) {
         return s > 0 ? `${m}m ${s}s` : `${m}m`;
     return `${s}s`;
 }
+
+;// CONCATENATED MODULE: ./src/core/slack/time.ts
+/** Durations for humans, and the start times users can pass in (ISO 8601 or Unix time). */
+
 /**
  * Epoch milliseconds of `2026-11-22T15:04:05Z`, Unix seconds (`1795791845`, as `date +%s`
  * prints) or milliseconds (13 digits, as `Date.now()`); undefined when it is none of these.
@@ -1468,6 +1472,7 @@ async function readBuildFacts(env, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/slack-notify/main.ts
+
 
 
 

@@ -349,6 +349,10 @@ describe('ecr-login failures', () => {
       'Input \'region\' is "": expected an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them).'
     ],
     [{}, { AWS_REGION: '', AWS_DEFAULT_REGION: 'us-east-1' }, ''],
+    // The European Sovereign Cloud and the isolated partitions are regions too.
+    [{ region: 'eusc-de-east-1' }, {}, ''],
+    [{ region: 'us-isof-south-1' }, {}, ''],
+    [{}, { AWS_REGION: ' cn-north-1 ' }, ''],
     [
       { region: 'Frankfurt' },
       {},

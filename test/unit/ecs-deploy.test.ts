@@ -944,7 +944,7 @@ describe('errors that stop a deploy before it changes anything', () => {
     ],
     [
       { ...DEPLOY, image: 'shop:' },
-      /^Input 'image' is "shop:": expected an image reference such as/
+      /^Input 'image' is "shop:": expected a tag of 1 to 128 letters/
     ],
     [
       { ...DEPLOY, 'wait-for-minutes': '0' },

@@ -14,12 +14,12 @@ import {
   parseApprover,
   type Approver
 } from '../../core/approval.js'
-import { isValidTag } from '../../core/docker-reference.js'
 import {
-  parseReference,
+  isValidTag,
+  parseImageReference,
   TAG_EXPECTATION,
   type ImageReference
-} from '../../core/registry/reference.js'
+} from '../../core/docker-reference.js'
 import type { GitHubApi } from '../../io/github.js'
 import { runAction } from '../../lib/action.js'
 import { readCiContext } from '../../lib/context.js'
@@ -71,7 +71,7 @@ export function readSettings(inputs: InputReader): ApprovalSettings {
   const imageText = inputs.optional(INPUTS.image)
   let image: ImageReference | undefined
   if (imageText !== undefined) {
-    const parsed = parseReference(imageText)
+    const parsed = parseImageReference(imageText, { foldCase: true })
     if ('error' in parsed) throw new InputError(INPUTS.image, imageText, parsed.error)
     if (parsed.reference.tag || parsed.reference.digest) {
       throw new InputError(

@@ -1,5 +1,5 @@
 /** The approval's registry look-ups: a manifest HEAD, with the inputs' or the Docker config's credentials. */
-import type { ImageReference } from '../../core/registry/reference.js'
+import type { ImageReference } from '../../core/docker-reference.js'
 import type { DigestOf } from './main.js'
 
 export function registryDigest(

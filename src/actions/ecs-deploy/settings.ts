@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
 import { resolveRegion } from '../../core/aws-region.js'
-import { parseImageReference } from '../../core/ecs/image.js'
+import { parseImageReference } from '../../core/docker-reference.js'
 import {
   prepareTaskDefinition,
   renderImage,
@@ -149,12 +149,14 @@ function readImage(inputs: InputReader): EcsDeploySettings['image'] {
     }
     return undefined
   }
+  // Strict (no case folding): the reference goes into the task definition as written.
   const parsed = parseImageReference(reference)
   if ('error' in parsed) throw new InputError(INPUTS.image, reference, parsed.error)
+  const { tag, digest } = parsed.reference
   return {
     reference,
     ...(container === undefined ? {} : { container }),
-    untagged: parsed.tag === undefined && parsed.digest === undefined
+    untagged: tag === undefined && digest === undefined
   }
 }
 

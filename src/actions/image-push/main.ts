@@ -6,9 +6,9 @@
 import { targetProblem, planPromotion } from '../../core/registry/promotion.js'
 import {
   formatReference,
-  parseReference,
+  parseImageReference,
   type ImageReference
-} from '../../core/registry/reference.js'
+} from '../../core/docker-reference.js'
 import type { Credentials } from '../../core/registry/auth.js'
 import { dockerCli } from '../../io/docker-cli.js'
 import { credentialHelpers, lookupDockerCredentials } from '../../io/docker-config.js'
@@ -74,7 +74,7 @@ export function readSettings(inputs: InputReader): ImagePushSettings {
       'a local image to push, or else `source`: a remote image to promote'
     )
   }
-  const parsed = parseReference(sourceText)
+  const parsed = parseImageReference(sourceText, { foldCase: true })
   if ('error' in parsed) throw new InputError(INPUTS.source, sourceText, parsed.error)
   return {
     mode: 'promote',
@@ -95,7 +95,7 @@ function readTargets(inputs: InputReader): ImageReference[] {
     )
   }
   return texts.map((text) => {
-    const parsed = parseReference(text)
+    const parsed = parseImageReference(text, { foldCase: true })
     if ('error' in parsed) throw new InputError(INPUTS.tags, text, parsed.error)
     const problem = targetProblem(parsed.reference)
     if (problem) throw new InputError(INPUTS.tags, text, problem)

@@ -14,7 +14,8 @@ import {
   type Manifest
 } from '../../core/registry/manifest.js'
 import type { PromotionPlan, PromotionStep } from '../../core/registry/promotion.js'
-import { formatReference, manifestReference } from '../../core/registry/reference.js'
+import { formatReference } from '../../core/docker-reference.js'
+import { manifestReference } from '../../core/registry/reference.js'
 import {
   RegistryAuthError,
   RegistryError,

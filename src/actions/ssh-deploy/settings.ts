@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
+import { tagOf } from '../../core/docker-reference.js'
 import {
   formatHostSpec,
   HOST_SPEC_EXPECTED,
@@ -272,7 +273,7 @@ export function readSettings(inputs: InputReader, workspace: string): DeploySett
     inputs.optional(INPUTS.version) ??
     envValue(env, 'IMAGE_TAG') ??
     envValue(env, 'VERSION') ??
-    (image && /:([^/:]+)$/.exec(image)?.[1]) ??
+    (image && tagOf(image)) ??
     'unversioned'
 
   const server = inputs.optional(INPUTS.registry)

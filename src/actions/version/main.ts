@@ -1,5 +1,5 @@
 /** Action `version`: the version of this build and every image tag to push. */
-import { parseImageName } from '../../core/docker-reference.js'
+import { parseImageReference } from '../../core/docker-reference.js'
 import { parseBaseVersion, newestRelease } from '../../core/semver.js'
 import { planVersion, type BuildRef, type VersionPlan } from '../../core/version.js'
 import { gitInfo, type GitInfo } from '../../io/git.js'
@@ -18,6 +18,13 @@ export const INPUTS = {
   shaTag: 'sha-tag'
 } as const
 
+/** What `images` expects, by the part of a reference that was wrong or was not wanted. */
+const NAME_EXPECTED = {
+  tag: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`',
+  digest: 'an image name without a digest, e.g. `ghcr.io/org/app`',
+  name: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
+}
+
 export interface VersionSettings {
   images: string[]
   baseVersion?: { major: number; minor: number }
@@ -28,8 +35,10 @@ export interface VersionSettings {
 
 export function readSettings(inputs: InputReader): VersionSettings {
   const images = inputs.list(INPUTS.images).map((text) => {
-    const parsed = parseImageName(text)
-    if ('error' in parsed) throw new InputError(INPUTS.images, text, parsed.error)
+    const parsed = parseImageReference(text, { foldCase: true })
+    if ('error' in parsed) throw new InputError(INPUTS.images, text, NAME_EXPECTED[parsed.part])
+    const extra = parsed.reference.digest ? 'digest' : parsed.reference.tag ? 'tag' : undefined
+    if (extra) throw new InputError(INPUTS.images, text, NAME_EXPECTED[extra])
     return parsed.name
   })
   const baseText = inputs.optional(INPUTS.baseVersion)

@@ -5,7 +5,7 @@
  */
 import { ConfigurationError } from '../../lib/errors.js'
 import { decodeBase64, encodeBase64, type Credentials } from './auth.js'
-import { DOCKER_HUB } from './reference.js'
+import { DOCKER_HUB } from '../docker-reference.js'
 
 export interface DockerAuthEntry {
   /** base64 of `username:password` */

@@ -5,7 +5,7 @@
  * them copied, registry to registry, never through a Docker daemon.
  */
 import { repositoryScope, mergeScopes } from './auth.js'
-import { formatReference, type ImageReference } from './reference.js'
+import { formatReference, type ImageReference } from '../docker-reference.js'
 
 export type Transfer = 'none' | 'mount' | 'copy'
 

@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals'
-import { parseImageReference } from '../../../src/core/ecs/image.js'
 import {
   READ_ONLY_FIELDS,
   containerImages,
@@ -240,34 +239,6 @@ describe('renderImage', () => {
       error: 'the name of the container to update: `web`, `log-router`',
       containers: ['web', 'log-router']
     })
-  })
-})
-
-describe('parseImageReference', () => {
-  const digest = 'sha256:' + 'a1'.repeat(32)
-  test.each([
-    [
-      '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.4.2',
-      { name: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop', tag: '1.4.2' }
-    ],
-    [`ghcr.io/acme/shop@${digest}`, { name: 'ghcr.io/acme/shop', digest }],
-    [`ghcr.io/acme/shop:1.4.2@${digest}`, { name: 'ghcr.io/acme/shop', tag: '1.4.2', digest }],
-    ['localhost:5000/shop', { name: 'localhost:5000/shop' }],
-    ['localhost:5000/shop:v2', { name: 'localhost:5000/shop', tag: 'v2' }],
-    ['nginx', { name: 'nginx' }]
-  ])('%s', (text, expected) => {
-    expect(parseImageReference(text)).toEqual(expected)
-  })
-
-  test.each([
-    ['ghcr.io/acme/shop:', /an image reference such as/],
-    ['ghcr.io/acme/shop:bad tag', /an image reference such as/],
-    ['ghcr.io/acme/shop@sha256:1234', /a digest is `sha256:` and 64 hex digits/],
-    ['ghcr.io/Acme/Shop:1', /repository names are lower case \(`ghcr.io\/acme\/shop`\)/],
-    ['https://ghcr.io/acme/shop:1', /an image reference such as/]
-  ])('%s is refused', (text, error) => {
-    const parsed = parseImageReference(text)
-    expect('error' in parsed && parsed.error).toMatch(error)
   })
 })
 

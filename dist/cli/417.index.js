@@ -1,8 +1,8 @@
-export const id = 239;
-export const ids = [239];
+export const id = 417;
+export const ids = [417];
 export const modules = {
 
-/***/ 9239:
+/***/ 5417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -249,6 +249,8 @@ async function followRollout(api, options) {
 
 // EXTERNAL MODULE: ./src/lib/clock.ts
 var lib_clock = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/lib/duration.ts
+var duration = __webpack_require__(2543);
 // EXTERNAL MODULE: ./src/lib/action.ts
 var action = __webpack_require__(5577);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
@@ -532,44 +534,16 @@ function redactEnvironment(definition) {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/aws-region.ts
+var aws_region = __webpack_require__(5507);
 // EXTERNAL MODULE: ./src/core/docker-reference.ts
 var docker_reference = __webpack_require__(8003);
-;// CONCATENATED MODULE: ./src/core/ecs/image.ts
-/** Image references as a task definition holds them: `name[:tag][@sha256:digest]`. Pure. */
-
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const IMAGE_EXPECTED = 'an image reference such as `123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:1.4.2` or `ghcr.io/acme/shop@sha256:…`';
-/** The reference, parsed; `{ error }` says what was expected. Never rewrites what it was given. */
-function parseImageReference(text) {
-    const at = text.indexOf('@');
-    const digest = at >= 0 ? text.slice(at + 1) : undefined;
-    const rest = at >= 0 ? text.slice(0, at) : text;
-    if (digest !== undefined && !DIGEST.test(digest)) {
-        return { error: `${IMAGE_EXPECTED} (a digest is \`sha256:\` and 64 hex digits)` };
-    }
-    const colon = rest.lastIndexOf(':');
-    const tag = colon > rest.lastIndexOf('/') ? rest.slice(colon + 1) : undefined;
-    const name = tag === undefined ? rest : rest.slice(0, colon);
-    if (tag !== undefined && !(0,docker_reference/* isValidTag */.r_)(tag))
-        return { error: IMAGE_EXPECTED };
-    const parsed = (0,docker_reference/* parseImageName */["if"])(name);
-    if ('error' in parsed)
-        return { error: IMAGE_EXPECTED };
-    if (parsed.name !== name) {
-        return { error: `${IMAGE_EXPECTED}; repository names are lower case (\`${parsed.name}\`)` };
-    }
-    return {
-        name,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/actions/ecs-deploy/settings.ts
 /**
  * The inputs of `ecs-deploy`, read once and validated, the task-definition file included (read,
  * cleaned and rendered), before any AWS call.
  */
+
 
 
 
@@ -589,13 +563,11 @@ const INPUTS = {
     region: 'region',
     dryRun: 'dry-run'
 };
-/** `eu-west-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
-const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const ARN = (kind) => new RegExp(`^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\\d{12}:${kind}/\\S+$`);
 const MAX_WAIT_MINUTES = 360;
 async function readSettings(inputs, env, workspace) {
-    const region = readRegion(inputs, env);
+    const region = (0,aws_region/* resolveRegion */.Zv)(INPUTS.region, inputs.optional(INPUTS.region), env);
     const cluster = readName(inputs, INPUTS.cluster, 'cluster') ?? 'default';
     const service = readName(inputs, INPUTS.service, 'service');
     if (service === undefined) {
@@ -641,13 +613,6 @@ async function readSource(inputs, workspace, image, forceNewDeployment) {
         return { kind: 'current' };
     throw new errors/* InputError */.dz(INPUTS.taskDefinition, '', `a task definition file; or \`${INPUTS.image}\` (and \`${INPUTS.container}\`) to put in the service's current task definition; or \`${INPUTS.forceNewDeployment}: true\` to restart the service as it is; or \`${INPUTS.rollbackTo}: previous\``);
 }
-function readRegion(inputs, env) {
-    const region = inputs.optional(INPUTS.region) ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim());
-    if (region === undefined || !REGION.test(region)) {
-        throw new errors/* InputError */.dz(INPUTS.region, region ?? '', 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)');
-    }
-    return region;
-}
 function readName(inputs, input, kind) {
     const value = inputs.optional(input);
     if (value === undefined || NAME.test(value) || ARN(kind).test(value))
@@ -663,13 +628,15 @@ function readImage(inputs) {
         }
         return undefined;
     }
-    const parsed = parseImageReference(reference);
+    // Strict (no case folding): the reference goes into the task definition as written.
+    const parsed = (0,docker_reference/* parseImageReference */.o_)(reference);
     if ('error' in parsed)
         throw new errors/* InputError */.dz(INPUTS.image, reference, parsed.error);
+    const { tag, digest } = parsed.reference;
     return {
         reference,
         ...(container === undefined ? {} : { container }),
-        untagged: parsed.tag === undefined && parsed.digest === undefined
+        untagged: tag === undefined && digest === undefined
     };
 }
 async function readTaskDefinitionFile(path, workspace, image) {
@@ -1004,16 +971,7 @@ var markdown = __webpack_require__(3862);
 
 
 
-/** `45s`, `3m 05s`, `1h 02m`. */
-function formatDuration(ms) {
-    const s = Math.round(ms / 1000);
-    const pad = (n) => String(n).padStart(2, '0');
-    if (s < 60)
-        return `${s}s`;
-    if (s < 3600)
-        return `${Math.floor(s / 60)}m ${pad(s % 60)}s`;
-    return `${Math.floor(s / 3600)}h ${pad(Math.floor((s % 3600) / 60))}m`;
-}
+
 const where = (settings) => `${settings.cluster}/${settings.service}`;
 /** The headline of a failed or timed-out rollout. */
 function headline(settings, outcome) {
@@ -1088,7 +1046,7 @@ function renderSummary(settings, outcome) {
             { raw: `${(0,markdown/* code */.aY)(chosen.image.before ?? 'none')} → ${(0,markdown/* code */.aY)(chosen.image.after)}` }
         ]);
     }
-    rows.push(['Deployment', { raw: (0,markdown/* code */.aY)(outcome.deploymentId ?? '') }], ['Rollout', rolloutCell(settings, outcome)], ['Duration', formatDuration(outcome.durationMs)], ['Stable revision record', recordCell(outcome)]);
+    rows.push(['Deployment', { raw: (0,markdown/* code */.aY)(outcome.deploymentId ?? '') }], ['Rollout', rolloutCell(settings, outcome)], ['Duration', (0,duration/* formatDuration */.a)(outcome.durationMs)], ['Stable revision record', recordCell(outcome)]);
     let body = (0,markdown/* table */.tp)(['', ''], rows);
     if (outcome.stopped.length > 0) {
         body +=
@@ -1164,6 +1122,7 @@ function renderDryRun(settings) {
 
 
 
+
 const defaultEcs = (region, runner, clock) => ecsApi({ region, sleep: clock.sleep, onRetry: (message) => runner.info(message) });
 async function run(deps = {}) {
     const runner = deps.runner ?? (0,lib_runner/* githubRunner */.OA)();
@@ -1187,7 +1146,7 @@ async function run(deps = {}) {
             throw new errors/* ConfigurationError */.j1(failureMessage(settings, outcome));
         }
         runner.info(outcome.waited
-            ? `Rollout of ${revisionName(outcome.chosen.arn)} COMPLETED in ${formatDuration(outcome.durationMs)}`
+            ? `Rollout of ${revisionName(outcome.chosen.arn)} COMPLETED in ${(0,duration/* formatDuration */.a)(outcome.durationMs)}`
             : `Rollout of ${revisionName(outcome.chosen.arn)} started; not waiting for it (wait-for-service-stability: false)`);
     });
 }
@@ -1208,20 +1167,88 @@ function noticeUntaggedImage(runner, settings) {
 
 /***/ }),
 
+/***/ 5507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Zv: () => (/* binding */ resolveRegion)
+/* harmony export */ });
+/* unused harmony exports regionPartition, isRegion, REGION_EXPECTED */
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * AWS regions: the one rule every action that talks to AWS checks its region with. A region
+ * belongs to a partition, and each partition names its regions by its own pattern (the
+ * `regionRegex` of the AWS SDKs' partitions table); new regions of a partition fit its pattern
+ * before any SDK lists them, so the patterns decide, not a list of today's regions.
+ */
+
+/**
+ * In the SDKs' order; the specific patterns (`us-gov-`, `us-iso-`) come before nothing that
+ * could also match them: `aws`'s pattern has one word between prefix and number, so
+ * `us-gov-west-1` is not an `aws` region.
+ */
+const PARTITIONS = [
+    {
+        id: 'aws',
+        dnsSuffix: 'amazonaws.com',
+        pattern: /^(?:us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d{1,2}$/
+    },
+    { id: 'aws-cn', dnsSuffix: 'amazonaws.com.cn', pattern: /^cn-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-us-gov', dnsSuffix: 'amazonaws.com', pattern: /^us-gov-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso', dnsSuffix: 'c2s.ic.gov', pattern: /^us-iso-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-b', dnsSuffix: 'sc2s.sgov.gov', pattern: /^us-isob-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-e', dnsSuffix: 'cloud.adc-e.uk', pattern: /^eu-isoe-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-f', dnsSuffix: 'csp.hci.ic.gov', pattern: /^us-isof-[a-z]+-\d{1,2}$/ },
+    // The AWS European Sovereign Cloud: Germany first; its pattern names the country.
+    { id: 'aws-eusc', dnsSuffix: 'amazonaws.eu', pattern: /^eusc-de-[a-z]+-\d{1,2}$/ }
+];
+/** The partition a region belongs to; undefined when the text is no region of any partition. */
+function regionPartition(region) {
+    const found = PARTITIONS.find((p) => p.pattern.test(region));
+    return found && { id: found.id, dnsSuffix: found.dnsSuffix };
+}
+function isRegion(text) {
+    return regionPartition(text) !== undefined;
+}
+const REGION_EXPECTED = 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)';
+/**
+ * The region from the action's input, else from AWS_REGION or AWS_DEFAULT_REGION (empty
+ * variables count as unset); an InputError naming `input` when it is no region.
+ */
+function resolveRegion(input, given, env) {
+    const region = given ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim());
+    if (region === undefined || !isRegion(region)) {
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, region ?? '', REGION_EXPECTED);
+    }
+    return region;
+}
+
+
+/***/ }),
+
 /***/ 8003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cO: () => (/* binding */ tagOf),
 /* harmony export */   iP: () => (/* binding */ sanitizeTag),
-/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony export TAG_PATTERN */
+/* unused harmony exports TAG_PATTERN, TAG_EXPECTATION, DIGEST_EXPECTATION, REFERENCE_EXPECTATION, isDigest, sameRepository */
 /**
- * The Docker reference grammar (distribution/reference): image names and tags. Nothing that fails
- * it is ever output, and nothing that fails it is ever sent to a registry.
+ * Image references as Docker reads them (the distribution/reference grammar and Docker's
+ * normalisation): `[registry[:port]/]path[:tag][@digest]`. The one parser every action reads
+ * image inputs with; nothing that fails it is ever output, or sent to a registry or a host.
  */
+/** Docker Hub's name; `index.docker.io` is its legacy alias. */
+const DOCKER_HUB = 'docker.io';
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+const DIGEST_EXPECTATION = 'a digest such as `@sha256:` followed by 64 lowercase hex digits';
+const REFERENCE_EXPECTATION = 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`';
 function isValidTag(tag) {
     return TAG_PATTERN.test(tag);
 }
@@ -1238,36 +1265,86 @@ function sanitizeTag(name) {
         .replace(/[.-]+$/, '');
     return isValidTag(tag) ? tag : undefined;
 }
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+/** The digest algorithms registries verify (go-digest's), each with its length in hex. */
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?`;
-const NAME = new RegExp(`^(?:${DOMAIN}/)?${COMPONENT}(?:/${COMPONENT})*$`);
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+/** Docker refuses a name that could be mistaken for an image ID. */
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+const NAME_MAX = 255;
 /**
- * Parses an image name without tag or digest. Upper case in the repository path is lowered, as
- * `docker/metadata-action` does, because `ghcr.io/${{ github.repository }}` often has it.
- * Returns an error text (what was expected) instead of throwing, so callers name their input.
+ * Parses `name[:tag][@digest]` (surrounding white space ignored). On failure, what was expected
+ * and of which part, so callers can name their input and, for the name, their own example.
  */
-function parseImageName(text) {
+function parseImageReference(text, options = {}) {
     const value = text.trim();
-    if (/@sha256:/.test(value)) {
-        return { error: 'an image name without a digest, e.g. `ghcr.io/org/app`' };
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    const nameAndTag = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !isDigest(digest)) {
+        return { error: DIGEST_EXPECTATION, part: 'digest' };
     }
-    const slash = value.indexOf('/');
-    const first = slash >= 0 ? value.slice(0, slash) : '';
-    // The first component is a registry when it has a dot, a port or is localhost (the grammar's rule).
-    const hasRegistry = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
-    const registry = hasRegistry ? first : '';
-    const path = hasRegistry ? value.slice(slash + 1) : value;
-    if (/:[^/]*$/.test(path)) {
-        return { error: 'an image name without a tag (tags are computed), e.g. `ghcr.io/org/app`' };
+    const colon = nameAndTag.indexOf(':', nameAndTag.lastIndexOf('/') + 1);
+    const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
+    const written = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    if (tag !== undefined && !isValidTag(tag))
+        return { error: TAG_EXPECTATION, part: 'tag' };
+    const split = splitDomain(written);
+    const path = options.foldCase ? split.path.toLowerCase() : split.path;
+    const name = split.domain === undefined ? path : `${split.domain}/${path}`;
+    if (name.length > NAME_MAX ||
+        (split.domain !== undefined && !DOMAIN.test(split.domain)) ||
+        !PATH.test(path.toLowerCase()) ||
+        IMAGE_ID.test(value)) {
+        return { error: REFERENCE_EXPECTATION, part: 'name' };
     }
-    const name = (registry ? registry + '/' : '') + path.toLowerCase();
-    if (!NAME.test(name) || name.length > 255) {
+    if (path !== path.toLowerCase()) {
+        const lowered = `${split.domain === undefined ? '' : `${split.domain}/`}${path.toLowerCase()}`;
         return {
-            error: 'an image name such as `ghcr.io/org/app` or `123456789012.dkr.ecr.eu-west-1.amazonaws.com/app`'
+            error: `${REFERENCE_EXPECTATION}; repository names are lower case (\`${lowered}\`)`,
+            part: 'name'
         };
     }
-    return { name };
+    const registry = split.domain === undefined || split.domain === 'index.docker.io' ? DOCKER_HUB : split.domain;
+    const repository = registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
+    return {
+        reference: {
+            registry,
+            repository,
+            ...(tag === undefined ? {} : { tag }),
+            ...(digest === undefined ? {} : { digest })
+        },
+        name
+    };
+}
+/**
+ * Docker's rule: the first component names a registry when it has a dot or a port, or is
+ * `localhost` (or an IPv6 address in brackets); else the whole name is a Docker Hub path.
+ */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    return isDomain ? { domain: first, path: name.slice(slash + 1) } : { path: name };
+}
+/** The tag of a reference; undefined when it has none, or is none (upper case is forgiven). */
+function tagOf(text) {
+    const parsed = parseImageReference(text, { foldCase: true });
+    return 'reference' in parsed ? parsed.reference.tag : undefined;
+}
+/** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
+function formatReference(ref) {
+    return (`${ref.registry}/${ref.repository}` +
+        (ref.tag ? `:${ref.tag}` : '') +
+        (ref.digest ? `@${ref.digest}` : ''));
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
 }
 
 
@@ -1402,10 +1479,50 @@ async function runAction(runner, body) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ realClock)
 /* harmony export */ });
+/* unused harmony export instantClock */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1737);
 /** Time as a dependency: the real one, or a fake that tests advance without waiting. */
 
 const realClock = { now: () => Date.now(), sleep: _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .uk };
+/**
+ * A clock whose sleeps return at once and move its time forward: the dry run walks the real
+ * deploy sequence with it (every wait and timeout plays out, nothing waits).
+ */
+function instantClock(start = Date.now()) {
+    let now = start;
+    const slept = [];
+    return {
+        slept,
+        now: () => now,
+        sleep: async (ms) => {
+            slept.push(ms);
+            now += ms;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 2543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** Durations for humans, the same in job summaries, logs and Slack messages. Pure. */
+/** `42s`, `3m 12s`, `3m`, `1h 4m`, `2h`; a negative duration (clocks apart) is `0s`. */
+function formatDuration(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return m > 0 ? `${h}h ${m}m` : `${h}h`;
+    if (m > 0)
+        return s > 0 ? `${m}m ${s}s` : `${m}m`;
+    return `${s}s`;
+}
 
 
 /***/ }),
