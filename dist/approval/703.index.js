@@ -2,6 +2,26 @@ export const id = 703;
 export const ids = [703];
 export const modules = {
 
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ asObject)
+/* harmony export */ });
+/* unused harmony export isPlainObject */
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
+}
+
+
+/***/ }),
+
 /***/ 9709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -18,12 +38,14 @@ export const modules = {
 /* harmony export */   y4: () => (/* binding */ decodeBase64)
 /* harmony export */ });
 /* unused harmony export encodeBase64 */
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7882);
 /**
  * Registry authentication as data: the `WWW-Authenticate` challenge a registry answers 401 with,
  * the token request the Bearer scheme asks for (Docker Hub, GHCR, Harbor, …), and the header
  * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
  */
+
 
 class AuthError extends Error {
     name = 'AuthError';
@@ -171,7 +193,7 @@ function planTokenRequest(challenge, scopes, credentials, clientId) {
 }
 /** The token service's answer: `token` or `access_token`, valid `expires_in` seconds (default 60). */
 function parseTokenResponse(json, nowMs) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(json);
     const token = [body.token, body.access_token].find((t) => typeof t === 'string' && t !== '');
     if (!token)
         throw new AuthError('the token service answered without a token');
@@ -287,6 +309,7 @@ function describeRegistryErrors(errors) {
  * it reads which blobs and child manifests a target repository needs, and puts the very same
  * bytes back with the very same media type, so the digest cannot change.
  */
+
 const MEDIA_TYPES = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -328,7 +351,7 @@ function parseManifest(text, contentType) {
     catch {
         throw new ManifestError('the registry returned a manifest that is not JSON');
     }
-    if (!isObject(json))
+    if (!isPlainObject(json))
         throw new ManifestError('the registry returned a manifest that is not an object');
     const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType;
     if (json.schemaVersion === 1) {
@@ -358,7 +381,7 @@ function parseManifest(text, contentType) {
     };
 }
 function descriptor(value, where) {
-    if (!isObject(value) ||
+    if (!isPlainObject(value) ||
         typeof value.digest !== 'string' ||
         typeof value.size !== 'number' ||
         typeof value.mediaType !== 'string') {
@@ -367,7 +390,7 @@ function descriptor(value, where) {
     const result = { mediaType: value.mediaType, digest: value.digest, size: value.size };
     if (Array.isArray(value.urls) && value.urls.length > 0)
         result.urls = value.urls.map(String);
-    if (isObject(value.platform)) {
+    if (isPlainObject(value.platform)) {
         const p = value.platform;
         result.platform = {
             os: String(p.os ?? ''),
@@ -391,9 +414,6 @@ function formatPlatform(platform) {
 }
 function platformsOf(manifest) {
     return manifest.kind === 'index' ? manifest.manifests.map((m) => formatPlatform(m.platform)) : [];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./src/core/registry/reference.ts

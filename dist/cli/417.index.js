@@ -365,6 +365,8 @@ function taskId(arn) {
     return arn?.split('/').at(-1) ?? 'unknown';
 }
 
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/core/ecs/task-definition.ts
 /**
  * Task definitions as users of aws-actions/amazon-ecs-render-task-definition and
@@ -372,6 +374,7 @@ function taskId(arn) {
  * (read-only fields included, wrapped in `{"taskDefinition": …}` or not) or a hand-written file,
  * turned into a valid RegisterTaskDefinition request, with one container's image replaced. Pure.
  */
+
 /** Returned by DescribeTaskDefinition, refused (or silently dropped) by RegisterTaskDefinition. */
 const READ_ONLY_FIELDS = [
     'compatibilities',
@@ -413,18 +416,17 @@ const CONTAINER_FIELDS = new Set(('name image repositoryCredentials cpu memory m
     'dnsSearchDomains extraHosts dockerSecurityOptions interactive pseudoTerminal dockerLabels ' +
     'ulimits logConfiguration healthCheck systemControls resourceRequirements ' +
     'firelensConfiguration credentialSpecs').split(' '));
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * Cleans a task definition for RegisterTaskDefinition: read-only fields removed, and null or
  * empty values dropped as amazon-ecs-deploy-task-definition does (so `--generate-cli-skeleton`
  * files work), except an environment variable's empty value, which means something.
  */
 function prepareTaskDefinition(value) {
-    if (!isObject(value))
+    if (!(0,json/* isPlainObject */.Q)(value))
         return { error: 'a JSON object with `family` and `containerDefinitions`' };
     let source = value;
     let unwrapped = false;
-    if (isObject(value.taskDefinition) && !('containerDefinitions' in value)) {
+    if ((0,json/* isPlainObject */.Q)(value.taskDefinition) && !('containerDefinitions' in value)) {
         source = { ...value.taskDefinition };
         if (Array.isArray(value.tags) && value.tags.length > 0)
             source.tags = value.tags;
@@ -442,7 +444,7 @@ function prepareTaskDefinition(value) {
     if (!Array.isArray(containers) || containers.length === 0) {
         return { error: 'a task definition with `containerDefinitions`, a list of containers' };
     }
-    const unnamed = containers.findIndex((c) => !isObject(c) || typeof c.name !== 'string');
+    const unnamed = containers.findIndex((c) => !(0,json/* isPlainObject */.Q)(c) || typeof c.name !== 'string');
     if (unnamed >= 0) {
         return { error: `a \`name\` for every container (containerDefinitions[${unnamed}] has none)` };
     }
@@ -475,7 +477,7 @@ function dropEmpty(value, path) {
             .filter((item) => item !== undefined);
         return items.length > 0 ? items : undefined;
     }
-    if (isObject(value)) {
+    if ((0,json/* isPlainObject */.Q)(value)) {
         const entries = Object.entries(value)
             .map(([k, v]) => [k, dropEmpty(v, [...path, k])])
             .filter(([, v]) => v !== undefined);
@@ -524,7 +526,7 @@ function redactEnvironment(definition) {
     const containerDefinitions = definition.containerDefinitions.map((container) => Array.isArray(container.environment)
         ? {
             ...container,
-            environment: container.environment.map((entry) => isObject(entry) && 'value' in entry ? { ...entry, value: REDACTED } : entry)
+            environment: container.environment.map((entry) => (0,json/* isPlainObject */.Q)(entry) && 'value' in entry ? { ...entry, value: REDACTED } : entry)
         }
         : container);
     return { ...definition, containerDefinitions };
@@ -1345,6 +1347,26 @@ function formatReference(ref) {
 }
 function sameRepository(a, b) {
     return a.registry === b.registry && a.repository === b.repository;
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ isPlainObject),
+/* harmony export */   e: () => (/* binding */ asObject)
+/* harmony export */ });
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
 }
 
 

@@ -12,6 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parsePayload: () => (/* binding */ parsePayload)
 /* harmony export */ });
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
 /* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1076);
 /**
  * Custom payloads (`payload`, `payload-file`: JSON or YAML, parsed once) and the `fields` input
@@ -19,10 +20,11 @@ __webpack_require__.r(__webpack_exports__);
  */
 
 
+
 /** The payload as parsed data (JSON is YAML, so one parser serves both). */
 function parsePayload(text, source) {
     const value = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(text, source);
-    if (!(0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(value)) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value)) {
         throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${source}: expected a JSON or YAML object (with \`text\`, \`blocks\` or \`attachments\`), got ${describe(value)}.`);
     }
     return value;
@@ -45,15 +47,15 @@ function checkPayloadContent(payload, source) {
 }
 /** `fields`: a YAML mapping of labels to scalar values, in order. */
 async function parseFields(text, source) {
-    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .uW)(text, source, (value) => {
+    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .u)(text, source, (value) => {
         if (value === null)
             return [];
-        if (!(0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(value))
-            throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .LD([], 'expected `Label: value` lines');
+        if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value))
+            throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([], 'expected `Label: value` lines');
         return Object.entries(value).map(([label, v]) => {
             if (v !== null && typeof v === 'object') {
                 const kind = Array.isArray(v) ? 'list' : 'mapping';
-                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .LD([label], `the value of '${label}' must be text, not a ${kind}`);
+                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([label], `the value of '${label}' must be text, not a ${kind}`);
             }
             if (v === null)
                 return [label, ''];
@@ -69,10 +71,9 @@ async function parseFields(text, source) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LD: () => (/* binding */ YamlPathError),
-/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   L: () => (/* binding */ YamlPathError),
 /* harmony export */   parseYaml: () => (/* binding */ parseYaml),
-/* harmony export */   uW: () => (/* binding */ validateYaml)
+/* harmony export */   u: () => (/* binding */ validateYaml)
 /* harmony export */ });
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
@@ -140,9 +141,6 @@ async function lineOf(text, path, at) {
     const target = (at === 'key' ? keyNode : node) ?? keyNode ?? node;
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : lines.linePos(offset).line;
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

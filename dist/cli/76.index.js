@@ -6,10 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LD: () => (/* binding */ YamlPathError),
-/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   L: () => (/* binding */ YamlPathError),
 /* harmony export */   parseYaml: () => (/* binding */ parseYaml),
-/* harmony export */   uW: () => (/* binding */ validateYaml)
+/* harmony export */   u: () => (/* binding */ validateYaml)
 /* harmony export */ });
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
@@ -77,9 +76,6 @@ async function lineOf(text, path, at) {
     const target = (at === 'key' ? keyNode : node) ?? keyNode ?? node;
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : lines.linePos(offset).line;
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

@@ -105,12 +105,15 @@ function describeRegistryErrors(errors) {
         .join('; ');
 }
 
+// EXTERNAL MODULE: ./src/core/json.ts
+var core_json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/core/registry/manifest.ts
 /**
  * Image manifests and indexes as the registry returns them. Promotion never rewrites a manifest:
  * it reads which blobs and child manifests a target repository needs, and puts the very same
  * bytes back with the very same media type, so the digest cannot change.
  */
+
 const MEDIA_TYPES = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -152,7 +155,7 @@ function parseManifest(text, contentType) {
     catch {
         throw new ManifestError('the registry returned a manifest that is not JSON');
     }
-    if (!isObject(json))
+    if (!(0,core_json/* isPlainObject */.Q)(json))
         throw new ManifestError('the registry returned a manifest that is not an object');
     const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType;
     if (json.schemaVersion === 1) {
@@ -182,7 +185,7 @@ function parseManifest(text, contentType) {
     };
 }
 function descriptor(value, where) {
-    if (!isObject(value) ||
+    if (!(0,core_json/* isPlainObject */.Q)(value) ||
         typeof value.digest !== 'string' ||
         typeof value.size !== 'number' ||
         typeof value.mediaType !== 'string') {
@@ -191,7 +194,7 @@ function descriptor(value, where) {
     const result = { mediaType: value.mediaType, digest: value.digest, size: value.size };
     if (Array.isArray(value.urls) && value.urls.length > 0)
         result.urls = value.urls.map(String);
-    if (isObject(value.platform)) {
+    if ((0,core_json/* isPlainObject */.Q)(value.platform)) {
         const p = value.platform;
         result.platform = {
             os: String(p.os ?? ''),
@@ -215,9 +218,6 @@ function formatPlatform(platform) {
 }
 function platformsOf(manifest) {
     return manifest.kind === 'index' ? manifest.manifests.map((m) => formatPlatform(m.platform)) : [];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 // EXTERNAL MODULE: ./src/core/registry/reference.ts

@@ -126,6 +126,26 @@ function sameRepository(a, b) {
 
 /***/ }),
 
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ isPlainObject),
+/* harmony export */   e: () => (/* binding */ asObject)
+/* harmony export */ });
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
+}
+
+
+/***/ }),
+
 /***/ 9709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -142,12 +162,14 @@ function sameRepository(a, b) {
 /* harmony export */   uV: () => (/* binding */ parseChallenges),
 /* harmony export */   y4: () => (/* binding */ decodeBase64)
 /* harmony export */ });
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7882);
 /**
  * Registry authentication as data: the `WWW-Authenticate` challenge a registry answers 401 with,
  * the token request the Bearer scheme asks for (Docker Hub, GHCR, Harbor, …), and the header
  * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
  */
+
 
 class AuthError extends Error {
     name = 'AuthError';
@@ -295,7 +317,7 @@ function planTokenRequest(challenge, scopes, credentials, clientId) {
 }
 /** The token service's answer: `token` or `access_token`, valid `expires_in` seconds (default 60). */
 function parseTokenResponse(json, nowMs) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = (0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(json);
     const token = [body.token, body.access_token].find((t) => typeof t === 'string' && t !== '');
     if (!token)
         throw new AuthError('the token service answered without a token');
@@ -598,6 +620,8 @@ var promises_ = __webpack_require__(1455);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/json.ts
+var core_json = __webpack_require__(6153);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
 // EXTERNAL MODULE: ./src/core/registry/auth.ts
@@ -610,6 +634,7 @@ var docker_reference = __webpack_require__(8003);
  * helper or `auths` entry holds a registry's credentials, and the edits `docker login` and
  * `docker logout` make. Reading and writing the file, and running helpers, is src/io's job.
  */
+
 
 
 
@@ -700,7 +725,7 @@ function parseHelperResponse(text) {
     catch {
         return undefined;
     }
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = (0,core_json/* asObject */.e)(json);
     const username = typeof body.Username === 'string' ? body.Username : '';
     const secret = typeof body.Secret === 'string' ? body.Secret : '';
     if (secret === '')

@@ -246,6 +246,7 @@ function registryBaseUrl(registry) {
  * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
  */
 
+
 class AuthError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'AuthError';
 }
@@ -392,7 +393,7 @@ function planTokenRequest(challenge, scopes, credentials, clientId) {
 }
 /** The token service's answer: `token` or `access_token`, valid `expires_in` seconds (default 60). */
 function parseTokenResponse(json, nowMs) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = asObject(json);
     const token = [body.token, body.access_token].find((t) => typeof t === 'string' && t !== '');
     if (!token)
         throw new AuthError('the token service answered without a token');
@@ -616,6 +617,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 
 
 
+
 /** The key Docker uses for Docker Hub's credentials. */
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 /** A helper name becomes part of a program name: nothing that could leave `docker-credential-`. */
@@ -703,7 +705,7 @@ function docker_config_parseHelperResponse(text) {
     catch {
         return undefined;
     }
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = asObject(json);
     const username = typeof body.Username === 'string' ? body.Username : '';
     const secret = typeof body.Secret === 'string' ? body.Secret : '';
     if (secret === '')

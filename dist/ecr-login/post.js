@@ -302,6 +302,7 @@ function registryBaseUrl(registry) {
  * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
  */
 
+
 class AuthError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'AuthError';
 }
@@ -448,7 +449,7 @@ function planTokenRequest(challenge, scopes, credentials, clientId) {
 }
 /** The token service's answer: `token` or `access_token`, valid `expires_in` seconds (default 60). */
 function parseTokenResponse(json, nowMs) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = asObject(json);
     const token = [body.token, body.access_token].find((t) => typeof t === 'string' && t !== '');
     if (!token)
         throw new AuthError('the token service answered without a token');
@@ -483,6 +484,7 @@ function auth_decodeBase64(base64) {
  * helper or `auths` entry holds a registry's credentials, and the edits `docker login` and
  * `docker logout` make. Reading and writing the file, and running helpers, is src/io's job.
  */
+
 
 
 
@@ -573,7 +575,7 @@ function docker_config_parseHelperResponse(text) {
     catch {
         return undefined;
     }
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = asObject(json);
     const username = typeof body.Username === 'string' ? body.Username : '';
     const secret = typeof body.Secret === 'string' ? body.Secret : '';
     if (secret === '')

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   parseYaml: () => (/* binding */ parseYaml)
 /* harmony export */ });
-/* unused harmony exports YamlPathError, validateYaml, isPlainObject */
+/* unused harmony exports YamlPathError, validateYaml */
 /* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
 /* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
 /**
@@ -75,9 +75,6 @@ async function lineOf(text, path, at) {
     const target = (at === 'key' ? keyNode : node) ?? keyNode ?? node;
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : lines.linePos(offset).line;
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

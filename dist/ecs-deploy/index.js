@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5492);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2367);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5492:
+/***/ 2367:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -723,6 +723,17 @@ function taskId(arn) {
     return arn?.split('/').at(-1) ?? 'unknown';
 }
 
+;// CONCATENATED MODULE: ./src/core/json.ts
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
+}
+
 ;// CONCATENATED MODULE: ./src/core/ecs/task-definition.ts
 /**
  * Task definitions as users of aws-actions/amazon-ecs-render-task-definition and
@@ -730,6 +741,7 @@ function taskId(arn) {
  * (read-only fields included, wrapped in `{"taskDefinition": …}` or not) or a hand-written file,
  * turned into a valid RegisterTaskDefinition request, with one container's image replaced. Pure.
  */
+
 /** Returned by DescribeTaskDefinition, refused (or silently dropped) by RegisterTaskDefinition. */
 const READ_ONLY_FIELDS = [
     'compatibilities',
@@ -771,18 +783,17 @@ const CONTAINER_FIELDS = new Set(('name image repositoryCredentials cpu memory m
     'dnsSearchDomains extraHosts dockerSecurityOptions interactive pseudoTerminal dockerLabels ' +
     'ulimits logConfiguration healthCheck systemControls resourceRequirements ' +
     'firelensConfiguration credentialSpecs').split(' '));
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * Cleans a task definition for RegisterTaskDefinition: read-only fields removed, and null or
  * empty values dropped as amazon-ecs-deploy-task-definition does (so `--generate-cli-skeleton`
  * files work), except an environment variable's empty value, which means something.
  */
 function prepareTaskDefinition(value) {
-    if (!isObject(value))
+    if (!isPlainObject(value))
         return { error: 'a JSON object with `family` and `containerDefinitions`' };
     let source = value;
     let unwrapped = false;
-    if (isObject(value.taskDefinition) && !('containerDefinitions' in value)) {
+    if (isPlainObject(value.taskDefinition) && !('containerDefinitions' in value)) {
         source = { ...value.taskDefinition };
         if (Array.isArray(value.tags) && value.tags.length > 0)
             source.tags = value.tags;
@@ -800,7 +811,7 @@ function prepareTaskDefinition(value) {
     if (!Array.isArray(containers) || containers.length === 0) {
         return { error: 'a task definition with `containerDefinitions`, a list of containers' };
     }
-    const unnamed = containers.findIndex((c) => !isObject(c) || typeof c.name !== 'string');
+    const unnamed = containers.findIndex((c) => !isPlainObject(c) || typeof c.name !== 'string');
     if (unnamed >= 0) {
         return { error: `a \`name\` for every container (containerDefinitions[${unnamed}] has none)` };
     }
@@ -833,7 +844,7 @@ function dropEmpty(value, path) {
             .filter((item) => item !== undefined);
         return items.length > 0 ? items : undefined;
     }
-    if (isObject(value)) {
+    if (isPlainObject(value)) {
         const entries = Object.entries(value)
             .map(([k, v]) => [k, dropEmpty(v, [...path, k])])
             .filter(([, v]) => v !== undefined);
@@ -882,7 +893,7 @@ function redactEnvironment(definition) {
     const containerDefinitions = definition.containerDefinitions.map((container) => Array.isArray(container.environment)
         ? {
             ...container,
-            environment: container.environment.map((entry) => isObject(entry) && 'value' in entry ? { ...entry, value: REDACTED } : entry)
+            environment: container.environment.map((entry) => isPlainObject(entry) && 'value' in entry ? { ...entry, value: REDACTED } : entry)
         }
         : container);
     return { ...definition, containerDefinitions };

@@ -480,7 +480,7 @@ const INPUTS = {
 /** The settings file's default path: absent is fine there, but not when named explicitly. */
 const DEFAULT_CONFIG = '.github/gantry.yml';
 /** The YAML parser loads only when there is YAML to parse (see the README's performance section). */
-const loadYamlParsers = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(600)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2600));
+const loadYamlParsers = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(292)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2292));
 async function readSettings(inputs) {
     const mapText = inputs.optional(INPUTS.map);
     return {

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(159);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(417);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 159:
+/***/ 417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24,6 +24,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: INPUTS, readSettings
+
+;// CONCATENATED MODULE: ./src/core/json.ts
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
+}
 
 ;// CONCATENATED MODULE: ./src/core/docker-reference.ts
 /**
@@ -171,6 +182,7 @@ function registryBaseUrl(registry) {
  * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
  */
 
+
 class AuthError extends Error {
     name = 'AuthError';
 }
@@ -317,7 +329,7 @@ function planTokenRequest(challenge, scopes, credentials, clientId) {
 }
 /** The token service's answer: `token` or `access_token`, valid `expires_in` seconds (default 60). */
 function parseTokenResponse(json, nowMs) {
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = asObject(json);
     const token = [body.token, body.access_token].find((t) => typeof t === 'string' && t !== '');
     if (!token)
         throw new AuthError('the token service answered without a token');
@@ -558,6 +570,7 @@ function errorMessage(error) {
 
 
 
+
 /** The key Docker uses for Docker Hub's credentials. */
 const DOCKER_HUB_KEY = 'https://index.docker.io/v1/';
 /** A helper name becomes part of a program name: nothing that could leave `docker-credential-`. */
@@ -645,7 +658,7 @@ function parseHelperResponse(text) {
     catch {
         return undefined;
     }
-    const body = (typeof json === 'object' && json !== null ? json : {});
+    const body = asObject(json);
     const username = typeof body.Username === 'string' ? body.Username : '';
     const secret = typeof body.Secret === 'string' ? body.Secret : '';
     if (secret === '')
@@ -830,6 +843,7 @@ function describeRegistryErrors(errors) {
  * it reads which blobs and child manifests a target repository needs, and puts the very same
  * bytes back with the very same media type, so the digest cannot change.
  */
+
 const MEDIA_TYPES = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -871,7 +885,7 @@ function parseManifest(text, contentType) {
     catch {
         throw new ManifestError('the registry returned a manifest that is not JSON');
     }
-    if (!isObject(json))
+    if (!isPlainObject(json))
         throw new ManifestError('the registry returned a manifest that is not an object');
     const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType;
     if (json.schemaVersion === 1) {
@@ -901,7 +915,7 @@ function parseManifest(text, contentType) {
     };
 }
 function descriptor(value, where) {
-    if (!isObject(value) ||
+    if (!isPlainObject(value) ||
         typeof value.digest !== 'string' ||
         typeof value.size !== 'number' ||
         typeof value.mediaType !== 'string') {
@@ -910,7 +924,7 @@ function descriptor(value, where) {
     const result = { mediaType: value.mediaType, digest: value.digest, size: value.size };
     if (Array.isArray(value.urls) && value.urls.length > 0)
         result.urls = value.urls.map(String);
-    if (isObject(value.platform)) {
+    if (isPlainObject(value.platform)) {
         const p = value.platform;
         result.platform = {
             os: String(p.os ?? ''),
@@ -934,9 +948,6 @@ function formatPlatform(platform) {
 }
 function platformsOf(manifest) {
     return manifest.kind === 'index' ? manifest.manifests.map((m) => formatPlatform(m.platform)) : [];
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/lib/retry.ts

@@ -17,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 ;// CONCATENATED MODULE: ./src/core/yaml.ts
@@ -85,9 +87,6 @@ async function lineOf(text, path, at) {
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : lines.linePos(offset).line;
 }
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 ;// CONCATENATED MODULE: ./src/core/slack/payload.ts
 /**
@@ -96,10 +95,11 @@ function isPlainObject(value) {
  */
 
 
+
 /** The payload as parsed data (JSON is YAML, so one parser serves both). */
 function parsePayload(text, source) {
     const value = parseYaml(text, source);
-    if (!isPlainObject(value)) {
+    if (!(0,json/* isPlainObject */.Q)(value)) {
         throw new errors/* ConfigurationError */.j1(`${source}: expected a JSON or YAML object (with \`text\`, \`blocks\` or \`attachments\`), got ${describe(value)}.`);
     }
     return value;
@@ -125,7 +125,7 @@ async function parseFields(text, source) {
     return validateYaml(text, source, (value) => {
         if (value === null)
             return [];
-        if (!isPlainObject(value))
+        if (!(0,json/* isPlainObject */.Q)(value))
             throw new YamlPathError([], 'expected `Label: value` lines');
         return Object.entries(value).map(([label, v]) => {
             if (v !== null && typeof v === 'object') {

@@ -25,6 +25,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: INPUTS, readSettings
 
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __nccwpck_require__(6153);
 ;// CONCATENATED MODULE: ./src/core/slack/limits.ts
 /**
  * Slack's documented limits, enforced by truncation with an ellipsis so that a long commit
@@ -37,6 +39,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * (`text` is truncated by Slack past 40,000 characters, and messages past 4,000 may be split
  * into several, which would break `update-ts`; so the fallback text is held to 4,000).
  */
+
 const LIMITS = {
     text: 4000,
     blocks: 50,
@@ -75,7 +78,6 @@ function truncate(text, max) {
 }
 const more = (n) => ({ type: 'mrkdwn', text: `${ELLIPSIS} ${n} more` });
 const contextNote = (text) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A copy of the message within Slack's limits; the input is not modified. */
 function enforceLimits(message) {
     const truncated = [];
@@ -89,7 +91,7 @@ function enforceLimits(message) {
     };
     const cutTextObject = (owner, key, max, path) => {
         const value = owner[key];
-        if (isObject(value))
+        if ((0,json/* isPlainObject */.Q)(value))
             cutText(value, 'text', max, `${path}.${key}.text`);
     };
     const cutList = (owner, key, max, path) => {
@@ -100,7 +102,7 @@ function enforceLimits(message) {
         }
     };
     const element = (el, path) => {
-        if (!isObject(el))
+        if (!(0,json/* isPlainObject */.Q)(el))
             return;
         if (el.type === 'button') {
             cutTextObject(el, 'text', LIMITS.buttonText, path);
@@ -111,7 +113,7 @@ function enforceLimits(message) {
         }
     };
     const block = (b, path) => {
-        if (!isObject(b))
+        if (!(0,json/* isPlainObject */.Q)(b))
             return;
         cutText(b, 'block_id', LIMITS.blockId, `${path}.block_id`);
         switch (b.type) {
@@ -122,7 +124,7 @@ function enforceLimits(message) {
                 cutTextObject(b, 'text', LIMITS.sectionText, path);
                 cutList(b, 'fields', LIMITS.sectionFields, path);
                 if (Array.isArray(b.fields))
-                    b.fields.forEach((f, i) => isObject(f) && cutText(f, 'text', LIMITS.fieldText, `${path}.fields[${i}].text`));
+                    b.fields.forEach((f, i) => (0,json/* isPlainObject */.Q)(f) && cutText(f, 'text', LIMITS.fieldText, `${path}.fields[${i}].text`));
                 element(b.accessory, `${path}.accessory`);
                 break;
             case 'context':
@@ -162,7 +164,7 @@ function enforceLimits(message) {
     };
     blockList(copy, '');
     if (Array.isArray(copy.attachments))
-        copy.attachments.forEach((a, i) => isObject(a) && blockList(a, `attachments[${i}].`));
+        copy.attachments.forEach((a, i) => (0,json/* isPlainObject */.Q)(a) && blockList(a, `attachments[${i}].`));
     return { message: copy, truncated };
 }
 
@@ -174,12 +176,12 @@ function enforceLimits(message) {
  * of Slack's bare error code. Block types not listed here are left to Slack.
  */
 
-const block_kit_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 function blockKitProblems(message) {
     const problems = [];
     const problem = (path, text) => problems.push(`${path}: ${text}`);
     const textObject = (value, path, max, only) => {
-        if (!block_kit_isObject(value))
+        if (!(0,json/* isPlainObject */.Q)(value))
             return problem(path, 'expected a text object ({ type, text })');
         if (value.type !== 'plain_text' && value.type !== 'mrkdwn')
             return problem(`${path}.type`, 'expected `plain_text` or `mrkdwn`');
@@ -211,7 +213,7 @@ function blockKitProblems(message) {
             problem(`${path}.style`, 'expected `primary` or `danger`');
     };
     const block = (b, path) => {
-        if (!block_kit_isObject(b) || typeof b.type !== 'string')
+        if (!(0,json/* isPlainObject */.Q)(b) || typeof b.type !== 'string')
             return problem(path, 'expected a block ({ type, … })');
         switch (b.type) {
             case 'header':
@@ -223,31 +225,31 @@ function blockKitProblems(message) {
                     textObject(b.text, `${path}.text`, LIMITS.sectionText);
                 if (b.fields !== undefined)
                     list(b.fields, `${path}.fields`, LIMITS.sectionFields).forEach((f, i) => textObject(f, `${path}.fields[${i}]`, LIMITS.fieldText));
-                if (block_kit_isObject(b.accessory) && b.accessory.type === 'button')
+                if ((0,json/* isPlainObject */.Q)(b.accessory) && b.accessory.type === 'button')
                     button(b.accessory, `${path}.accessory`);
                 return;
             case 'context':
                 return list(b.elements, `${path}.elements`, LIMITS.contextElements).forEach((e, i) => {
-                    if (block_kit_isObject(e) && e.type === 'image')
+                    if ((0,json/* isPlainObject */.Q)(e) && e.type === 'image')
                         return;
                     textObject(e, `${path}.elements[${i}]`, LIMITS.contextText);
                 });
             case 'actions':
                 return list(b.elements, `${path}.elements`, LIMITS.actionsElements).forEach((e, i) => {
-                    if (block_kit_isObject(e) && e.type === 'button')
+                    if ((0,json/* isPlainObject */.Q)(e) && e.type === 'button')
                         button(e, `${path}.elements[${i}]`);
                 });
             case 'divider':
                 return;
             case 'image':
-                if (typeof b.image_url !== 'string' && !block_kit_isObject(b.slack_file))
+                if (typeof b.image_url !== 'string' && !(0,json/* isPlainObject */.Q)(b.slack_file))
                     problem(`${path}.image_url`, 'expected a URL');
                 if (typeof b.alt_text !== 'string' || b.alt_text === '')
                     problem(`${path}.alt_text`, 'expected text');
                 return;
         }
     };
-    if (!block_kit_isObject(message))
+    if (!(0,json/* isPlainObject */.Q)(message))
         return ['message: expected an object'];
     let count = 0;
     const blocks = (value, path) => {
@@ -264,7 +266,7 @@ function blockKitProblems(message) {
     blocks(message.blocks, 'blocks');
     if (message.attachments !== undefined)
         list(message.attachments, 'attachments', 100, 0).forEach((a, i) => {
-            if (!block_kit_isObject(a))
+            if (!(0,json/* isPlainObject */.Q)(a))
                 return problem(`attachments[${i}]`, 'expected an object');
             if (a.color !== undefined &&
                 (typeof a.color !== 'string' || !/^(#[0-9A-Fa-f]{6}|good|warning|danger)$/.test(a.color)))
@@ -521,10 +523,10 @@ function fillPlaceholders(payload, options) {
  * workflow shows what was sent without anyone opening Slack.
  */
 
-const render_isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const textOf = (v) => render_isObject(v) && typeof v.text === 'string' ? unescapeMrkdwn(v.text) : '';
+
+const textOf = (v) => (0,json/* isPlainObject */.Q)(v) && typeof v.text === 'string' ? unescapeMrkdwn(v.text) : '';
 function blockLines(b) {
-    if (!render_isObject(b))
+    if (!(0,json/* isPlainObject */.Q)(b))
         return [];
     switch (b.type) {
         case 'header':
@@ -541,7 +543,7 @@ function blockLines(b) {
         case 'actions':
             return Array.isArray(b.elements)
                 ? b.elements
-                    .filter(render_isObject)
+                    .filter(json/* isPlainObject */.Q)
                     .map((e) => `[${textOf(e.text)}]${typeof e.url === 'string' ? ` ${e.url}` : ''}`)
                 : [];
         case 'divider':
@@ -553,7 +555,7 @@ function blockLines(b) {
     }
 }
 function renderText(message) {
-    if (!render_isObject(message))
+    if (!(0,json/* isPlainObject */.Q)(message))
         return '';
     const lines = [];
     const blocks = (value) => {
@@ -566,7 +568,7 @@ function renderText(message) {
         lines.push(unescapeMrkdwn(message.text));
     if (Array.isArray(message.attachments)) {
         for (const a of message.attachments) {
-            if (!render_isObject(a))
+            if (!(0,json/* isPlainObject */.Q)(a))
                 continue;
             for (const key of ['pretext', 'title', 'text'])
                 if (typeof a[key] === 'string')
@@ -1408,11 +1410,12 @@ function httpsRepositoryUrl(url) {
  */
 
 
+
 function gitCommit(cwd = process.cwd()) {
     const git = gitInfo(cwd);
     return (sha) => git.commit(sha);
 }
-const object = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) ? v : undefined;
+const object = (v) => ((0,json/* isPlainObject */.Q)(v) ? v : undefined);
 const context_text = (v) => typeof v === 'string' && v.trim() !== '' ? v : undefined;
 /** The parts of a GitHub event payload a notification shows. */
 function eventFacts(payload) {
@@ -1809,6 +1812,26 @@ function renderSummary(settings, message, outcome, truncated) {
     if (truncated.length > 0)
         rows.push(['Cut to limits', truncated.join('; ')]);
     return summary('Slack notification', `${table(['', ''], rows)}\n\n${pre(renderText(message))}`);
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ isPlainObject)
+/* harmony export */ });
+/* unused harmony export asObject */
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
 }
 
 

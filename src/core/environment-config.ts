@@ -4,7 +4,8 @@
  */
 import type { BranchRule, EnvironmentSettings, GantryConfig } from './environment.js'
 import { HOST_SPEC_EXPECTED, formatHostSpec, parseHostSpec } from './hosts.js'
-import { isPlainObject, validateYaml, YamlPathError, type YamlPath } from './yaml.js'
+import { isPlainObject } from './json.js'
+import { validateYaml, YamlPathError, type YamlPath } from './yaml.js'
 
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/
 const SETTINGS_KEYS = [

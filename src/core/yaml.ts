@@ -83,7 +83,3 @@ async function lineOf(
   const offset = (target as { range?: [number, number, number] } | undefined)?.range?.[0]
   return offset === undefined ? undefined : lines.linePos(offset).line
 }
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}

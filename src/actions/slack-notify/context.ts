@@ -5,6 +5,7 @@
  * schedule), `git log -1` of the checkout. Anything unknown is left out of the message.
  */
 import { gitInfo } from '../../io/git.js'
+import { isPlainObject, type JsonObject } from '../../core/json.js'
 import type { BuildFacts } from '../../core/slack/facts.js'
 import { readCiContext } from '../../lib/context.js'
 
@@ -30,9 +31,7 @@ export interface EventFacts {
   pullRequest?: BuildFacts['pullRequest']
 }
 
-type Json = Record<string, unknown>
-const object = (v: unknown): Json | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined
+const object = (v: unknown): JsonObject | undefined => (isPlainObject(v) ? v : undefined)
 const text = (v: unknown): string | undefined =>
   typeof v === 'string' && v.trim() !== '' ? v : undefined
 

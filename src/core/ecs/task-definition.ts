@@ -4,6 +4,7 @@
  * (read-only fields included, wrapped in `{"taskDefinition": …}` or not) or a hand-written file,
  * turned into a valid RegisterTaskDefinition request, with one container's image replaced. Pure.
  */
+import { isPlainObject, type JsonObject } from '../json.js'
 
 /** Returned by DescribeTaskDefinition, refused (or silently dropped) by RegisterTaskDefinition. */
 export const READ_ONLY_FIELDS = [
@@ -76,27 +77,23 @@ export interface PreparedTaskDefinition {
   unwrapped: boolean
 }
 
-type Json = Record<string, unknown>
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
 /**
  * Cleans a task definition for RegisterTaskDefinition: read-only fields removed, and null or
  * empty values dropped as amazon-ecs-deploy-task-definition does (so `--generate-cli-skeleton`
  * files work), except an environment variable's empty value, which means something.
  */
 export function prepareTaskDefinition(value: unknown): PreparedTaskDefinition | { error: string } {
-  if (!isObject(value)) return { error: 'a JSON object with `family` and `containerDefinitions`' }
-  let source: Json = value
+  if (!isPlainObject(value))
+    return { error: 'a JSON object with `family` and `containerDefinitions`' }
+  let source: JsonObject = value
   let unwrapped = false
-  if (isObject(value.taskDefinition) && !('containerDefinitions' in value)) {
+  if (isPlainObject(value.taskDefinition) && !('containerDefinitions' in value)) {
     source = { ...value.taskDefinition }
     if (Array.isArray(value.tags) && value.tags.length > 0) source.tags = value.tags
     unwrapped = true
   }
-  const cleaned = dropEmpty(source, []) as Json | undefined
-  const definition: Json = { ...cleaned }
+  const cleaned = dropEmpty(source, []) as JsonObject | undefined
+  const definition: JsonObject = { ...cleaned }
   const stripped = READ_ONLY_FIELDS.filter((field) => field in definition)
   for (const field of stripped) delete definition[field]
 
@@ -107,7 +104,7 @@ export function prepareTaskDefinition(value: unknown): PreparedTaskDefinition | 
   if (!Array.isArray(containers) || containers.length === 0) {
     return { error: 'a task definition with `containerDefinitions`, a list of containers' }
   }
-  const unnamed = containers.findIndex((c) => !isObject(c) || typeof c.name !== 'string')
+  const unnamed = containers.findIndex((c) => !isPlainObject(c) || typeof c.name !== 'string')
   if (unnamed >= 0) {
     return { error: `a \`name\` for every container (containerDefinitions[${unnamed}] has none)` }
   }
@@ -145,7 +142,7 @@ function dropEmpty(value: unknown, path: string[]): unknown {
       .filter((item) => item !== undefined)
     return items.length > 0 ? items : undefined
   }
-  if (isObject(value)) {
+  if (isPlainObject(value)) {
     const entries = Object.entries(value)
       .map(([k, v]) => [k, dropEmpty(v, [...path, k])] as const)
       .filter(([, v]) => v !== undefined)
@@ -215,7 +212,7 @@ export function redactEnvironment(definition: TaskDefinitionInput): TaskDefiniti
       ? {
           ...container,
           environment: (container.environment as unknown[]).map((entry) =>
-            isObject(entry) && 'value' in entry ? { ...entry, value: REDACTED } : entry
+            isPlainObject(entry) && 'value' in entry ? { ...entry, value: REDACTED } : entry
           )
         }
       : container

@@ -3,6 +3,7 @@
  * the token request the Bearer scheme asks for (Docker Hub, GHCR, Harbor, …), and the header
  * Basic registries (ECR's token, htpasswd) take. The io layer sends what is planned here.
  */
+import { asObject } from '../json.js'
 import { isLoopback } from './reference.js'
 
 export interface Challenge {
@@ -186,7 +187,7 @@ export function parseTokenResponse(
   json: unknown,
   nowMs: number
 ): { token: string; expiresAtMs: number } {
-  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+  const body = asObject(json)
   const token = [body.token, body.access_token].find(
     (t): t is string => typeof t === 'string' && t !== ''
   )

@@ -3,6 +3,7 @@
  * helper or `auths` entry holds a registry's credentials, and the edits `docker login` and
  * `docker logout` make. Reading and writing the file, and running helpers, is src/io's job.
  */
+import { asObject } from '../json.js'
 import { ConfigurationError } from '../../lib/errors.js'
 import { decodeBase64, encodeBase64, type Credentials } from './auth.js'
 import { DOCKER_HUB } from '../docker-reference.js'
@@ -128,7 +129,7 @@ export function parseHelperResponse(text: string): Credentials | undefined {
   } catch {
     return undefined
   }
-  const body = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>
+  const body = asObject(json)
   const username = typeof body.Username === 'string' ? body.Username : ''
   const secret = typeof body.Secret === 'string' ? body.Secret : ''
   if (secret === '') return undefined

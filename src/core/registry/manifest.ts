@@ -3,6 +3,8 @@
  * it reads which blobs and child manifests a target repository needs, and puts the very same
  * bytes back with the very same media type, so the digest cannot change.
  */
+import { isPlainObject } from '../json.js'
+
 export const MEDIA_TYPES = {
   dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
   dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -69,7 +71,7 @@ export function parseManifest(text: string, contentType?: string | null): Manife
   } catch {
     throw new ManifestError('the registry returned a manifest that is not JSON')
   }
-  if (!isObject(json))
+  if (!isPlainObject(json))
     throw new ManifestError('the registry returned a manifest that is not an object')
   const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType
   if (json.schemaVersion === 1) {
@@ -100,7 +102,7 @@ export function parseManifest(text: string, contentType?: string | null): Manife
 
 function descriptor(value: unknown, where: string): Descriptor {
   if (
-    !isObject(value) ||
+    !isPlainObject(value) ||
     typeof value.digest !== 'string' ||
     typeof value.size !== 'number' ||
     typeof value.mediaType !== 'string'
@@ -109,7 +111,7 @@ function descriptor(value: unknown, where: string): Descriptor {
   }
   const result: Descriptor = { mediaType: value.mediaType, digest: value.digest, size: value.size }
   if (Array.isArray(value.urls) && value.urls.length > 0) result.urls = value.urls.map(String)
-  if (isObject(value.platform)) {
+  if (isPlainObject(value.platform)) {
     const p = value.platform
     result.platform = {
       os: String(p.os ?? ''),
@@ -134,8 +136,4 @@ export function formatPlatform(platform: Platform | undefined): string {
 
 export function platformsOf(manifest: Manifest): string[] {
   return manifest.kind === 'index' ? manifest.manifests.map((m) => formatPlatform(m.platform)) : []
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -4,17 +4,15 @@
  * payloads are checked before sending so the warning names the place (`blocks[2].text`) instead
  * of Slack's bare error code. Block types not listed here are left to Slack.
  */
+import { isPlainObject, type JsonObject } from '../json.js'
 import { LIMITS } from './limits.js'
-
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export function blockKitProblems(message: unknown): string[] {
   const problems: string[] = []
   const problem = (path: string, text: string) => problems.push(`${path}: ${text}`)
 
   const textObject = (value: unknown, path: string, max: number, only?: 'plain_text') => {
-    if (!isObject(value)) return problem(path, 'expected a text object ({ type, text })')
+    if (!isPlainObject(value)) return problem(path, 'expected a text object ({ type, text })')
     if (value.type !== 'plain_text' && value.type !== 'mrkdwn')
       return problem(`${path}.type`, 'expected `plain_text` or `mrkdwn`')
     if (only && value.type !== only) problem(`${path}.type`, `expected \`${only}\``)
@@ -33,7 +31,7 @@ export function blockKitProblems(message: unknown): string[] {
     return value
   }
 
-  const button = (el: Json, path: string) => {
+  const button = (el: JsonObject, path: string) => {
     textObject(el.text, `${path}.text`, LIMITS.buttonText, 'plain_text')
     if (el.url !== undefined && (typeof el.url !== 'string' || !/^https?:\/\//.test(el.url)))
       problem(`${path}.url`, 'expected an http(s) URL')
@@ -44,7 +42,7 @@ export function blockKitProblems(message: unknown): string[] {
   }
 
   const block = (b: unknown, path: string) => {
-    if (!isObject(b) || typeof b.type !== 'string')
+    if (!isPlainObject(b) || typeof b.type !== 'string')
       return problem(path, 'expected a block ({ type, … })')
     switch (b.type) {
       case 'header':
@@ -57,22 +55,22 @@ export function blockKitProblems(message: unknown): string[] {
           list(b.fields, `${path}.fields`, LIMITS.sectionFields).forEach((f, i) =>
             textObject(f, `${path}.fields[${i}]`, LIMITS.fieldText)
           )
-        if (isObject(b.accessory) && b.accessory.type === 'button')
+        if (isPlainObject(b.accessory) && b.accessory.type === 'button')
           button(b.accessory, `${path}.accessory`)
         return
       case 'context':
         return list(b.elements, `${path}.elements`, LIMITS.contextElements).forEach((e, i) => {
-          if (isObject(e) && e.type === 'image') return
+          if (isPlainObject(e) && e.type === 'image') return
           textObject(e, `${path}.elements[${i}]`, LIMITS.contextText)
         })
       case 'actions':
         return list(b.elements, `${path}.elements`, LIMITS.actionsElements).forEach((e, i) => {
-          if (isObject(e) && e.type === 'button') button(e, `${path}.elements[${i}]`)
+          if (isPlainObject(e) && e.type === 'button') button(e, `${path}.elements[${i}]`)
         })
       case 'divider':
         return
       case 'image':
-        if (typeof b.image_url !== 'string' && !isObject(b.slack_file))
+        if (typeof b.image_url !== 'string' && !isPlainObject(b.slack_file))
           problem(`${path}.image_url`, 'expected a URL')
         if (typeof b.alt_text !== 'string' || b.alt_text === '')
           problem(`${path}.alt_text`, 'expected text')
@@ -80,7 +78,7 @@ export function blockKitProblems(message: unknown): string[] {
     }
   }
 
-  if (!isObject(message)) return ['message: expected an object']
+  if (!isPlainObject(message)) return ['message: expected an object']
   let count = 0
   const blocks = (value: unknown, path: string) => {
     if (value === undefined) return
@@ -95,7 +93,7 @@ export function blockKitProblems(message: unknown): string[] {
   blocks(message.blocks, 'blocks')
   if (message.attachments !== undefined)
     list(message.attachments, 'attachments', 100, 0).forEach((a, i) => {
-      if (!isObject(a)) return problem(`attachments[${i}]`, 'expected an object')
+      if (!isPlainObject(a)) return problem(`attachments[${i}]`, 'expected an object')
       if (
         a.color !== undefined &&
         (typeof a.color !== 'string' || !/^(#[0-9A-Fa-f]{6}|good|warning|danger)$/.test(a.color))

@@ -9,6 +9,7 @@
  * (`text` is truncated by Slack past 40,000 characters, and messages past 4,000 may be split
  * into several, which would break `update-ts`; so the fallback text is held to 4,000).
  */
+import { isPlainObject, type JsonObject } from '../json.js'
 export const LIMITS = {
   text: 4000,
   blocks: 50,
@@ -44,10 +45,8 @@ export function truncate(text: string, max: number): string {
   return kept + ELLIPSIS
 }
 
-type Json = Record<string, unknown>
 const more = (n: number) => ({ type: 'mrkdwn', text: `${ELLIPSIS} ${n} more` })
 const contextNote = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] })
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export interface LimitResult<T> {
   message: T
@@ -58,19 +57,19 @@ export interface LimitResult<T> {
 /** A copy of the message within Slack's limits; the input is not modified. */
 export function enforceLimits<T extends object>(message: T): LimitResult<T> {
   const truncated: string[] = []
-  const copy = structuredClone(message) as unknown as Json
-  const cutText = (owner: Json, key: string, max: number, path: string) => {
+  const copy = structuredClone(message) as unknown as JsonObject
+  const cutText = (owner: JsonObject, key: string, max: number, path: string) => {
     const value = owner[key]
     if (typeof value === 'string' && value.length > max) {
       owner[key] = truncate(value, max)
       truncated.push(`${path}: ${value.length} → ${max} characters`)
     }
   }
-  const cutTextObject = (owner: Json, key: string, max: number, path: string) => {
+  const cutTextObject = (owner: JsonObject, key: string, max: number, path: string) => {
     const value = owner[key]
-    if (isObject(value)) cutText(value, 'text', max, `${path}.${key}.text`)
+    if (isPlainObject(value)) cutText(value, 'text', max, `${path}.${key}.text`)
   }
-  const cutList = (owner: Json, key: string, max: number, path: string) => {
+  const cutList = (owner: JsonObject, key: string, max: number, path: string) => {
     const list = owner[key]
     if (Array.isArray(list) && list.length > max) {
       owner[key] = [...list.slice(0, max - 1), more(list.length - max + 1)]
@@ -79,7 +78,7 @@ export function enforceLimits<T extends object>(message: T): LimitResult<T> {
   }
 
   const element = (el: unknown, path: string) => {
-    if (!isObject(el)) return
+    if (!isPlainObject(el)) return
     if (el.type === 'button') {
       cutTextObject(el, 'text', LIMITS.buttonText, path)
       cutText(el, 'value', LIMITS.buttonValue, `${path}.value`)
@@ -89,7 +88,7 @@ export function enforceLimits<T extends object>(message: T): LimitResult<T> {
   }
 
   const block = (b: unknown, path: string) => {
-    if (!isObject(b)) return
+    if (!isPlainObject(b)) return
     cutText(b, 'block_id', LIMITS.blockId, `${path}.block_id`)
     switch (b.type) {
       case 'header':
@@ -101,7 +100,7 @@ export function enforceLimits<T extends object>(message: T): LimitResult<T> {
         if (Array.isArray(b.fields))
           b.fields.forEach(
             (f, i) =>
-              isObject(f) && cutText(f, 'text', LIMITS.fieldText, `${path}.fields[${i}].text`)
+              isPlainObject(f) && cutText(f, 'text', LIMITS.fieldText, `${path}.fields[${i}].text`)
           )
         element(b.accessory, `${path}.accessory`)
         break
@@ -127,7 +126,7 @@ export function enforceLimits<T extends object>(message: T): LimitResult<T> {
   cutText(copy, 'text', LIMITS.text, 'text')
   // The 50-block limit counts the blocks of the message and of its attachments together.
   let budget: number = LIMITS.blocks
-  const blockList = (owner: Json, prefix: string) => {
+  const blockList = (owner: JsonObject, prefix: string) => {
     const list = owner.blocks
     if (!Array.isArray(list)) return
     if (list.length > budget) {
@@ -142,6 +141,6 @@ export function enforceLimits<T extends object>(message: T): LimitResult<T> {
   }
   blockList(copy, '')
   if (Array.isArray(copy.attachments))
-    copy.attachments.forEach((a, i) => isObject(a) && blockList(a, `attachments[${i}].`))
+    copy.attachments.forEach((a, i) => isPlainObject(a) && blockList(a, `attachments[${i}].`))
   return { message: copy as unknown as T, truncated }
 }

@@ -3,7 +3,8 @@
  * (YAML `Label: value` lines). Parsing uses src/core/yaml.ts, so errors say `source:line`.
  */
 import { ConfigurationError } from '../../lib/errors.js'
-import { YamlPathError, isPlainObject, parseYaml, validateYaml } from '../yaml.js'
+import { isPlainObject } from '../json.js'
+import { YamlPathError, parseYaml, validateYaml } from '../yaml.js'
 import type { SlackMessage } from './message.js'
 
 /** The payload as parsed data (JSON is YAML, so one parser serves both). */

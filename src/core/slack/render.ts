@@ -2,15 +2,14 @@
  * A message as a reader would see it, as plain text: for the job summary and the log, so the
  * workflow shows what was sent without anyone opening Slack.
  */
+import { isPlainObject } from '../json.js'
 import { unescapeMrkdwn } from './mrkdwn.js'
 
-type Json = Record<string, unknown>
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 const textOf = (v: unknown) =>
-  isObject(v) && typeof v.text === 'string' ? unescapeMrkdwn(v.text) : ''
+  isPlainObject(v) && typeof v.text === 'string' ? unescapeMrkdwn(v.text) : ''
 
 function blockLines(b: unknown): string[] {
-  if (!isObject(b)) return []
+  if (!isPlainObject(b)) return []
   switch (b.type) {
     case 'header':
       return [textOf(b.text)]
@@ -25,7 +24,7 @@ function blockLines(b: unknown): string[] {
     case 'actions':
       return Array.isArray(b.elements)
         ? b.elements
-            .filter(isObject)
+            .filter(isPlainObject)
             .map((e) => `[${textOf(e.text)}]${typeof e.url === 'string' ? ` ${e.url}` : ''}`)
         : []
     case 'divider':
@@ -38,7 +37,7 @@ function blockLines(b: unknown): string[] {
 }
 
 export function renderText(message: unknown): string {
-  if (!isObject(message)) return ''
+  if (!isPlainObject(message)) return ''
   const lines: string[] = []
   const blocks = (value: unknown) => {
     if (Array.isArray(value)) for (const b of value) lines.push(...blockLines(b))
@@ -48,7 +47,7 @@ export function renderText(message: unknown): string {
     lines.push(unescapeMrkdwn(message.text))
   if (Array.isArray(message.attachments)) {
     for (const a of message.attachments) {
-      if (!isObject(a)) continue
+      if (!isPlainObject(a)) continue
       for (const key of ['pretext', 'title', 'text'] as const)
         if (typeof a[key] === 'string') lines.push(unescapeMrkdwn(a[key]))
       blocks(a.blocks)

@@ -1,8 +1,8 @@
-export const id = 600;
-export const ids = [600];
+export const id = 292;
+export const ids = [292];
 export const modules = {
 
-/***/ 2600:
+/***/ 2292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -34,6 +34,17 @@ function parseHostSpec(text) {
 function formatHostSpec(spec) {
     const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
     return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/json.ts
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
 }
 
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
@@ -106,11 +117,9 @@ async function lineOf(text, path, at) {
     const offset = target?.range?.[0];
     return offset === undefined ? undefined : lines.linePos(offset).line;
 }
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 ;// CONCATENATED MODULE: ./src/core/environment-config.ts
+
 
 
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/;
