@@ -600,12 +600,13 @@ class RegistryClient {
         return new URL(path, this.baseUrl);
     }
     retryOptions() {
+        const maxDelayMs = this.options.maxDelayMs ?? 15_000;
         return {
             attempts: this.options.attempts ?? 4,
             baseDelayMs: this.options.baseDelayMs ?? 500,
-            maxDelayMs: this.options.maxDelayMs ?? 15_000,
+            maxDelayMs,
             sleep: this.options.sleep ?? retry/* realSleep */.uk,
-            retryable: retryDecision,
+            retryable: (error) => retryDecision(error, maxDelayMs),
             onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${this.registry}: ${error.message}; attempt ${attempt + 1} in ${delayMs} ms`)
         };
     }
@@ -762,11 +763,9 @@ class RegistryClient {
     }
 }
 const LOGIN_HINT = 'Log in first (`docker login`, the `ecr-login` action) or give the `username` and `password` inputs.';
-function retryDecision(error) {
+function retryDecision(error, maxDelayMs) {
     if (error instanceof RegistryError) {
-        if (error.status !== 429 && error.status < 500)
-            return false;
-        return error.retryAfterMs === undefined ? true : { afterMs: error.retryAfterMs };
+        return (0,retry/* httpRetryDecision */.TK)(error.status, error.retryAfterMs, maxDelayMs);
     }
     if (error instanceof RegistryAuthError)
         return false;

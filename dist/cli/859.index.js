@@ -813,14 +813,12 @@ const TRANSIENT = new Set([
 function retryDecision(failure, maxDelayMs = DEFAULT_MAX_DELAY_MS) {
     switch (failure.kind) {
         case 'rate-limited':
-            if (failure.retryAfterMs === undefined)
-                return true;
-            // Waiting less than asked only earns another 429; waiting longer stalls the pipeline.
-            return failure.retryAfterMs <= maxDelayMs ? { afterMs: failure.retryAfterMs } : false;
+            return (0,retry/* httpRetryDecision */.TK)(429, failure.retryAfterMs, maxDelayMs);
+        case 'http':
+            return (failure.status !== undefined &&
+                (0,retry/* httpRetryDecision */.TK)(failure.status, failure.retryAfterMs, maxDelayMs));
         case 'network':
             return true;
-        case 'http':
-            return failure.status !== undefined && (failure.status >= 500 || failure.status === 408);
         case 'slack':
             return failure.slackError !== undefined && TRANSIENT.has(failure.slackError);
     }
@@ -1830,6 +1828,7 @@ function pre(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   TK: () => (/* binding */ httpRetryDecision),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   uk: () => (/* binding */ realSleep)
 /* harmony export */ });
@@ -1852,6 +1851,19 @@ async function retry(operation, options) {
             await sleep(delayMs);
         }
     }
+}
+/**
+ * Whether an HTTP answer is worth another attempt: 408, 429 and 5xx are the server's trouble,
+ * any other status is the request's. A `Retry-After` is waited for exactly; one longer than
+ * `maxDelayMs` is not worth waiting for (waiting less than asked only earns another 429, waiting
+ * longer stalls the pipeline), so the failure is reported at once.
+ */
+function httpRetryDecision(status, retryAfterMs, maxDelayMs) {
+    if (status !== 408 && status !== 429 && status < 500)
+        return false;
+    if (retryAfterMs === undefined)
+        return true;
+    return retryAfterMs <= maxDelayMs ? { afterMs: retryAfterMs } : false;
 }
 /** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
 function parseRetryAfter(value, now = Date.now()) {

@@ -971,6 +971,19 @@ async function retry(operation, options) {
         }
     }
 }
+/**
+ * Whether an HTTP answer is worth another attempt: 408, 429 and 5xx are the server's trouble,
+ * any other status is the request's. A `Retry-After` is waited for exactly; one longer than
+ * `maxDelayMs` is not worth waiting for (waiting less than asked only earns another 429, waiting
+ * longer stalls the pipeline), so the failure is reported at once.
+ */
+function httpRetryDecision(status, retryAfterMs, maxDelayMs) {
+    if (status !== 408 && status !== 429 && status < 500)
+        return false;
+    if (retryAfterMs === undefined)
+        return true;
+    return retryAfterMs <= maxDelayMs ? { afterMs: retryAfterMs } : false;
+}
 /** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
 function parseRetryAfter(value, now = Date.now()) {
     if (!value)
@@ -1161,12 +1174,13 @@ class RegistryClient {
         return new URL(path, this.baseUrl);
     }
     retryOptions() {
+        const maxDelayMs = this.options.maxDelayMs ?? 15_000;
         return {
             attempts: this.options.attempts ?? 4,
             baseDelayMs: this.options.baseDelayMs ?? 500,
-            maxDelayMs: this.options.maxDelayMs ?? 15_000,
+            maxDelayMs,
             sleep: this.options.sleep ?? realSleep,
-            retryable: retryDecision,
+            retryable: (error) => retryDecision(error, maxDelayMs),
             onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${this.registry}: ${error.message}; attempt ${attempt + 1} in ${delayMs} ms`)
         };
     }
@@ -1323,11 +1337,9 @@ class RegistryClient {
     }
 }
 const LOGIN_HINT = 'Log in first (`docker login`, the `ecr-login` action) or give the `username` and `password` inputs.';
-function retryDecision(error) {
+function retryDecision(error, maxDelayMs) {
     if (error instanceof RegistryError) {
-        if (error.status !== 429 && error.status < 500)
-            return false;
-        return error.retryAfterMs === undefined ? true : { afterMs: error.retryAfterMs };
+        return httpRetryDecision(error.status, error.retryAfterMs, maxDelayMs);
     }
     if (error instanceof RegistryAuthError)
         return false;

@@ -885,6 +885,19 @@ async function retry(operation, options) {
         }
     }
 }
+/**
+ * Whether an HTTP answer is worth another attempt: 408, 429 and 5xx are the server's trouble,
+ * any other status is the request's. A `Retry-After` is waited for exactly; one longer than
+ * `maxDelayMs` is not worth waiting for (waiting less than asked only earns another 429, waiting
+ * longer stalls the pipeline), so the failure is reported at once.
+ */
+function httpRetryDecision(status, retryAfterMs, maxDelayMs) {
+    if (status !== 408 && status !== 429 && status < 500)
+        return false;
+    if (retryAfterMs === undefined)
+        return true;
+    return retryAfterMs <= maxDelayMs ? { afterMs: retryAfterMs } : false;
+}
 /** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
 function parseRetryAfter(value, now = Date.now()) {
     if (!value)

@@ -26,7 +26,13 @@ import {
 } from '../core/registry/errors.js'
 import { MANIFEST_ACCEPT, baseMediaType, type Descriptor } from '../core/registry/manifest.js'
 import { registryBaseUrl } from '../core/registry/reference.js'
-import { parseRetryAfter, realSleep, retry, type RetryDecision } from '../lib/retry.js'
+import {
+  httpRetryDecision,
+  parseRetryAfter,
+  realSleep,
+  retry,
+  type RetryDecision
+} from '../lib/retry.js'
 
 /** A registry's answer we did not want; `errors` is its error body. */
 export class RegistryError extends Error {
@@ -267,12 +273,13 @@ export class RegistryClient {
   }
 
   private retryOptions() {
+    const maxDelayMs = this.options.maxDelayMs ?? 15_000
     return {
       attempts: this.options.attempts ?? 4,
       baseDelayMs: this.options.baseDelayMs ?? 500,
-      maxDelayMs: this.options.maxDelayMs ?? 15_000,
+      maxDelayMs,
       sleep: this.options.sleep ?? realSleep,
-      retryable: retryDecision,
+      retryable: (error: unknown) => retryDecision(error, maxDelayMs),
       onRetry: (error: unknown, attempt: number, delayMs: number) =>
         this.options.onRetry?.(
           `${this.registry}: ${(error as Error).message}; attempt ${attempt + 1} in ${delayMs} ms`
@@ -472,10 +479,9 @@ export class RegistryClient {
 const LOGIN_HINT =
   'Log in first (`docker login`, the `ecr-login` action) or give the `username` and `password` inputs.'
 
-function retryDecision(error: unknown): RetryDecision {
+function retryDecision(error: unknown, maxDelayMs: number): RetryDecision {
   if (error instanceof RegistryError) {
-    if (error.status !== 429 && error.status < 500) return false
-    return error.retryAfterMs === undefined ? true : { afterMs: error.retryAfterMs }
+    return httpRetryDecision(error.status, error.retryAfterMs, maxDelayMs)
   }
   if (error instanceof RegistryAuthError) return false
   // fetch rejects with a TypeError on network failures and a TimeoutError on our deadline.

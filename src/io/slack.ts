@@ -11,7 +11,7 @@
  */
 import type { Logger, LogLevel, WebAPICallResult } from '@slack/web-api'
 import type { SlackMessage } from '../core/slack/message.js'
-import { type RetryDecision, parseRetryAfter, retry } from '../lib/retry.js'
+import { type RetryDecision, httpRetryDecision, parseRetryAfter, retry } from '../lib/retry.js'
 
 export type SlackTransport =
   { kind: 'webhook'; url: string } | { kind: 'api'; token: string; apiUrl: string }
@@ -139,13 +139,14 @@ export function retryDecision(
 ): RetryDecision {
   switch (failure.kind) {
     case 'rate-limited':
-      if (failure.retryAfterMs === undefined) return true
-      // Waiting less than asked only earns another 429; waiting longer stalls the pipeline.
-      return failure.retryAfterMs <= maxDelayMs ? { afterMs: failure.retryAfterMs } : false
+      return httpRetryDecision(429, failure.retryAfterMs, maxDelayMs)
+    case 'http':
+      return (
+        failure.status !== undefined &&
+        httpRetryDecision(failure.status, failure.retryAfterMs, maxDelayMs)
+      )
     case 'network':
       return true
-    case 'http':
-      return failure.status !== undefined && (failure.status >= 500 || failure.status === 408)
     case 'slack':
       return failure.slackError !== undefined && TRANSIENT.has(failure.slackError)
   }

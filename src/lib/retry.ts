@@ -40,6 +40,22 @@ export async function retry<T>(
   }
 }
 
+/**
+ * Whether an HTTP answer is worth another attempt: 408, 429 and 5xx are the server's trouble,
+ * any other status is the request's. A `Retry-After` is waited for exactly; one longer than
+ * `maxDelayMs` is not worth waiting for (waiting less than asked only earns another 429, waiting
+ * longer stalls the pipeline), so the failure is reported at once.
+ */
+export function httpRetryDecision(
+  status: number,
+  retryAfterMs: number | undefined,
+  maxDelayMs: number
+): RetryDecision {
+  if (status !== 408 && status !== 429 && status < 500) return false
+  if (retryAfterMs === undefined) return true
+  return retryAfterMs <= maxDelayMs ? { afterMs: retryAfterMs } : false
+}
+
 /** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
 export function parseRetryAfter(
   value: string | null | undefined,

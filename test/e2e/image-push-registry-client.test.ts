@@ -79,6 +79,28 @@ describe('retries', () => {
     expect(seen).toHaveLength(4)
   })
 
+  test('408 (the server timed the request out) is retried', async () => {
+    let calls = 0
+    handler = (_, res) => (calls++ === 0 ? res.writeHead(408).end() : ok(res))
+    const { c, sleeps } = client()
+    expect((await c.headManifest('app', 'v1'))?.digest).toBe(DIGEST)
+    expect(sleeps).toEqual([500])
+  })
+
+  test('429 asking for longer than the longest wait fails at once, saying so', async () => {
+    handler = (_, res) =>
+      res
+        .writeHead(429, { 'retry-after': '3600' })
+        .end('{"errors":[{"code":"TOOMANYREQUESTS","message":"pull rate limit"}]}')
+    const { c, sleeps } = client()
+    const error = await c.getManifest('app', 'v1').catch((e: unknown) => e)
+    expect((error as RegistryError).message).toBe(
+      `GET http://${host}/v2/app/manifests/v1 answered 429 (TOOMANYREQUESTS: pull rate limit)`
+    )
+    expect(sleeps).toEqual([])
+    expect(seen).toHaveLength(1)
+  })
+
   test('a dropped connection is retried', async () => {
     let calls = 0
     handler = (req, res) => (calls++ === 0 ? req.socket.destroy() : ok(res))

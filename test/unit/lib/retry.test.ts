@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals'
-import { parseRetryAfter, retry } from '../../../src/lib/retry.js'
+import { httpRetryDecision, parseRetryAfter, retry } from '../../../src/lib/retry.js'
 
 function fakeClock() {
   const waits: number[] = []
@@ -61,4 +61,23 @@ test('Retry-After in seconds or as a date', () => {
   ).toBe(5000)
   expect(parseRetryAfter('soon')).toBeUndefined()
   expect(parseRetryAfter(null)).toBeUndefined()
+})
+
+test.each<[number, number | undefined, ReturnType<typeof httpRetryDecision>]>([
+  [500, undefined, true],
+  [502, undefined, true],
+  [503, 2000, { afterMs: 2000 }],
+  [408, undefined, true],
+  [429, undefined, true],
+  [429, 7000, { afterMs: 7000 }],
+  [429, 30_000, { afterMs: 30_000 }],
+  [429, 30_001, false],
+  [429, 3_600_000, false],
+  [400, undefined, false],
+  [401, undefined, false],
+  [403, 1000, false],
+  [404, undefined, false],
+  [409, undefined, false]
+])('HTTP %i, Retry-After %j ms, longest wait 30 s: %j', (status, retryAfterMs, decision) => {
+  expect(httpRetryDecision(status, retryAfterMs, 30_000)).toEqual(decision)
 })
