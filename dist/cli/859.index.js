@@ -751,7 +751,10 @@ function durationText(text) {
 var files = __webpack_require__(3839);
 // EXTERNAL MODULE: ./src/lib/retry.ts
 var retry = __webpack_require__(1737);
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(310);
 ;// CONCATENATED MODULE: ./src/io/slack.ts
+
 
 class SlackAttemptError extends Error {
     failure;
@@ -823,19 +826,12 @@ function retryDecision(failure, maxDelayMs = DEFAULT_MAX_DELAY_MS) {
             return failure.slackError !== undefined && TRANSIENT.has(failure.slackError);
     }
 }
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        if (secret)
-            out = out.split(secret).join('***');
-    return out;
-}
 /** Any error of an attempt (ours, the SDKs', fetch's) as a SlackFailure. */
 function failureOf(error, secrets) {
     const failure = error instanceof SlackAttemptError
         ? error.failure
         : { kind: 'network', detail: describeError(error) };
-    return { ...failure, detail: redact(failure.detail, secrets) };
+    return { ...failure, detail: (0,redact/* redact */.E)(failure.detail, secrets) };
 }
 function describeError(error) {
     if (!(error instanceof Error))
@@ -912,7 +908,7 @@ function slackErrorOfBody(body) {
 }
 /** Logs of the SDKs go to debug, redacted: they are for whoever turns debug logging on. */
 function sdkLogger(debug, secrets) {
-    const log = (...parts) => debug(redact(`slack: ${parts.map(String).join(' ')}`, secrets));
+    const log = (...parts) => debug((0,redact/* redact */.E)(`slack: ${parts.map(String).join(' ')}`, secrets));
     return {
         debug: log,
         info: log,

@@ -40,6 +40,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var lib_redact = __nccwpck_require__(310);
 // EXTERNAL MODULE: ./src/lib/shell.ts
 var shell = __nccwpck_require__(6861);
 ;// CONCATENATED MODULE: ./src/cli/runner.ts
@@ -51,18 +53,14 @@ var shell = __nccwpck_require__(6861);
  */
 
 
+
 const envName = (input) => input.replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
 function cliRunner(options) {
     const secrets = new Set();
     const outputs = new Map();
     const state = new Map();
     let failed;
-    const redact = (text) => {
-        let result = text;
-        for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-            result = result.split(secret).join('***');
-        return result;
-    };
+    const redact = (text) => (0,lib_redact/* redact */.E)(text, secrets);
     const log = (prefix, message, props) => options.write.err(redact(`${prefix}${props?.title ? `${props.title}: ` : ''}${message}`) + '\n');
     const bashEnv = options.env.BASH_ENV;
     return {
@@ -246,6 +244,27 @@ async function main(args, env, write) {
 // module must be the entry's first import so the shim exists before any chunk evaluates.
 const scope = globalThis;
 scope.__dirname ??= import.meta.dirname;
+
+
+/***/ }),
+
+/***/ 310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */ });
+/** Secrets out of text Gantry itself prints or stores (the runner masks only its own log). */
+/**
+ * Every occurrence of every secret replaced by `***`, the longest first, so a secret that holds
+ * another (`hunter2` inside `hunter2-admin`) is masked whole, not left half visible.
+ */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of [...secrets].filter(Boolean).sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
 
 
 /***/ }),

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5267);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2997);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5267:
+/***/ 2997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -830,7 +830,21 @@ function parseRetryAfter(value, now = Date.now()) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+;// CONCATENATED MODULE: ./src/lib/redact.ts
+/** Secrets out of text Gantry itself prints or stores (the runner masks only its own log). */
+/**
+ * Every occurrence of every secret replaced by `***`, the longest first, so a secret that holds
+ * another (`hunter2` inside `hunter2-admin`) is masked whole, not left half visible.
+ */
+function redact(text, secrets) {
+    let result = text;
+    for (const secret of [...secrets].filter(Boolean).sort((a, b) => b.length - a.length))
+        result = result.split(secret).join('***');
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/io/slack.ts
+
 
 class SlackAttemptError extends Error {
     failure;
@@ -901,13 +915,6 @@ function retryDecision(failure, maxDelayMs = DEFAULT_MAX_DELAY_MS) {
         case 'slack':
             return failure.slackError !== undefined && TRANSIENT.has(failure.slackError);
     }
-}
-function redact(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        if (secret)
-            out = out.split(secret).join('***');
-    return out;
 }
 /** Any error of an attempt (ours, the SDKs', fetch's) as a SlackFailure. */
 function failureOf(error, secrets) {

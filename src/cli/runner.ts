@@ -6,6 +6,7 @@
  */
 import { appendFileSync } from 'node:fs'
 import type { AnnotationProperties, Runner } from '../lib/runner.js'
+import { redact as redactSecrets } from '../lib/redact.js'
 import { quote } from '../lib/shell.js'
 
 export const envName = (input: string) => input.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()
@@ -28,12 +29,7 @@ export function cliRunner(options: CliRunnerOptions): CliRunner {
   const outputs = new Map<string, string>()
   const state = new Map<string, string>()
   let failed: string | undefined
-  const redact = (text: string) => {
-    let result = text
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length))
-      result = result.split(secret).join('***')
-    return result
-  }
+  const redact = (text: string) => redactSecrets(text, secrets)
   const log = (prefix: string, message: string, props?: AnnotationProperties) =>
     options.write.err(redact(`${prefix}${props?.title ? `${props.title}: ` : ''}${message}`) + '\n')
   const bashEnv = options.env.BASH_ENV

@@ -12,6 +12,7 @@
 import type { Logger, LogLevel, WebAPICallResult } from '@slack/web-api'
 import type { SlackMessage } from '../core/slack/message.js'
 import { type RetryDecision, httpRetryDecision, parseRetryAfter, retry } from '../lib/retry.js'
+import { redact } from '../lib/redact.js'
 
 export type SlackTransport =
   { kind: 'webhook'; url: string } | { kind: 'api'; token: string; apiUrl: string }
@@ -150,12 +151,6 @@ export function retryDecision(
     case 'slack':
       return failure.slackError !== undefined && TRANSIENT.has(failure.slackError)
   }
-}
-
-export function redact(text: string, secrets: string[]): string {
-  let out = text
-  for (const secret of secrets) if (secret) out = out.split(secret).join('***')
-  return out
 }
 
 /** Any error of an attempt (ours, the SDKs', fetch's) as a SlackFailure. */
