@@ -10,9 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseBranchMap: () => (/* binding */ parseBranchMap),
 /* harmony export */   parseConfig: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3848);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1076);
+/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3848);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1662);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1076);
+
 
 
 
@@ -27,27 +29,27 @@ const SETTINGS_KEYS = [
     'vars'
 ];
 function mapping(value, path, what) {
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Q)(value))
-        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L(path, `${what} must be a mapping`);
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value))
+        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(path, `${what} must be a mapping`);
     return value;
 }
 function string(value, path, key) {
     if (typeof value !== 'string' && typeof value !== 'number')
-        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L(path, `'${key}' must be a string`);
+        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(path, `'${key}' must be a string`);
     return String(value);
 }
 function rules(value, path, what) {
     return Object.entries(mapping(value, path, what)).map(([pattern, target]) => {
         const environment = string(target, [...path, pattern], pattern);
         if (!ENVIRONMENT_NAME.test(environment)) {
-            throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L([...path, pattern], `'${pattern}' maps to ${JSON.stringify(environment)}: expected an environment name (letters, digits, '_', '.', '-')`);
+            throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...path, pattern], `'${pattern}' maps to ${JSON.stringify(environment)}: expected an environment name (letters, digits, '_', '.', '-')`);
         }
         return { pattern, environment };
     });
 }
 /** The `map` input: YAML `pattern: environment` lines, first match wins. */
 function parseBranchMap(text, source = "input 'map'") {
-    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .validateYaml */ .u)(text, source, (value) => value === null ? [] : rules(value, [], 'the branch map'));
+    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .u)(text, source, (value) => value === null ? [] : rules(value, [], 'the branch map'));
 }
 function settings(value, path, env) {
     const result = {};
@@ -61,24 +63,24 @@ function settings(value, path, env) {
                 const list = Array.isArray(item) ? item : [item];
                 result.hosts = list.map((host, i) => {
                     const where = Array.isArray(item) ? [...at, i] : at;
-                    const spec = (0,_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHostSpec */ .nn)(string(host, where, 'hosts'));
+                    const spec = (0,_hosts_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHostSpec */ .nn)(string(host, where, 'hosts'));
                     if (!spec)
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L(where, `'hosts' has ${JSON.stringify(String(host))}: expected ${_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .HOST_SPEC_EXPECTED */ .eS}`);
-                    return (0,_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .formatHostSpec */ .BB)(spec);
+                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(where, `'hosts' has ${JSON.stringify(String(host))}: expected ${_hosts_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_SPEC_EXPECTED */ .eS}`);
+                    return (0,_hosts_js__WEBPACK_IMPORTED_MODULE_3__/* .formatHostSpec */ .BB)(spec);
                 });
                 break;
             }
             case 'url':
             case 'health-url': {
                 const url = string(item, at, key);
-                if (!/^https?:\/\/\S+$/.test(url))
-                    throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L(at, `'${key}' is ${JSON.stringify(url)}: expected an http(s) URL`);
+                if (!(0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(url))
+                    throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(at, `'${key}' is ${JSON.stringify(url)}: expected an http(s) URL`);
                 result[known] = url;
                 break;
             }
             case 'requires-approval':
                 if (typeof item !== 'boolean')
-                    throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L(at, `'requires-approval' must be true or false`);
+                    throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(at, `'requires-approval' must be true or false`);
                 result[known] = item;
                 break;
             case 'compose-file':
@@ -89,24 +91,24 @@ function settings(value, path, env) {
                 const vars = {};
                 for (const [name, v] of Object.entries(mapping(item, at, `'vars' of environment '${env}'`))) {
                     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L([...at, name], `'vars' key '${name}' must match [A-Za-z_][A-Za-z0-9_]*`, 'key');
+                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...at, name], `'vars' key '${name}' must match [A-Za-z_][A-Za-z0-9_]*`, 'key');
                     }
                     if (v === null || typeof v === 'object')
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L([...at, name], `'vars.${name}' must be a string, number or boolean`);
+                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...at, name], `'vars.${name}' must be a string, number or boolean`);
                     vars[name] = String(v);
                 }
                 result.vars = vars;
                 break;
             }
             default:
-                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L(at, `unknown key '${key}' in environment '${env}' (known: ${SETTINGS_KEYS.join(', ')})`, 'key');
+                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(at, `unknown key '${key}' in environment '${env}' (known: ${SETTINGS_KEYS.join(', ')})`, 'key');
         }
     }
     return result;
 }
 /** The settings file (`.github/gantry.yml` by default). */
 function parseConfig(text, file) {
-    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .validateYaml */ .u)(text, file, (value) => {
+    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .u)(text, file, (value) => {
         const config = { environments: {} };
         if (value === null)
             return config;
@@ -116,7 +118,7 @@ function parseConfig(text, file) {
                     continue;
                 for (const [env, body] of Object.entries(mapping(item, [key], "'environments'"))) {
                     if (!ENVIRONMENT_NAME.test(env)) {
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L([key, env], `environment name '${env}' must use letters, digits, '_', '.', '-'`, 'key');
+                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([key, env], `environment name '${env}' must use letters, digits, '_', '.', '-'`, 'key');
                     }
                     config.environments[env] = settings(body, [key, env], env);
                 }
@@ -125,7 +127,7 @@ function parseConfig(text, file) {
                 config.branches = rules(item, [key], "'branches'");
             }
             else {
-                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .YamlPathError */ .L([key], `unknown key '${key}' (known: environments, branches)`, 'key');
+                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([key], `unknown key '${key}' (known: environments, branches)`, 'key');
             }
         }
         return config;

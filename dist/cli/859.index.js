@@ -1162,7 +1162,7 @@ async function readSettings(inputs) {
         threadTs: readTs(inputs, INPUTS.threadTs),
         version: inputs.optional(INPUTS.version),
         environment: inputs.optional(INPUTS.environment),
-        url: readUrl(inputs, INPUTS.url),
+        url: inputs.url(INPUTS.url),
         duration: inputs.optional(INPUTS.duration),
         startedAt,
         failOnError: inputs.boolean(INPUTS.failOnError, false),
@@ -1183,7 +1183,7 @@ function readTransport(inputs) {
         return { kind: 'webhook', url: webhookUrl };
     }
     if (token !== undefined) {
-        const apiUrl = readUrl(inputs, INPUTS.apiUrl) ?? DEFAULT_API_URL;
+        const apiUrl = inputs.url(INPUTS.apiUrl) ?? DEFAULT_API_URL;
         return { kind: 'api', token, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` };
     }
     return undefined;
@@ -1215,12 +1215,6 @@ function readTs(inputs, name) {
     const value = inputs.optional(name);
     if (value !== undefined && !/^\d+\.\d+$/.test(value))
         throw new errors/* InputError */.dz(name, value, TS_EXPECTED);
-    return value;
-}
-function readUrl(inputs, name) {
-    const value = inputs.optional(name);
-    if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value))
-        throw new errors/* InputError */.dz(name, value, 'an http(s) URL');
     return value;
 }
 async function run(deps = {}) {
@@ -1668,6 +1662,7 @@ function errorMessage(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
@@ -1750,10 +1745,23 @@ class InputReader {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
         return ms;
     }
+    /** An http(s) URL (`isHttpUrl`), or undefined when empty. */
+    url(name, expected = 'an http(s) URL') {
+        const value = this.optional(name);
+        if (value !== undefined && !isHttpUrl(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, expected);
+        return value;
+    }
     /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
     list(name) {
         return splitList(this.read(name));
     }
+}
+/** `http://` or `https://`, a host, no white space, and a URL that parses (a port in range). */
+function isHttpUrl(text) {
+    if (!/^https?:\/\/[^\s/?#]+\S*$/.test(text) || !URL.canParse(text))
+        return false;
+    return new URL(text).hostname !== '';
 }
 function splitList(value) {
     return value

@@ -968,6 +968,7 @@ function errorMessage(error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
@@ -1050,10 +1051,23 @@ class InputReader {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
         return ms;
     }
+    /** An http(s) URL (`isHttpUrl`), or undefined when empty. */
+    url(name, expected = 'an http(s) URL') {
+        const value = this.optional(name);
+        if (value !== undefined && !isHttpUrl(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, expected);
+        return value;
+    }
     /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
     list(name) {
         return splitList(this.read(name));
     }
+}
+/** `http://` or `https://`, a host, no white space, and a URL that parses (a port in range). */
+function isHttpUrl(text) {
+    if (!/^https?:\/\/[^\s/?#]+\S*$/.test(text) || !URL.canParse(text))
+        return false;
+    return new URL(text).hostname !== '';
 }
 function splitList(value) {
     return value

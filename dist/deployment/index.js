@@ -189,10 +189,23 @@ class InputReader {
             throw new errors/* InputError */.dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
         return ms;
     }
+    /** An http(s) URL (`isHttpUrl`), or undefined when empty. */
+    url(name, expected = 'an http(s) URL') {
+        const value = this.optional(name);
+        if (value !== undefined && !isHttpUrl(value))
+            throw new errors/* InputError */.dz(name, value, expected);
+        return value;
+    }
     /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
     list(name) {
         return splitList(this.read(name));
     }
+}
+/** `http://` or `https://`, a host, no white space, and a URL that parses (a port in range). */
+function isHttpUrl(text) {
+    if (!/^https?:\/\/[^\s/?#]+\S*$/.test(text) || !URL.canParse(text))
+        return false;
+    return new URL(text).hostname !== '';
 }
 function splitList(value) {
     return value
@@ -360,10 +373,7 @@ function readSettings(inputs) {
     if (state !== 'start' && deploymentId === undefined) {
         throw new errors/* InputError */.dz(INPUTS.deploymentId, '', `the \`deployment-id\` output of the step with \`state: start\` (to finish it as ${state})`);
     }
-    const environmentUrl = inputs.optional(INPUTS.environmentUrl);
-    if (environmentUrl !== undefined && !/^https?:\/\/\S+$/.test(environmentUrl)) {
-        throw new errors/* InputError */.dz(INPUTS.environmentUrl, environmentUrl, 'an http(s) URL');
-    }
+    const environmentUrl = inputs.url(INPUTS.environmentUrl);
     const token = inputs.secret(INPUTS.githubToken);
     if (!token)
         throw new errors/* InputError */.dz(INPUTS.githubToken, '', 'a token with `deployments: write` (the default `${{ github.token }}` with that permission)');

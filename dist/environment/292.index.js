@@ -36,6 +36,8 @@ function formatHostSpec(spec) {
     return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
 }
 
+// EXTERNAL MODULE: ./src/lib/inputs.ts
+var inputs = __webpack_require__(1662);
 ;// CONCATENATED MODULE: ./src/core/json.ts
 /** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
 /** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
@@ -122,6 +124,7 @@ async function lineOf(text, path, at) {
 
 
 
+
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/;
 const SETTINGS_KEYS = [
     'hosts',
@@ -177,7 +180,7 @@ function settings(value, path, env) {
             case 'url':
             case 'health-url': {
                 const url = string(item, at, key);
-                if (!/^https?:\/\/\S+$/.test(url))
+                if (!(0,inputs/* isHttpUrl */.q$)(url))
                     throw new YamlPathError(at, `'${key}' is ${JSON.stringify(url)}: expected an http(s) URL`);
                 result[known] = url;
                 break;

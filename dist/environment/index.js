@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3479);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6637);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3479:
+/***/ 6637:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -238,108 +238,8 @@ function httpsRepositoryUrl(url) {
     return url.replace(/\.git$/, '');
 }
 
-;// CONCATENATED MODULE: ./src/lib/inputs.ts
-/**
- * The one input parser. Each action reads its inputs once, through these functions, into a typed
- * settings object; a bad value throws an InputError naming the input, the value and what was
- * expected, before the action changes anything. Defaults live in action.yml (the runner and the
- * CLI fill them in), so an empty value here means "not given".
- */
-
-/** YAML 1.2 core-schema booleans, as the runner's users write them. */
-const TRUE = new Set(['true', 'True', 'TRUE']);
-const FALSE = new Set(['false', 'False', 'FALSE']);
-class InputReader {
-    read;
-    onSecret;
-    constructor(read, onSecret = () => { }) {
-        this.read = read;
-        this.onSecret = onSecret;
-    }
-    /** The trimmed value, or undefined when empty. */
-    optional(name) {
-        const value = this.read(name).trim();
-        return value === '' ? undefined : value;
-    }
-    required(name, expected) {
-        const value = this.optional(name);
-        if (value === undefined)
-            throw new errors/* InputError */.dz(name, '', expected);
-        return value;
-    }
-    /** A secret: masked before anything else can print it. Not trimmed (keys end in newlines). */
-    secret(name) {
-        const value = this.read(name);
-        if (value.trim() === '')
-            return undefined;
-        this.onSecret(value);
-        for (const line of value.split(/\r?\n/))
-            if (line.trim().length > 3)
-                this.onSecret(line.trim());
-        return value;
-    }
-    boolean(name, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (TRUE.has(value))
-            return true;
-        if (FALSE.has(value))
-            return false;
-        throw new errors/* InputError */.dz(name, value, '`true` or `false`');
-    }
-    integer(name, range = {}) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return undefined;
-        const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
-        const n = /^\d+$/.test(value) ? Number(value) : NaN;
-        if (!Number.isSafeInteger(n) || n < min || n > max) {
-            throw new errors/* InputError */.dz(name, value, `a whole number from ${min} to ${max}`);
-        }
-        return n;
-    }
-    choice(name, options, fallback) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallback;
-        if (options.includes(value))
-            return value;
-        throw new errors/* InputError */.dz(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`);
-    }
-    /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
-    duration(name, fallbackMs) {
-        const value = this.optional(name);
-        if (value === undefined)
-            return fallbackMs;
-        const ms = parseDuration(value);
-        if (ms === undefined)
-            throw new errors/* InputError */.dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
-        return ms;
-    }
-    /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
-    list(name) {
-        return splitList(this.read(name));
-    }
-}
-function splitList(value) {
-    return value
-        .split(/\r?\n/)
-        .filter((line) => !line.trim().startsWith('#'))
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item !== '');
-}
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(text) {
-    if (/^\d+$/.test(text))
-        return Number(text) * 1000;
-    const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
-    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
-        return undefined;
-    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
-}
-
+// EXTERNAL MODULE: ./src/lib/inputs.ts
+var inputs = __nccwpck_require__(1662);
 ;// CONCATENATED MODULE: ./src/lib/markdown.ts
 /** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
 function escapeCell(value) {
@@ -496,7 +396,7 @@ async function run(deps = {}) {
     const git = deps.git ?? gitInfo();
     const readFile = deps.readFile ?? readOptionalFile;
     await runAction(runner, async () => {
-        const settings = await readSettings(new InputReader(runner.getInput, runner.setSecret));
+        const settings = await readSettings(new inputs/* InputReader */.i_(runner.getInput, runner.setSecret));
         const ctx = readCiContext(runner.env);
         // A pull request's head branch must not deploy as if it had been pushed; a tag has no branch.
         const onBranch = ctx.tag === undefined && ctx.pullRequest === undefined;
@@ -576,6 +476,132 @@ function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
     return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+
+/***/ }),
+
+/***/ 1662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl)
+/* harmony export */ });
+/* unused harmony exports splitList, parseDuration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7268);
+/**
+ * The one input parser. Each action reads its inputs once, through these functions, into a typed
+ * settings object; a bad value throws an InputError naming the input, the value and what was
+ * expected, before the action changes anything. Defaults live in action.yml (the runner and the
+ * CLI fill them in), so an empty value here means "not given".
+ */
+
+/** YAML 1.2 core-schema booleans, as the runner's users write them. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+class InputReader {
+    read;
+    onSecret;
+    constructor(read, onSecret = () => { }) {
+        this.read = read;
+        this.onSecret = onSecret;
+    }
+    /** The trimmed value, or undefined when empty. */
+    optional(name) {
+        const value = this.read(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, expected) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, '', expected);
+        return value;
+    }
+    /** A secret: masked before anything else can print it. Not trimmed (keys end in newlines). */
+    secret(name) {
+        const value = this.read(name);
+        if (value.trim() === '')
+            return undefined;
+        this.onSecret(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim().length > 3)
+                this.onSecret(line.trim());
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value))
+            return false;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, '`true` or `false`');
+    }
+    integer(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < min || n > max) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `a whole number from ${min} to ${max}`);
+        }
+        return n;
+    }
+    choice(name, options, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (options.includes(value))
+            return value;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`);
+    }
+    /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
+        return ms;
+    }
+    /** An http(s) URL (`isHttpUrl`), or undefined when empty. */
+    url(name, expected = 'an http(s) URL') {
+        const value = this.optional(name);
+        if (value !== undefined && !isHttpUrl(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, expected);
+        return value;
+    }
+    /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
+    list(name) {
+        return splitList(this.read(name));
+    }
+}
+/** `http://` or `https://`, a host, no white space, and a URL that parses (a port in range). */
+function isHttpUrl(text) {
+    if (!/^https?:\/\/[^\s/?#]+\S*$/.test(text) || !URL.canParse(text))
+        return false;
+    return new URL(text).hostname !== '';
+}
+function splitList(value) {
+    return value
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+        return undefined;
+    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
 }
 
 

@@ -4,6 +4,7 @@
  */
 import type { BranchRule, EnvironmentSettings, GantryConfig } from './environment.js'
 import { HOST_SPEC_EXPECTED, formatHostSpec, parseHostSpec } from './hosts.js'
+import { isHttpUrl } from '../lib/inputs.js'
 import { isPlainObject } from './json.js'
 import { validateYaml, YamlPathError, type YamlPath } from './yaml.js'
 
@@ -73,7 +74,7 @@ function settings(value: unknown, path: YamlPath, env: string): EnvironmentSetti
       case 'url':
       case 'health-url': {
         const url = string(item, at, key)
-        if (!/^https?:\/\/\S+$/.test(url))
+        if (!isHttpUrl(url))
           throw new YamlPathError(at, `'${key}' is ${JSON.stringify(url)}: expected an http(s) URL`)
         result[known] = url
         break

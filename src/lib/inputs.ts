@@ -79,10 +79,23 @@ export class InputReader {
     return ms
   }
 
+  /** An http(s) URL (`isHttpUrl`), or undefined when empty. */
+  url(name: string, expected = 'an http(s) URL'): string | undefined {
+    const value = this.optional(name)
+    if (value !== undefined && !isHttpUrl(value)) throw new InputError(name, value, expected)
+    return value
+  }
+
   /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
   list(name: string): string[] {
     return splitList(this.read(name))
   }
+}
+
+/** `http://` or `https://`, a host, no white space, and a URL that parses (a port in range). */
+export function isHttpUrl(text: string): boolean {
+  if (!/^https?:\/\/[^\s/?#]+\S*$/.test(text) || !URL.canParse(text)) return false
+  return new URL(text).hostname !== ''
 }
 
 export function splitList(value: string): string[] {

@@ -54,10 +54,7 @@ export function readSettings(inputs: InputReader): DeploymentSettings {
       `the \`deployment-id\` output of the step with \`state: start\` (to finish it as ${state})`
     )
   }
-  const environmentUrl = inputs.optional(INPUTS.environmentUrl)
-  if (environmentUrl !== undefined && !/^https?:\/\/\S+$/.test(environmentUrl)) {
-    throw new InputError(INPUTS.environmentUrl, environmentUrl, 'an http(s) URL')
-  }
+  const environmentUrl = inputs.url(INPUTS.environmentUrl)
   const token = inputs.secret(INPUTS.githubToken)
   if (!token)
     throw new InputError(

@@ -141,7 +141,7 @@ export async function readSettings(inputs: InputReader): Promise<SlackNotifySett
     threadTs: readTs(inputs, INPUTS.threadTs),
     version: inputs.optional(INPUTS.version),
     environment: inputs.optional(INPUTS.environment),
-    url: readUrl(inputs, INPUTS.url),
+    url: inputs.url(INPUTS.url),
     duration: inputs.optional(INPUTS.duration),
     startedAt,
     failOnError: inputs.boolean(INPUTS.failOnError, false),
@@ -167,7 +167,7 @@ function readTransport(inputs: InputReader): SlackTransport | undefined {
     return { kind: 'webhook', url: webhookUrl }
   }
   if (token !== undefined) {
-    const apiUrl = readUrl(inputs, INPUTS.apiUrl) ?? DEFAULT_API_URL
+    const apiUrl = inputs.url(INPUTS.apiUrl) ?? DEFAULT_API_URL
     return { kind: 'api', token, apiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` }
   }
   return undefined
@@ -199,13 +199,6 @@ function readTs(inputs: InputReader, name: string): string | undefined {
   const value = inputs.optional(name)
   if (value !== undefined && !/^\d+\.\d+$/.test(value))
     throw new InputError(name, value, TS_EXPECTED)
-  return value
-}
-
-function readUrl(inputs: InputReader, name: string): string | undefined {
-  const value = inputs.optional(name)
-  if (value !== undefined && !/^https?:\/\/[^\s]+$/.test(value))
-    throw new InputError(name, value, 'an http(s) URL')
   return value
 }
 

@@ -289,9 +289,7 @@ export function readSettings(inputs: InputReader, workspace: string): DeploySett
       `'${INPUTS.registry}', '${INPUTS.registryUsername}' and '${INPUTS.registryPassword}' together`
     )
   }
-  const healthUrl = inputs.optional(INPUTS.healthUrl)
-  if (healthUrl !== undefined && !/^https?:\/\/\S+$/.test(healthUrl))
-    throw new InputError(INPUTS.healthUrl, healthUrl, 'an http(s) URL, checked from the host')
+  const healthUrl = inputs.url(INPUTS.healthUrl, 'an http(s) URL, checked from the host')
 
   return {
     target,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { InputReader } from '../../../src/lib/inputs.js'
+import { InputReader, isHttpUrl } from '../../../src/lib/inputs.js'
 
 const reader = (values: Record<string, string>, secrets: string[] = []) =>
   new InputReader(
@@ -62,4 +62,34 @@ describe('InputReader', () => {
     expect(reader({ key }, masked).secret('key')).toBe(key)
     expect(masked).toEqual([key, '-----BEGIN KEY-----', 'abcdefgh', '-----END KEY-----'])
   })
+})
+
+describe('url', () => {
+  test.each<[string, boolean]>([
+    ['https://shop.example.com/health', true],
+    ['http://127.0.0.1:8080/health', true],
+    ['http://[::1]:8080/', true],
+    ['https://example.com', true],
+    ['https://example.com/a?b=c#d', true],
+    ['ftp://example.com/', false],
+    ['example.com/health', false],
+    ['https://', false],
+    ['https:///path', false],
+    ['https://?x', false],
+    ['https://exa mple.com/', false],
+    ['https://example.com/a b', false],
+    ['https://example.com:99999/', false],
+    ['https://example.com/\n; rm -rf /', false],
+    ['javascript:alert(1)', false]
+  ])('%j is an http(s) URL: %s', (text, ok) => {
+    expect(isHttpUrl(text)).toBe(ok)
+    const reader = new InputReader(() => text)
+    if (ok) expect(reader.url('health-url')).toBe(text)
+    else
+      expect(() => reader.url('health-url', 'an http(s) URL, checked from the host')).toThrow(
+        `Input 'health-url' is ${JSON.stringify(text.trim())}: expected an http(s) URL, checked from the host.`
+      )
+  })
+
+  test('empty is not given', () => expect(new InputReader(() => ' ').url('x')).toBeUndefined())
 })
