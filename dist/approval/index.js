@@ -674,7 +674,7 @@ async function approveByIssue(settings, github, runner, digest, sleep, now) {
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports TAG_PATTERN, DIGEST_EXPECTATION, REFERENCE_EXPECTATION, sanitizeTag, isDigest, tagOf, formatReference, sameRepository */
+/* unused harmony exports TAG_PATTERN, DIGEST_EXPECTATION, REFERENCE_EXPECTATION, sanitizeTag, isDigest, tagOf, withoutDigest, formatReference, sameRepository */
 /**
  * Image references as Docker reads them (the distribution/reference grammar and Docker's
  * normalisation): `[registry[:port]/]path[:tag][@digest]`. The one parser every action reads
@@ -773,6 +773,14 @@ function splitDomain(name) {
 function tagOf(text) {
     const parsed = parseImageReference(text, { foldCase: true });
     return 'reference' in parsed ? parsed.reference.tag : undefined;
+}
+/**
+ * The reference as written, without its digest: Swarm reports a service's image pinned
+ * (`shop:1.4@sha256:…`) where the user wrote `shop:1.4`.
+ */
+function withoutDigest(text) {
+    const at = text.lastIndexOf('@');
+    return at >= 0 && isDigest(text.slice(at + 1)) ? text.slice(0, at) : text;
 }
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 function formatReference(ref) {

@@ -354,6 +354,7 @@ function renderSummary(plan, ref, base, baseSource, buildNumber) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cO: () => (/* binding */ tagOf),
 /* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   nA: () => (/* binding */ withoutDigest),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
@@ -456,6 +457,14 @@ function splitDomain(name) {
 function tagOf(text) {
     const parsed = parseImageReference(text, { foldCase: true });
     return 'reference' in parsed ? parsed.reference.tag : undefined;
+}
+/**
+ * The reference as written, without its digest: Swarm reports a service's image pinned
+ * (`shop:1.4@sha256:…`) where the user wrote `shop:1.4`.
+ */
+function withoutDigest(text) {
+    const at = text.lastIndexOf('@');
+    return at >= 0 && isDigest(text.slice(at + 1)) ? text.slice(0, at) : text;
 }
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 function formatReference(ref) {

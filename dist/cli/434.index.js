@@ -255,6 +255,8 @@ function readStackRecordsStep(layout) {
 
 // EXTERNAL MODULE: ./src/core/docker-reference.ts
 var docker_reference = __webpack_require__(8003);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 ;// CONCATENATED MODULE: ./src/core/deploy/releases.ts
 /** Release bookkeeping on a host, decided from what the host printed. Pure. */
 
@@ -402,6 +404,8 @@ function evaluateContainers(containers) {
  * roll back itself.
  */
 
+
+
 function parseSwarmInspect(stdout) {
     const field = (key) => stdout
         .split('\n')
@@ -433,8 +437,6 @@ function swarmProblem(state) {
     }
 }
 const STACK_IMAGE_LABEL = 'com.docker.stack.image';
-const withoutDigest = (image) => image.replace(/@sha256:[0-9a-f]{64}$/, '');
-const record = (value) => typeof value === 'object' && value !== null ? value : {};
 const swarm_text = (value) => (typeof value === 'string' ? value : '');
 function jsonLines(lines) {
     const parsed = [];
@@ -442,7 +444,7 @@ function jsonLines(lines) {
         if (!line.trim().startsWith('{'))
             continue;
         try {
-            parsed.push(record(JSON.parse(line)));
+            parsed.push((0,json/* asObject */.e)(JSON.parse(line)));
         }
         catch {
             // A partial line (a service removed mid-command): the next poll reads it whole.
@@ -451,18 +453,18 @@ function jsonLines(lines) {
     return parsed;
 }
 function serviceOf(inspected, replicas) {
-    const spec = record(inspected.Spec);
+    const spec = (0,json/* asObject */.e)(inspected.Spec);
     const name = swarm_text(spec.Name);
-    const specImage = swarm_text(record(record(spec.TaskTemplate).ContainerSpec).Image);
-    const update = record(inspected.UpdateStatus);
-    const configured = record(record(spec.Mode).Replicated).Replicas;
+    const specImage = swarm_text((0,json/* asObject */.e)((0,json/* asObject */.e)(spec.TaskTemplate).ContainerSpec).Image);
+    const update = (0,json/* asObject */.e)(inspected.UpdateStatus);
+    const configured = (0,json/* asObject */.e)((0,json/* asObject */.e)(spec.Mode).Replicated).Replicas;
     const [running, desired] = replicas.get(name) ?? [
         0,
         typeof configured === 'number' ? configured : 0
     ];
     const service = {
         name,
-        image: swarm_text(record(spec.Labels)[STACK_IMAGE_LABEL]) || withoutDigest(specImage),
+        image: swarm_text((0,json/* asObject */.e)(spec.Labels)[STACK_IMAGE_LABEL]) || (0,docker_reference/* withoutDigest */.nA)(specImage),
         specImage,
         hasPreviousSpec: inspected.PreviousSpec !== undefined && inspected.PreviousSpec !== null,
         running: running ?? 0,
@@ -568,7 +570,7 @@ function failedTasksOf(service, baseline, tasks, explanation, attempted) {
             (t.id !== '' && explanation.includes(t.id)) ||
             (attempted !== undefined &&
                 t.desired !== 'Running' &&
-                withoutDigest(t.image) === attempted)))
+                (0,docker_reference/* withoutDigest */.nA)(t.image) === attempted)))
         .slice(0, 3);
 }
 const emptyMemory = () => ({ attempted: {}, reasons: {} });
@@ -603,7 +605,7 @@ function reportService(s, baseline, now, kind, memory) {
         before: baseline.services.find((b) => b.name === s.name)?.image,
         image: s.image,
         attempted: rolledBack
-            ? (heading ?? tasks.map((t) => withoutDigest(t.image)).find((i) => i !== s.image))
+            ? (heading ?? tasks.map((t) => (0,docker_reference/* withoutDigest */.nA)(t.image)).find((i) => i !== s.image))
             : undefined,
         state,
         failed,
@@ -641,7 +643,7 @@ function imageChange(s) {
 }
 function describeTask(t) {
     const id = t.id.slice(0, 12);
-    return `${t.name} ${id} (${withoutDigest(t.image)}) ${t.current}${t.error ? `: ${t.error}` : ''}`;
+    return `${t.name} ${id} (${(0,docker_reference/* withoutDigest */.nA)(t.image)}) ${t.current}${t.error ? `: ${t.error}` : ''}`;
 }
 /** `shop_web updating 0/1 (v1 → v2)`: one service, for the progress log. */
 function progressOf(s) {
@@ -668,7 +670,7 @@ function parseStackRecords(stdout) {
         if (tab <= 0)
             continue;
         try {
-            const services = record(record(JSON.parse(line.slice(tab + 1))).services);
+            const services = (0,json/* asObject */.e)((0,json/* asObject */.e)(JSON.parse(line.slice(tab + 1))).services);
             records.push({
                 release: line.slice(0, tab),
                 services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, swarm_text(v)]))
@@ -1697,6 +1699,7 @@ function releaseSteps(settings, layout, release) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cO: () => (/* binding */ tagOf),
 /* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   nA: () => (/* binding */ withoutDigest),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
@@ -1800,6 +1803,14 @@ function tagOf(text) {
     const parsed = parseImageReference(text, { foldCase: true });
     return 'reference' in parsed ? parsed.reference.tag : undefined;
 }
+/**
+ * The reference as written, without its digest: Swarm reports a service's image pinned
+ * (`shop:1.4@sha256:…`) where the user wrote `shop:1.4`.
+ */
+function withoutDigest(text) {
+    const at = text.lastIndexOf('@');
+    return at >= 0 && isDigest(text.slice(at + 1)) ? text.slice(0, at) : text;
+}
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 function formatReference(ref) {
     return (`${ref.registry}/${ref.repository}` +
@@ -1840,6 +1851,26 @@ function parseHostSpec(text) {
 function formatHostSpec(spec) {
     const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
     return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ isPlainObject),
+/* harmony export */   e: () => (/* binding */ asObject)
+/* harmony export */ });
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
 }
 
 

@@ -256,6 +256,14 @@ function tagOf(text) {
     const parsed = parseImageReference(text, { foldCase: true });
     return 'reference' in parsed ? parsed.reference.tag : undefined;
 }
+/**
+ * The reference as written, without its digest: Swarm reports a service's image pinned
+ * (`shop:1.4@sha256:…`) where the user wrote `shop:1.4`.
+ */
+function withoutDigest(text) {
+    const at = text.lastIndexOf('@');
+    return at >= 0 && isDigest(text.slice(at + 1)) ? text.slice(0, at) : text;
+}
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 function formatReference(ref) {
     return (`${ref.registry}/${ref.repository}` +

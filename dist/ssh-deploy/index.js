@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1683);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7265);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -17,7 +17,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1683:
+/***/ 7265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -395,6 +395,14 @@ function tagOf(text) {
     const parsed = parseImageReference(text, { foldCase: true });
     return 'reference' in parsed ? parsed.reference.tag : undefined;
 }
+/**
+ * The reference as written, without its digest: Swarm reports a service's image pinned
+ * (`shop:1.4@sha256:…`) where the user wrote `shop:1.4`.
+ */
+function withoutDigest(text) {
+    const at = text.lastIndexOf('@');
+    return at >= 0 && isDigest(text.slice(at + 1)) ? text.slice(0, at) : text;
+}
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 function formatReference(ref) {
     return (`${ref.registry}/${ref.repository}` +
@@ -403,6 +411,17 @@ function formatReference(ref) {
 }
 function sameRepository(a, b) {
     return a.registry === b.registry && a.repository === b.repository;
+}
+
+;// CONCATENATED MODULE: ./src/core/json.ts
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
 }
 
 ;// CONCATENATED MODULE: ./src/core/deploy/releases.ts
@@ -552,6 +571,8 @@ function evaluateContainers(containers) {
  * roll back itself.
  */
 
+
+
 function parseSwarmInspect(stdout) {
     const field = (key) => stdout
         .split('\n')
@@ -583,8 +604,6 @@ function swarmProblem(state) {
     }
 }
 const STACK_IMAGE_LABEL = 'com.docker.stack.image';
-const withoutDigest = (image) => image.replace(/@sha256:[0-9a-f]{64}$/, '');
-const record = (value) => typeof value === 'object' && value !== null ? value : {};
 const swarm_text = (value) => (typeof value === 'string' ? value : '');
 function jsonLines(lines) {
     const parsed = [];
@@ -592,7 +611,7 @@ function jsonLines(lines) {
         if (!line.trim().startsWith('{'))
             continue;
         try {
-            parsed.push(record(JSON.parse(line)));
+            parsed.push(asObject(JSON.parse(line)));
         }
         catch {
             // A partial line (a service removed mid-command): the next poll reads it whole.
@@ -601,18 +620,18 @@ function jsonLines(lines) {
     return parsed;
 }
 function serviceOf(inspected, replicas) {
-    const spec = record(inspected.Spec);
+    const spec = asObject(inspected.Spec);
     const name = swarm_text(spec.Name);
-    const specImage = swarm_text(record(record(spec.TaskTemplate).ContainerSpec).Image);
-    const update = record(inspected.UpdateStatus);
-    const configured = record(record(spec.Mode).Replicated).Replicas;
+    const specImage = swarm_text(asObject(asObject(spec.TaskTemplate).ContainerSpec).Image);
+    const update = asObject(inspected.UpdateStatus);
+    const configured = asObject(asObject(spec.Mode).Replicated).Replicas;
     const [running, desired] = replicas.get(name) ?? [
         0,
         typeof configured === 'number' ? configured : 0
     ];
     const service = {
         name,
-        image: swarm_text(record(spec.Labels)[STACK_IMAGE_LABEL]) || withoutDigest(specImage),
+        image: swarm_text(asObject(spec.Labels)[STACK_IMAGE_LABEL]) || withoutDigest(specImage),
         specImage,
         hasPreviousSpec: inspected.PreviousSpec !== undefined && inspected.PreviousSpec !== null,
         running: running ?? 0,
@@ -818,7 +837,7 @@ function parseStackRecords(stdout) {
         if (tab <= 0)
             continue;
         try {
-            const services = record(record(JSON.parse(line.slice(tab + 1))).services);
+            const services = asObject(asObject(JSON.parse(line.slice(tab + 1))).services);
             records.push({
                 release: line.slice(0, tab),
                 services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, swarm_text(v)]))

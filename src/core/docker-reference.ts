@@ -151,6 +151,15 @@ export function tagOf(text: string): string | undefined {
   return 'reference' in parsed ? parsed.reference.tag : undefined
 }
 
+/**
+ * The reference as written, without its digest: Swarm reports a service's image pinned
+ * (`shop:1.4@sha256:…`) where the user wrote `shop:1.4`.
+ */
+export function withoutDigest(text: string): string {
+  const at = text.lastIndexOf('@')
+  return at >= 0 && isDigest(text.slice(at + 1)) ? text.slice(0, at) : text
+}
+
 /** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
 export function formatReference(ref: ImageReference): string {
   return (

@@ -4,6 +4,8 @@
  * `deploy.update_config`; Gantry reads its `UpdateStatus` per service and reports, it does not
  * roll back itself.
  */
+import { withoutDigest } from '../docker-reference.js'
+import { asObject } from '../json.js'
 import { parseInspect, type HostState } from './releases.js'
 
 export interface SwarmHostState extends HostState {
@@ -88,10 +90,6 @@ export interface StackStatus {
 
 const STACK_IMAGE_LABEL = 'com.docker.stack.image'
 
-export const withoutDigest = (image: string): string => image.replace(/@sha256:[0-9a-f]{64}$/, '')
-
-const record = (value: unknown): Record<string, unknown> =>
-  typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {}
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 
 function jsonLines(lines: string[]): Record<string, unknown>[] {
@@ -99,7 +97,7 @@ function jsonLines(lines: string[]): Record<string, unknown>[] {
   for (const line of lines) {
     if (!line.trim().startsWith('{')) continue
     try {
-      parsed.push(record(JSON.parse(line)))
+      parsed.push(asObject(JSON.parse(line)))
     } catch {
       // A partial line (a service removed mid-command): the next poll reads it whole.
     }
@@ -108,18 +106,18 @@ function jsonLines(lines: string[]): Record<string, unknown>[] {
 }
 
 function serviceOf(inspected: Record<string, unknown>, replicas: Map<string, number[]>) {
-  const spec = record(inspected.Spec)
+  const spec = asObject(inspected.Spec)
   const name = text(spec.Name)
-  const specImage = text(record(record(spec.TaskTemplate).ContainerSpec).Image)
-  const update = record(inspected.UpdateStatus)
-  const configured = record(record(spec.Mode).Replicated).Replicas
+  const specImage = text(asObject(asObject(spec.TaskTemplate).ContainerSpec).Image)
+  const update = asObject(inspected.UpdateStatus)
+  const configured = asObject(asObject(spec.Mode).Replicated).Replicas
   const [running, desired] = replicas.get(name) ?? [
     0,
     typeof configured === 'number' ? configured : 0
   ]
   const service: SwarmService = {
     name,
-    image: text(record(spec.Labels)[STACK_IMAGE_LABEL]) || withoutDigest(specImage),
+    image: text(asObject(spec.Labels)[STACK_IMAGE_LABEL]) || withoutDigest(specImage),
     specImage,
     hasPreviousSpec: inspected.PreviousSpec !== undefined && inspected.PreviousSpec !== null,
     running: running ?? 0,
@@ -421,7 +419,7 @@ export function parseStackRecords(stdout: string): StackRecord[] {
     const tab = line.indexOf('\t')
     if (tab <= 0) continue
     try {
-      const services = record(record(JSON.parse(line.slice(tab + 1))).services)
+      const services = asObject(asObject(JSON.parse(line.slice(tab + 1))).services)
       records.push({
         release: line.slice(0, tab),
         services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, text(v)]))

@@ -6,6 +6,7 @@ import {
   sameRepository,
   sanitizeTag,
   tagOf,
+  withoutDigest,
   type ImageReference
 } from '../../../src/core/docker-reference.js'
 import { HOSTILE_VALUES } from '../../fixtures/hostile.js'
@@ -197,7 +198,7 @@ describe('parseImageReference: refusals', () => {
   })
 })
 
-describe('tagOf, formatReference, sameRepository', () => {
+describe('tagOf, withoutDigest, formatReference, sameRepository', () => {
   test.each([
     ['ghcr.io/acme/shop:1.4.2', '1.4.2'],
     ['ghcr.io/Acme/Shop:1.4.2', '1.4.2'],
@@ -207,6 +208,13 @@ describe('tagOf, formatReference, sameRepository', () => {
     ['ghcr.io/acme/shop:bad tag', undefined],
     ['not a reference', undefined]
   ])('tagOf(%j) is %j', (text, tag) => expect(tagOf(text)).toBe(tag))
+
+  test.each([
+    [`127.0.0.1:5000/shop:1.4@${D256}`, '127.0.0.1:5000/shop:1.4'],
+    [`shop@${D512}`, 'shop'],
+    ['shop:1.4', 'shop:1.4'],
+    ['shop@sha256:short', 'shop@sha256:short']
+  ])('withoutDigest(%j) is %j', (text, expected) => expect(withoutDigest(text)).toBe(expected))
 
   test('formats back with the registry, digest last', () => {
     const ref = (text: string) => {
