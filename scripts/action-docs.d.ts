@@ -1,5 +1,7 @@
 export const ROOT: string
 export function actionNames(): string[]
+export const GITHUB_ONLY: Record<string, string>
+export function orbActionNames(): string[]
 export function readActionYml(name: string): {
   name: string
   description: string

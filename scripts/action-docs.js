@@ -1,18 +1,34 @@
 // Generates the inputs/outputs tables of each action from its action.yml, into README.md and
 // actions/<name>/README.md between markers. `npm run docs` writes them; a unit test fails when
 // they differ from what action.yml says.
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 
+/**
+ * The one list of actions: every folder of actions/ with an action.yml. The CLI reads the same
+ * folders (src/cli/main.ts), the orb generator and the tests call this.
+ */
 export function actionNames() {
   return readdirSync(join(ROOT, 'actions'), { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'actions', d.name, 'action.yml')))
     .map((d) => d.name)
     .sort()
+}
+
+/** Actions that only make sense on GitHub, left out of the orb, each with the reason. */
+export const GITHUB_ONLY = {
+  approval:
+    'GitHub-only (workflow_dispatch actor, GitHub teams and issues); CircleCI has `type: approval` jobs',
+  deployment: 'records GitHub deployments for GitHub environments'
+}
+
+/** The actions with a command in the orb: all but the GitHub-only ones. */
+export function orbActionNames() {
+  return actionNames().filter((name) => !(name in GITHUB_ONLY))
 }
 
 export function readActionYml(name) {

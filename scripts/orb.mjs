@@ -15,21 +15,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { stringify } from 'yaml'
-import { ROOT, readActionYml } from './action-docs.js'
+import { ROOT, orbActionNames, readActionYml } from './action-docs.js'
 
 const ORB_FILE = join(ROOT, 'orb', 'orb.yml')
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 
-/** One command per action, in pipeline order. */
-const ACTIONS = [
-  'version',
-  'environment',
-  'ecr-login',
-  'image-push',
-  'ssh-deploy',
-  'ecs-deploy',
-  'slack-notify'
-]
+/** One command per action (the folders of actions/, less the GitHub-only ones). */
+const ACTIONS = orbActionNames()
 
 /**
  * Secret inputs become `env_var_name` parameters; the default is the variable a project (or a

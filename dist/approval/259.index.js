@@ -406,8 +406,8 @@ function docker_config_withoutAuthEntry(config, registry) {
     return { ...config, auths };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __webpack_require__(2876);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/io/docker-cli.ts
@@ -419,52 +419,56 @@ var external_node_fs_ = __webpack_require__(3024);
 
 
 
-/** Runs a program; rejects only when it cannot start (ENOENT, EACCES). */
-function runProcess(command, args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(command, args, {
-            env: options.env,
-            stdio: ['pipe', 'pipe', 'pipe']
-        });
-        let stdout = '';
-        let stderr = '';
-        let partial = '';
-        const lines = (chunk) => {
-            if (!options.onLine)
-                return;
-            const parts = (partial + chunk).split(/\r?\n/);
-            partial = parts.pop() ?? '';
-            parts.filter(Boolean).forEach(options.onLine);
-        };
-        child.stdout.on('data', (d) => {
-            stdout += d.toString();
-            lines(d.toString());
-        });
-        child.stderr.on('data', (d) => {
-            stderr += d.toString();
-            lines(d.toString());
-        });
-        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10 * 60_000);
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            reject(error);
-        });
-        child.on('close', (code) => {
-            clearTimeout(timer);
-            if (partial && options.onLine)
-                options.onLine(partial);
-            resolve({ code, stdout, stderr });
-        });
-        child.stdin.on('error', () => undefined); // a program that exits without reading stdin
-        child.stdin.end(options.input ?? '');
+/**
+ * Runs a program through @actions/exec, silent (exec would otherwise echo the command and copy
+ * the program's output to stdout, where the runner would read it as commands: callers print it
+ * through the runner's untrusted channel instead); rejects only when it cannot start. The
+ * program is found on the PATH of the environment given, not of this process. exec cannot kill
+ * a program, so a timeout rejects and leaves the program to the job's own timeout.
+ */
+async function runProcess(command, args, options) {
+    const program = (0,external_node_path_.isAbsolute)(command) ? command : findOnPath(command, options.env);
+    if (!program)
+        throw Object.assign(new Error(`${command}: not found on PATH`), { code: 'ENOENT' });
+    let partial = '';
+    const lines = (chunk) => {
+        if (!options.onLine)
+            return;
+        const parts = (partial + chunk.toString()).split(/\r?\n/);
+        partial = parts.pop() ?? '';
+        parts.filter(Boolean).forEach(options.onLine);
+    };
+    let timer;
+    const timeoutMs = options.timeoutMs ?? 10 * 60_000;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`\`${command} ${args.join(' ')}\` did not finish within ${timeoutMs / 1000} s`)), timeoutMs);
+        timer.unref();
     });
+    try {
+        const result = await Promise.race([
+            (0,exec/* getExecOutput */.H)(program, [...args], {
+                env: Object.fromEntries(Object.entries(options.env).filter((e) => e[1] !== undefined)),
+                input: Buffer.from(options.input ?? ''),
+                silent: true,
+                ignoreReturnCode: true,
+                listeners: { stdout: lines, stderr: lines }
+            }),
+            timeout
+        ]);
+        if (partial && options.onLine)
+            options.onLine(partial);
+        return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr };
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 /** The path of an executable on PATH, without running anything. */
 function findOnPath(name, env) {
-    for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
-        const candidate = join(dir, name);
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, name);
         try {
-            accessSync(candidate, constants.X_OK);
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
             return candidate;
         }
         catch {

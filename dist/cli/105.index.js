@@ -292,7 +292,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 4573:
+/***/ 6954:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -494,7 +494,7 @@ __exportStar(__webpack_require__(4148), exports);
 __exportStar(__webpack_require__(9110), exports);
 __exportStar(__webpack_require__(3234), exports);
 __exportStar(__webpack_require__(5523), exports);
-__exportStar(__webpack_require__(4573), exports);
+__exportStar(__webpack_require__(6954), exports);
 __exportStar(__webpack_require__(5723), exports);
 __exportStar(__webpack_require__(9380), exports);
 __exportStar(__webpack_require__(7445), exports);

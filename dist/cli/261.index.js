@@ -243,7 +243,7 @@ function readSettings(inputs) {
     };
 }
 async function run(deps = {}) {
-    const runner = deps.runner ?? (0,lib_runner/* githubRunner */.OA)();
+    const runner = deps.runner ?? (0,lib_runner/* githubRunner */.O)();
     const git = deps.git ?? (0,io_git/* gitInfo */.V)();
     const now = deps.now ?? (() => new Date());
     await (0,action/* runAction */.C)(runner, async () => {
@@ -354,11 +354,12 @@ function renderSummary(plan, ref, base, baseSource, buildNumber) {
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   cO: () => (/* binding */ tagOf),
 /* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   mL: () => (/* binding */ TAG_EXPECTATION),
 /* harmony export */   nA: () => (/* binding */ withoutDigest),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
-/* unused harmony exports TAG_PATTERN, TAG_EXPECTATION, DIGEST_EXPECTATION, REFERENCE_EXPECTATION, isDigest, sameRepository */
+/* unused harmony exports TAG_PATTERN, DIGEST_EXPECTATION, REFERENCE_EXPECTATION, isDigest, sameRepository */
 /**
  * Image references as Docker reads them (the distribution/reference grammar and Docker's
  * normalisation): `[registry[:port]/]path[:tag][@digest]`. The one parser every action reads
@@ -520,18 +521,33 @@ function matchesGlob(pattern, value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ gitInfo)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
 /**
  * What git knows about the checkout, for when the CI does not say. Each call is one `git` process
  * with an argument array (no shell); any failure (no git, not a repository, a shallow clone with
  * no tags) is "unknown", never an error: the callers fall back and say so.
  */
 
-function git(args, cwd) {
-    return new Promise((resolve) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', args, { cwd, timeout: 10_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout.trim()));
+/** One git process through @actions/exec, silent (its output is data, never printed raw). */
+async function git(args, cwd) {
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(resolve, 10_000, undefined);
+        timer.unref();
     });
+    try {
+        const result = await Promise.race([
+            (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('git', args, { cwd, silent: true, ignoreReturnCode: true }),
+            timeout
+        ]);
+        return result && result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    catch {
+        return undefined; // no git on PATH
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 function gitInfo(cwd = process.cwd()) {
     return {
@@ -871,95 +887,67 @@ function pre(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OA: () => (/* binding */ githubRunner)
+/* harmony export */   O: () => (/* binding */ githubRunner)
 /* harmony export */ });
-/* unused harmony exports workflowCommand, fileCommandEntry */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
 /**
- * The runner contract, written directly against the files and workflow commands the GitHub
- * Actions runner documents (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY,
- * `::error::`, `::add-mask::`, `::group::`). We do not load @actions/core for this: its import
- * alone costs about 0.9x a bare node start (it pulls in undici), and these few lines are all an
- * action needs. Every action talks to a Runner, so the CLI can supply its own.
+ * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
+ * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub
+ * (and under `@github/local-action`, which stands in for `@actions/core`) the adapter below is used.
  */
 
 
 
-/** Escaping of workflow-command data and properties, as the runner decodes it. */
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function workflowCommand(command, message, properties = {}) {
-    const props = Object.entries(properties)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-        .join(',');
-    return `::${command}${props ? ' ' + props : ''}::${escapeData(message)}`;
-}
-/** `name<<delimiter` blocks: safe for any value, multi-line included. */
-function fileCommandEntry(name, value) {
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    if (name.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`Unexpected delimiter in the value of '${name}'`);
-    }
-    return `${name}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`;
-}
-function githubRunner(env = process.env, write = (line) => process.stdout.write(line + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL)) {
-    const issue = (cmd, msg, props) => write(workflowCommand(cmd, msg, { title: props?.title, file: props?.file, line: props?.line }));
-    const appendTo = (variable, legacyCommand, name, value) => {
-        const path = env[variable];
-        if (path) {
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(path))
-                throw new Error(`${variable} points to a missing file: ${path}`);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, fileCommandEntry(name, value), 'utf8');
-        }
-        else {
-            write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL + workflowCommand(legacyCommand, value, { name }));
-        }
+
+function githubRunner(env = process.env, actionsCore = _actions_core__WEBPACK_IMPORTED_MODULE_0__) {
+    const c = actionsCore;
+    const untrusted = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedChannel */ ._)((text) => c.info(text));
+    // Anything of Gantry's own ends an open untrusted region first, so the runner reads it.
+    const own = (f) => (...args) => {
+        untrusted.close();
+        return f(...args);
     };
-    const isDebug = env.RUNNER_DEBUG === '1';
     return {
         env,
-        isDebug,
-        getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
-        setOutput: (name, value) => appendTo('GITHUB_OUTPUT', 'set-output', name, value),
-        saveState: (name, value) => appendTo('GITHUB_STATE', 'save-state', name, value),
-        getState: (name) => env[`STATE_${name}`] ?? '',
-        setSecret: (value) => {
-            if (value)
-                write(workflowCommand('add-mask', value));
+        get isDebug() {
+            return c.isDebug();
         },
-        debug: (message) => write(workflowCommand('debug', message)),
-        info: (message) => write(message),
-        notice: (message, props) => issue('notice', message, props),
-        warning: (message, props) => issue('warning', message, props),
-        error: (message, props) => issue('error', message, props),
-        async group(name, body) {
-            write(workflowCommand('group', name));
+        getInput: (name) => c.getInput(name),
+        setOutput: own((name, value) => c.setOutput(name, value)),
+        saveState: own((name, value) => c.saveState(name, value)),
+        getState: (name) => c.getState(name),
+        setSecret: own((value) => {
+            if (value)
+                c.setSecret(value);
+        }),
+        debug: own((message) => c.debug(message)),
+        info: own((message) => c.info(message)),
+        untrusted: (text, prefix) => untrusted.print(text, prefix),
+        notice: own((message, props) => c.notice(message, props)),
+        warning: own((message, props) => c.warning(message, props)),
+        error: own((message, props) => c.error(message, props)),
+        group: own((name, body) => c.group(name, async () => {
             try {
                 return await body();
             }
             finally {
-                write('::endgroup::');
+                untrusted.close(); // before core's ::endgroup::
             }
-        },
+        })),
         appendSummary(markdown) {
+            // core.summary writes asynchronously only; the summary is appended markdown in the file
+            // core.summary would write (GITHUB_STEP_SUMMARY, which local-action sets too), so the port
+            // stays synchronous. No file (an old runner, a local run): nothing to append to.
             const path = env.GITHUB_STEP_SUMMARY;
             if (path)
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL) ? markdown : markdown + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL, 'utf8');
         },
-        setFailed(message) {
-            process.exitCode = 1;
-            issue('error', message);
-        }
+        setFailed: own((message) => c.setFailed(message))
     };
 }
 

@@ -8,7 +8,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7550);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3436);
 /**
  * `gantry <action> [--<input> <value>]... [--json]`: every action as a command, for CircleCI and
  * other CIs. It runs the same run() as the action's bundle, with the CLI's Runner.
@@ -25,7 +25,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7550:
+/***/ 3436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34,16 +34,22 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: parseFlags
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var lib_redact = __nccwpck_require__(310);
 // EXTERNAL MODULE: ./src/lib/shell.ts
 var shell = __nccwpck_require__(6861);
+// EXTERNAL MODULE: ./src/lib/untrusted.ts
+var untrusted = __nccwpck_require__(881);
 ;// CONCATENATED MODULE: ./src/cli/runner.ts
 /**
  * The Runner the `gantry` command gives an action: inputs from flags, then `GANTRY_<NAME>`
@@ -54,6 +60,7 @@ var shell = __nccwpck_require__(6861);
 
 
 
+
 const envName = (input) => input.replace(/[^A-Za-z0-9]/g, '_').toUpperCase();
 function cliRunner(options) {
     const secrets = new Set();
@@ -61,7 +68,13 @@ function cliRunner(options) {
     const state = new Map();
     let failed;
     const redact = (text) => (0,lib_redact/* redact */.E)(text, secrets);
-    const log = (prefix, message, props) => options.write.err(redact(`${prefix}${props?.title ? `${props.title}: ` : ''}${message}`) + '\n');
+    const fenced = options.env.GITHUB_ACTIONS === 'true'
+        ? (0,untrusted/* untrustedChannel */._)((text) => options.write.err(text + '\n'))
+        : undefined;
+    const log = (prefix, message, props) => {
+        fenced?.close();
+        options.write.err(redact(`${prefix}${props?.title ? `${props.title}: ` : ''}${message}`) + '\n');
+    };
     const bashEnv = options.env.BASH_ENV;
     return {
         env: options.env,
@@ -90,6 +103,10 @@ function cliRunner(options) {
                 log('debug: ', message);
         },
         info: (message) => log('', message),
+        // Inside a GitHub Actions `run:` step the runner reads stderr for commands too: fence it there.
+        untrusted: (text, prefix = '') => fenced
+            ? fenced.print(redact(text), prefix)
+            : (0,untrusted/* runnerLines */.C)(text).forEach((line) => log('', prefix + line)),
         notice: (message, props) => log('notice: ', message, props),
         warning: (message, props) => log('warning: ', message, props),
         error: (message, props) => log('error: ', message, props),
@@ -133,28 +150,34 @@ function formatOutputs(outputs, redact) {
 
 
 
-/** Each action's run(), loaded only when asked for, so `gantry version` never loads the SSH or AWS code. */
-const ACTIONS = {
-    version: async () => (await __nccwpck_require__.e(/* import() */ 261).then(__nccwpck_require__.bind(__nccwpck_require__, 2261))).run,
-    environment: async () => (await __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 1982))).run,
-    'ssh-deploy': async () => (await __nccwpck_require__.e(/* import() */ 434).then(__nccwpck_require__.bind(__nccwpck_require__, 2434))).run,
-    'ecs-deploy': async () => (await __nccwpck_require__.e(/* import() */ 417).then(__nccwpck_require__.bind(__nccwpck_require__, 5417))).run,
-    'slack-notify': async () => (await __nccwpck_require__.e(/* import() */ 859).then(__nccwpck_require__.bind(__nccwpck_require__, 2859))).run,
-    'ecr-login': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(925)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6925))).run,
-    'image-push': async () => (await Promise.all(/* import() */[__nccwpck_require__.e(99), __nccwpck_require__.e(93)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4093))).run
-};
+
+/**
+ * An action's run(), loaded only when asked for, so `gantry version` never loads the SSH or AWS
+ * code. The bundler makes one chunk per src/actions/<name>/main.ts from this one template.
+ */
+async function loadAction(action) {
+    const module = (await __nccwpck_require__(689)(`./${action}/main.ts`));
+    return module.run;
+}
 /** actions/ sits two levels above both src/cli/main.ts and dist/cli/index.js. */
-const ACTIONS_DIR = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', '..', 'actions');
+const ACTIONS_DIR = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), '..', '..', 'actions');
+/** The actions: every folder of actions/ with an action.yml, as the action list everywhere. */
+function actionNames() {
+    return (0,external_node_fs_.readdirSync)(ACTIONS_DIR, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && (0,external_node_fs_.existsSync)((0,external_node_path_.join)(ACTIONS_DIR, d.name, 'action.yml')))
+        .map((d) => d.name)
+        .sort();
+}
 async function readMeta(action) {
     const { load } = await __nccwpck_require__.e(/* import() */ 243).then(__nccwpck_require__.bind(__nccwpck_require__, 3243));
     return load((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(ACTIONS_DIR, action, 'action.yml'), 'utf8'));
 }
-function usage() {
+function usage(actions) {
     return [
         'Usage: gantry <action> [--<input> <value>]... [--json]',
         '',
         'Actions:',
-        ...Object.keys(ACTIONS).map((a) => `  ${a}`),
+        ...actions.map((a) => `  ${a}`),
         '',
         'Inputs also come from GANTRY_<INPUT> variables (e.g. GANTRY_BASE_VERSION); outputs are',
         'printed as name=value and, when BASH_ENV is set, exported there as GANTRY_OUT_<OUTPUT>.',
@@ -175,41 +198,51 @@ function actionHelp(action, meta) {
         lines.push(`  ${name}  ${spec.description ?? ''}`);
     return lines.join('\n') + '\n';
 }
-/** `--name value`, `--name=value`; flags of the CLI itself: --json, --help. */
+/**
+ * `--name value` or `--name=value` for each input (node:util parseArgs, strict); the CLI's own
+ * flags: `--json` and `--help`/`-h`. A value that starts with `-` needs `--name=-value`.
+ */
 function parseFlags(args, known) {
-    const flags = {};
-    let json = false;
-    let help = false;
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        if (arg === '--json')
-            json = true;
-        else if (arg === '--help' || arg === '-h')
-            help = true;
-        else if (arg.startsWith('--')) {
-            const eq = arg.indexOf('=');
-            const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
-            if (!known.has(name))
-                return { error: `unknown input --${name}` };
-            const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
-            if (value === undefined)
-                return { error: `--${name} needs a value` };
-            flags[name] = value;
-        }
-        else
-            return { error: `unexpected argument ${JSON.stringify(arg)}` };
+    const json = args.includes('--json');
+    const help = args.includes('--help') || args.includes('-h');
+    const rest = args.filter((a) => a !== '--json' && a !== '--help' && a !== '-h');
+    const options = Object.fromEntries([...known].map((name) => [name, { type: 'string' }]));
+    try {
+        const { values } = (0,external_node_util_.parseArgs)({ args: rest, options, strict: true, allowPositionals: false });
+        return { flags: values, json, help };
     }
-    return { flags, json, help };
+    catch (error) {
+        if (help)
+            return { flags: {}, json, help };
+        return { error: flagError(error) };
+    }
+}
+/** parseArgs' errors, reworded to name the flag and say what to do. */
+function flagError(error) {
+    const e = error;
+    const named = /'(-[^' ]+)/.exec(e.message ?? '')?.[1] ?? '';
+    switch (e.code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return `unknown input ${named}`;
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+            return e.message?.includes('ambiguous')
+                ? `${named} needs a value (the next argument starts with -: write ${named}=<value> for a value that does)`
+                : `${named} needs a value`;
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return `unexpected argument ${JSON.stringify(/'([^']*)'/.exec(e.message ?? '')?.[1] ?? '')}`;
+        default:
+            return e.message ?? String(error);
+    }
 }
 async function main(args, env, write) {
     const [action, ...rest] = args;
+    const actions = actionNames();
     if (action === undefined || action === '--help' || action === '-h') {
-        write.out(usage());
+        write.out(usage(actions));
         return action === undefined ? 1 : 0;
     }
-    const load = ACTIONS[action];
-    if (!load) {
-        write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage()}`);
+    if (!actions.includes(action)) {
+        write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage(actions)}`);
         return 1;
     }
     const meta = await readMeta(action);
@@ -224,7 +257,7 @@ async function main(args, env, write) {
     }
     const defaults = Object.fromEntries(Object.entries(meta.inputs ?? {}).map(([name, spec]) => [name, String(spec.default ?? '')]));
     const runner = cliRunner({ flags: parsed.flags, defaults, env, write });
-    await (await load())({ runner });
+    await (await loadAction(action))({ runner });
     if (runner.failed !== undefined)
         return 1;
     if (parsed.json)
@@ -309,6 +342,155 @@ function remotePath(path) {
 
 /***/ }),
 
+/***/ 881:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runnerLines),
+/* harmony export */   _: () => (/* binding */ untrustedChannel)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * Output Gantry did not write (deploy hosts, docker, compose, git, registry and API error
+ * messages, commit messages) must never be read by the Actions runner as a workflow command. The
+ * runner acts on `::cmd::` at the start of a line (after leading spaces) and on the legacy
+ * `##[cmd]` anywhere in a line, and splits lines on `\r\n`, a lone `\r` and `\n`; a prefix on each
+ * line stops neither `##[cmd]` nor what follows a lone `\r`. So such lines are printed inside a
+ * `::stop-commands::<token>` … `::<token>::` region, with a random token that does not occur in
+ * the text. Masks registered before still apply inside a region, but an `::add-mask::` (or any
+ * command) inside one is ignored: the adapter closes the region before anything of Gantry's own.
+ */
+
+/** Lines as the runner (and .NET's ReadLine) splits them; a final line break ends the last line. */
+function runnerLines(text) {
+    const lines = text.split(/\r\n|\r|\n/);
+    if (lines.length > 1 && lines[lines.length - 1] === '')
+        lines.pop();
+    return lines;
+}
+/**
+ * The one way untrusted text reaches a log that the runner reads. Consecutive prints share one
+ * region (the runner echoes the fence lines, so one per line would triple a deploy's log); it
+ * closes before Gantry's own output, after a short pause in the untrusted output, and at exit, so
+ * no later command of this step or of the next is lost.
+ */
+function untrustedChannel(write, newToken = node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID, idleMs = 200) {
+    let token;
+    let idle;
+    const close = () => {
+        if (token === undefined)
+            return;
+        clearTimeout(idle);
+        process.off('exit', close);
+        const end = `::${token}::`;
+        token = undefined;
+        write(end);
+    };
+    return {
+        close,
+        print(text, prefix = '') {
+            const lower = text.toLowerCase();
+            if (token !== undefined && lower.includes(token.toLowerCase()))
+                close();
+            let opening = '';
+            if (token === undefined) {
+                let fresh = newToken();
+                while (lower.includes(fresh.toLowerCase()))
+                    fresh = newToken();
+                token = fresh;
+                process.on('exit', close);
+                opening = `::stop-commands::${token}\n`;
+            }
+            write(opening +
+                runnerLines(text)
+                    .map((line) => prefix + line)
+                    .join('\n'));
+            clearTimeout(idle);
+            idle = setTimeout(close, idleMs);
+            idle.unref();
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 689:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+var map = {
+	"./approval/main.ts": [
+		1565,
+		398,
+		565
+	],
+	"./deployment/main.ts": [
+		1362,
+		398,
+		362
+	],
+	"./ecr-login/main.ts": [
+		6925,
+		398,
+		701,
+		751,
+		925
+	],
+	"./ecs-deploy/main.ts": [
+		5417,
+		398,
+		751,
+		417
+	],
+	"./environment/main.ts": [
+		1982,
+		398,
+		982
+	],
+	"./image-push/main.ts": [
+		6456,
+		398,
+		701,
+		497,
+		552
+	],
+	"./slack-notify/main.ts": [
+		2859,
+		398,
+		859
+	],
+	"./ssh-deploy/main.ts": [
+		2434,
+		398,
+		434
+	],
+	"./version/main.ts": [
+		2261,
+		398,
+		261
+	]
+};
+function webpackAsyncContext(req) {
+	if(!__nccwpck_require__.o(map, req)) {
+		return Promise.resolve().then(() => {
+			var e = new Error("Cannot find module '" + req + "'");
+			e.code = 'MODULE_NOT_FOUND';
+			throw e;
+		});
+	}
+
+	var ids = map[req], id = ids[0];
+	return Promise.all(ids.slice(1).map(__nccwpck_require__.e)).then(() => {
+		return __nccwpck_require__(id);
+	});
+}
+webpackAsyncContext.keys = () => (Object.keys(map));
+webpackAsyncContext.id = 689;
+module.exports = webpackAsyncContext;
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -379,10 +561,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
 /***/ 6698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 
 /***/ }),
 
@@ -393,10 +589,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_p
 
 /***/ }),
 
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
 /***/ 7598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -435,6 +659,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -446,6 +677,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
 
 /***/ }),
 
@@ -470,6 +708,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
 /***/ 7975:
 /***/ ((module) => {
 
@@ -477,10 +729,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
 /***/ 8522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -502,6 +775,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 3557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 
 /***/ }),
 

@@ -1,7 +1,8 @@
 /** The `gantry` command: argument parsing, help from action.yml, and running an action. */
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 import type { Runner } from '../lib/runner.js'
 import { cliRunner, envName, formatOutputs } from './runner.js'
 
@@ -14,19 +15,25 @@ interface ActionMeta {
 
 type RunAction = (deps: { runner: Runner }) => Promise<void>
 
-/** Each action's run(), loaded only when asked for, so `gantry version` never loads the SSH or AWS code. */
-const ACTIONS: Record<string, () => Promise<RunAction>> = {
-  version: async () => (await import('../actions/version/main.js')).run,
-  environment: async () => (await import('../actions/environment/main.js')).run,
-  'ssh-deploy': async () => (await import('../actions/ssh-deploy/main.js')).run,
-  'ecs-deploy': async () => (await import('../actions/ecs-deploy/main.js')).run,
-  'slack-notify': async () => (await import('../actions/slack-notify/main.js')).run,
-  'ecr-login': async () => (await import('../actions/ecr-login/main.js')).run,
-  'image-push': async () => (await import('../actions/image-push/main.js')).run
+/**
+ * An action's run(), loaded only when asked for, so `gantry version` never loads the SSH or AWS
+ * code. The bundler makes one chunk per src/actions/<name>/main.ts from this one template.
+ */
+async function loadAction(action: string): Promise<RunAction> {
+  const module = (await import(`../actions/${action}/main.ts`)) as { run: RunAction }
+  return module.run
 }
 
 /** actions/ sits two levels above both src/cli/main.ts and dist/cli/index.js. */
 const ACTIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'actions')
+
+/** The actions: every folder of actions/ with an action.yml, as the action list everywhere. */
+function actionNames(): string[] {
+  return readdirSync(ACTIONS_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(ACTIONS_DIR, d.name, 'action.yml')))
+    .map((d) => d.name)
+    .sort()
+}
 
 async function readMeta(action: string): Promise<ActionMeta> {
   const { load } = await import('js-yaml')
@@ -38,12 +45,12 @@ interface Writer {
   err(text: string): void
 }
 
-function usage(): string {
+function usage(actions: string[]): string {
   return [
     'Usage: gantry <action> [--<input> <value>]... [--json]',
     '',
     'Actions:',
-    ...Object.keys(ACTIONS).map((a) => `  ${a}`),
+    ...actions.map((a) => `  ${a}`),
     '',
     'Inputs also come from GANTRY_<INPUT> variables (e.g. GANTRY_BASE_VERSION); outputs are',
     'printed as name=value and, when BASH_ENV is set, exported there as GANTRY_OUT_<OUTPUT>.',
@@ -69,28 +76,43 @@ function actionHelp(action: string, meta: ActionMeta): string {
   return lines.join('\n') + '\n'
 }
 
-/** `--name value`, `--name=value`; flags of the CLI itself: --json, --help. */
-function parseFlags(
+/**
+ * `--name value` or `--name=value` for each input (node:util parseArgs, strict); the CLI's own
+ * flags: `--json` and `--help`/`-h`. A value that starts with `-` needs `--name=-value`.
+ */
+export function parseFlags(
   args: string[],
   known: Set<string>
 ): { flags: Record<string, string>; json: boolean; help: boolean } | { error: string } {
-  const flags: Record<string, string> = {}
-  let json = false
-  let help = false
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string
-    if (arg === '--json') json = true
-    else if (arg === '--help' || arg === '-h') help = true
-    else if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=')
-      const name = eq > 0 ? arg.slice(2, eq) : arg.slice(2)
-      if (!known.has(name)) return { error: `unknown input --${name}` }
-      const value = eq > 0 ? arg.slice(eq + 1) : args[++i]
-      if (value === undefined) return { error: `--${name} needs a value` }
-      flags[name] = value
-    } else return { error: `unexpected argument ${JSON.stringify(arg)}` }
+  const json = args.includes('--json')
+  const help = args.includes('--help') || args.includes('-h')
+  const rest = args.filter((a) => a !== '--json' && a !== '--help' && a !== '-h')
+  const options = Object.fromEntries([...known].map((name) => [name, { type: 'string' as const }]))
+  try {
+    const { values } = parseArgs({ args: rest, options, strict: true, allowPositionals: false })
+    return { flags: values as Record<string, string>, json, help }
+  } catch (error) {
+    if (help) return { flags: {}, json, help }
+    return { error: flagError(error) }
   }
-  return { flags, json, help }
+}
+
+/** parseArgs' errors, reworded to name the flag and say what to do. */
+function flagError(error: unknown): string {
+  const e = error as { code?: string; message?: string }
+  const named = /'(-[^' ]+)/.exec(e.message ?? '')?.[1] ?? ''
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown input ${named}`
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return e.message?.includes('ambiguous')
+        ? `${named} needs a value (the next argument starts with -: write ${named}=<value> for a value that does)`
+        : `${named} needs a value`
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${JSON.stringify(/'([^']*)'/.exec(e.message ?? '')?.[1] ?? '')}`
+    default:
+      return e.message ?? String(error)
+  }
 }
 
 export async function main(
@@ -99,13 +121,13 @@ export async function main(
   write: Writer
 ): Promise<number> {
   const [action, ...rest] = args
+  const actions = actionNames()
   if (action === undefined || action === '--help' || action === '-h') {
-    write.out(usage())
+    write.out(usage(actions))
     return action === undefined ? 1 : 0
   }
-  const load = ACTIONS[action]
-  if (!load) {
-    write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage()}`)
+  if (!actions.includes(action)) {
+    write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage(actions)}`)
     return 1
   }
   const meta = await readMeta(action)
@@ -123,7 +145,7 @@ export async function main(
   )
   const runner = cliRunner({ flags: parsed.flags, defaults, env, write })
   await (
-    await load()
+    await loadAction(action)
   )({ runner })
   if (runner.failed !== undefined) return 1
   if (parsed.json)

@@ -8,6 +8,7 @@ import { appendFileSync } from 'node:fs'
 import type { AnnotationProperties, Runner } from '../lib/runner.js'
 import { redact as redactSecrets } from '../lib/redact.js'
 import { quote } from '../lib/shell.js'
+import { runnerLines, untrustedChannel } from '../lib/untrusted.js'
 
 export const envName = (input: string) => input.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()
 
@@ -30,8 +31,14 @@ export function cliRunner(options: CliRunnerOptions): CliRunner {
   const state = new Map<string, string>()
   let failed: string | undefined
   const redact = (text: string) => redactSecrets(text, secrets)
-  const log = (prefix: string, message: string, props?: AnnotationProperties) =>
+  const fenced =
+    options.env.GITHUB_ACTIONS === 'true'
+      ? untrustedChannel((text) => options.write.err(text + '\n'))
+      : undefined
+  const log = (prefix: string, message: string, props?: AnnotationProperties) => {
+    fenced?.close()
     options.write.err(redact(`${prefix}${props?.title ? `${props.title}: ` : ''}${message}`) + '\n')
+  }
   const bashEnv = options.env.BASH_ENV
   return {
     env: options.env,
@@ -60,6 +67,11 @@ export function cliRunner(options: CliRunnerOptions): CliRunner {
       if (options.env.GANTRY_DEBUG === '1') log('debug: ', message)
     },
     info: (message) => log('', message),
+    // Inside a GitHub Actions `run:` step the runner reads stderr for commands too: fence it there.
+    untrusted: (text, prefix = '') =>
+      fenced
+        ? fenced.print(redact(text), prefix)
+        : runnerLines(text).forEach((line) => log('', prefix + line)),
     notice: (message, props) => log('notice: ', message, props),
     warning: (message, props) => log('warning: ', message, props),
     error: (message, props) => log('error: ', message, props),

@@ -3,9 +3,9 @@
  * with an argument array, never a shell string. DOCKER_HOST and DOCKER_CONFIG come from the
  * environment given, so tests and the post step point it where they need.
  */
-import { spawn } from 'node:child_process'
+import { getExecOutput } from '@actions/exec'
 import { accessSync, constants } from 'node:fs'
-import { delimiter, join } from 'node:path'
+import { delimiter, isAbsolute, join } from 'node:path'
 
 export type Env = Readonly<Record<string, string | undefined>>
 
@@ -23,47 +23,57 @@ export interface ProcessOptions {
   onLine?: (line: string) => void
 }
 
-/** Runs a program; rejects only when it cannot start (ENOENT, EACCES). */
-export function runProcess(
+/**
+ * Runs a program through @actions/exec, silent (exec would otherwise echo the command and copy
+ * the program's output to stdout, where the runner would read it as commands: callers print it
+ * through the runner's untrusted channel instead); rejects only when it cannot start. The
+ * program is found on the PATH of the environment given, not of this process. exec cannot kill
+ * a program, so a timeout rejects and leaves the program to the job's own timeout.
+ */
+export async function runProcess(
   command: string,
   args: readonly string[],
   options: ProcessOptions
 ): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: options.env as NodeJS.ProcessEnv,
-      stdio: ['pipe', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    let partial = ''
-    const lines = (chunk: string) => {
-      if (!options.onLine) return
-      const parts = (partial + chunk).split(/\r?\n/)
-      partial = parts.pop() ?? ''
-      parts.filter(Boolean).forEach(options.onLine)
-    }
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString()
-      lines(d.toString())
-    })
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString()
-      lines(d.toString())
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10 * 60_000)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      if (partial && options.onLine) options.onLine(partial)
-      resolve({ code, stdout, stderr })
-    })
-    child.stdin.on('error', () => undefined) // a program that exits without reading stdin
-    child.stdin.end(options.input ?? '')
+  const program = isAbsolute(command) ? command : findOnPath(command, options.env)
+  if (!program) throw Object.assign(new Error(`${command}: not found on PATH`), { code: 'ENOENT' })
+  let partial = ''
+  const lines = (chunk: Buffer) => {
+    if (!options.onLine) return
+    const parts = (partial + chunk.toString()).split(/\r?\n/)
+    partial = parts.pop() ?? ''
+    parts.filter(Boolean).forEach(options.onLine)
+  }
+  let timer: NodeJS.Timeout | undefined
+  const timeoutMs = options.timeoutMs ?? 10 * 60_000
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(`\`${command} ${args.join(' ')}\` did not finish within ${timeoutMs / 1000} s`)
+        ),
+      timeoutMs
+    )
+    timer.unref()
   })
+  try {
+    const result = await Promise.race([
+      getExecOutput(program, [...args], {
+        env: Object.fromEntries(
+          Object.entries(options.env).filter((e): e is [string, string] => e[1] !== undefined)
+        ),
+        input: Buffer.from(options.input ?? ''),
+        silent: true,
+        ignoreReturnCode: true,
+        listeners: { stdout: lines, stderr: lines }
+      }),
+      timeout
+    ])
+    if (partial && options.onLine) options.onLine(partial)
+    return { code: result.exitCode, stdout: result.stdout, stderr: result.stderr }
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 /** The path of an executable on PATH, without running anything. */

@@ -3,7 +3,7 @@
  * with an argument array (no shell); any failure (no git, not a repository, a shallow clone with
  * no tags) is "unknown", never an error: the callers fall back and say so.
  */
-import { execFile } from 'node:child_process'
+import { getExecOutput } from '@actions/exec'
 
 export interface GitInfo {
   /** Names of the tags reachable from HEAD. */
@@ -14,12 +14,24 @@ export interface GitInfo {
   commit(ref?: string): Promise<{ author?: string; message?: string }>
 }
 
-function git(args: string[], cwd: string): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 10_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) =>
-      resolve(error ? undefined : stdout.trim())
-    )
+/** One git process through @actions/exec, silent (its output is data, never printed raw). */
+async function git(args: string[], cwd: string): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, 10_000, undefined)
+    timer.unref()
   })
+  try {
+    const result = await Promise.race([
+      getExecOutput('git', args, { cwd, silent: true, ignoreReturnCode: true }),
+      timeout
+    ])
+    return result && result.exitCode === 0 ? result.stdout.trim() : undefined
+  } catch {
+    return undefined // no git on PATH
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 export function gitInfo(cwd: string = process.cwd()): GitInfo {

@@ -1,13 +1,12 @@
 /**
- * The runner contract, written directly against the files and workflow commands the GitHub
- * Actions runner documents (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY,
- * `::error::`, `::add-mask::`, `::group::`). We do not load @actions/core for this: its import
- * alone costs about 0.9x a bare node start (it pulls in undici), and these few lines are all an
- * action needs. Every action talks to a Runner, so the CLI can supply its own.
+ * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
+ * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub
+ * (and under `@github/local-action`, which stands in for `@actions/core`) the adapter below is used.
  */
-import { randomUUID } from 'node:crypto'
-import { appendFileSync, existsSync } from 'node:fs'
+import * as core from '@actions/core'
+import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { untrustedChannel } from './untrusted.js'
 
 export interface AnnotationProperties {
   title?: string
@@ -23,6 +22,11 @@ export interface Runner {
   setSecret(value: string): void
   debug(message: string): void
   info(message: string): void
+  /**
+   * Prints text Gantry did not write (a host's, a tool's, a server's) so that the CI never acts
+   * on it as a command; each line after `prefix`. See src/lib/untrusted.ts.
+   */
+  untrusted(text: string, prefix?: string): void
   notice(message: string, properties?: AnnotationProperties): void
   warning(message: string, properties?: AnnotationProperties): void
   error(message: string, properties?: AnnotationProperties): void
@@ -36,81 +40,71 @@ export interface Runner {
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
-/** Escaping of workflow-command data and properties, as the runner decodes it. */
-function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-}
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
-}
-
-export function workflowCommand(
-  command: string,
-  message: string,
-  properties: Record<string, string | number | undefined> = {}
-): string {
-  const props = Object.entries(properties)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
-    .join(',')
-  return `::${command}${props ? ' ' + props : ''}::${escapeData(message)}`
-}
-
-/** `name<<delimiter` blocks: safe for any value, multi-line included. */
-export function fileCommandEntry(name: string, value: string): string {
-  const delimiter = `ghadelimiter_${randomUUID()}`
-  if (name.includes(delimiter) || value.includes(delimiter)) {
-    throw new Error(`Unexpected delimiter in the value of '${name}'`)
-  }
-  return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`
-}
+/** The parts of `@actions/core` the adapter uses (the module itself, or a stand-in for it). */
+export type Core = Pick<
+  typeof core,
+  | 'getInput'
+  | 'setOutput'
+  | 'setSecret'
+  | 'debug'
+  | 'info'
+  | 'notice'
+  | 'warning'
+  | 'error'
+  | 'group'
+  | 'saveState'
+  | 'getState'
+  | 'setFailed'
+  | 'isDebug'
+>
 
 export function githubRunner(
   env: Record<string, string | undefined> = process.env,
-  write: (line: string) => void = (line) => process.stdout.write(line + EOL)
+  actionsCore: Core = core
 ): Runner {
-  const issue = (cmd: string, msg: string, props?: AnnotationProperties) =>
-    write(workflowCommand(cmd, msg, { title: props?.title, file: props?.file, line: props?.line }))
-  const appendTo = (variable: string, legacyCommand: string, name: string, value: string) => {
-    const path = env[variable]
-    if (path) {
-      if (!existsSync(path)) throw new Error(`${variable} points to a missing file: ${path}`)
-      appendFileSync(path, fileCommandEntry(name, value), 'utf8')
-    } else {
-      write(EOL + workflowCommand(legacyCommand, value, { name }))
+  const c = actionsCore
+  const untrusted = untrustedChannel((text) => c.info(text))
+  // Anything of Gantry's own ends an open untrusted region first, so the runner reads it.
+  const own =
+    <A extends unknown[], R>(f: (...args: A) => R) =>
+    (...args: A): R => {
+      untrusted.close()
+      return f(...args)
     }
-  }
-  const isDebug = env.RUNNER_DEBUG === '1'
   return {
     env,
-    isDebug,
-    getInput: (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim(),
-    setOutput: (name, value) => appendTo('GITHUB_OUTPUT', 'set-output', name, value),
-    saveState: (name, value) => appendTo('GITHUB_STATE', 'save-state', name, value),
-    getState: (name) => env[`STATE_${name}`] ?? '',
-    setSecret: (value) => {
-      if (value) write(workflowCommand('add-mask', value))
+    get isDebug() {
+      return c.isDebug()
     },
-    debug: (message) => write(workflowCommand('debug', message)),
-    info: (message) => write(message),
-    notice: (message, props) => issue('notice', message, props),
-    warning: (message, props) => issue('warning', message, props),
-    error: (message, props) => issue('error', message, props),
-    async group(name, body) {
-      write(workflowCommand('group', name))
-      try {
-        return await body()
-      } finally {
-        write('::endgroup::')
-      }
-    },
+    getInput: (name) => c.getInput(name),
+    setOutput: own((name: string, value: string) => c.setOutput(name, value)),
+    saveState: own((name: string, value: string) => c.saveState(name, value)),
+    getState: (name) => c.getState(name),
+    setSecret: own((value: string) => {
+      if (value) c.setSecret(value)
+    }),
+    debug: own((message: string) => c.debug(message)),
+    info: own((message: string) => c.info(message)),
+    untrusted: (text, prefix) => untrusted.print(text, prefix),
+    notice: own((message: string, props?: AnnotationProperties) => c.notice(message, props)),
+    warning: own((message: string, props?: AnnotationProperties) => c.warning(message, props)),
+    error: own((message: string, props?: AnnotationProperties) => c.error(message, props)),
+    group: own(<T>(name: string, body: () => Promise<T>) =>
+      c.group(name, async () => {
+        try {
+          return await body()
+        } finally {
+          untrusted.close() // before core's ::endgroup::
+        }
+      })
+    ),
     appendSummary(markdown) {
+      // core.summary writes asynchronously only; the summary is appended markdown in the file
+      // core.summary would write (GITHUB_STEP_SUMMARY, which local-action sets too), so the port
+      // stays synchronous. No file (an old runner, a local run): nothing to append to.
       const path = env.GITHUB_STEP_SUMMARY
       if (path) appendFileSync(path, markdown.endsWith(EOL) ? markdown : markdown + EOL, 'utf8')
     },
-    setFailed(message) {
-      process.exitCode = 1
-      issue('error', message)
-    }
+    setFailed: own((message: string) => c.setFailed(message))
   }
 }

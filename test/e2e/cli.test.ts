@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { actionNames } from '../../scripts/action-docs.js'
 import { readActionYml } from '../harness/run-action.js'
 import { NODES, ROOT } from '../harness/run-action.js'
 
@@ -35,7 +36,9 @@ function gantry(node: string, args: string[], env: Record<string, string> = {}, 
 
 describe.each(NODES)('gantry on $name', ({ path: node }) => {
   test('help lists the actions; an action’s help comes from its action.yml', () => {
-    expect(gantry(node, ['--help']).stdout).toMatch(/Actions:\n {2}version\n {2}environment\n/)
+    // Every action of actions/, approval and deployment included: the list is the folders.
+    const listed = /Actions:\n((?: {2}\S+\n)+)/.exec(gantry(node, ['--help']).stdout)?.[1]
+    expect(listed?.trim().split(/\s+/)).toEqual(actionNames())
     const help = gantry(node, ['version', '--help'])
     expect(help.code).toBe(0)
     for (const input of Object.keys(readActionYml('version').inputs ?? {}))
@@ -103,6 +106,26 @@ describe.each(NODES)('gantry on $name', ({ path: node }) => {
       1,
       'error: unknown input --imagez (see gantry version --help)\n'
     ])
+  })
+
+  test('a flag with no value is an error naming it, never a value taken from the next flag', () => {
+    // Before parseArgs, `--images --base-version 1.4` set images to "--base-version".
+    const ambiguous = gantry(node, ['version', '--images', '--base-version', '1.4'], circle)
+    expect([ambiguous.code, ambiguous.stdout]).toEqual([1, ''])
+    expect(ambiguous.stderr).toBe(
+      'error: --images needs a value (the next argument starts with -: write --images=<value> for a value that does) (see gantry version --help)\n'
+    )
+    const missing = gantry(node, ['version', '--images'], circle)
+    expect(missing.stderr).toBe('error: --images needs a value (see gantry version --help)\n')
+    const stray = gantry(node, ['version', 'shop'], circle)
+    expect(stray.stderr).toBe('error: unexpected argument "shop" (see gantry version --help)\n')
+    // A value that starts with a dash is still possible, written --name=value.
+    const dashed = gantry(
+      node,
+      ['version', '--images=127.0.0.1:5000/shop', '--build-number=-1'],
+      circle
+    )
+    expect(dashed.stderr).toContain('Input \'build-number\' is "-1"')
   })
 
   test('secrets stay masked in everything printed', () => {

@@ -12,7 +12,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run } from '../../src/actions/ecr-login/main.js'
-import { githubRunner, type Runner } from '../../src/lib/runner.js'
+import type { Runner } from '../../src/lib/runner.js'
+import { envRunner } from '../harness/env-runner.js'
 import { parseFileCommands } from '../harness/file-commands.js'
 import { NODES, runAction, secretLeaks } from '../harness/run-action.js'
 import { readSandbox } from '../sandbox/description.js'
@@ -57,7 +58,7 @@ async function login(env: Record<string, string>) {
   const lines: string[] = []
   const failures: string[] = []
   const runner: Runner = {
-    ...githubRunner(
+    ...envRunner(
       { HOME: dir, AWS_REGION: 'eu-west-1', DOCKER_HOST: sandbox.dockerHost, ...files, ...env },
       (l) => lines.push(l)
     ),

@@ -44,6 +44,7 @@ function recordingRunner(inputs: Record<string, string>) {
     setSecret: () => {},
     debug: () => {},
     info: (m) => void r.infos.push(m),
+    untrusted: (text, prefix = '') => void r.infos.push(prefix + text),
     notice: () => {},
     warning: () => {},
     error: (m) => void r.failed.push(m),

@@ -22,7 +22,8 @@ import { join } from 'node:path'
 import { runPost } from '../../src/actions/ecr-login/cleanup.js'
 import { INPUTS, run } from '../../src/actions/ecr-login/main.js'
 import type { DockerCli } from '../../src/io/docker-cli.js'
-import { githubRunner, type Runner } from '../../src/lib/runner.js'
+import type { Runner } from '../../src/lib/runner.js'
+import { envRunner } from '../harness/env-runner.js'
 import { parseFileCommands } from '../harness/file-commands.js'
 
 const mockEcr = () => mockClient(ECRClient)
@@ -74,7 +75,7 @@ function harness(inputs: Record<string, string>, env: Record<string, string> = {
     ...env,
     ...inputEnv
   }
-  const base = githubRunner(fullEnv, (line) => lines.push(line))
+  const base = envRunner(fullEnv, (line) => lines.push(line))
   const runner: Runner = { ...base, setFailed: (m) => failures.push(m) }
   const read = (f: string) => parseFileCommands(readFileSync(f, 'utf8'))
   return {
@@ -94,7 +95,7 @@ function harness(inputs: Record<string, string>, env: Record<string, string> = {
       const postLines: string[] = []
       const postFailures: string[] = []
       const postRunner: Runner = {
-        ...githubRunner({ ...fullEnv, ...extra, ...stateEnv }, (line) => postLines.push(line)),
+        ...envRunner({ ...fullEnv, ...extra, ...stateEnv }, (line) => postLines.push(line)),
         setFailed: (m) => postFailures.push(m)
       }
       return { runner: postRunner, lines: postLines, failures: postFailures }

@@ -223,6 +223,7 @@ function recordingRunner(inputs: Record<string, string>, env: Record<string, str
     setSecret: () => {},
     debug: (m) => void r.debug.push(m),
     info: (m) => void r.infos.push(m),
+    untrusted: (text, prefix = '') => void r.infos.push(prefix + text),
     notice: (m) => void r.notices.push(m),
     warning: (m) => void r.warnings.push(m),
     error: (m) => void r.failed.push(m),

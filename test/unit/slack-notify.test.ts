@@ -51,6 +51,7 @@ function recordingRunner(inputs: Record<string, string>, env: Record<string, str
     setSecret: (value) => void r.secrets.push(value),
     debug: (m) => void r.log.push(m),
     info: (m) => void r.infos.push(m),
+    untrusted: (text, prefix = '') => void r.infos.push(prefix + text),
     notice: (m) => void r.log.push(m),
     warning: (m) => void r.warnings.push(m),
     error: (m) => void r.log.push(m),

@@ -113,7 +113,7 @@ export interface EcrLoginDeps {
 }
 
 const defaultEcr = (region: string, runner: Runner) =>
-  ecrApi({ region, onRetry: (message) => runner.info(message) })
+  ecrApi({ region, onRetry: (message) => runner.untrusted(message) })
 
 export async function run(deps: Partial<EcrLoginDeps> = {}): Promise<void> {
   const runner = deps.runner ?? githubRunner()

@@ -166,7 +166,7 @@ async function follow(
       timeoutMs: settings.timeoutMs,
       pollMs: ctx.pollMs,
       clock: ctx.clock,
-      onProgress: (line) => ctx.runner.info(`Rollout in progress: ${line}`)
+      onProgress: (line) => ctx.runner.untrusted(line, 'Rollout in progress: ')
     })
   } catch (error) {
     throw new ConfigurationError(

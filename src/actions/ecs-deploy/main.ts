@@ -30,7 +30,7 @@ export interface EcsDeployDeps {
 }
 
 const defaultEcs = (region: string, runner: Runner, clock: Clock) =>
-  ecsApi({ region, sleep: clock.sleep, onRetry: (message) => runner.info(message) })
+  ecsApi({ region, sleep: clock.sleep, onRetry: (message) => runner.untrusted(message) })
 
 export async function run(deps: Partial<EcsDeployDeps> = {}): Promise<void> {
   const runner = deps.runner ?? githubRunner()

@@ -130,7 +130,7 @@ export async function run(deps: Partial<ImagePushDeps> = {}): Promise<void> {
     const onResult = (result: PushResult) => results.push(result)
     try {
       if (settings.mode === 'push') {
-        const docker = dockerCli({ env: runner.env, onLine: (line) => runner.info(line) })
+        const docker = dockerCli({ env: runner.env, onLine: (line) => runner.untrusted(line) })
         await pushImage(settings.image, settings.targets, settings.login, {
           runner,
           docker,
@@ -181,7 +181,7 @@ function registryClients(
         scopes: scopes[registry] ?? [],
         credentials: () => credentialsFor(registry),
         debug: (message) => runner.debug(message),
-        onRetry: (message) => runner.info(message),
+        onRetry: (message) => runner.untrusted(message),
         ...options
       })
       clients.set(registry, client)

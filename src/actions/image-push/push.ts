@@ -101,7 +101,7 @@ async function loggedInDocker(
   const copy = { ...config, credHelpers }
   delete copy.credsStore // the login below must land in this file, not in a shared store
   await writeDockerConfig(configDir, copy)
-  const docker = dockerCli({ env: runner.env, configDir, onLine: (line) => runner.info(line) })
+  const docker = dockerCli({ env: runner.env, configDir, onLine: (line) => runner.untrusted(line) })
   for (const registry of registries) {
     try {
       await docker.login(registry, login.username, login.password)

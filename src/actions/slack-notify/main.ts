@@ -397,8 +397,9 @@ async function deliver(
         sleep,
         // The SDK logs every request: worth it only when the user asked for debug logs.
         debug: runner.isDebug ? (message) => runner.debug(message) : undefined,
+        // The detail is the server's answer: printed as untrusted text.
         onRetry: (failure, attempt, delayMs) =>
-          runner.info(
+          runner.untrusted(
             `${failure.detail}; trying again in ${seconds(delayMs)} (attempt ${attempt + 1} of ${total}).`
           )
       })

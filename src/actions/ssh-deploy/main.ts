@@ -99,7 +99,7 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
       token: settings.token,
       pollMs: deps.pollMs ?? 1000,
       clock: deps.clock ?? realClock,
-      log: (line) => runner.info(`[${formatHostSpec(spec)}] ${line}`),
+      log: (line) => runner.untrusted(line, `[${formatHostSpec(spec)}] `),
       connect
     })
 

@@ -1,0 +1,540 @@
+export const id = 497;
+export const ids = [497];
+export const modules = {
+
+/***/ 5408:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ parseRegistryErrors),
+/* harmony export */   q: () => (/* binding */ describeRegistryErrors)
+/* harmony export */ });
+function parseRegistryErrors(text) {
+    try {
+        const json = JSON.parse(text);
+        if (!Array.isArray(json.errors))
+            return [];
+        return json.errors.map((e) => ({
+            ...(typeof e?.code === 'string' ? { code: e.code } : {}),
+            ...(typeof e?.message === 'string' ? { message: e.message } : {})
+        }));
+    }
+    catch {
+        return [];
+    }
+}
+/** `MANIFEST_UNKNOWN: manifest unknown; NAME_UNKNOWN: …`, for messages. */
+function describeRegistryErrors(errors) {
+    return errors
+        .map((e) => [e.code, e.message].filter(Boolean).join(': '))
+        .filter(Boolean)
+        .join('; ');
+}
+
+
+/***/ }),
+
+/***/ 3782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   OR: () => (/* binding */ blobsOf),
+/* harmony export */   S4: () => (/* binding */ baseMediaType),
+/* harmony export */   Sh: () => (/* binding */ ManifestError),
+/* harmony export */   Wt: () => (/* binding */ platformsOf),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
+/* harmony export */ });
+/* unused harmony exports MEDIA_TYPES, formatPlatform */
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6153);
+/**
+ * Image manifests and indexes as the registry returns them. Promotion never rewrites a manifest:
+ * it reads which blobs and child manifests a target repository needs, and puts the very same
+ * bytes back with the very same media type, so the digest cannot change.
+ */
+
+const MEDIA_TYPES = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json'
+};
+/**
+ * Every manifest type we can copy. Without an Accept header (or without the list types) a
+ * registry may convert the manifest to schema1 or pick one platform, with a different digest.
+ */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.dockerManifest,
+    MEDIA_TYPES.dockerList,
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.ociIndex
+].join(', ');
+const INDEX_TYPES = [MEDIA_TYPES.dockerList, MEDIA_TYPES.ociIndex];
+const IMAGE_TYPES = [MEDIA_TYPES.dockerManifest, MEDIA_TYPES.ociManifest];
+const SCHEMA1 = /^application\/vnd\.docker\.distribution\.manifest\.v1\+(?:prettyjws|json)$/;
+class ManifestError extends Error {
+    name = 'ManifestError';
+}
+/** `Content-Type` without parameters, lower case. */
+function baseMediaType(contentType) {
+    const type = contentType?.split(';')[0]?.trim().toLowerCase();
+    return type ? type : undefined;
+}
+/** Reads a manifest or index; the media type comes from the body, else from `Content-Type`. */
+function parseManifest(text, contentType) {
+    const headerType = baseMediaType(contentType);
+    if (headerType && SCHEMA1.test(headerType)) {
+        throw new ManifestError(`the registry returned a schema1 manifest (${headerType}), which cannot be copied without ` +
+            'changing its digest; push the image again with a current Docker');
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new ManifestError('the registry returned a manifest that is not JSON');
+    }
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(json))
+        throw new ManifestError('the registry returned a manifest that is not an object');
+    const mediaType = (typeof json.mediaType === 'string' ? json.mediaType : undefined) ?? headerType;
+    if (json.schemaVersion === 1) {
+        throw new ManifestError('the registry returned a schema1 manifest, which cannot be copied');
+    }
+    const isIndex = (mediaType !== undefined && INDEX_TYPES.includes(mediaType)) ||
+        (mediaType === undefined && Array.isArray(json.manifests));
+    if (isIndex) {
+        if (!Array.isArray(json.manifests))
+            throw new ManifestError('an index without `manifests`');
+        return {
+            kind: 'index',
+            mediaType: mediaType ?? MEDIA_TYPES.ociIndex,
+            manifests: json.manifests.map((d, i) => descriptor(d, `manifests[${i}]`))
+        };
+    }
+    if (mediaType !== undefined && !IMAGE_TYPES.includes(mediaType)) {
+        throw new ManifestError(`unsupported manifest type ${mediaType}`);
+    }
+    if (!Array.isArray(json.layers))
+        throw new ManifestError('an image manifest without `layers`');
+    return {
+        kind: 'image',
+        mediaType: mediaType ?? MEDIA_TYPES.ociManifest,
+        config: descriptor(json.config, 'config'),
+        layers: json.layers.map((d, i) => descriptor(d, `layers[${i}]`))
+    };
+}
+function descriptor(value, where) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(value) ||
+        typeof value.digest !== 'string' ||
+        typeof value.size !== 'number' ||
+        typeof value.mediaType !== 'string') {
+        throw new ManifestError(`the manifest's ${where} is not a descriptor`);
+    }
+    const result = { mediaType: value.mediaType, digest: value.digest, size: value.size };
+    if (Array.isArray(value.urls) && value.urls.length > 0)
+        result.urls = value.urls.map(String);
+    if ((0,_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainObject */ .Q)(value.platform)) {
+        const p = value.platform;
+        result.platform = {
+            os: String(p.os ?? ''),
+            architecture: String(p.architecture ?? ''),
+            ...(typeof p.variant === 'string' ? { variant: p.variant } : {})
+        };
+    }
+    return result;
+}
+/** The blobs a repository must hold for an image manifest: config and layers, foreign ones aside. */
+function blobsOf(manifest) {
+    if (manifest.kind !== 'image')
+        return [];
+    return [manifest.config, ...manifest.layers].filter((d) => d.urls === undefined);
+}
+/** `linux/arm64/v8`; `unknown/unknown` is what BuildKit gives attestation manifests. */
+function formatPlatform(platform) {
+    if (!platform)
+        return 'unknown';
+    return [platform.os, platform.architecture, platform.variant].filter(Boolean).join('/');
+}
+function platformsOf(manifest) {
+    return manifest.kind === 'index' ? manifest.manifests.map((m) => formatPlatform(m.platform)) : [];
+}
+
+
+/***/ }),
+
+/***/ 3497:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RegistryClient: () => (/* binding */ RegistryClient),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   w4: () => (/* binding */ RegistryAuthError)
+/* harmony export */ });
+/* unused harmony export sha256Digest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9709);
+/* harmony import */ var _core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5408);
+/* harmony import */ var _core_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3782);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7882);
+/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1737);
+/**
+ * An OCI distribution client on Node's fetch: manifests (GET, HEAD, PUT with the full Accept
+ * list), blob existence, cross-repository mounts and registry-to-registry blob copies. Auth
+ * follows the registry's challenge: Basic (ECR, htpasswd) or the Bearer token flow (Docker Hub,
+ * GHCR), with credentials asked for only when a registry wants them. Transient failures (network,
+ * 429, 5xx) are retried through src/lib/retry.ts, honouring `Retry-After`.
+ */
+
+
+
+
+
+
+/** A registry's answer we did not want; `errors` is its error body. */
+class RegistryError extends Error {
+    status;
+    method;
+    url;
+    errors;
+    retryAfterMs;
+    name = 'RegistryError';
+    constructor(status, method, url, errors, retryAfterMs) {
+        const detail = (0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeRegistryErrors */ .q)(errors);
+        super(`${method} ${url} answered ${status}${detail ? ` (${detail})` : ''}`);
+        this.status = status;
+        this.method = method;
+        this.url = url;
+        this.errors = errors;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** The registry or its token service refused us; the message says with which credentials. */
+class RegistryAuthError extends Error {
+    name = 'RegistryAuthError';
+}
+const USER_AGENT = 'gantry-image-push';
+function sha256Digest(bytes) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+const pull = (repository) => [(0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryScope */ .F7)(repository, ['pull'])];
+const push = (repository) => [(0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryScope */ .F7)(repository, ['pull', 'push'])];
+class RegistryClient {
+    registry;
+    baseUrl;
+    options;
+    fetchImpl;
+    now;
+    scopes;
+    basic;
+    challenge;
+    bearer;
+    found;
+    pendingToken;
+    constructor(options) {
+        this.options = options;
+        this.registry = options.registry;
+        this.baseUrl = (0,_core_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .registryBaseUrl */ .mO)(options.registry);
+        this.fetchImpl = options.fetch ?? globalThis.fetch;
+        this.now = options.now ?? Date.now;
+        this.scopes = (0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeScopes */ .OL)(options.scopes ?? []);
+    }
+    /** GET with every manifest type accepted; throws RegistryError (404 when missing). */
+    async getManifest(repository, reference) {
+        const res = await this.request('GET', this.url(`/v2/${repository}/manifests/${reference}`), {
+            headers: { accept: _core_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_ACCEPT */ .dY },
+            scopes: pull(repository)
+        });
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        return {
+            bytes,
+            text: new TextDecoder().decode(bytes),
+            mediaType: (0,_core_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .baseMediaType */ .S4)(res.headers.get('content-type')),
+            digest: sha256Digest(bytes),
+            headerDigest: res.headers.get('docker-content-digest') ?? undefined
+        };
+    }
+    /** HEAD: the digest a tag points at, or undefined when the registry has no such manifest. */
+    async headManifest(repository, reference) {
+        const res = await this.request('HEAD', this.url(`/v2/${repository}/manifests/${reference}`), {
+            headers: { accept: _core_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .MANIFEST_ACCEPT */ .dY },
+            scopes: pull(repository),
+            allow: [404]
+        });
+        if (res.status === 404)
+            return undefined;
+        return {
+            digest: res.headers.get('docker-content-digest') ?? undefined,
+            mediaType: (0,_core_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .baseMediaType */ .S4)(res.headers.get('content-type'))
+        };
+    }
+    /** PUT the bytes as they are, under their own media type; returns the registry's digest. */
+    async putManifest(repository, reference, bytes, mediaType) {
+        const res = await this.request('PUT', this.url(`/v2/${repository}/manifests/${reference}`), {
+            headers: { 'content-type': mediaType },
+            body: bytes,
+            scopes: push(repository)
+        });
+        await discard(res);
+        return res.headers.get('docker-content-digest') ?? undefined;
+    }
+    async blobExists(repository, digest) {
+        const res = await this.request('HEAD', this.url(`/v2/${repository}/blobs/${digest}`), {
+            scopes: pull(repository),
+            allow: [404]
+        });
+        return res.status !== 404;
+    }
+    /**
+     * Cross-repository mount: the registry links a blob it already has, no bytes travel. False when
+     * the registry declined (it then opened an ordinary upload, which we cancel).
+     */
+    async mountBlob(repository, digest, fromRepository) {
+        const url = this.url(`/v2/${repository}/blobs/uploads/`);
+        url.searchParams.set('mount', digest);
+        url.searchParams.set('from', fromRepository);
+        const res = await this.request('POST', url, {
+            scopes: [...push(repository), ...pull(fromRepository)]
+        });
+        await discard(res);
+        if (res.status === 201)
+            return true;
+        const location = res.headers.get('location');
+        if (location) {
+            await this.request('DELETE', new URL(location, this.baseUrl), {
+                scopes: push(repository),
+                allow: [404, 405]
+            })
+                .then(discard)
+                .catch(() => undefined); // an abandoned upload expires by itself
+        }
+        return false;
+    }
+    /** Streams a blob from another registry (or repository) into this one, as `docker push` does. */
+    async copyBlobFrom(source, sourceRepository, repository, blob) {
+        await (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L5)(() => this.copyBlobOnce(source, sourceRepository, repository, blob), {
+            ...this.retryOptions(),
+            attempts: Math.min(3, this.options.attempts ?? 4)
+        });
+    }
+    async copyBlobOnce(source, sourceRepository, repository, blob) {
+        const started = await this.request('POST', this.url(`/v2/${repository}/blobs/uploads/`), {
+            scopes: push(repository),
+            retry: false
+        });
+        await discard(started);
+        const download = await source.openBlob(sourceRepository, blob.digest);
+        const patched = await this.request('PATCH', this.location(started), {
+            headers: { 'content-type': 'application/octet-stream' },
+            body: download.body ?? new Uint8Array(),
+            scopes: push(repository),
+            retry: false,
+            timeoutMs: null
+        });
+        await discard(patched);
+        const done = this.location(patched);
+        done.searchParams.set('digest', blob.digest);
+        const put = await this.request('PUT', done, { scopes: push(repository), retry: false });
+        await discard(put);
+    }
+    /** GET a blob (following the registry's redirect to storage); the caller reads the body. */
+    async openBlob(repository, digest) {
+        return this.request('GET', this.url(`/v2/${repository}/blobs/${digest}`), {
+            scopes: pull(repository),
+            timeoutMs: null
+        });
+    }
+    location(res) {
+        const location = res.headers.get('location');
+        if (!location) {
+            throw new RegistryError(res.status, 'upload', res.url, [
+                { message: 'the registry answered an upload without a Location' }
+            ]);
+        }
+        return new URL(location, this.baseUrl);
+    }
+    url(path) {
+        return new URL(path, this.baseUrl);
+    }
+    retryOptions() {
+        const maxDelayMs = this.options.maxDelayMs ?? 15_000;
+        return {
+            attempts: this.options.attempts ?? 4,
+            baseDelayMs: this.options.baseDelayMs ?? 500,
+            maxDelayMs,
+            sleep: this.options.sleep ?? _lib_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .realSleep */ .uk,
+            retryable: (error) => retryDecision(error, maxDelayMs),
+            onRetry: (error, attempt, delayMs) => this.options.onRetry?.(`${this.registry}: ${error.message}; attempt ${attempt + 1} in ${delayMs} ms`)
+        };
+    }
+    async request(method, url, options) {
+        const attempt = () => this.authorizedRequest(method, url, options);
+        return options.retry === false ? attempt() : (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L5)(attempt, this.retryOptions());
+    }
+    async authorizedRequest(method, url, options) {
+        const sent = await this.authorization(options.scopes);
+        let res = await this.send(method, url, options, sent);
+        if (res.status === 401) {
+            const offered = (0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .pickChallenge */ .tO)((0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .parseChallenges */ .uV)(res.headers.get('www-authenticate')));
+            const detail = (0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeRegistryErrors */ .q)((0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRegistryErrors */ .k)(await res.text()));
+            if (!offered || options.body instanceof ReadableStream) {
+                throw await this.refused(method, url, detail, offered);
+            }
+            // Another request may have authenticated meanwhile; else authenticate now, once.
+            let next = await this.authorization(options.scopes);
+            if (next === undefined || next === sent) {
+                if (sent !== undefined && offered.scheme === 'basic') {
+                    throw await this.refused(method, url, detail, offered);
+                }
+                await this.authenticate(offered, options.scopes);
+                next = await this.authorization(options.scopes);
+            }
+            res = await this.send(method, url, options, next);
+            if (res.status === 401) {
+                const again = (0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeRegistryErrors */ .q)((0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRegistryErrors */ .k)(await res.text()));
+                throw await this.refused(method, url, again, offered);
+            }
+        }
+        if ((res.status >= 200 && res.status < 300) || options.allow?.includes(res.status))
+            return res;
+        const text = await res.text().catch(() => '');
+        throw new RegistryError(res.status, method, url.toString(), (0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRegistryErrors */ .k)(text), (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after'), this.now()));
+    }
+    send(method, url, options, authorization) {
+        const timeoutMs = options.timeoutMs === undefined ? (this.options.timeoutMs ?? 30_000) : options.timeoutMs;
+        this.options.debug?.(`${method} ${url}`);
+        return this.fetchImpl(url, {
+            method,
+            headers: {
+                'user-agent': USER_AGENT,
+                ...options.headers,
+                ...(authorization ? { authorization } : {})
+            },
+            body: options.body,
+            redirect: 'follow',
+            ...(options.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+            ...(timeoutMs === null ? {} : { signal: AbortSignal.timeout(timeoutMs) })
+        });
+    }
+    bearerCovers(scopes) {
+        return this.bearer !== undefined && (0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .scopesCover */ .Bn)(this.bearer.scopes, scopes);
+    }
+    /** The header for a request, fetching a (new) token when the current one lacks a scope. */
+    async authorization(scopes) {
+        if (this.basic)
+            return this.basic;
+        if (this.challenge === undefined)
+            return undefined;
+        const fresh = this.bearer && this.bearer.expiresAtMs - 10_000 > this.now();
+        if (!fresh || !this.bearerCovers(scopes))
+            await this.fetchToken(scopes);
+        return this.bearer ? `Bearer ${this.bearer.token}` : undefined;
+    }
+    credentials() {
+        this.found ??= this.options.credentials?.() ?? Promise.resolve({ from: 'no credentials given' });
+        return this.found;
+    }
+    async authenticate(challenge, scopes) {
+        if (challenge.scheme === 'basic') {
+            const found = await this.credentials();
+            const credentials = found.credentials;
+            if (!credentials) {
+                throw new RegistryAuthError(`${this.registry} asks for credentials and none were found (${found.from}). ${LOGIN_HINT}`);
+            }
+            if ('identityToken' in credentials) {
+                throw new RegistryAuthError(`${this.registry} asks for a username and password, but ${found.from} holds an identity token.`);
+            }
+            this.basic = (0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .basicAuthorization */ .aR)(credentials.username, credentials.password);
+            return;
+        }
+        this.challenge = challenge;
+        // The challenge names what this request needs; it joins the scopes we asked for.
+        if (challenge.params.scope)
+            this.scopes = (0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeScopes */ .OL)([...this.scopes, challenge.params.scope]);
+        this.bearer = undefined;
+        await this.fetchToken(scopes);
+    }
+    /** Concurrent requests share one token request. */
+    async fetchToken(scopes) {
+        while (this.pendingToken)
+            await this.pendingToken;
+        if (this.bearerCovers(scopes) && (this.bearer?.expiresAtMs ?? 0) - 10_000 > this.now())
+            return;
+        this.pendingToken = this.requestToken(scopes).finally(() => (this.pendingToken = undefined));
+        await this.pendingToken;
+    }
+    async requestToken(scopes) {
+        const challenge = this.challenge;
+        this.scopes = (0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeScopes */ .OL)([...this.scopes, ...scopes]);
+        const found = await this.credentials();
+        let plan;
+        try {
+            plan = (0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .planTokenRequest */ .Gu)(challenge, this.scopes, found.credentials, USER_AGENT);
+        }
+        catch (error) {
+            if (error instanceof _core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .AuthError */ .lR)
+                throw new RegistryAuthError(`${this.registry}: ${error.message}`);
+            throw error;
+        }
+        const realm = new URL(plan.url).origin;
+        this.options.debug?.(`token ${plan.method} ${realm} for ${this.scopes.join(' ')}`);
+        const res = await this.fetchImpl(plan.url, {
+            method: plan.method,
+            headers: { 'user-agent': USER_AGENT, ...plan.headers },
+            body: plan.body,
+            signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000)
+        });
+        if (res.status === 401 || res.status === 403) {
+            const detail = (0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeRegistryErrors */ .q)((0,_core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRegistryErrors */ .k)(await res.text().catch(() => '')));
+            throw new RegistryAuthError(`The token service of ${this.registry} (${realm}) refused ` +
+                `${found.credentials ? `the credentials from ${found.from}` : 'an anonymous token'} ` +
+                `(${res.status}${detail ? ` ${detail}` : ''}).` +
+                (found.credentials ? '' : ` ${LOGIN_HINT}`));
+        }
+        if (!res.ok) {
+            throw new RegistryError(res.status, plan.method, realm, [], (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRetryAfter */ .mu)(res.headers.get('retry-after'), this.now()));
+        }
+        let json;
+        try {
+            json = await res.json();
+        }
+        catch {
+            throw new RegistryAuthError(`The token service of ${this.registry} (${realm}) answered no JSON.`);
+        }
+        try {
+            this.bearer = { ...(0,_core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTokenResponse */ .Ac)(json, this.now()), scopes: [...this.scopes] };
+        }
+        catch (error) {
+            throw new RegistryAuthError(`${this.registry} (${realm}): ${error.message}`);
+        }
+    }
+    async refused(method, url, detail, challenge) {
+        const found = await this.credentials();
+        const who = found.credentials
+            ? `the credentials from ${found.from}`
+            : `no credentials (${found.from})`;
+        const scheme = challenge ? ` ${challenge.scheme === 'bearer' ? 'Bearer' : 'Basic'}` : '';
+        return new RegistryAuthError(`${this.registry} refused ${method} ${url.pathname} with ${who}:${scheme} 401` +
+            `${detail ? ` ${detail}` : ''}.` +
+            (found.credentials ? '' : ` ${LOGIN_HINT}`));
+    }
+}
+const LOGIN_HINT = 'Log in first (`docker login`, the `ecr-login` action) or give the `username` and `password` inputs.';
+function retryDecision(error, maxDelayMs) {
+    if (error instanceof RegistryError) {
+        return (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_5__/* .httpRetryDecision */ .TK)(error.status, error.retryAfterMs, maxDelayMs);
+    }
+    if (error instanceof RegistryAuthError)
+        return false;
+    // fetch rejects with a TypeError on network failures and a TimeoutError on our deadline.
+    const name = error?.name;
+    return name === 'TypeError' || name === 'TimeoutError' || name === 'AbortError';
+}
+async function discard(res) {
+    await res.body?.cancel().catch(() => undefined);
+}
+
+
+/***/ })
+
+};
