@@ -133,6 +133,18 @@ const SCENARIOS = [
     }
   },
   {
+    action: 'notify',
+    label: 'notify (renders for Discord and ntfy, a closed loopback port: warns)',
+    env: {
+      INPUT_URLS: 'http://127.0.0.1:1/api/webhooks/1234/benchToken\nntfy://127.0.0.1:1/bench',
+      INPUT_STATUS: 'deployed',
+      INPUT_VERSION: '1.4.57',
+      INPUT_ENVIRONMENT: 'sandbox',
+      'INPUT_FAIL-ON-ERROR': 'false',
+      INPUT_RETRIES: '0'
+    }
+  },
+  {
     action: 'approval',
     label: 'approval (listed approver, no registry)',
     env: {

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run demo`: the GitFlow pipeline for a newcomer, through the real action bundles and the
 // local sandbox: develop → sandbox, preprod → staging, master → approval → prod (promoted by
-// digest, no rebuild), then a broken build that rolls back; Slack messages follow each run.
+// digest, no rebuild; a bark push to the owner's phone), then a broken build that rolls back;
+// Slack messages follow each run.
 // Prints a timeline and writes demo-report/index.html. Needs root (the sandbox: Debian packages,
 // sshd hosts and Docker engines on loopback); brings it up if it is not running.
 import { mkdirSync, writeFileSync } from 'node:fs'

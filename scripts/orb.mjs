@@ -36,7 +36,8 @@ const SECRETS = {
     'proxy-key': 'GANTRY_SSH_PROXY_KEY',
     'registry-password': 'GANTRY_DEPLOY_REGISTRY_PASSWORD'
   },
-  'slack-notify': { token: 'SLACK_ACCESS_TOKEN', 'webhook-url': 'SLACK_WEBHOOK' }
+  'slack-notify': { token: 'SLACK_ACCESS_TOKEN', 'webhook-url': 'SLACK_WEBHOOK' },
+  notify: { urls: 'GANTRY_NOTIFY_URLS', 'signing-secret': 'GANTRY_NOTIFY_SIGNING_SECRET' }
 }
 
 /** Inputs whose names look secret but are not (the generator refuses to guess). */
@@ -57,6 +58,11 @@ const CHAINED = {
     version: ['version', 'version'],
     environment: ['environment', 'environment'],
     url: ['environment', 'url']
+  },
+  notify: {
+    version: ['version', 'version'],
+    environment: ['environment', 'environment'],
+    url: ['environment', 'url']
   }
 }
 
@@ -72,6 +78,9 @@ const ORB_ONLY = {
     }
   }
 }
+
+// notify follows the job as slack-notify does: the same `event` parameter and failure handling.
+ORB_ONLY.notify = ORB_ONLY['slack-notify']
 
 /** What differs on CircleCI from the action's own description. */
 const ORB_NOTES = {
@@ -151,6 +160,10 @@ const GATES = {
     'fi'
   ]
 }
+
+GATES.notify = GATES['slack-notify'].map((line) =>
+  line.replace('GANTRY_STATUS$GANTRY_PAYLOAD$GANTRY_PAYLOAD_FILE', 'GANTRY_STATUS')
+)
 
 // ---------------------------------------------------------------------------------------------
 // Parameters
@@ -277,10 +290,11 @@ function actionCommand(action, meta) {
     params[input] = parameter(action, input, spec)
   Object.assign(params, ORB_ONLY[action] ?? {})
   const steps = []
-  if (action === 'slack-notify') {
+  const followsJob = action === 'slack-notify' || action === 'notify'
+  if (followsJob) {
     steps.push({
       run: {
-        name: 'gantry slack-notify: note that the job has failed',
+        name: `gantry ${action}: note that the job has failed`,
         when: 'on_fail',
         command: `echo 'export GANTRY_JOB_FAILED=true' >> "$BASH_ENV"\n`
       }
@@ -289,7 +303,7 @@ function actionCommand(action, meta) {
   steps.push({
     run: {
       name: `gantry ${action}`,
-      ...(action === 'slack-notify' ? { when: 'always' } : {}),
+      ...(followsJob ? { when: 'always' } : {}),
       environment: stepEnvironment(action, params),
       command: commandScript(action, meta, params)
     }

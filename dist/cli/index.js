@@ -455,10 +455,17 @@ var map = {
 		497,
 		552
 	],
-	"./slack-notify/main.ts": [
-		2859,
+	"./notify/main.ts": [
+		3474,
 		398,
-		859
+		592,
+		474
+	],
+	"./slack-notify/main.ts": [
+		147,
+		398,
+		592,
+		147
 	],
 	"./ssh-deploy/main.ts": [
 		2434,

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8509);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(564);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8509:
+/***/ 564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28440,8 +28440,126 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
+;// CONCATENATED MODULE: ./src/lib/duration.ts
+/** Durations for humans, the same in job summaries, logs and Slack messages. Pure. */
+/** `42s`, `3m 12s`, `3m`, `1h 4m`, `2h`; a negative duration (clocks apart) is `0s`. */
+function formatDuration(ms) {
+    const total = Math.max(0, Math.round(ms / 1000));
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0)
+        return m > 0 ? `${h}h ${m}m` : `${h}h`;
+    if (m > 0)
+        return s > 0 ? `${m}m ${s}s` : `${m}m`;
+    return `${s}s`;
+}
+
+;// CONCATENATED MODULE: ./src/core/message/time.ts
+/** Durations for humans, and the start times users can pass in (ISO 8601 or Unix time). */
+
+/**
+ * Epoch milliseconds of `2026-11-22T15:04:05Z`, Unix seconds (`1795791845`, as `date +%s`
+ * prints) or milliseconds (13 digits, as `Date.now()`); undefined when it is none of these.
+ */
+function parseStartTime(text) {
+    const value = text.trim();
+    if (/^\d{9,11}$/.test(value))
+        return Number(value) * 1000;
+    if (/^\d{12,14}$/.test(value))
+        return Number(value);
+    if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value))
+        return undefined;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : ms;
+}
+/** A `duration` input: whole seconds become `3m 12s`; any other text is shown as given. */
+function durationText(text) {
+    return /^\d+$/.test(text.trim()) ? formatDuration(Number(text.trim()) * 1000) : text.trim();
+}
+
+;// CONCATENATED MODULE: ./src/core/message/facts.ts
+/** What a notification can say about the build: from the CI, the event, git and the inputs. */
+
+
+const shortSha = (sha) => sha.slice(0, 7);
+function firstLine(text) {
+    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim();
+}
+/** `https://github.com/acme/shop/commit/<sha>` for GitHub-style hosts, else undefined. */
+function commitUrl(facts) {
+    if (!facts.repositoryUrl || !facts.sha)
+        return undefined;
+    return `${facts.repositoryUrl}/commit/${facts.sha}`;
+}
+/** The facts with what the step's inputs say (version, environment, URL, duration). */
+function withFactInputs(facts, inputs, nowMs) {
+    const duration = inputs.duration !== undefined
+        ? durationText(inputs.duration)
+        : inputs.startedAt !== undefined
+            ? formatDuration(nowMs - inputs.startedAt)
+            : undefined;
+    return {
+        ...facts,
+        version: inputs.version,
+        environment: inputs.environment,
+        url: inputs.url,
+        duration
+    };
+}
+
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __nccwpck_require__(6153);
+;// CONCATENATED MODULE: ./src/core/message/text.ts
+/** Cutting text to a service's limit: never a failed post, never a broken character or markup. */
+const ELLIPSIS = '…';
+/**
+ * At most `max` UTF-16 units, ending in an ellipsis when cut. The cut never splits a surrogate
+ * pair, an entity such as `&amp;`, or a `<…>` link or mention (which would show as raw markup).
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = Math.max(0, max - ELLIPSIS.length);
+    const code = text.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        cut--;
+    let kept = text.slice(0, cut);
+    const open = kept.lastIndexOf('<');
+    if (open > kept.lastIndexOf('>'))
+        kept = kept.slice(0, open);
+    const amp = kept.lastIndexOf('&');
+    if (amp >= 0 && amp > kept.lastIndexOf(';') && kept.length - amp <= 5)
+        kept = kept.slice(0, amp);
+    return kept + ELLIPSIS;
+}
+/** truncate() for backslash-escaped markdown: the cut never leaves half an escape (`\\…`). */
+function truncateMarkdown(text, max) {
+    const cut = truncate(text, max);
+    if (cut === text)
+        return cut;
+    const kept = cut.slice(0, -ELLIPSIS.length);
+    const slashes = /\\+$/.exec(kept)?.[0].length ?? 0;
+    return slashes % 2 === 1 ? kept.slice(0, -1) + ELLIPSIS : cut;
+}
+/** At most `max` UTF-8 bytes (ntfy counts bytes), cut on a character boundary. */
+function truncateBytes(text, max) {
+    const bytes = new TextEncoder().encode(text);
+    if (bytes.length <= max)
+        return text;
+    let out = '';
+    let used = 0;
+    const budget = max - 3; // the ellipsis is 3 bytes
+    for (const char of text) {
+        const size = new TextEncoder().encode(char).length;
+        if (used + size > budget)
+            break;
+        out += char;
+        used += size;
+    }
+    return out + ELLIPSIS;
+}
+
 ;// CONCATENATED MODULE: ./src/core/slack/limits.ts
 /**
  * Slack's documented limits, enforced by truncation with an ellipsis so that a long commit
@@ -28470,27 +28588,8 @@ const LIMITS = {
     markdownText: 12000,
     blockId: 255
 };
-const ELLIPSIS = '…';
-/**
- * At most `max` UTF-16 units, ending in an ellipsis when cut. The cut never splits a surrogate
- * pair, an entity such as `&amp;`, or a `<…>` link or mention (which would show as raw markup).
- */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    let cut = Math.max(0, max - ELLIPSIS.length);
-    const code = text.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        cut--;
-    let kept = text.slice(0, cut);
-    const open = kept.lastIndexOf('<');
-    if (open > kept.lastIndexOf('>'))
-        kept = kept.slice(0, open);
-    const amp = kept.lastIndexOf('&');
-    if (amp >= 0 && amp > kept.lastIndexOf(';') && kept.length - amp <= 5)
-        kept = kept.slice(0, amp);
-    return kept + ELLIPSIS;
-}
+
+
 const more = (n) => ({ type: 'mrkdwn', text: `${ELLIPSIS} ${n} more` });
 const contextNote = (text) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 /** A copy of the message within Slack's limits; the input is not modified. */
@@ -28793,22 +28892,13 @@ function normalizeMention(text) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/core/slack/facts.ts
-const shortSha = (sha) => sha.slice(0, 7);
-function firstLine(text) {
-    return (text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '').trim();
-}
-/** `https://github.com/acme/shop/commit/<sha>` for GitHub-style hosts, else undefined. */
-function commitUrl(facts) {
-    if (!facts.repositoryUrl || !facts.sha)
-        return undefined;
-    return `${facts.repositoryUrl}/commit/${facts.sha}`;
-}
-
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __nccwpck_require__(7268);
-;// CONCATENATED MODULE: ./src/core/slack/status.ts
-/** The pipeline states a notification can report, and how each looks. */
+;// CONCATENATED MODULE: ./src/core/message/status.ts
+/**
+ * The pipeline states a notification can report, their headlines, and how each looks in any
+ * service: every sink (Slack, Discord, Teams, ntfy, bark, JSON webhooks) reads this one table.
+ */
 const STATUSES = [
     'started',
     'succeeded',
@@ -28828,15 +28918,58 @@ function parseStatus(text) {
     const value = text.trim().toLowerCase();
     return STATUSES.includes(value) ? value : STATUS_ALIASES[value];
 }
+const STATUS_LIST = (/* unused pure expression or super */ null && (`one of ${STATUSES.map((s) => `\`${s}\``).join(', ')} (or GitHub's \`success\`, \`failure\`)`));
 /** Colours from Slack's own palette: blue, green, red, grey, yellow, orange. */
-const STATUS_STYLE = {
-    started: { emoji: ':arrow_forward:', color: '#1D9BD1' },
-    succeeded: { emoji: ':white_check_mark:', color: '#2EB67D' },
-    failed: { emoji: ':x:', color: '#E01E5A', buttonStyle: 'danger' },
-    cancelled: { emoji: ':no_entry_sign:', color: '#9E9EA6' },
-    'approval-needed': { emoji: ':raised_hand:', color: '#ECB22E', buttonStyle: 'primary' },
-    deployed: { emoji: ':rocket:', color: '#2EB67D' },
-    'rolled-back': { emoji: ':rewind:', color: '#E8912D', buttonStyle: 'danger' }
+const status_STATUS_LOOK = {
+    started: {
+        color: '#1D9BD1',
+        emoji: '▶️',
+        slackEmoji: ':arrow_forward:',
+        urgency: 'low',
+        cardColor: 'Accent'
+    },
+    succeeded: {
+        color: '#2EB67D',
+        emoji: '✅',
+        slackEmoji: ':white_check_mark:',
+        urgency: 'normal',
+        cardColor: 'Good'
+    },
+    failed: {
+        color: '#E01E5A',
+        emoji: '❌',
+        slackEmoji: ':x:',
+        urgency: 'high',
+        cardColor: 'Attention'
+    },
+    cancelled: {
+        color: '#9E9EA6',
+        emoji: '🚫',
+        slackEmoji: ':no_entry_sign:',
+        urgency: 'low',
+        cardColor: 'Default'
+    },
+    'approval-needed': {
+        color: '#ECB22E',
+        emoji: '✋',
+        slackEmoji: ':raised_hand:',
+        urgency: 'high',
+        cardColor: 'Warning'
+    },
+    deployed: {
+        color: '#2EB67D',
+        emoji: '🚀',
+        slackEmoji: ':rocket:',
+        urgency: 'normal',
+        cardColor: 'Good'
+    },
+    'rolled-back': {
+        color: '#E8912D',
+        emoji: '⏪',
+        slackEmoji: ':rewind:',
+        urgency: 'high',
+        cardColor: 'Warning'
+    }
 };
 /** `build failed`, `deploy to prod failed`, `1.4.57 deployed to prod`, … */
 function headline(status, environment, version) {
@@ -28852,6 +28985,23 @@ function headline(status, environment, version) {
             return `${subject} ${status}`;
     }
 }
+
+;// CONCATENATED MODULE: ./src/core/slack/status.ts
+/** How each pipeline state looks in Slack; the states themselves are src/core/message/status.ts. */
+
+
+const BUTTON_STYLE = {
+    failed: 'danger',
+    'approval-needed': 'primary',
+    'rolled-back': 'danger'
+};
+const STATUS_STYLE = Object.fromEntries(Object.entries(status_STATUS_LOOK).map(([status, look]) => {
+    const buttonStyle = BUTTON_STYLE[status];
+    return [
+        status,
+        { emoji: look.slackEmoji, color: look.color, ...(buttonStyle ? { buttonStyle } : {}) }
+    ];
+}));
 
 ;// CONCATENATED MODULE: ./src/core/slack/placeholders.ts
 
@@ -28994,142 +29144,108 @@ function renderText(message) {
     return lines.filter((l) => l !== '').join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/core/slack/message.ts
-const plain = (text) => ({ type: 'plain_text', text, emoji: true });
-const mrkdwn = (text) => ({ type: 'mrkdwn', text, verbatim: true });
-
-;// CONCATENATED MODULE: ./src/core/slack/templates.ts
-
-
+;// CONCATENATED MODULE: ./src/core/message/notification.ts
 
 
 
 /** A commit's first line is a summary: more than this is noise in a field. */
 const COMMIT_LINE_MAX = 300;
-function buildTemplate(facts, options) {
-    const style = STATUS_STYLE[options.status];
-    const title = options.title ?? defaultTitle(facts, options.status);
-    const mentions = (options.mentions ?? []).join(' ');
-    const top = [
-        { type: 'header', text: plain(truncate(`${style.emoji} ${title}`, LIMITS.headerText)) }
-    ];
-    const body = [mentions, options.text === undefined ? '' : sanitizeMrkdwn(options.text)]
-        .filter(Boolean)
-        .join(' ');
-    if (body)
-        top.push({ type: 'section', text: mrkdwn(body) });
-    const details = [];
-    const fields = mergeFields(builtInFields(facts), options.fields ?? []);
-    for (let i = 0; i < fields.length; i += LIMITS.sectionFields) {
-        details.push({
-            type: 'section',
-            fields: fields
-                .slice(i, i + LIMITS.sectionFields)
-                .map(([label, value]) => mrkdwn(`*${escapeMrkdwn(label)}*\n${value}`))
-        });
+function buildNotification(facts, options) {
+    const fields = factFields(facts);
+    for (const [label, value] of options.fields ?? []) {
+        const at = fields.findIndex((f) => f.label.toLowerCase() === label.toLowerCase());
+        if (at >= 0 && value === '')
+            fields.splice(at, 1);
+        else if (at >= 0)
+            fields[at] = { label: fields[at].label, value: [{ text: value }] };
+        else if (value !== '')
+            fields.push({ label, value: [{ text: value }] });
     }
-    const buttons = actionButtons(facts, options.status);
-    if (buttons.length > 0)
-        details.push({ type: 'actions', elements: buttons });
-    const context = runContext(facts);
-    if (context)
-        details.push({ type: 'context', elements: [mrkdwn(context)] });
     return {
-        text: fallbackText(facts, options, title, mentions),
-        blocks: top,
-        attachments: details.length > 0 ? [{ color: style.color, blocks: details }] : []
+        status: options.status,
+        look: STATUS_LOOK[options.status],
+        title: options.title ?? defaultTitle(facts, options.status),
+        ...(options.text !== undefined ? { text: options.text } : {}),
+        fields,
+        links: factLinks(facts, options.status),
+        context: runContext(facts),
+        where: whereText(facts),
+        facts
     };
 }
 function defaultTitle(facts, status) {
     const line = headline(status, facts.environment, facts.version);
     return facts.project ? `${facts.project}: ${line}` : line.charAt(0).toUpperCase() + line.slice(1);
 }
-function fallbackText(facts, options, title, mentions) {
+/** `develop @ 1a2b3c4` */
+function whereText(facts) {
     const where = [facts.branch ?? facts.tag, facts.sha && shortSha(facts.sha)]
         .filter(Boolean)
         .join(' @ ');
-    const line = `${STATUS_STYLE[options.status].emoji} ${escapeMrkdwn(title)}${where ? ` (${escapeMrkdwn(where)})` : ''}`;
-    return [mentions, line].filter(Boolean).join(' ');
+    return where || undefined;
 }
-/** Label and mrkdwn value of each fact that is known, in reading order. */
-function builtInFields(facts) {
+/** Each fact that is known, in reading order. */
+function factFields(facts) {
     const fields = [
         [
             'Repository',
-            facts.repository &&
-                (facts.repositoryUrl
-                    ? mrkdwn_link(facts.repositoryUrl, facts.repository)
-                    : escapeMrkdwn(facts.repository))
+            facts.repository ? [{ text: facts.repository, url: facts.repositoryUrl }] : undefined
         ],
         [
             'Branch',
-            facts.pullRequest === undefined && facts.branch ? inlineCode(facts.branch) : undefined
+            facts.pullRequest === undefined && facts.branch
+                ? [{ text: facts.branch, code: true }]
+                : undefined
         ],
-        ['Tag', facts.tag && inlineCode(facts.tag)],
-        ['Pull request', facts.pullRequest && pullRequestText(facts.pullRequest, facts.branch)],
-        ['Commit', commitText(facts)],
-        ['Author', facts.author && escapeMrkdwn(facts.author)],
-        ['Version', facts.version && inlineCode(facts.version)],
-        ['Environment', facts.environment && escapeMrkdwn(facts.environment)],
-        ['URL', facts.url && mrkdwn_link(facts.url, facts.url.replace(/^https?:\/\//, ''))],
-        ['Duration', facts.duration && escapeMrkdwn(facts.duration)]
+        ['Tag', facts.tag ? [{ text: facts.tag, code: true }] : undefined],
+        ['Pull request', facts.pullRequest && pullRequestSegments(facts.pullRequest, facts.branch)],
+        ['Commit', commitSegments(facts)],
+        ['Author', facts.author ? [{ text: facts.author }] : undefined],
+        ['Version', facts.version ? [{ text: facts.version, code: true }] : undefined],
+        ['Environment', facts.environment ? [{ text: facts.environment }] : undefined],
+        [
+            'URL',
+            facts.url ? [{ text: facts.url.replace(/^https?:\/\//, ''), url: facts.url }] : undefined
+        ],
+        ['Duration', facts.duration ? [{ text: facts.duration }] : undefined]
     ];
-    return fields.filter((f) => Boolean(f[1]));
+    return fields
+        .filter((f) => f[1] !== undefined)
+        .map(([label, value]) => ({ label, value: value.map(clean) }));
 }
-function pullRequestText(pr, branch) {
-    const number = pr.url ? mrkdwn_link(pr.url, `#${pr.number}`) : `#${pr.number}`;
-    const title = pr.title ? ` ${escapeMrkdwn(truncate(firstLine(pr.title), COMMIT_LINE_MAX))}` : '';
-    return `${number}${title}${branch ? ` (${inlineCode(branch)})` : ''}`;
+/** Drops an undefined url so segments compare and serialize cleanly. */
+const clean = ({ url, ...rest }) => (url === undefined ? rest : { ...rest, url });
+function pullRequestSegments(pr, branch) {
+    const out = [{ text: `#${pr.number}`, url: pr.url }];
+    if (pr.title)
+        out.push({ text: ` ${truncate(firstLine(pr.title), COMMIT_LINE_MAX)}` });
+    if (branch)
+        out.push({ text: ' (' }, { text: branch, code: true }, { text: ')' });
+    return out;
 }
-function commitText(facts) {
+function commitSegments(facts) {
     if (!facts.sha)
         return undefined;
     const url = commitUrl(facts);
-    const sha = url ? mrkdwn_link(url, shortSha(facts.sha)) : inlineCode(shortSha(facts.sha));
+    const sha = url
+        ? { text: shortSha(facts.sha), url }
+        : { text: shortSha(facts.sha), code: true };
     const line = facts.commitMessage ? firstLine(facts.commitMessage) : '';
-    return line ? `${sha} ${escapeMrkdwn(truncate(line, COMMIT_LINE_MAX))}` : sha;
+    return line ? [sha, { text: ` ${truncate(line, COMMIT_LINE_MAX)}` }] : [sha];
 }
-/** Built-in fields, then the user's: same label (any case) replaces in place, '' removes. */
-function mergeFields(builtIn, overrides) {
-    const result = [...builtIn];
-    for (const [label, raw] of overrides) {
-        const value = sanitizeMrkdwn(raw);
-        const at = result.findIndex(([l]) => l.toLowerCase() === label.toLowerCase());
-        if (at >= 0 && value === '')
-            result.splice(at, 1);
-        else if (at >= 0)
-            result[at] = [result[at][0], value];
-        else if (value !== '')
-            result.push([label, value]);
-    }
-    return result;
+/** The label of the link to the run. */
+function runLinkLabel(facts, status) {
+    if (status === 'approval-needed')
+        return 'Review deployment';
+    return facts.provider === 'circleci' ? 'View job' : 'View workflow';
 }
-function actionButtons(facts, status) {
-    const buttons = [];
-    if (facts.runUrl) {
-        const label = status === 'approval-needed'
-            ? 'Review deployment'
-            : facts.provider === 'circleci'
-                ? 'View job'
-                : 'View workflow';
-        const style = STATUS_STYLE[status].buttonStyle;
-        buttons.push({
-            type: 'button',
-            text: plain(label),
-            url: facts.runUrl,
-            action_id: 'gantry-run',
-            ...(style ? { style } : {})
-        });
-    }
-    if (facts.url) {
-        buttons.push({
-            type: 'button',
-            text: plain(truncate(`Open ${facts.environment ?? 'app'}`, LIMITS.buttonText)),
-            url: facts.url,
-            action_id: 'gantry-url'
-        });
-    }
-    return buttons;
+function factLinks(facts, status) {
+    const links = [];
+    if (facts.runUrl)
+        links.push({ label: runLinkLabel(facts, status), url: facts.runUrl, primary: true });
+    if (facts.url)
+        links.push({ label: `Open ${facts.environment ?? 'app'}`, url: facts.url });
+    return links;
 }
 /** `GitHub Actions run #42 · push by octocat` */
 function runContext(facts) {
@@ -29144,45 +29260,103 @@ function runContext(facts) {
         .filter(Boolean)
         .join(' ');
     const text = [run, trigger].filter(Boolean).join(' · ');
+    return text || undefined;
+}
+/** The plain text of a field's value. */
+const plainValue = (value) => value.map((s) => s.text).join('');
+
+;// CONCATENATED MODULE: ./src/core/slack/message.ts
+const plain = (text) => ({ type: 'plain_text', text, emoji: true });
+const mrkdwn = (text) => ({ type: 'mrkdwn', text, verbatim: true });
+
+;// CONCATENATED MODULE: ./src/core/slack/templates.ts
+
+
+
+
+
+
+function buildTemplate(facts, options) {
+    const style = STATUS_STYLE[options.status];
+    const title = options.title ?? defaultTitle(facts, options.status);
+    const mentions = (options.mentions ?? []).join(' ');
+    const top = [
+        { type: 'header', text: plain(truncate(`${style.emoji} ${title}`, LIMITS.headerText)) }
+    ];
+    const userText = options.plainText ? escapeMrkdwn : sanitizeMrkdwn;
+    const body = [mentions, options.text === undefined ? '' : userText(options.text)]
+        .filter(Boolean)
+        .join(' ');
+    if (body)
+        top.push({ type: 'section', text: mrkdwn(body) });
+    const details = [];
+    const fields = mergeFields(builtInFields(facts), options.fields ?? [], userText);
+    for (let i = 0; i < fields.length; i += LIMITS.sectionFields) {
+        details.push({
+            type: 'section',
+            fields: fields
+                .slice(i, i + LIMITS.sectionFields)
+                .map(([label, value]) => mrkdwn(`*${escapeMrkdwn(label)}*\n${value}`))
+        });
+    }
+    const buttons = actionButtons(facts, options.status);
+    if (buttons.length > 0)
+        details.push({ type: 'actions', elements: buttons });
+    const context = templates_runContext(facts);
+    if (context)
+        details.push({ type: 'context', elements: [mrkdwn(context)] });
+    return {
+        text: fallbackText(facts, options, title, mentions),
+        blocks: top,
+        attachments: details.length > 0 ? [{ color: style.color, blocks: details }] : []
+    };
+}
+function fallbackText(facts, options, title, mentions) {
+    const where = whereText(facts);
+    const line = `${STATUS_STYLE[options.status].emoji} ${escapeMrkdwn(title)}${where ? ` (${escapeMrkdwn(where)})` : ''}`;
+    return [mentions, line].filter(Boolean).join(' ');
+}
+/** A value's segments as mrkdwn: links and code kept, everything else escaped. */
+function segmentsMrkdwn(value) {
+    return value
+        .map((s) => (s.url ? mrkdwn_link(s.url, s.text) : s.code ? inlineCode(s.text) : escapeMrkdwn(s.text)))
+        .join('');
+}
+/** Label and mrkdwn value of each fact that is known, in reading order. */
+function builtInFields(facts) {
+    return factFields(facts).map((f) => [f.label, segmentsMrkdwn(f.value)]);
+}
+/** Built-in fields, then the user's: same label (any case) replaces in place, '' removes. */
+function mergeFields(builtIn, overrides, toMrkdwn = sanitizeMrkdwn) {
+    const result = [...builtIn];
+    for (const [label, raw] of overrides) {
+        const value = toMrkdwn(raw);
+        const at = result.findIndex(([l]) => l.toLowerCase() === label.toLowerCase());
+        if (at >= 0 && value === '')
+            result.splice(at, 1);
+        else if (at >= 0)
+            result[at] = [result[at][0], value];
+        else if (value !== '')
+            result.push([label, value]);
+    }
+    return result;
+}
+function actionButtons(facts, status) {
+    return factLinks(facts, status).map((l) => {
+        const style = l.primary ? STATUS_STYLE[status].buttonStyle : undefined;
+        return {
+            type: 'button',
+            text: plain(l.primary ? l.label : truncate(l.label, LIMITS.buttonText)),
+            url: l.url,
+            action_id: l.primary ? 'gantry-run' : 'gantry-url',
+            ...(style ? { style } : {})
+        };
+    });
+}
+/** `GitHub Actions run #42 · push by octocat` */
+function templates_runContext(facts) {
+    const text = runContext(facts);
     return text ? escapeMrkdwn(text) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/lib/duration.ts
-/** Durations for humans, the same in job summaries, logs and Slack messages. Pure. */
-/** `42s`, `3m 12s`, `3m`, `1h 4m`, `2h`; a negative duration (clocks apart) is `0s`. */
-function formatDuration(ms) {
-    const total = Math.max(0, Math.round(ms / 1000));
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    if (h > 0)
-        return m > 0 ? `${h}h ${m}m` : `${h}h`;
-    if (m > 0)
-        return s > 0 ? `${m}m ${s}s` : `${m}m`;
-    return `${s}s`;
-}
-
-;// CONCATENATED MODULE: ./src/core/slack/time.ts
-/** Durations for humans, and the start times users can pass in (ISO 8601 or Unix time). */
-
-/**
- * Epoch milliseconds of `2026-11-22T15:04:05Z`, Unix seconds (`1795791845`, as `date +%s`
- * prints) or milliseconds (13 digits, as `Date.now()`); undefined when it is none of these.
- */
-function parseStartTime(text) {
-    const value = text.trim();
-    if (/^\d{9,11}$/.test(value))
-        return Number(value) * 1000;
-    if (/^\d{12,14}$/.test(value))
-        return Number(value);
-    if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value))
-        return undefined;
-    const ms = Date.parse(value);
-    return Number.isNaN(ms) ? undefined : ms;
-}
-/** A `duration` input: whole seconds become `3m 12s`; any other text is shown as given. */
-function durationText(text) {
-    return /^\d+$/.test(text.trim()) ? formatDuration(Number(text.trim()) * 1000) : text.trim();
 }
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -32918,6 +33092,7 @@ async function readBuildFacts(env, deps) {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/slack-notify/main.ts
+/** Action `slack-notify`: a Block Kit message per pipeline state, posted or updated in place. */
 
 
 
@@ -32962,7 +33137,7 @@ const INPUTS = {
 const DEFAULT_API_URL = 'https://slack.com/api/';
 /** The YAML parser loads only when there is YAML (fields, a payload) to parse. */
 const loadPayloadParsers = () => Promise.all(/* import() */[__nccwpck_require__.e(243), __nccwpck_require__.e(674)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9674));
-const STATUS_LIST = `one of ${STATUSES.map((s) => `\`${s}\``).join(', ')} (or GitHub's \`success\`, \`failure\`)`;
+const main_STATUS_LIST = `one of ${STATUSES.map((s) => `\`${s}\``).join(', ')} (or GitHub's \`success\`, \`failure\`)`;
 const TS_EXPECTED = 'a Slack message ts such as `1712345678.123456` (the `ts` output of the step that posted)';
 async function readSettings(inputs) {
     const transport = readTransport(inputs);
@@ -33039,12 +33214,12 @@ function readStatus(inputs, name, required) {
     const value = inputs.optional(name);
     if (value === undefined) {
         if (required)
-            throw new errors/* InputError */.dz(name, '', `${STATUS_LIST}, or a custom '${INPUTS.payload}'`);
+            throw new errors/* InputError */.dz(name, '', `${main_STATUS_LIST}, or a custom '${INPUTS.payload}'`);
         return undefined;
     }
     const status = parseStatus(value);
     if (status === undefined)
-        throw new errors/* InputError */.dz(name, value, STATUS_LIST);
+        throw new errors/* InputError */.dz(name, value, main_STATUS_LIST);
     return status;
 }
 function readMentionOn(inputs) {
@@ -33054,7 +33229,7 @@ function readMentionOn(inputs) {
     return items.map((item) => {
         const status = parseStatus(item);
         if (status === undefined)
-            throw new errors/* InputError */.dz(INPUTS.mentionOn, item, `${STATUS_LIST} or \`always\``);
+            throw new errors/* InputError */.dz(INPUTS.mentionOn, item, `${main_STATUS_LIST} or \`always\``);
         return status;
     });
 }
@@ -33071,7 +33246,7 @@ async function run(deps = {}) {
     const send = deps.send ?? sendToSlack;
     await runAction(runner, async () => {
         const settings = await readSettings(new InputReader(runner.getInput, maskSecret(runner)));
-        const facts = withInputs(await readBuildFacts(runner.env, { readFile, readCommit: deps.readCommit ?? gitCommit() }), settings, now());
+        const facts = withFactInputs(await readBuildFacts(runner.env, { readFile, readCommit: deps.readCommit ?? gitCommit() }), settings, now());
         const { message, custom } = await composeMessage(settings, facts, runner.env, readFile);
         const { message: limited, truncated } = enforceLimits(message);
         if (truncated.length > 0)
@@ -33111,20 +33286,6 @@ function maskSecret(runner) {
         const key = webhookKey(value);
         if (key)
             runner.setSecret(key);
-    };
-}
-function withInputs(facts, settings, nowMs) {
-    const duration = settings.duration !== undefined
-        ? durationText(settings.duration)
-        : settings.startedAt !== undefined
-            ? formatDuration(nowMs - settings.startedAt)
-            : undefined;
-    return {
-        ...facts,
-        version: settings.version,
-        environment: settings.environment,
-        url: settings.url,
-        duration
     };
 }
 function appliesTo(settings) {

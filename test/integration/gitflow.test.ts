@@ -77,6 +77,18 @@ describe('the GitFlow story', () => {
     expect(everything(message(story.release.slackTs))).toContain('Approved by mona')
   })
 
+  test("the owner's phone gets one bark push for the release, linking to the run", () => {
+    expect(story.pushes).toEqual([
+      expect.objectContaining({
+        device_key: 'owner-device-key',
+        title: '🚀 shop: 0.1.102 deployed to prod',
+        level: 'active',
+        url: expect.stringMatching(/\/actions\/runs\//)
+      })
+    ])
+    expect(story.pushes[0]!.body).toContain('Version: 0.1.102')
+  })
+
   test('a broken build fails its health check, rolls back, and the Slack message says so', () => {
     expect(story.broken.version).toBe('0.1.104')
     expect(story.broken.deploy.exitCode).toBe(1)

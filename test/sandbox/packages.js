@@ -10,7 +10,8 @@ export const PACKAGES = [
   'openssh-server', // sshd for the deploy hosts
   'openssh-client', // ssh / ssh-keygen
   'apache2-utils', // htpasswd -B (the registry only accepts bcrypt)
-  'curl'
+  'curl',
+  'apprise' // apprise 1.2: a notification client nobody here wrote, to cross-check `notify`'s requests
 ]
 
 /** Packages from `names` that dpkg does not report as installed. */

@@ -49,6 +49,8 @@ export interface StoryResult {
     approvedBy?: string
     states: string[]
   }[]
+  /** The bark pushes the owner's phone (a stand-in) received: the body notify sent. */
+  pushes: { device_key: string; title: string; body: string; url?: string; level: string }[]
   ms: number
 }
 

@@ -7,6 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../fixtures/github-api.js'
+import { startNotifyServers } from '../fixtures/notify-servers.js'
 import { onHost, servedVersion } from '../harness/hosts.js'
 import { runAction } from '../harness/run-action.js'
 
@@ -308,6 +309,22 @@ export async function playGitflow({ sandbox, log = () => {} }) {
     }
   })
 
+  // The reference blog's owner hears of a release on the phone: a bark push (to a stand-in).
+  const phone = await startNotifyServers()
+  await step('master → prod', 'notify: phone (bark)', 'notify', {
+    ...release,
+    actor: 'mona',
+    inputs: {
+      urls: `bark://127.0.0.1:${phone.port}/owner-device-key`,
+      status: prodDeploy.exitCode === 0 ? 'deployed' : 'failed',
+      version: preprod.version,
+      environment: 'prod',
+      url: prodHost.appUrl
+    }
+  })
+  const pushes = phone.of('bark').map((q) => q.body)
+  await phone.close()
+
   const brokenRun = await pipeline('broken build → sandbox', 'develop', '104', { broken: true })
 
   const hosts = await Promise.all(
@@ -338,6 +355,7 @@ export async function playGitflow({ sandbox, log = () => {} }) {
       [develop.slackTs, preprod.slackTs, start.outputs.ts, brokenRun.slackTs].includes(m.ts)
     ),
     deployments,
+    pushes,
     ms: Date.now() - started
   }
 }

@@ -80,12 +80,13 @@ const LEFT_OUT = GITHUB_ONLY
 
 /** The specification of what is secret: these inputs must never be plain string parameters. */
 const SECRET_INPUTS: Record<string, string[]> = {
+  notify: ['urls', 'signing-secret'],
   'image-push': ['password'],
   'ssh-deploy': ['key', 'passphrase', 'proxy-key', 'registry-password'],
   'slack-notify': ['token', 'webhook-url']
 }
 /** Parameters the orb adds to an action's inputs (they steer the shell around the CLI). */
-const ORB_ONLY: Record<string, string[]> = { 'slack-notify': ['event'] }
+const ORB_ONLY: Record<string, string[]> = { 'slack-notify': ['event'], notify: ['event'] }
 
 // ---------------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@
  */
 import { gitInfo } from '../../io/git.js'
 import { isPlainObject, type JsonObject } from '../../core/json.js'
-import type { BuildFacts } from '../../core/slack/facts.js'
+import type { BuildFacts } from '../../core/message/facts.js'
 import { readCiContext } from '../../lib/context.js'
 
 type Env = Readonly<Record<string, string | undefined>>

@@ -1,5 +1,5 @@
 /** Action `slack-notify`: a Block Kit message per pipeline state, posted or updated in place. */
-import type { BuildFacts } from '../../core/slack/facts.js'
+import { type BuildFacts, withFactInputs } from '../../core/message/facts.js'
 import { blockKitProblems } from '../../core/slack/block-kit.js'
 import { hintFor } from '../../core/slack/hints.js'
 import { enforceLimits, truncate } from '../../core/slack/limits.js'
@@ -9,8 +9,7 @@ import { fillPlaceholders, placeholderValues } from '../../core/slack/placeholde
 import { renderText } from '../../core/slack/render.js'
 import { STATUSES, type Status, parseStatus } from '../../core/slack/status.js'
 import { buildTemplate } from '../../core/slack/templates.js'
-import { durationText, parseStartTime } from '../../core/slack/time.js'
-import { formatDuration } from '../../lib/duration.js'
+import { parseStartTime } from '../../core/message/time.js'
 import { readOptionalFile } from '../../io/files.js'
 import {
   type SlackDelivery,
@@ -218,7 +217,7 @@ export async function run(deps: Partial<SlackNotifyDeps> = {}): Promise<void> {
   const send = deps.send ?? sendToSlack
   await runAction(runner, async () => {
     const settings = await readSettings(new InputReader(runner.getInput, maskSecret(runner)))
-    const facts = withInputs(
+    const facts = withFactInputs(
       await readBuildFacts(runner.env, { readFile, readCommit: deps.readCommit ?? gitCommit() }),
       settings,
       now()
@@ -261,22 +260,6 @@ function maskSecret(runner: Runner): (value: string) => void {
     runner.setSecret(value)
     const key = webhookKey(value)
     if (key) runner.setSecret(key)
-  }
-}
-
-function withInputs(facts: BuildFacts, settings: SlackNotifySettings, nowMs: number): BuildFacts {
-  const duration =
-    settings.duration !== undefined
-      ? durationText(settings.duration)
-      : settings.startedAt !== undefined
-        ? formatDuration(nowMs - settings.startedAt)
-        : undefined
-  return {
-    ...facts,
-    version: settings.version,
-    environment: settings.environment,
-    url: settings.url,
-    duration
   }
 }
 

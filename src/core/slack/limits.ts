@@ -26,24 +26,8 @@ export const LIMITS = {
   blockId: 255
 } as const
 
-export const ELLIPSIS = '…'
-
-/**
- * At most `max` UTF-16 units, ending in an ellipsis when cut. The cut never splits a surrogate
- * pair, an entity such as `&amp;`, or a `<…>` link or mention (which would show as raw markup).
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text
-  let cut = Math.max(0, max - ELLIPSIS.length)
-  const code = text.charCodeAt(cut - 1)
-  if (code >= 0xd800 && code <= 0xdbff) cut--
-  let kept = text.slice(0, cut)
-  const open = kept.lastIndexOf('<')
-  if (open > kept.lastIndexOf('>')) kept = kept.slice(0, open)
-  const amp = kept.lastIndexOf('&')
-  if (amp >= 0 && amp > kept.lastIndexOf(';') && kept.length - amp <= 5) kept = kept.slice(0, amp)
-  return kept + ELLIPSIS
-}
+export { ELLIPSIS, truncate } from '../message/text.js'
+import { ELLIPSIS, truncate } from '../message/text.js'
 
 const more = (n: number) => ({ type: 'mrkdwn', text: `${ELLIPSIS} ${n} more` })
 const contextNote = (text: string) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] })

@@ -5,8 +5,8 @@
  * for mrkdwn (they are mostly user-controlled text), except in URL fields and plain_text objects,
  * which Slack does not parse.
  */
-import type { BuildFacts } from './facts.js'
-import { commitUrl, firstLine, shortSha } from './facts.js'
+import type { BuildFacts } from '../message/facts.js'
+import { commitUrl, firstLine, shortSha } from '../message/facts.js'
 import { ConfigurationError } from '../../lib/errors.js'
 import { escapeMrkdwn } from './mrkdwn.js'
 import { type Status, STATUS_STYLE } from './status.js'

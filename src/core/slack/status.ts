@@ -1,27 +1,7 @@
-/** The pipeline states a notification can report, and how each looks. */
-export const STATUSES = [
-  'started',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'approval-needed',
-  'deployed',
-  'rolled-back'
-] as const
+/** How each pipeline state looks in Slack; the states themselves are src/core/message/status.ts. */
+import { type Status, STATUS_LOOK } from '../message/status.js'
 
-export type Status = (typeof STATUSES)[number]
-
-/** GitHub's `job.status` values (and the US spelling), so `status: ${{ job.status }}` works. */
-export const STATUS_ALIASES: Readonly<Record<string, Status>> = {
-  success: 'succeeded',
-  failure: 'failed',
-  canceled: 'cancelled'
-}
-
-export function parseStatus(text: string): Status | undefined {
-  const value = text.trim().toLowerCase()
-  return (STATUSES as readonly string[]).includes(value) ? (value as Status) : STATUS_ALIASES[value]
-}
+export { STATUSES, STATUS_ALIASES, type Status, headline, parseStatus } from '../message/status.js'
 
 export interface StatusStyle {
   emoji: string
@@ -31,28 +11,18 @@ export interface StatusStyle {
   buttonStyle?: 'primary' | 'danger'
 }
 
-/** Colours from Slack's own palette: blue, green, red, grey, yellow, orange. */
-export const STATUS_STYLE: Readonly<Record<Status, StatusStyle>> = {
-  started: { emoji: ':arrow_forward:', color: '#1D9BD1' },
-  succeeded: { emoji: ':white_check_mark:', color: '#2EB67D' },
-  failed: { emoji: ':x:', color: '#E01E5A', buttonStyle: 'danger' },
-  cancelled: { emoji: ':no_entry_sign:', color: '#9E9EA6' },
-  'approval-needed': { emoji: ':raised_hand:', color: '#ECB22E', buttonStyle: 'primary' },
-  deployed: { emoji: ':rocket:', color: '#2EB67D' },
-  'rolled-back': { emoji: ':rewind:', color: '#E8912D', buttonStyle: 'danger' }
+const BUTTON_STYLE: Partial<Record<Status, StatusStyle['buttonStyle']>> = {
+  failed: 'danger',
+  'approval-needed': 'primary',
+  'rolled-back': 'danger'
 }
 
-/** `build failed`, `deploy to prod failed`, `1.4.57 deployed to prod`, … */
-export function headline(status: Status, environment?: string, version?: string): string {
-  const subject = environment ? `deploy to ${environment}` : 'build'
-  switch (status) {
-    case 'approval-needed':
-      return environment ? `deploy to ${environment} needs approval` : 'approval needed'
-    case 'deployed':
-      return [version, 'deployed', environment && `to ${environment}`].filter(Boolean).join(' ')
-    case 'rolled-back':
-      return environment ? `${environment} rolled back` : 'rolled back'
-    default:
-      return `${subject} ${status}`
-  }
-}
+export const STATUS_STYLE: Readonly<Record<Status, StatusStyle>> = Object.fromEntries(
+  Object.entries(STATUS_LOOK).map(([status, look]) => {
+    const buttonStyle = BUTTON_STYLE[status as Status]
+    return [
+      status,
+      { emoji: look.slackEmoji, color: look.color, ...(buttonStyle ? { buttonStyle } : {}) }
+    ]
+  })
+) as Record<Status, StatusStyle>

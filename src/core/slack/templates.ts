@@ -5,12 +5,20 @@
  * an attachment's `color` is the only way Slack draws a colour bar. `text` is the notification
  * and screen-reader fallback.
  */
-import type { BuildFacts } from './facts.js'
-import { commitUrl, firstLine, shortSha } from './facts.js'
+import type { BuildFacts } from '../message/facts.js'
+import {
+  type Segment,
+  COMMIT_LINE_MAX,
+  defaultTitle,
+  factFields,
+  factLinks,
+  runContext as runLine,
+  whereText
+} from '../message/notification.js'
 import { LIMITS, truncate } from './limits.js'
 import { type Block, type Button, type SlackMessage, mrkdwn, plain } from './message.js'
 import { escapeMrkdwn, inlineCode, link, sanitizeMrkdwn } from './mrkdwn.js'
-import { type Status, STATUS_STYLE, headline } from './status.js'
+import { type Status, STATUS_STYLE } from './status.js'
 
 export interface TemplateOptions {
   status: Status
@@ -22,10 +30,11 @@ export interface TemplateOptions {
   fields?: [string, string][]
   /** Normalized mentions (`<!subteam^S…>`), present only when they apply to this status. */
   mentions?: string[]
+  /** `text` and `fields` are plain text (the `notify` action): escaped whole, links included. */
+  plainText?: boolean
 }
 
-/** A commit's first line is a summary: more than this is noise in a field. */
-export const COMMIT_LINE_MAX = 300
+export { COMMIT_LINE_MAX }
 
 export function buildTemplate(facts: BuildFacts, options: TemplateOptions): SlackMessage {
   const style = STATUS_STYLE[options.status]
@@ -34,13 +43,14 @@ export function buildTemplate(facts: BuildFacts, options: TemplateOptions): Slac
   const top: Block[] = [
     { type: 'header', text: plain(truncate(`${style.emoji} ${title}`, LIMITS.headerText)) }
   ]
-  const body = [mentions, options.text === undefined ? '' : sanitizeMrkdwn(options.text)]
+  const userText = options.plainText ? escapeMrkdwn : sanitizeMrkdwn
+  const body = [mentions, options.text === undefined ? '' : userText(options.text)]
     .filter(Boolean)
     .join(' ')
   if (body) top.push({ type: 'section', text: mrkdwn(body) })
 
   const details: Block[] = []
-  const fields = mergeFields(builtInFields(facts), options.fields ?? [])
+  const fields = mergeFields(builtInFields(facts), options.fields ?? [], userText)
   for (let i = 0; i < fields.length; i += LIMITS.sectionFields) {
     details.push({
       type: 'section',
@@ -61,72 +71,38 @@ export function buildTemplate(facts: BuildFacts, options: TemplateOptions): Slac
   }
 }
 
-function defaultTitle(facts: BuildFacts, status: Status): string {
-  const line = headline(status, facts.environment, facts.version)
-  return facts.project ? `${facts.project}: ${line}` : line.charAt(0).toUpperCase() + line.slice(1)
-}
-
 function fallbackText(
   facts: BuildFacts,
   options: TemplateOptions,
   title: string,
   mentions: string
 ): string {
-  const where = [facts.branch ?? facts.tag, facts.sha && shortSha(facts.sha)]
-    .filter(Boolean)
-    .join(' @ ')
+  const where = whereText(facts)
   const line = `${STATUS_STYLE[options.status].emoji} ${escapeMrkdwn(title)}${where ? ` (${escapeMrkdwn(where)})` : ''}`
   return [mentions, line].filter(Boolean).join(' ')
 }
 
+/** A value's segments as mrkdwn: links and code kept, everything else escaped. */
+export function segmentsMrkdwn(value: Segment[]): string {
+  return value
+    .map((s) => (s.url ? link(s.url, s.text) : s.code ? inlineCode(s.text) : escapeMrkdwn(s.text)))
+    .join('')
+}
+
 /** Label and mrkdwn value of each fact that is known, in reading order. */
 export function builtInFields(facts: BuildFacts): [string, string][] {
-  const fields: [string, string | undefined][] = [
-    [
-      'Repository',
-      facts.repository &&
-        (facts.repositoryUrl
-          ? link(facts.repositoryUrl, facts.repository)
-          : escapeMrkdwn(facts.repository))
-    ],
-    [
-      'Branch',
-      facts.pullRequest === undefined && facts.branch ? inlineCode(facts.branch) : undefined
-    ],
-    ['Tag', facts.tag && inlineCode(facts.tag)],
-    ['Pull request', facts.pullRequest && pullRequestText(facts.pullRequest, facts.branch)],
-    ['Commit', commitText(facts)],
-    ['Author', facts.author && escapeMrkdwn(facts.author)],
-    ['Version', facts.version && inlineCode(facts.version)],
-    ['Environment', facts.environment && escapeMrkdwn(facts.environment)],
-    ['URL', facts.url && link(facts.url, facts.url.replace(/^https?:\/\//, ''))],
-    ['Duration', facts.duration && escapeMrkdwn(facts.duration)]
-  ]
-  return fields.filter((f): f is [string, string] => Boolean(f[1]))
-}
-
-function pullRequestText(pr: NonNullable<BuildFacts['pullRequest']>, branch?: string): string {
-  const number = pr.url ? link(pr.url, `#${pr.number}`) : `#${pr.number}`
-  const title = pr.title ? ` ${escapeMrkdwn(truncate(firstLine(pr.title), COMMIT_LINE_MAX))}` : ''
-  return `${number}${title}${branch ? ` (${inlineCode(branch)})` : ''}`
-}
-
-function commitText(facts: BuildFacts): string | undefined {
-  if (!facts.sha) return undefined
-  const url = commitUrl(facts)
-  const sha = url ? link(url, shortSha(facts.sha)) : inlineCode(shortSha(facts.sha))
-  const line = facts.commitMessage ? firstLine(facts.commitMessage) : ''
-  return line ? `${sha} ${escapeMrkdwn(truncate(line, COMMIT_LINE_MAX))}` : sha
+  return factFields(facts).map((f) => [f.label, segmentsMrkdwn(f.value)])
 }
 
 /** Built-in fields, then the user's: same label (any case) replaces in place, '' removes. */
 export function mergeFields(
   builtIn: [string, string][],
-  overrides: [string, string][]
+  overrides: [string, string][],
+  toMrkdwn: (text: string) => string = sanitizeMrkdwn
 ): [string, string][] {
   const result = [...builtIn]
   for (const [label, raw] of overrides) {
-    const value = sanitizeMrkdwn(raw)
+    const value = toMrkdwn(raw)
     const at = result.findIndex(([l]) => l.toLowerCase() === label.toLowerCase())
     if (at >= 0 && value === '') result.splice(at, 1)
     else if (at >= 0) result[at] = [result[at]![0], value]
@@ -136,47 +112,20 @@ export function mergeFields(
 }
 
 function actionButtons(facts: BuildFacts, status: Status): Button[] {
-  const buttons: Button[] = []
-  if (facts.runUrl) {
-    const label =
-      status === 'approval-needed'
-        ? 'Review deployment'
-        : facts.provider === 'circleci'
-          ? 'View job'
-          : 'View workflow'
-    const style = STATUS_STYLE[status].buttonStyle
-    buttons.push({
+  return factLinks(facts, status).map((l): Button => {
+    const style = l.primary ? STATUS_STYLE[status].buttonStyle : undefined
+    return {
       type: 'button',
-      text: plain(label),
-      url: facts.runUrl,
-      action_id: 'gantry-run',
+      text: plain(l.primary ? l.label : truncate(l.label, LIMITS.buttonText)),
+      url: l.url,
+      action_id: l.primary ? 'gantry-run' : 'gantry-url',
       ...(style ? { style } : {})
-    })
-  }
-  if (facts.url) {
-    buttons.push({
-      type: 'button',
-      text: plain(truncate(`Open ${facts.environment ?? 'app'}`, LIMITS.buttonText)),
-      url: facts.url,
-      action_id: 'gantry-url'
-    })
-  }
-  return buttons
+    }
+  })
 }
 
 /** `GitHub Actions run #42 · push by octocat` */
 function runContext(facts: BuildFacts): string | undefined {
-  const ci =
-    facts.provider === 'circleci'
-      ? 'CircleCI build'
-      : facts.provider === 'github'
-        ? 'GitHub Actions run'
-        : undefined
-  const run = ci && facts.buildNumber ? `${ci} #${facts.buildNumber}` : ci
-  const by = facts.actor ? `by ${facts.actor}` : ''
-  const trigger = [facts.eventName && facts.eventName !== 'local' ? facts.eventName : '', by]
-    .filter(Boolean)
-    .join(' ')
-  const text = [run, trigger].filter(Boolean).join(' · ')
+  const text = runLine(facts)
   return text ? escapeMrkdwn(text) : undefined
 }

@@ -9,7 +9,7 @@ import {
 } from '../../../src/core/slack/mrkdwn.js'
 import { renderText } from '../../../src/core/slack/render.js'
 import { parseStatus } from '../../../src/core/slack/status.js'
-import { durationText, parseStartTime } from '../../../src/core/slack/time.js'
+import { durationText, parseStartTime } from '../../../src/core/message/time.js'
 
 test.each([
   ['<!channel>', '&lt;!channel&gt;'],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import type { BuildFacts } from '../../../src/core/slack/facts.js'
+import type { BuildFacts } from '../../../src/core/message/facts.js'
 import { checkPayloadContent, parseFields, parsePayload } from '../../../src/core/slack/payload.js'
 import { fillPlaceholders, placeholderValues } from '../../../src/core/slack/placeholders.js'
 import { ConfigurationError } from '../../../src/lib/errors.js'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import { blockKitProblems } from '../../../src/core/slack/block-kit.js'
-import type { BuildFacts } from '../../../src/core/slack/facts.js'
+import type { BuildFacts } from '../../../src/core/message/facts.js'
 import { LIMITS, enforceLimits } from '../../../src/core/slack/limits.js'
 import type { SlackMessage } from '../../../src/core/slack/message.js'
 import { STATUSES, STATUS_STYLE, type Status } from '../../../src/core/slack/status.js'

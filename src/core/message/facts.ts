@@ -1,4 +1,6 @@
 /** What a notification can say about the build: from the CI, the event, git and the inputs. */
+import { formatDuration } from '../../lib/duration.js'
+import { durationText } from './time.js'
 export interface BuildFacts {
   provider: 'github' | 'circleci' | 'local'
   /** The repository's name without owner: `shop`. */
@@ -37,4 +39,31 @@ export function firstLine(text: string): string {
 export function commitUrl(facts: BuildFacts): string | undefined {
   if (!facts.repositoryUrl || !facts.sha) return undefined
   return `${facts.repositoryUrl}/commit/${facts.sha}`
+}
+
+export interface FactInputs {
+  version?: string
+  environment?: string
+  url?: string
+  /** A `duration` input: whole seconds or any text. */
+  duration?: string
+  /** Epoch milliseconds of the run's start: the duration is computed up to `nowMs`. */
+  startedAt?: number
+}
+
+/** The facts with what the step's inputs say (version, environment, URL, duration). */
+export function withFactInputs(facts: BuildFacts, inputs: FactInputs, nowMs: number): BuildFacts {
+  const duration =
+    inputs.duration !== undefined
+      ? durationText(inputs.duration)
+      : inputs.startedAt !== undefined
+        ? formatDuration(nowMs - inputs.startedAt)
+        : undefined
+  return {
+    ...facts,
+    version: inputs.version,
+    environment: inputs.environment,
+    url: inputs.url,
+    duration
+  }
 }
