@@ -2,26 +2,6 @@ export const id = 703;
 export const ids = [703];
 export const modules = {
 
-/***/ 6153:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ asObject)
-/* harmony export */ });
-/* unused harmony export isPlainObject */
-/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
-/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
-function asObject(value) {
-    return isPlainObject(value) ? value : {};
-}
-
-
-/***/ }),
-
 /***/ 9709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -51,7 +51,11 @@ function rules(value, path, what) {
 function parseBranchMap(text, source = "input 'map'") {
     return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .u)(text, source, (value) => value === null ? [] : rules(value, [], 'the branch map'));
 }
-function settings(value, path, env) {
+/**
+ * `raw` is the same document read with every scalar as the text written (YAML failsafe), for the
+ * values that are text to the user: `vars` (`1.10` stays `1.10`, `0x1F` stays `0x1F`).
+ */
+function settings(value, raw, path, env) {
     const result = {};
     if (value === null)
         return result;
@@ -89,13 +93,15 @@ function settings(value, path, env) {
                 break;
             case 'vars': {
                 const vars = {};
+                const written = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw) && (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw[key]) ? raw[key] : {};
                 for (const [name, v] of Object.entries(mapping(item, at, `'vars' of environment '${env}'`))) {
                     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
                         throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...at, name], `'vars' key '${name}' must match [A-Za-z_][A-Za-z0-9_]*`, 'key');
                     }
                     if (v === null || typeof v === 'object')
                         throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...at, name], `'vars.${name}' must be a string, number or boolean`);
-                    vars[name] = String(v);
+                    const text = written[name];
+                    vars[name] = typeof text === 'string' ? text : String(v);
                 }
                 result.vars = vars;
                 break;
@@ -108,6 +114,15 @@ function settings(value, path, env) {
 }
 /** The settings file (`.github/gantry.yml` by default). */
 function parseConfig(text, file) {
+    // Valid YAML here parses both ways; a syntax error is reported by validateYaml below.
+    let raw;
+    try {
+        raw = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(text, file, { strings: true });
+    }
+    catch {
+        raw = undefined;
+    }
+    const rawEnvironments = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw) && (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw.environments) ? raw.environments : {};
     return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .u)(text, file, (value) => {
         const config = { environments: {} };
         if (value === null)
@@ -120,7 +135,7 @@ function parseConfig(text, file) {
                     if (!ENVIRONMENT_NAME.test(env)) {
                         throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([key, env], `environment name '${env}' must use letters, digits, '_', '.', '-'`, 'key');
                     }
-                    config.environments[env] = settings(body, [key, env], env);
+                    config.environments[env] = settings(body, rawEnvironments[env], [key, env], env);
                 }
             }
             else if (key === 'branches') {
@@ -164,26 +179,6 @@ function parseHostSpec(text) {
 function formatHostSpec(spec) {
     const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
     return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
-}
-
-
-/***/ }),
-
-/***/ 6153:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ isPlainObject),
-/* harmony export */   e: () => (/* binding */ asObject)
-/* harmony export */ });
-/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
-/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
-function asObject(value) {
-    return isPlainObject(value) ? value : {};
 }
 
 

@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export eventFacts */
 /* harmony import */ var _io_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7500);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
-/* harmony import */ var _lib_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1980);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
+/* harmony import */ var _lib_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1980);
 /**
  * What the notification says about the build, from the CI's variables (src/lib/context.ts), the
  * GitHub event payload (GITHUB_EVENT_PATH: the commit message and author of a push, the pull
@@ -26,7 +26,7 @@ function gitCommit(cwd = process.cwd()) {
     const git = (0,_io_git_js__WEBPACK_IMPORTED_MODULE_0__/* .gitInfo */ .V)(cwd);
     return (sha) => git.commit(sha);
 }
-const object = (v) => ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Q)(v) ? v : undefined);
+const object = (v) => ((0,_core_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(v) ? v : undefined);
 const text = (v) => typeof v === 'string' && v.trim() !== '' ? v : undefined;
 /** The parts of a GitHub event payload a notification shows. */
 function eventFacts(payload) {
@@ -51,7 +51,7 @@ function eventFacts(payload) {
     return {};
 }
 async function readBuildFacts(env, deps) {
-    const ci = (0,_lib_context_js__WEBPACK_IMPORTED_MODULE_2__/* .readCiContext */ .O)(env);
+    const ci = (0,_lib_context_js__WEBPACK_IMPORTED_MODULE_1__/* .readCiContext */ .OW)(env);
     let event = {};
     if (ci.provider === 'github' && env.GITHUB_EVENT_PATH) {
         const json = await deps.readFile(env.GITHUB_EVENT_PATH);
@@ -916,6 +916,13 @@ function gitInfo(cwd = process.cwd()) {
             const out = await git(['tag', '--merged', 'HEAD'], cwd);
             return out === undefined ? undefined : out.split('\n').filter(Boolean);
         },
+        async allTags() {
+            const out = await git(['tag', '--list'], cwd);
+            return out === undefined ? undefined : out.split('\n').filter(Boolean);
+        },
+        async isShallow() {
+            return (await git(['rev-parse', '--is-shallow-repository'], cwd)) === 'true';
+        },
         headSha: () => git(['rev-parse', '--verify', 'HEAD'], cwd),
         async commit(ref = 'HEAD') {
             const out = await git(['log', '-1', '--format=%an%x00%B', ref, '--'], cwd);
@@ -1216,33 +1223,89 @@ async function runAction(runner, body) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ readCiContext)
+/* harmony export */   OW: () => (/* binding */ readCiContext)
 /* harmony export */ });
-/* unused harmony export httpsRepositoryUrl */
+/* unused harmony exports readEventPayload, httpsRepositoryUrl */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/**
+ * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
+ * environment object (not process.env directly, so tests pass their own). Git fills the gaps
+ * elsewhere (src/io/git.ts) when neither CI says.
+ */
+
+
 const nonEmpty = (v) => v === undefined || v.trim() === '' ? undefined : v.trim();
-function readCiContext(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return githubContext(env);
+/** Events whose GITHUB_REF is not the code being built: the payload says what is. */
+const PAYLOAD_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/**
+ * The CI context. `payload` is the GitHub event (GITHUB_EVENT_PATH); by default it is read from
+ * that file, and only for the events that need it.
+ */
+function readCiContext(env, payload) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const event = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+        return githubContext(env, payload ?? (PAYLOAD_EVENTS.has(event) ? readEventPayload(env) : undefined));
+    }
     if (env.CIRCLECI === 'true')
         return circleContext(env);
     return { provider: 'local', eventName: 'local' };
 }
-function githubContext(env) {
+/** The GitHub event payload, or undefined when there is none or it is not JSON. */
+function readEventPayload(env) {
+    const path = nonEmpty(env.GITHUB_EVENT_PATH);
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+const str = (v) => (typeof v === 'string' ? nonEmpty(v) : undefined);
+const positive = (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+const stripHeads = (ref) => ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+function githubContext(env, payload) {
     const ref = env.GITHUB_REF ?? '';
     const server = nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com';
     const repository = nonEmpty(env.GITHUB_REPOSITORY);
     const runId = nonEmpty(env.GITHUB_RUN_ID);
-    const pr = /^refs\/pull\/(\d+)\//.exec(ref);
+    const eventName = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+    const event = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(payload);
+    let branch = stripHeads(ref);
+    let tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+    let pullRequest;
+    let pullRequestBase;
+    let pullRequestHeadSha;
+    const refPr = /^refs\/pull\/(\d+)\//.exec(ref);
+    if (eventName === 'pull_request' || eventName === 'pull_request_target' || refPr) {
+        // pull_request_target runs with GITHUB_REF set to the base branch: that is not this code.
+        const pr = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(event.pull_request);
+        pullRequest = positive(refPr?.[1]) ?? positive(event.number) ?? positive(pr.number);
+        branch = nonEmpty(env.GITHUB_HEAD_REF) ?? str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.head).ref);
+        pullRequestBase = nonEmpty(env.GITHUB_BASE_REF) ?? str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.base).ref);
+        pullRequestHeadSha = str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.head).sha);
+        tag = undefined;
+    }
+    else if (eventName === 'merge_group') {
+        // GITHUB_REF is the queue's temporary branch (gh-readonly-queue/<base>/pr-N-<sha>).
+        const group = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(event.merge_group);
+        branch =
+            stripHeads(str(group.base_ref)) ?? /^gh-readonly-queue\/(.+)\/pr-\d+-/.exec(branch ?? '')?.[1];
+    }
     return {
         provider: 'github',
-        eventName: nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push',
-        branch: pr
-            ? nonEmpty(env.GITHUB_HEAD_REF)
-            : ref.startsWith('refs/heads/')
-                ? ref.slice('refs/heads/'.length)
-                : undefined,
-        tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
-        pullRequest: pr ? Number(pr[1]) : undefined,
+        eventName,
+        branch,
+        tag,
+        pullRequest,
+        pullRequestBase,
+        pullRequestHeadSha,
         sha: nonEmpty(env.GITHUB_SHA),
         buildNumber: nonEmpty(env.GITHUB_RUN_NUMBER),
         repository,
@@ -1254,13 +1317,24 @@ function githubContext(env) {
 function circleContext(env) {
     const owner = nonEmpty(env.CIRCLE_PROJECT_USERNAME);
     const name = nonEmpty(env.CIRCLE_PROJECT_REPONAME);
-    const prNumber = nonEmpty(env.CIRCLE_PR_NUMBER) ?? /\/pull\/(\d+)/.exec(env.CIRCLE_PULL_REQUEST ?? '')?.[1];
+    const branch = nonEmpty(env.CIRCLE_BRANCH);
+    // A forked pull request: CircleCI sets CIRCLE_PR_NUMBER and names the branch `pull/N`.
+    const forkPr = positive(nonEmpty(env.CIRCLE_PR_NUMBER)) ?? positive(/^pull\/(\d+)$/.exec(branch ?? '')?.[1]);
+    // CIRCLE_PULL_REQUEST(S): pull requests open for a branch of this repository, which is pushed.
+    const open = [
+        ...new Set(`${env.CIRCLE_PULL_REQUESTS ?? ''},${env.CIRCLE_PULL_REQUEST ?? ''}`
+            .split(',')
+            .map((url) => positive(/\/pull\/(\d+)\/?$/.exec(url.trim())?.[1]))
+            .filter((n) => n !== undefined))
+    ].sort((a, b) => a - b);
+    const tag = nonEmpty(env.CIRCLE_TAG);
     return {
         provider: 'circleci',
-        eventName: prNumber ? 'pull_request' : 'push',
-        branch: nonEmpty(env.CIRCLE_BRANCH),
-        tag: nonEmpty(env.CIRCLE_TAG),
-        pullRequest: prNumber ? Number(prNumber) : undefined,
+        eventName: forkPr !== undefined && tag === undefined ? 'pull_request' : 'push',
+        branch,
+        tag,
+        pullRequest: tag === undefined ? forkPr : undefined,
+        openPullRequests: forkPr === undefined && tag === undefined && open.length ? open : undefined,
         sha: nonEmpty(env.CIRCLE_SHA1),
         buildNumber: nonEmpty(env.CIRCLE_BUILD_NUM),
         repository: owner && name ? `${owner}/${name}` : name,

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5539);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3557);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5539:
+/***/ 3557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28585,8 +28585,11 @@ function parseSemVer(text) {
 /** `MAJOR.MINOR` or a full version (whose patch is ignored), `v` prefix allowed. */
 function parseBaseVersion(text) {
     const short = new RegExp(`^v?(${NUM})\\.(${NUM})$`).exec(text.trim());
-    if (short)
-        return { major: Number(short[1]), minor: Number(short[2]) };
+    if (short) {
+        // Number('9999999999999999999999') is 1e+22: only exact integers are versions.
+        const [major, minor] = [Number(short[1]), Number(short[2])];
+        return Number.isSafeInteger(major) && Number.isSafeInteger(minor) ? { major, minor } : undefined;
+    }
     const full = parseSemVer(text);
     return full && full.prerelease.length === 0 ? { major: full.major, minor: full.minor } : undefined;
 }
@@ -28685,76 +28688,251 @@ function errorMessage(error) {
 
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /**
- * The version of a build and every image tag to push: `MAJOR.MINOR.BUILD` for branch builds,
- * the tag itself for tag builds (with `X.Y`, `X` and `latest` for stable releases), a fixed tag
- * for long-lived branches and a short commit tag. Pure: everything it needs is passed in.
+ * The version of a build and every image tag to push. Pure: everything it needs is passed in.
+ *
+ * - Branch builds: `MAJOR.MINOR.BUILD` while the project has no release tag (the reference
+ *   `TAG=0.1.$BUILD`); once a release `vX.Y.Z` is reachable, a prerelease of the next patch,
+ *   `X.Y.(Z+1)-<branch>.<BUILD>`, which no release can take and which sorts below that release.
+ * - Tag builds: the tag itself; stable releases also get `X.Y`, `X` and `latest`, each only when
+ *   this release is the newest of what the tag names (a hotfix of an old line moves none back).
+ * - Pull requests and merge groups never get a fixed branch tag, an extra tag or `latest`.
  */
 
 
 
 
+/** The events whose branch build is that branch's own code, so it may get its fixed tag. */
+const BRANCH_EVENTS = [
+    'push',
+    'workflow_dispatch',
+    'schedule',
+    'repository_dispatch',
+    'create',
+    'local'
+];
+const MAX_TAG_LENGTH = 128;
+/** Why a text is not a Docker tag, or undefined when it is one. */
+function tagProblem(tag) {
+    if (isValidTag(tag))
+        return undefined;
+    if (tag.length > MAX_TAG_LENGTH)
+        return `it has ${tag.length} characters, and a tag has at most ${MAX_TAG_LENGTH}`;
+    if (tag === '')
+        return 'it is empty';
+    const bad = [...new Set(tag.replace(/[A-Za-z0-9_.-]/g, ''))];
+    if (bad.length)
+        return `a tag has only A-Z a-z 0-9 _ . - (not ${bad.map((c) => `'${c}'`).join(' ')})`;
+    return 'a tag may not start with . or -';
+}
+/** FNV-1a (32 bits), 8 hex digits: a short, stable suffix that tells two long names apart. */
+function shortHash(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+        h ^= byte;
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+/**
+ * A name (branch, non-semver git tag) as a tag: runs of characters outside the grammar become
+ * `-`, leading `.`/`-` are dropped; a name longer than a tag is cut to 119 characters plus `-`
+ * and a hash of the whole name, so two names that differ only after the cut keep two tags.
+ */
+function nameToTag(name) {
+    const changes = [];
+    let tag = name.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '');
+    if (tag !== name)
+        changes.push('replaced');
+    if (tag.length > MAX_TAG_LENGTH) {
+        tag = `${tag.slice(0, MAX_TAG_LENGTH - 9).replace(/[.-]+$/, '')}-${shortHash(name)}`;
+        changes.push('cut');
+    }
+    else {
+        tag = tag.replace(/[.-]+$/, '');
+    }
+    return { tag: isValidTag(tag) ? tag : undefined, changes };
+}
+/** Tags Gantry gives meanings of its own; a branch of that name must not take them. */
+function reservedTag(tag) {
+    if (tag === 'latest')
+        return 'Gantry gives `latest` only to the newest release';
+    if (/^v?\d+(\.\d+){0,2}([-+].*)?$/.test(tag))
+        return 'it looks like a release version tag';
+    if (/^pr-\d+$/.test(tag))
+        return 'it is the tag of a pull request';
+    if (/^sha-[0-9a-f]{7,}$/.test(tag))
+        return 'it is a commit tag';
+    return undefined;
+}
+/** A semver prerelease identifier from a name: only `[0-9A-Za-z-]`, never a leading-zero number. */
+function identifier(name, max) {
+    let id = name
+        .replace(/[^0-9A-Za-z-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, Math.max(1, max))
+        .replace(/-+$/, '');
+    if (id === '')
+        id = 'build';
+    if (/^\d+$/.test(id))
+        id = `b${id}`.slice(0, Math.max(1, max));
+    return id;
+}
+function stableReleases(tagNames) {
+    return tagNames
+        .map(parseSemVer)
+        .filter((v) => v !== undefined && v.prerelease.length === 0);
+}
+function newest(versions) {
+    return [...versions].sort(compareSemVer).at(-1);
+}
+const show = (v) => `v${formatSemVer({ ...v, build: [] })}`;
 function planVersion(req) {
     const notices = [];
     const tagList = [];
     const add = (tag) => {
-        if (tag !== undefined && isValidTag(tag) && !tagList.includes(tag))
+        if (!tagList.includes(tag))
             tagList.push(tag);
     };
-    const branchBuild = () => {
+    const ref = req.ref;
+    let version;
+    let kind;
+    let form;
+    let base;
+    const branchLike = (label) => {
         if (req.buildNumber === undefined)
             throw new ConfigurationError('No build number for a branch build.');
-        return `${req.base.major}.${req.base.minor}.${req.buildNumber}`;
+        const reachable = newest(stableReleases(req.reachableTags));
+        const major = req.baseVersion?.major ?? reachable?.major ?? 0;
+        const minor = req.baseVersion?.minor ?? reachable?.minor ?? 1;
+        base = {
+            major,
+            minor,
+            from: req.baseVersion
+                ? "input 'base-version'"
+                : reachable
+                    ? `git tag ${show(reachable)}`
+                    : 'default (no vX.Y.Z tag reachable)'
+        };
+        if (!reachable) {
+            form = 'reference';
+            return `${major}.${minor}.${req.buildNumber}`;
+        }
+        // The next patch of this line, so the build sorts below the release it leads to.
+        const line = newest(stableReleases([...req.allTags, ...req.reachableTags]).filter((v) => v.major === major && v.minor === minor));
+        const patch = line ? line.patch + 1 : 0;
+        form = 'prerelease';
+        const head = `${major}.${minor}.${patch}-`;
+        const tail = `.${req.buildNumber}`;
+        return `${head}${identifier(label, MAX_TAG_LENGTH - head.length - tail.length)}${tail}`;
     };
-    let version;
-    let kind = 'branch';
-    if (req.ref.kind === 'tag') {
-        const semver = parseSemVer(req.ref.tag);
-        if (semver && semver.prerelease.length === 0) {
+    if (ref.kind === 'tag') {
+        const semver = parseSemVer(ref.tag);
+        const semverText = semver && formatSemVer({ ...semver, build: [] });
+        const problem = semverText === undefined ? undefined : tagProblem(semverText);
+        if (problem)
+            throw new ConfigurationError(`The git tag ${JSON.stringify(ref.tag)} (${ref.source}) gives the version ${JSON.stringify(semverText)}, which is not a valid image tag: ${problem}.`);
+        if (semver && semverText && semver.prerelease.length === 0) {
             kind = 'release';
-            version = formatSemVer({ ...semver, build: [] });
+            version = semverText;
             add(version);
-            add(`${semver.major}.${semver.minor}`);
+            const releases = [...stableReleases(req.allTags), semver];
+            const top = (filter, what, tag) => {
+                const best = newest(releases.filter(filter));
+                if (compareSemVer(semver, best) >= 0)
+                    return add(tag);
+                notices.push(`${show(semver)} is not the newest release${what} (${show(best)} is): no \`${tag}\` tag, so it keeps pointing at ${show(best)}.`);
+            };
+            top((v) => v.major === semver.major && v.minor === semver.minor, ` of ${semver.major}.${semver.minor}`, `${semver.major}.${semver.minor}`);
             // A 0.x major promises nothing (semver §4), so it gets no floating `0` tag.
             if (semver.major > 0)
-                add(`${semver.major}`);
-            add('latest');
+                top((v) => v.major === semver.major, ` of ${semver.major}`, `${semver.major}`);
+            if (req.latestTag === 'auto')
+                top(() => true, '', 'latest');
         }
-        else if (semver) {
+        else if (semverText) {
             kind = 'prerelease';
-            version = formatSemVer({ ...semver, build: [] });
+            version = semverText;
             add(version);
         }
         else {
             kind = 'tag';
-            const tag = sanitizeTag(req.ref.tag);
+            // The version carries no `v` (v2026.11 → 2026.11), as for semver tags.
+            const name = /^v\d/.test(ref.tag) ? ref.tag.slice(1) : ref.tag;
+            const { tag, changes } = nameToTag(name);
             if (tag === undefined) {
-                notices.push(`The git tag ${JSON.stringify(req.ref.tag)} leaves no valid image tag; using the build number.`);
-                version = branchBuild();
+                notices.push(`The git tag ${JSON.stringify(ref.tag)} is not semver and leaves no valid image tag; the version is the build number.`);
+                if (req.buildNumber === undefined)
+                    throw new ConfigurationError(`The git tag ${JSON.stringify(ref.tag)} (${ref.source}) leaves no valid image tag and there is no build number to use instead.`);
+                version = `0.1.${req.buildNumber}`;
             }
             else {
-                notices.push(`The git tag ${JSON.stringify(req.ref.tag)} is not semver; it is used as the version as is.`);
                 version = tag;
+                const how = [
+                    name !== ref.tag ? 'without its `v`' : '',
+                    changes.includes('replaced')
+                        ? 'characters outside A-Z a-z 0-9 _ . - replaced by `-`'
+                        : '',
+                    changes.includes('cut')
+                        ? `cut to ${MAX_TAG_LENGTH} characters with a hash of the whole tag at the end`
+                        : ''
+                ].filter(Boolean);
+                notices.push(how.length
+                    ? `The git tag ${JSON.stringify(ref.tag)} is not semver; the version is ${JSON.stringify(tag)} (${how.join('; ')}).`
+                    : `The git tag ${JSON.stringify(ref.tag)} is not semver; it is the version as is.`);
             }
             add(version);
         }
     }
-    else {
-        version = branchBuild();
+    else if (ref.kind === 'pull_request') {
+        kind = 'pull_request';
+        version = branchLike(`pr-${ref.number}`);
         add(version);
-        const branch = req.ref.branch;
-        if (req.ref.kind === 'pull_request') {
-            kind = 'pull_request';
-            add(`pr-${req.ref.number}`);
-        }
-        else if (branch !== undefined && req.fixedBranchTags.some((p) => matchesGlob(p, branch))) {
-            const tag = sanitizeTag(branch);
-            if (tag === undefined)
-                notices.push(`The branch ${JSON.stringify(branch)} leaves no valid image tag.`);
-            add(tag);
-        }
+        add(`pr-${ref.number}`);
     }
+    else if (ref.kind === 'merge_group') {
+        kind = 'merge_group';
+        version = branchLike('merge-queue');
+        add(version);
+    }
+    else {
+        kind = 'branch';
+        const branch = ref.branch;
+        version = branchLike(branch);
+        add(version);
+        if (req.fixedBranchTags.some((p) => matchesGlob(p, branch))) {
+            if (!BRANCH_EVENTS.includes(ref.event)) {
+                notices.push(`The event ${JSON.stringify(ref.event)} is not a push, dispatch or schedule of ${JSON.stringify(branch)}: no fixed branch tag.`);
+            }
+            else {
+                const { tag, changes } = nameToTag(branch);
+                const reserved = tag === undefined ? undefined : reservedTag(tag);
+                if (tag === undefined) {
+                    notices.push(`The branch ${JSON.stringify(branch)} leaves no valid image tag.`);
+                }
+                else if (reserved) {
+                    notices.push(`The branch ${JSON.stringify(branch)} matches 'fixed-branch-tags', but ${JSON.stringify(tag)} is not given as a branch tag: ${reserved}.`);
+                }
+                else {
+                    if (changes.includes('cut'))
+                        notices.push(`The branch ${JSON.stringify(branch)} is longer than a tag: its tag is ${JSON.stringify(tag)}, cut with a hash of the whole name at the end so that no other branch shares it.`);
+                    add(tag);
+                }
+            }
+        }
+        for (const pr of req.openPullRequests ?? [])
+            add(`pr-${pr}`);
+    }
+    if (kind === 'branch' || kind === 'release' || kind === 'prerelease' || kind === 'tag')
+        for (const tag of req.extraTags)
+            add(tag);
     if (req.shaTag && req.sha)
         add(`sha-${req.sha.slice(0, 7)}`);
+    const finalTags = tagList.map((tag) => `${req.tagPrefix}${tag}${req.tagSuffix}`);
+    for (const tag of finalTags) {
+        const problem = tagProblem(tag);
+        if (problem)
+            throw new ConfigurationError(`The tag ${JSON.stringify(tag)} (with inputs 'tag-prefix' and 'tag-suffix') is not a valid image tag: ${problem}.`);
+    }
     const labels = {};
     const label = (key, value) => {
         if (value)
@@ -28766,9 +28944,9 @@ function planVersion(req) {
     label('created', req.created);
     label('revision', req.sha);
     const tags = req.images.length
-        ? req.images.flatMap((image) => tagList.map((tag) => `${image}:${tag}`))
-        : [...tagList];
-    return { version, kind, tagList, tags, labels, notices };
+        ? req.images.flatMap((image) => finalTags.map((tag) => `${image}:${tag}`))
+        : [...finalTags];
+    return { version, kind, form, base, tagList: finalTags, tags, labels, notices };
 }
 
 // EXTERNAL MODULE: external "string_decoder"
@@ -29941,6 +30119,13 @@ function gitInfo(cwd = process.cwd()) {
             const out = await git(['tag', '--merged', 'HEAD'], cwd);
             return out === undefined ? undefined : out.split('\n').filter(Boolean);
         },
+        async allTags() {
+            const out = await git(['tag', '--list'], cwd);
+            return out === undefined ? undefined : out.split('\n').filter(Boolean);
+        },
+        async isShallow() {
+            return (await git(['rev-parse', '--is-shallow-repository'], cwd)) === 'true';
+        },
         headSha: () => git(['rev-parse', '--verify', 'HEAD'], cwd),
         async commit(ref = 'HEAD') {
             const out = await git(['log', '-1', '--format=%an%x00%B', ref, '--'], cwd);
@@ -29981,31 +30166,97 @@ async function runAction(runner, body) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/core/json.ts
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
+}
+
 ;// CONCATENATED MODULE: ./src/lib/context.ts
+/**
+ * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
+ * environment object (not process.env directly, so tests pass their own). Git fills the gaps
+ * elsewhere (src/io/git.ts) when neither CI says.
+ */
+
+
 const nonEmpty = (v) => v === undefined || v.trim() === '' ? undefined : v.trim();
-function readCiContext(env) {
-    if (env.GITHUB_ACTIONS === 'true')
-        return githubContext(env);
+/** Events whose GITHUB_REF is not the code being built: the payload says what is. */
+const PAYLOAD_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/**
+ * The CI context. `payload` is the GitHub event (GITHUB_EVENT_PATH); by default it is read from
+ * that file, and only for the events that need it.
+ */
+function readCiContext(env, payload) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const event = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+        return githubContext(env, payload ?? (PAYLOAD_EVENTS.has(event) ? readEventPayload(env) : undefined));
+    }
     if (env.CIRCLECI === 'true')
         return circleContext(env);
     return { provider: 'local', eventName: 'local' };
 }
-function githubContext(env) {
+/** The GitHub event payload, or undefined when there is none or it is not JSON. */
+function readEventPayload(env) {
+    const path = nonEmpty(env.GITHUB_EVENT_PATH);
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+const str = (v) => (typeof v === 'string' ? nonEmpty(v) : undefined);
+const positive = (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+const stripHeads = (ref) => ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+function githubContext(env, payload) {
     const ref = env.GITHUB_REF ?? '';
     const server = nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com';
     const repository = nonEmpty(env.GITHUB_REPOSITORY);
     const runId = nonEmpty(env.GITHUB_RUN_ID);
-    const pr = /^refs\/pull\/(\d+)\//.exec(ref);
+    const eventName = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+    const event = asObject(payload);
+    let branch = stripHeads(ref);
+    let tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+    let pullRequest;
+    let pullRequestBase;
+    let pullRequestHeadSha;
+    const refPr = /^refs\/pull\/(\d+)\//.exec(ref);
+    if (eventName === 'pull_request' || eventName === 'pull_request_target' || refPr) {
+        // pull_request_target runs with GITHUB_REF set to the base branch: that is not this code.
+        const pr = asObject(event.pull_request);
+        pullRequest = positive(refPr?.[1]) ?? positive(event.number) ?? positive(pr.number);
+        branch = nonEmpty(env.GITHUB_HEAD_REF) ?? str(asObject(pr.head).ref);
+        pullRequestBase = nonEmpty(env.GITHUB_BASE_REF) ?? str(asObject(pr.base).ref);
+        pullRequestHeadSha = str(asObject(pr.head).sha);
+        tag = undefined;
+    }
+    else if (eventName === 'merge_group') {
+        // GITHUB_REF is the queue's temporary branch (gh-readonly-queue/<base>/pr-N-<sha>).
+        const group = asObject(event.merge_group);
+        branch =
+            stripHeads(str(group.base_ref)) ?? /^gh-readonly-queue\/(.+)\/pr-\d+-/.exec(branch ?? '')?.[1];
+    }
     return {
         provider: 'github',
-        eventName: nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push',
-        branch: pr
-            ? nonEmpty(env.GITHUB_HEAD_REF)
-            : ref.startsWith('refs/heads/')
-                ? ref.slice('refs/heads/'.length)
-                : undefined,
-        tag: ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined,
-        pullRequest: pr ? Number(pr[1]) : undefined,
+        eventName,
+        branch,
+        tag,
+        pullRequest,
+        pullRequestBase,
+        pullRequestHeadSha,
         sha: nonEmpty(env.GITHUB_SHA),
         buildNumber: nonEmpty(env.GITHUB_RUN_NUMBER),
         repository,
@@ -30017,13 +30268,24 @@ function githubContext(env) {
 function circleContext(env) {
     const owner = nonEmpty(env.CIRCLE_PROJECT_USERNAME);
     const name = nonEmpty(env.CIRCLE_PROJECT_REPONAME);
-    const prNumber = nonEmpty(env.CIRCLE_PR_NUMBER) ?? /\/pull\/(\d+)/.exec(env.CIRCLE_PULL_REQUEST ?? '')?.[1];
+    const branch = nonEmpty(env.CIRCLE_BRANCH);
+    // A forked pull request: CircleCI sets CIRCLE_PR_NUMBER and names the branch `pull/N`.
+    const forkPr = positive(nonEmpty(env.CIRCLE_PR_NUMBER)) ?? positive(/^pull\/(\d+)$/.exec(branch ?? '')?.[1]);
+    // CIRCLE_PULL_REQUEST(S): pull requests open for a branch of this repository, which is pushed.
+    const open = [
+        ...new Set(`${env.CIRCLE_PULL_REQUESTS ?? ''},${env.CIRCLE_PULL_REQUEST ?? ''}`
+            .split(',')
+            .map((url) => positive(/\/pull\/(\d+)\/?$/.exec(url.trim())?.[1]))
+            .filter((n) => n !== undefined))
+    ].sort((a, b) => a - b);
+    const tag = nonEmpty(env.CIRCLE_TAG);
     return {
         provider: 'circleci',
-        eventName: prNumber ? 'pull_request' : 'push',
-        branch: nonEmpty(env.CIRCLE_BRANCH),
-        tag: nonEmpty(env.CIRCLE_TAG),
-        pullRequest: prNumber ? Number(prNumber) : undefined,
+        eventName: forkPr !== undefined && tag === undefined ? 'pull_request' : 'push',
+        branch,
+        tag,
+        pullRequest: tag === undefined ? forkPr : undefined,
+        openPullRequests: forkPr === undefined && tag === undefined && open.length ? open : undefined,
         sha: nonEmpty(env.CIRCLE_SHA1),
         buildNumber: nonEmpty(env.CIRCLE_BUILD_NUM),
         repository: owner && name ? `${owner}/${name}` : name,
@@ -31999,8 +32261,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:crypto"
@@ -32142,7 +32402,12 @@ const INPUTS = {
     baseVersion: 'base-version',
     buildNumber: 'build-number',
     fixedBranchTags: 'fixed-branch-tags',
-    shaTag: 'sha-tag'
+    shaTag: 'sha-tag',
+    latestTag: 'latest-tag',
+    extraTags: 'extra-tags',
+    tagPrefix: 'tag-prefix',
+    tagSuffix: 'tag-suffix',
+    prHeadSha: 'pr-head-sha'
 };
 /** What `images` expects, by the part of a reference that was wrong or was not wanted. */
 const NAME_EXPECTED = {
@@ -32163,14 +32428,33 @@ function readSettings(inputs) {
     const baseText = inputs.optional(INPUTS.baseVersion);
     const baseVersion = baseText === undefined ? undefined : parseBaseVersion(baseText);
     if (baseText !== undefined && baseVersion === undefined) {
-        throw new InputError(INPUTS.baseVersion, baseText, 'a semantic version such as `1.4` or `v1.4.0`');
+        throw new InputError(INPUTS.baseVersion, baseText, /^v?\d+\.\d+(\.\d+)?$/.test(baseText.trim())
+            ? `a semantic version whose numbers are at most ${Number.MAX_SAFE_INTEGER}`
+            : 'a semantic version such as `1.4` or `v1.4.0`');
     }
+    const extraTags = inputs.list(INPUTS.extraTags);
+    for (const tag of extraTags) {
+        const problem = tag === 'latest' ? `\`latest\` is set by input '${INPUTS.latestTag}'` : tagProblem(tag);
+        if (problem)
+            throw new InputError(INPUTS.extraTags, tag, `image tags (${problem})`);
+    }
+    const tagPrefix = inputs.optional(INPUTS.tagPrefix) ?? '';
+    if (tagPrefix && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(tagPrefix))
+        throw new InputError(INPUTS.tagPrefix, tagPrefix, 'the start of a tag: A-Z a-z 0-9 _ . - and not starting with . or -');
+    const tagSuffix = inputs.optional(INPUTS.tagSuffix) ?? '';
+    if (!/^[A-Za-z0-9_.-]*$/.test(tagSuffix))
+        throw new InputError(INPUTS.tagSuffix, tagSuffix, 'the end of a tag: A-Z a-z 0-9 _ . -');
     return {
         images,
         baseVersion,
         buildNumber: inputs.integer(INPUTS.buildNumber),
         fixedBranchTags: inputs.list(INPUTS.fixedBranchTags),
-        shaTag: inputs.boolean(INPUTS.shaTag, true)
+        shaTag: inputs.boolean(INPUTS.shaTag, true),
+        latestTag: inputs.choice(INPUTS.latestTag, ['auto', 'false'], 'auto'),
+        extraTags,
+        tagPrefix,
+        tagSuffix,
+        prHeadSha: inputs.boolean(INPUTS.prHeadSha, false)
     };
 }
 async function run(deps = {}) {
@@ -32183,25 +32467,38 @@ async function run(deps = {}) {
         const ref = await buildRef(ctx, git);
         // Tag builds take their version from the tag; only the others need a build number.
         const buildNumber = settings.buildNumber ??
-            (ref.kind === 'tag' && !ctx.buildNumber ? undefined : parseBuildNumber(ctx));
-        const sha = ctx.sha ?? (await git.headSha());
-        let base = settings.baseVersion;
-        let baseSource = `input '${INPUTS.baseVersion}'`;
-        if (base === undefined) {
-            const newest = newestRelease((await git.mergedTags()) ?? []);
-            base = newest ?? { major: 0, minor: 1 };
-            baseSource = newest
-                ? `git tag v${newest.major}.${newest.minor}.${newest.patch}`
-                : 'default (no vX.Y.Z tag reachable)';
+            (ref.kind === 'tag' && !ctx.buildNumber ? undefined : parseBuildNumber(ctx, runner.env));
+        // GitHub builds a pull request's merge commit; `pr-head-sha` names the commit pushed instead.
+        const headSha = settings.prHeadSha && ref.kind === 'pull_request' ? ctx.pullRequestHeadSha : undefined;
+        const sha = headSha ?? ctx.sha ?? (await git.headSha());
+        // Branch-like builds need the tags for their form and base; a stable release for its
+        // floating tags. A prerelease or a non-semver tag needs none.
+        const needsTags = ref.kind !== 'tag' || parseSemVer(ref.tag)?.prerelease.length === 0;
+        const [reachableTags, allTags, shallow] = await Promise.all([
+            git.mergedTags(),
+            git.allTags(),
+            needsTags ? git.isShallow() : Promise.resolve(false)
+        ]);
+        if (shallow) {
+            runner.warning(ref.kind === 'tag'
+                ? `This checkout is shallow, so the other release tags are not visible: ${settings.latestTag === 'auto' ? '`latest`, ' : ''}\`X.Y\` and \`X\` were given without checking for a newer release. Check out with \`fetch-depth: 0\` (actions/checkout) so that a hotfix of an older line cannot move them back.`
+                : `This checkout is shallow, so git tags are not visible: the version ${settings.baseVersion ? 'cannot tell whether releases exist' : 'uses the base 0.1 instead of the newest release'}. Check out with \`fetch-depth: 0\` (actions/checkout) to version from the release tags.`, { title: 'Shallow checkout' });
         }
         const plan = planVersion({
             ref,
-            base,
+            baseVersion: settings.baseVersion,
+            reachableTags: reachableTags ?? [],
+            allTags: allTags ?? [],
             buildNumber,
             sha,
             images: settings.images,
             fixedBranchTags: settings.fixedBranchTags,
             shaTag: settings.shaTag,
+            latestTag: settings.latestTag,
+            extraTags: settings.extraTags,
+            tagPrefix: settings.tagPrefix,
+            tagSuffix: settings.tagSuffix,
+            openPullRequests: ctx.openPullRequests,
             source: ctx.repositoryUrl,
             title: ctx.repository?.split('/').pop(),
             created: now().toISOString()
@@ -32215,53 +32512,73 @@ async function run(deps = {}) {
             .map(([k, v]) => `${k}=${v}`)
             .join('\n'));
         runner.setOutput('json', JSON.stringify({ version: plan.version, tags: plan.tags, labels: plan.labels }));
-        runner.info(`Version ${plan.version} (${describeKind(plan, ref)}); tags:\n  ${plan.tags.join('\n  ')}`);
-        runner.appendSummary(renderSummary(plan, ref, base, baseSource, buildNumber));
+        runner.info(`Version ${plan.version} (${describeKind(plan, ref, ctx)}); tags:\n  ${plan.tags.join('\n  ')}`);
+        runner.appendSummary(renderSummary(plan, ref, ctx, buildNumber, shallow));
     });
 }
-function parseBuildNumber(ctx) {
+function parseBuildNumber(ctx, env) {
     const raw = ctx.buildNumber;
+    if (ctx.provider === 'local') {
+        const set = ['GITHUB_RUN_NUMBER', 'CIRCLE_BUILD_NUM'].filter((v) => env[v]?.trim());
+        throw new ConfigurationError(`No build number: this is not a GitHub Actions or CircleCI build (GITHUB_ACTIONS and CIRCLECI are not \`true\`)${set.length ? `, so ${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} not read` : ''}. Set input '${INPUTS.buildNumber}' to a whole number.`);
+    }
     const variable = ctx.provider === 'circleci' ? 'CIRCLE_BUILD_NUM' : 'GITHUB_RUN_NUMBER';
     if (raw === undefined) {
         throw new ConfigurationError(`No build number: ${variable} is not set. Set input '${INPUTS.buildNumber}' to a whole number.`);
     }
-    if (!/^\d+$/.test(raw)) {
-        throw new ConfigurationError(`${variable} is ${JSON.stringify(raw)}: expected a whole number. Set input '${INPUTS.buildNumber}'.`);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+        throw new ConfigurationError(`${variable} is ${JSON.stringify(raw)}: expected a whole number up to ${Number.MAX_SAFE_INTEGER}. Set input '${INPUTS.buildNumber}'.`);
     }
     return Number(raw);
 }
 async function buildRef(ctx, git) {
+    const source = ctx.provider === 'circleci' ? 'CIRCLE_TAG' : 'GITHUB_REF';
+    if (ctx.eventName === 'pull_request' || ctx.eventName === 'pull_request_target') {
+        if (ctx.pullRequest === undefined)
+            throw new ConfigurationError(`A ${ctx.eventName} build without a pull request number: neither GITHUB_REF nor the event payload (GITHUB_EVENT_PATH) gives one.`);
+        return { kind: 'pull_request', number: ctx.pullRequest, branch: ctx.branch };
+    }
     if (ctx.tag !== undefined)
-        return { kind: 'tag', tag: ctx.tag };
+        return { kind: 'tag', tag: ctx.tag, source };
     if (ctx.pullRequest !== undefined)
         return { kind: 'pull_request', number: ctx.pullRequest, branch: ctx.branch };
+    if (ctx.eventName === 'merge_group')
+        return { kind: 'merge_group', branch: ctx.branch };
     const branch = ctx.branch ?? (ctx.provider === 'local' ? await git.currentBranch() : undefined);
     if (branch === undefined)
         throw new ConfigurationError('Cannot tell the branch or tag of this build: neither the CI nor git says.');
-    return { kind: 'branch', branch };
+    return { kind: 'branch', branch, event: ctx.eventName };
 }
-function describeKind(plan, ref) {
-    switch (plan.kind) {
-        case 'release':
-            return `release ${ref.kind === 'tag' ? ref.tag : ''}`.trim();
-        case 'prerelease':
-            return `prerelease ${ref.kind === 'tag' ? ref.tag : ''}`.trim();
+function describeKind(plan, ref, ctx) {
+    const event = ctx.provider === 'local'
+        ? ''
+        : ` (${ctx.provider === 'circleci' ? 'CircleCI ' : ''}${ctx.eventName})`;
+    switch (ref.kind) {
         case 'tag':
-            return `tag ${ref.kind === 'tag' ? ref.tag : ''}`.trim();
+            return `${plan.kind} ${ref.tag}${event}`;
         case 'pull_request':
-            return `pull request #${ref.kind === 'pull_request' ? ref.number : ''}`;
+            return `pull request #${ref.number}${ref.branch ? ` from ${ref.branch}` : ''}${event}`;
+        case 'merge_group':
+            return `merge group${ref.branch ? ` for ${ref.branch}` : ''}${event}`;
         default:
-            return `branch ${ref.kind === 'branch' ? ref.branch : ''}`.trim();
+            return `branch ${ref.branch}${event}`;
     }
 }
-function renderSummary(plan, ref, base, baseSource, buildNumber) {
+function renderSummary(plan, ref, ctx, buildNumber, shallow) {
     const rows = [
         ['Version', { raw: code(plan.version) }],
-        ['Build', describeKind(plan, ref)]
+        ['Build', describeKind(plan, ref, ctx)]
     ];
-    if (plan.kind === 'branch' || plan.kind === 'pull_request') {
-        rows.push(['Base', `${base.major}.${base.minor} from ${baseSource}`], ['Build number', String(buildNumber)]);
+    if (plan.base) {
+        rows.push(['Base', `${plan.base.major}.${plan.base.minor} from ${plan.base.from}`], [
+            'Form',
+            plan.form === 'prerelease'
+                ? 'prerelease of the next patch (releases exist)'
+                : 'MAJOR.MINOR.BUILD (no release tag yet)'
+        ], ['Build number', String(buildNumber)]);
     }
+    if (shallow)
+        rows.push(['Checkout', 'shallow: git tags not visible (use `fetch-depth: 0`)']);
     rows.push(['Tags', { raw: plan.tags.map(code).join('<br>') }]);
     rows.push([
         'Labels',

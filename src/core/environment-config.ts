@@ -6,7 +6,7 @@ import type { BranchRule, EnvironmentSettings, GantryConfig } from './environmen
 import { HOST_SPEC_EXPECTED, formatHostSpec, parseHostSpec } from './hosts.js'
 import { isHttpUrl } from '../lib/inputs.js'
 import { isPlainObject } from './json.js'
-import { validateYaml, YamlPathError, type YamlPath } from './yaml.js'
+import { parseYaml, validateYaml, YamlPathError, type YamlPath } from './yaml.js'
 
 const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/
 const SETTINGS_KEYS = [
@@ -50,7 +50,11 @@ export function parseBranchMap(text: string, source = "input 'map'"): Promise<Br
   )
 }
 
-function settings(value: unknown, path: YamlPath, env: string): EnvironmentSettings {
+/**
+ * `raw` is the same document read with every scalar as the text written (YAML failsafe), for the
+ * values that are text to the user: `vars` (`1.10` stays `1.10`, `0x1F` stays `0x1F`).
+ */
+function settings(value: unknown, raw: unknown, path: YamlPath, env: string): EnvironmentSettings {
   const result: EnvironmentSettings = {}
   if (value === null) return result
   for (const [key, item] of Object.entries(mapping(value, path, `environment '${env}'`))) {
@@ -90,6 +94,7 @@ function settings(value: unknown, path: YamlPath, env: string): EnvironmentSetti
         break
       case 'vars': {
         const vars: Record<string, string> = {}
+        const written = isPlainObject(raw) && isPlainObject(raw[key]) ? raw[key] : {}
         for (const [name, v] of Object.entries(
           mapping(item, at, `'vars' of environment '${env}'`)
         )) {
@@ -105,7 +110,8 @@ function settings(value: unknown, path: YamlPath, env: string): EnvironmentSetti
               [...at, name],
               `'vars.${name}' must be a string, number or boolean`
             )
-          vars[name] = String(v)
+          const text = written[name]
+          vars[name] = typeof text === 'string' ? text : String(v)
         }
         result.vars = vars
         break
@@ -123,6 +129,15 @@ function settings(value: unknown, path: YamlPath, env: string): EnvironmentSetti
 
 /** The settings file (`.github/gantry.yml` by default). */
 export function parseConfig(text: string, file: string): Promise<GantryConfig> {
+  // Valid YAML here parses both ways; a syntax error is reported by validateYaml below.
+  let raw: unknown
+  try {
+    raw = parseYaml(text, file, { strings: true })
+  } catch {
+    raw = undefined
+  }
+  const rawEnvironments =
+    isPlainObject(raw) && isPlainObject(raw.environments) ? raw.environments : {}
   return validateYaml(text, file, (value) => {
     const config: GantryConfig = { environments: {} }
     if (value === null) return config
@@ -137,7 +152,7 @@ export function parseConfig(text: string, file: string): Promise<GantryConfig> {
               'key'
             )
           }
-          config.environments[env] = settings(body, [key, env], env)
+          config.environments[env] = settings(body, rawEnvironments[env], [key, env], env)
         }
       } else if (key === 'branches') {
         config.branches = rules(item, [key], "'branches'")

@@ -35,7 +35,11 @@ export function parseSemVer(text: string): SemVer | undefined {
 /** `MAJOR.MINOR` or a full version (whose patch is ignored), `v` prefix allowed. */
 export function parseBaseVersion(text: string): { major: number; minor: number } | undefined {
   const short = new RegExp(`^v?(${NUM})\\.(${NUM})$`).exec(text.trim())
-  if (short) return { major: Number(short[1]), minor: Number(short[2]) }
+  if (short) {
+    // Number('9999999999999999999999') is 1e+22: only exact integers are versions.
+    const [major, minor] = [Number(short[1]), Number(short[2])]
+    return Number.isSafeInteger(major) && Number.isSafeInteger(minor) ? { major, minor } : undefined
+  }
   const full = parseSemVer(text)
   return full && full.prerelease.length === 0 ? { major: full.major, minor: full.minor } : undefined
 }

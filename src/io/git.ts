@@ -8,6 +8,10 @@ import { getExecOutput } from '@actions/exec'
 export interface GitInfo {
   /** Names of the tags reachable from HEAD. */
   mergedTags(): Promise<string[] | undefined>
+  /** Names of every tag of the repository (a hotfix of an older line does not reach the newest). */
+  allTags(): Promise<string[] | undefined>
+  /** True for a shallow clone (actions/checkout's default), whose tags and history are partial. */
+  isShallow(): Promise<boolean>
   headSha(): Promise<string | undefined>
   currentBranch(): Promise<string | undefined>
   /** Author name and message of a commit; {} when git cannot say. */
@@ -39,6 +43,13 @@ export function gitInfo(cwd: string = process.cwd()): GitInfo {
     async mergedTags() {
       const out = await git(['tag', '--merged', 'HEAD'], cwd)
       return out === undefined ? undefined : out.split('\n').filter(Boolean)
+    },
+    async allTags() {
+      const out = await git(['tag', '--list'], cwd)
+      return out === undefined ? undefined : out.split('\n').filter(Boolean)
+    },
+    async isShallow() {
+      return (await git(['rev-parse', '--is-shallow-repository'], cwd)) === 'true'
     },
     headSha: () => git(['rev-parse', '--verify', 'HEAD'], cwd),
     async commit(ref = 'HEAD') {

@@ -124,6 +124,78 @@ describe.each(NODES)('environment on $name', ({ path: node }) => {
     expect(r.annotations[0]?.message).toBe('Pull request #4 builds do not deploy.')
   })
 
+  test.each([
+    [
+      'pull_request_target (GITHUB_REF is the base branch)',
+      {
+        kind: 'raw' as const,
+        env: {
+          GITHUB_EVENT_NAME: 'pull_request_target',
+          GITHUB_REF: 'refs/heads/master',
+          GITHUB_HEAD_REF: 'test-pr',
+          GITHUB_BASE_REF: 'master'
+        },
+        payload: { number: 15, pull_request: { number: 15, head: { ref: 'test-pr' } } }
+      },
+      'Pull request #15 builds do not deploy.'
+    ],
+    [
+      'merge_group into master',
+      {
+        kind: 'raw' as const,
+        env: {
+          GITHUB_EVENT_NAME: 'merge_group',
+          GITHUB_REF:
+            'refs/heads/gh-readonly-queue/master/pr-15-a9c8c5828b91be19d9728548b24759e352367ef1'
+        },
+        payload: { merge_group: { base_ref: 'refs/heads/master' } }
+      },
+      'Merge group builds (checks before the merge into master) do not deploy.'
+    ]
+  ])('%s does not deploy to prod', async (_name, event, message) => {
+    const r = await runAction('environment', { node, cwd: workspace(), event })
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs.deploy).toBe('false')
+    expect(r.outputs.environment).toBe('')
+    expect(r.annotations[0]?.message).toBe(message)
+  })
+
+  test('CircleCI: a push of develop with an open pull request deploys to sandbox', async () => {
+    const r = await runAction('environment', {
+      node,
+      cwd: workspace(),
+      circleci: { branch: 'develop' },
+      env: { CIRCLE_PULL_REQUEST: 'https://github.com/acme/shop/pull/31' }
+    })
+    expect(r.outputs.environment).toBe('sandbox')
+    expect(r.outputs.deploy).toBe('true')
+  })
+
+  test('CircleCI: a forked pull request does not deploy', async () => {
+    const r = await runAction('environment', {
+      node,
+      cwd: workspace(),
+      circleci: { branch: 'pull/31' },
+      env: { CIRCLE_PR_NUMBER: '31' }
+    })
+    expect(r.outputs.deploy).toBe('false')
+    expect(r.annotations[0]?.message).toBe('Pull request #31 builds do not deploy.')
+  })
+
+  test('vars are the text written: 1.10 stays 1.10', async () => {
+    const r = await runAction('environment', {
+      node,
+      cwd: workspace(
+        'environments:\n  prod:\n    vars:\n      APP_VERSION: 1.10\n      MODE: 0755\n      ON: True\n'
+      ),
+      event: { kind: 'push', branch: 'main' }
+    })
+    expect(r.exitCode).toBe(0)
+    expect(JSON.parse(r.outputs.config as string)).toEqual({
+      vars: { APP_VERSION: '1.10', MODE: '0755', ON: 'True' }
+    })
+  })
+
   test('CircleCI: CIRCLE_BRANCH decides', async () => {
     const r = await runAction('environment', {
       node,

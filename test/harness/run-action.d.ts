@@ -27,6 +27,12 @@ export type Event =
       branch: string
       inputs?: Record<string, string>
     }
+  | {
+      /** Any event: its GITHUB_* variables (GITHUB_EVENT_NAME, GITHUB_REF, ...) and payload. */
+      kind: 'raw'
+      env: Record<string, string>
+      payload?: unknown
+    }
 export interface CircleCi {
   branch?: string
   tag?: string

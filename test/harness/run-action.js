@@ -31,6 +31,10 @@ export function secretLeaks(result, secrets) {
 }
 function eventEnv(event) {
   switch (event.kind) {
+    // Any event as recorded from a real run (e.g. docker/metadata-action's fixtures): its
+    // GITHUB_* variables and payload as given.
+    case 'raw':
+      return { env: event.env, payload: event.payload ?? {} }
     case 'push':
       return {
         env: {

@@ -56,15 +56,22 @@ export async function run(deps: Partial<EnvironmentDeps> = {}): Promise<void> {
   await runAction(runner, async () => {
     const settings = await readSettings(new InputReader(runner.getInput, runner.setSecret))
     const ctx = readCiContext(runner.env)
-    // A pull request's head branch must not deploy as if it had been pushed; a tag has no branch.
-    const onBranch = ctx.tag === undefined && ctx.pullRequest === undefined
+    // A pull request's head branch (pull_request_target's base branch too) must not deploy as if
+    // it had been pushed; a merge group is a check before the merge; a tag has no branch.
+    const pullRequestEvent =
+      ctx.pullRequest !== undefined ||
+      ctx.eventName === 'pull_request' ||
+      ctx.eventName === 'pull_request_target'
+    const mergeGroup = ctx.eventName === 'merge_group'
+    const onBranch = ctx.tag === undefined && !pullRequestEvent && !mergeGroup
     const branch =
       settings.branch ??
       (onBranch ? ctx.branch : undefined) ??
       (ctx.provider === 'local' ? await git.currentBranch() : undefined)
-    const noBranchReason =
-      ctx.pullRequest !== undefined
-        ? `Pull request #${ctx.pullRequest} builds do not deploy.`
+    const noBranchReason = pullRequestEvent
+      ? `Pull request${ctx.pullRequest === undefined ? '' : ` #${ctx.pullRequest}`} builds do not deploy.`
+      : mergeGroup
+        ? `Merge group builds (checks before the merge into ${ctx.branch ?? 'the base branch'}) do not deploy.`
         : undefined
 
     const text = await readFile(settings.configPath)

@@ -158,6 +158,39 @@ environments:
     await expect(parseConfig(text, 'f.yml')).rejects.toThrow(message)
   })
 
+  // Issue 18 case 8: every `vars` scalar is the text the user wrote, as slack `fields` are.
+  test.each([
+    ['1.10', '1.10'],
+    ['3', '3'],
+    ['010', '010'],
+    ['0x1F', '0x1F'],
+    ['1e3', '1e3'],
+    ['.inf', '.inf'],
+    ['true', 'true'],
+    ['True', 'True'],
+    ['yes', 'yes'],
+    ['"1.10"', '1.10'],
+    ["'quoted: yes'", 'quoted: yes'],
+    ['2026-11-22', '2026-11-22'],
+    ['a # comment', 'a']
+  ])('vars value %s is read as %j', async (written, expected) => {
+    const config = await parseConfig(
+      `environments:\n  prod:\n    vars:\n      V: ${written}\n`,
+      'f.yml'
+    )
+    expect(config.environments.prod?.vars).toEqual({ V: expected })
+  })
+
+  test.each([
+    ['V:', "f.yml:4: 'vars.V' must be a string, number or boolean"],
+    ['V: ~', "f.yml:4: 'vars.V' must be a string, number or boolean"],
+    ['V: [1]', "f.yml:4: 'vars.V' must be a string, number or boolean"]
+  ])('vars %j is refused', async (line, message) => {
+    await expect(
+      parseConfig(`environments:\n  prod:\n    vars:\n      ${line}\n`, 'f.yml')
+    ).rejects.toThrow(message)
+  })
+
   test('an empty file is no settings', async () => {
     expect(await parseConfig('', 'f.yml')).toEqual({ environments: {} })
   })

@@ -29,9 +29,16 @@ describe('parseBaseVersion', () => {
     ['v0.1', { major: 0, minor: 1 }],
     ['v1.4.9', { major: 1, minor: 4 }]
   ])('%s', (text, expected) => expect(parseBaseVersion(text)).toEqual(expected))
-  test.each(['1', 'one.two', '1.4.0-rc.1', '1.4.x'])('rejects %j', (text) =>
-    expect(parseBaseVersion(text)).toBeUndefined()
-  )
+  // 9999999999999999999999 is 1e+22 as a JS number: unsafe integers are refused, not rounded.
+  test.each([
+    '1',
+    'one.two',
+    '1.4.0-rc.1',
+    '1.4.x',
+    '9999999999999999999999.1',
+    '1.9007199254740992',
+    'v9999999999999999999999.1.0'
+  ])('rejects %j', (text) => expect(parseBaseVersion(text)).toBeUndefined())
 })
 
 test('precedence follows semver.org §11', () => {

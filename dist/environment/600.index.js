@@ -1,8 +1,8 @@
-export const id = 292;
-export const ids = [292];
+export const id = 600;
+export const ids = [600];
 export const modules = {
 
-/***/ 2292:
+/***/ 2600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -38,17 +38,8 @@ function formatHostSpec(spec) {
 
 // EXTERNAL MODULE: ./src/lib/inputs.ts
 var inputs = __webpack_require__(1662);
-;// CONCATENATED MODULE: ./src/core/json.ts
-/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
-/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
-function asObject(value) {
-    return isPlainObject(value) ? value : {};
-}
-
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
 // EXTERNAL MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 var js_yaml = __webpack_require__(3243);
 // EXTERNAL MODULE: ./src/lib/errors.ts
@@ -136,7 +127,7 @@ const SETTINGS_KEYS = [
     'vars'
 ];
 function mapping(value, path, what) {
-    if (!isPlainObject(value))
+    if (!(0,json/* isPlainObject */.Q)(value))
         throw new YamlPathError(path, `${what} must be a mapping`);
     return value;
 }
@@ -158,7 +149,11 @@ function rules(value, path, what) {
 function parseBranchMap(text, source = "input 'map'") {
     return validateYaml(text, source, (value) => value === null ? [] : rules(value, [], 'the branch map'));
 }
-function settings(value, path, env) {
+/**
+ * `raw` is the same document read with every scalar as the text written (YAML failsafe), for the
+ * values that are text to the user: `vars` (`1.10` stays `1.10`, `0x1F` stays `0x1F`).
+ */
+function settings(value, raw, path, env) {
     const result = {};
     if (value === null)
         return result;
@@ -196,13 +191,15 @@ function settings(value, path, env) {
                 break;
             case 'vars': {
                 const vars = {};
+                const written = (0,json/* isPlainObject */.Q)(raw) && (0,json/* isPlainObject */.Q)(raw[key]) ? raw[key] : {};
                 for (const [name, v] of Object.entries(mapping(item, at, `'vars' of environment '${env}'`))) {
                     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
                         throw new YamlPathError([...at, name], `'vars' key '${name}' must match [A-Za-z_][A-Za-z0-9_]*`, 'key');
                     }
                     if (v === null || typeof v === 'object')
                         throw new YamlPathError([...at, name], `'vars.${name}' must be a string, number or boolean`);
-                    vars[name] = String(v);
+                    const text = written[name];
+                    vars[name] = typeof text === 'string' ? text : String(v);
                 }
                 result.vars = vars;
                 break;
@@ -215,6 +212,15 @@ function settings(value, path, env) {
 }
 /** The settings file (`.github/gantry.yml` by default). */
 function parseConfig(text, file) {
+    // Valid YAML here parses both ways; a syntax error is reported by validateYaml below.
+    let raw;
+    try {
+        raw = parseYaml(text, file, { strings: true });
+    }
+    catch {
+        raw = undefined;
+    }
+    const rawEnvironments = (0,json/* isPlainObject */.Q)(raw) && (0,json/* isPlainObject */.Q)(raw.environments) ? raw.environments : {};
     return validateYaml(text, file, (value) => {
         const config = { environments: {} };
         if (value === null)
@@ -227,7 +233,7 @@ function parseConfig(text, file) {
                     if (!ENVIRONMENT_NAME.test(env)) {
                         throw new YamlPathError([key, env], `environment name '${env}' must use letters, digits, '_', '.', '-'`, 'key');
                     }
-                    config.environments[env] = settings(body, [key, env], env);
+                    config.environments[env] = settings(body, rawEnvironments[env], [key, env], env);
                 }
             }
             else if (key === 'branches') {
