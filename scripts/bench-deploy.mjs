@@ -1,11 +1,15 @@
 #!/usr/bin/env node
-// Deploy wall time to 1, 5 and 20 sandbox hosts: ssh-deploy (all hosts in parallel, health
+// Deploy wall time to 1, 3, 5 and 20 sandbox hosts: ssh-deploy (all hosts in parallel, health
 // checked, locked) against the naive way (a sequential loop of OpenSSH
 // `ssh host "docker-compose pull && docker-compose up -d"`, no health check). Each timed run is
-// an upgrade (v1 → v2 or back) of an app already running, so both pull and recreate.
-// Needs root and the sandbox; brings it to 20 hosts and back to its previous count.
+// an upgrade (v1 → v2 or back) of an app already running, so both pull and recreate. Beside the
+// wall time: Gantry's own CPU time (user + sys of the action's node process, not the hosts') and
+// its peak RSS, read by a preloaded module at exit. The median of `--runs` runs (default 3).
+// `--hosts 1,3` measures fewer host counts. Clears every container earlier runs (or other tests)
+// left on the hosts it uses first: the demo app binds each host's APP_ADDR.
+// Needs root and the sandbox; brings it to the largest count and back to its previous count.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onHost } from '../test/harness/hosts.js'
@@ -16,12 +20,27 @@ const cli = (...args) =>
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore']
   })
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name)
+  return i > 0 ? process.argv[i + 1] : fallback
+}
+const COUNTS = arg('--hosts', '1,3,5,20').split(',').map(Number)
+const RUNS = Number(arg('--runs', '3'))
 const before = JSON.parse(cli('status', '--json')).hosts.length
-cli('up', '--hosts', '20')
+cli('up', '--hosts', String(Math.max(before, ...COUNTS)))
 const sb = JSON.parse(cli('status', '--json'))
 const key = readFileSync(sb.ssh.privateKeyPath, 'utf8')
 const work = mkdtempSync(join(tmpdir(), 'gantry-bench-deploy-'))
 copyFileSync(sb.composeFile, join(work, 'docker-compose.yml'))
+// Writes the action process's own resource usage when it exits (process.exit included).
+const usageFile = join(work, 'usage.json')
+const PRELOAD =
+  'data:text/javascript,' +
+  encodeURIComponent(
+    `import { writeFileSync } from 'node:fs'\n` +
+      `process.on('exit', () => writeFileSync(process.env.GANTRY_BENCH_USAGE, JSON.stringify(process.resourceUsage())))`
+  )
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 function gantry(hosts, image) {
   for (const f of ['out', 'summary']) writeFileSync(join(work, f), '')
@@ -46,14 +65,21 @@ function gantry(hosts, image) {
     'INPUT_LOCK-STALE-AFTER': '30m',
     'INPUT_ON-HOST-FAILURE': 'continue'
   }
+  rmSync(usageFile, { force: true })
   const t = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/ssh-deploy/index.js')], {
-    env,
-    encoding: 'utf8'
-  })
-  const s = Number(process.hrtime.bigint() - t) / 1e9
+  const r = spawnSync(
+    process.execPath,
+    ['--import', PRELOAD, join(ROOT, 'dist/ssh-deploy/index.js')],
+    { env: { ...env, GANTRY_BENCH_USAGE: usageFile }, encoding: 'utf8' }
+  )
+  const wall = Number(process.hrtime.bigint() - t) / 1e9
   if (r.status !== 0) throw new Error(`ssh-deploy failed:\n${r.stdout.slice(-3000)}`)
-  return s
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8'))
+  return {
+    wall,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    rssMb: usage.maxRSS / 1024
+  }
 }
 
 const ssh = (h, script) => onHost(sb, h, script)
@@ -86,25 +112,61 @@ const stop = (hosts, project) =>
     )
   )
 
+/**
+ * Every container on these hosts goes (whatever holds APP_ADDR would fail the deploy), and what
+ * an interrupted run left of the bench's own (its release directories, a lock).
+ */
+const clearHosts = (hosts) =>
+  hosts.forEach((h) =>
+    ssh(
+      h,
+      'ids=$(docker ps -aq); [ -z "$ids" ] || docker rm -f $ids >/dev/null; rm -rf naive gantry/bench'
+    )
+  )
+
 console.log(
-  '| hosts | ssh-deploy (parallel, health-checked) | naive sequential ssh loop (no health check) | naive ÷ ssh-deploy |'
+  '| hosts | ssh-deploy (parallel, health-checked) | naive sequential ssh loop (no health check) | naive ÷ ssh-deploy | Gantry CPU (user+sys) | Gantry peak RSS |'
 )
-console.log('| --- | --- | --- | --- |')
+console.log('| --- | --- | --- | --- | --- | --- |')
 const results = {}
-for (const n of [1, 5, 20]) {
+for (const n of COUNTS) {
   const hosts = sb.hosts.slice(0, n)
-  stop(hosts, 'naive')
-  gantry(hosts, images[0]) // v1 running, images cached: the timed run is an upgrade
-  const g = gantry(hosts, images[1])
-  stop(hosts, 'bench')
-  prepareNaive(hosts)
-  const nv = naive(hosts, images[1])
-  stop(hosts, 'naive')
-  results[n] = g
-  console.log(`| ${n} | ${g.toFixed(1)} s | ${nv.toFixed(1)} s | ${(nv / g).toFixed(2)}x |`)
+  clearHosts(hosts)
+  const runs = []
+  const naiveRuns = []
+  for (let run = 0; run < RUNS; run++) {
+    stop(hosts, 'naive')
+    gantry(hosts, images[0]) // v1 running, images cached: the timed run is an upgrade
+    runs.push(gantry(hosts, images[1]))
+    stop(hosts, 'bench')
+    prepareNaive(hosts)
+    naiveRuns.push(naive(hosts, images[1]))
+    stop(hosts, 'naive')
+  }
+  const g = {
+    wall: median(runs.map((r) => r.wall)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    rssMb: median(runs.map((r) => r.rssMb))
+  }
+  const nv = median(naiveRuns)
+  results[n] = { ...g, naive: nv }
+  console.log(
+    `| ${n} | ${g.wall.toFixed(2)} s | ${nv.toFixed(2)} s | ${(nv / g.wall).toFixed(2)}x | ${g.cpuMs.toFixed(0)} ms | ${g.rssMb.toFixed(0)} MB |`
+  )
 }
-console.log(
-  `\nssh-deploy to 20 hosts costs ${(results[20] / results[1]).toFixed(2)}x what 1 host costs (target: under 2x).`
-)
+const counts = Object.keys(results).map(Number)
+const [first, last] = [Math.min(...counts), Math.max(...counts)]
+if (results[1])
+  console.log(
+    `\nOne host: ssh-deploy ${results[1].wall.toFixed(2)} s against the naive ${results[1].naive.toFixed(2)} s (${(results[1].wall - results[1].naive).toFixed(2)} s more, health check and rollback bookkeeping included).`
+  )
+if (last > first) {
+  const perHost = (results[last].cpuMs - results[first].cpuMs) / (last - first)
+  console.log(
+    `Gantry's CPU per extra host: ${perHost.toFixed(1)} ms (${first} → ${last} hosts); ${last} hosts cost ${(results[last].wall / results[first].wall).toFixed(2)}x the wall time of ${first}.`
+  )
+}
+if (results[3]) console.log(`Peak RSS for 3 hosts: ${results[3].rssMb.toFixed(0)} MB.`)
+clearHosts(sb.hosts.slice(0, last))
 for (const h of sb.hosts) ssh(h, 'rm -rf naive gantry/bench')
 cli('up', '--hosts', String(before))

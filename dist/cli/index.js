@@ -421,9 +421,9 @@ function untrustedChannel(write, newToken = node_crypto__WEBPACK_IMPORTED_MODULE
 
 var map = {
 	"./approval/main.ts": [
-		1565,
+		6666,
 		398,
-		565
+		666
 	],
 	"./deployment/main.ts": [
 		1362,
@@ -438,10 +438,10 @@ var map = {
 		925
 	],
 	"./ecs-deploy/main.ts": [
-		5417,
+		4070,
 		398,
 		343,
-		417
+		70
 	],
 	"./environment/main.ts": [
 		1982,
@@ -468,9 +468,9 @@ var map = {
 		147
 	],
 	"./ssh-deploy/main.ts": [
-		2434,
+		5205,
 		398,
-		434
+		205
 	],
 	"./version/main.ts": [
 		2261,
@@ -712,6 +712,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 

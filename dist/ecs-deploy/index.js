@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3463);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4494);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3463:
+/***/ 4494:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28532,6 +28532,41 @@ function resourceName(nameOrArn) {
 
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __nccwpck_require__(7268);
+;// CONCATENATED MODULE: ./src/lib/poll.ts
+/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
+function backoffWaits(interval) {
+    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
+    const factor = b.factor ?? 2;
+    let next = Math.min(b.initialMs, b.maxMs);
+    return () => {
+        const wait = next;
+        next = Math.min(b.maxMs, next * factor);
+        return wait;
+    };
+}
+/**
+ * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
+ * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
+ */
+async function pollUntil(observe, options) {
+    const { clock } = options;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const nextWait = backoffWaits(options.interval);
+    if (options.delayFirst)
+        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
+    for (let attempt = 1;; attempt++) {
+        const value = await observe(attempt);
+        const elapsedMs = clock.now() - started;
+        if (options.done(value, attempt))
+            return { settled: true, value, attempts: attempt, elapsedMs };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { settled: false, value, attempts: attempt, elapsedMs };
+        await clock.sleep(Math.min(nextWait(), left));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lib/retry.ts
 const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function retry(operation, options) {
@@ -28659,6 +28694,7 @@ function explainAwsError(service, operation, error, attempts, permission) {
 
 
 
+
 /** A cluster or service that does not exist (the caller names the input it came from). */
 class EcsNotFoundError extends errors/* ConfigurationError */.j1 {
     resource;
@@ -28777,20 +28813,20 @@ function explain(operation, error, attempts) {
 }
 /** Polls DescribeServices until the deployment COMPLETED or FAILED, or the time is up. */
 async function followRollout(api, options) {
-    const deadline = options.clock.now() + options.timeoutMs;
     let last = '';
-    for (;;) {
+    const result = await pollUntil(async () => {
         const service = await api.describeService(options.cluster, options.service);
         const rollout = interpretRollout(service, options.target);
-        if (rollout.state !== 'IN_PROGRESS')
-            return { rollout, service, timedOut: false };
-        if (rollout.waitingFor !== last)
+        if (rollout.state === 'IN_PROGRESS' && rollout.waitingFor !== last)
             options.onProgress?.((last = rollout.waitingFor));
-        const left = deadline - options.clock.now();
-        if (left <= 0)
-            return { rollout, service, timedOut: true };
-        await options.clock.sleep(Math.min(options.pollMs, left));
-    }
+        return { rollout, service };
+    }, {
+        clock: options.clock,
+        timeoutMs: options.timeoutMs,
+        interval: options.pollMs,
+        done: ({ rollout }) => rollout.state !== 'IN_PROGRESS'
+    });
+    return { ...result.value, timedOut: !result.settled };
 }
 
 ;// CONCATENATED MODULE: ./src/lib/clock.ts
@@ -32634,9 +32670,11 @@ function jsonErrorLine(text, error) {
     return match ? text.slice(0, Number(match[1])).split('\n').length : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/actions/ecs-deploy/deploy.ts
+;// CONCATENATED MODULE: ./src/deploy/targets/ecs.ts
 /**
- * The phases of an ECS deploy, in order: inspect the service, read the stable-revision record,
+ * `ecs-deploy`'s target: a rollout through the ECS API rather than host steps, so it implements
+ * ApiTarget (../target.ts) and returns the same RolloutOutcome as the host targets. The
+ * phases of an ECS deploy, in order: inspect the service, read the stable-revision record,
  * choose (render and register) the task definition, update the service, follow the rollout, record
  * a stable revision. Each phase is a small function over the EcsApi; the outcome is plain data for
  * the report.
@@ -32917,6 +32955,34 @@ function consoleUrl(settings) {
     const service = encodeURIComponent(resourceName(settings.service));
     return `https://${host}/ecs/v2/clusters/${cluster}/services/${service}/deployments?region=${settings.region}`;
 }
+/** The ECS rollout as a RolloutOutcome (with ECS's own account of it, for its outputs and summary). */
+const ecsTarget = {
+    name: 'ecs',
+    async deploy({ settings, ctx }) {
+        const ecs = await deploy(settings, ctx);
+        const before = ecs.before && revisionName(ecs.before);
+        const chosen = revisionName(ecs.chosen.arn);
+        const common = {
+            unit: `${settings.cluster}/${settings.service}`,
+            before,
+            durationMs: ecs.durationMs,
+            ecs
+        };
+        if (ecs.state === 'COMPLETED')
+            return { ...common, status: 'deployed', after: chosen };
+        if (!ecs.waited)
+            return { ...common, status: 'started', after: chosen };
+        if (ecs.rolledBack)
+            return {
+                ...common,
+                status: 'rolled-back',
+                attempted: chosen,
+                after: ecs.serviceRunsAfter && revisionName(ecs.serviceRunsAfter),
+                message: ecs.reason
+            };
+        return { ...common, status: 'failed', after: chosen, message: ecs.reason };
+    }
+};
 
 ;// CONCATENATED MODULE: ./src/lib/markdown.ts
 /** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
@@ -33122,10 +33188,14 @@ async function run(deps = {}) {
         }
         const clock = deps.clock ?? realClock;
         const api = (deps.ecs ?? defaultEcs)(settings.region, runner, clock);
-        const outcome = await deploy(settings, { api, runner, clock, pollMs: deps.pollMs ?? 15_000 });
+        const rollout = await ecsTarget.deploy({
+            settings,
+            ctx: { api, runner, clock, pollMs: deps.pollMs ?? 15_000 }
+        });
+        const outcome = rollout.ecs;
         setOutputs(runner, outcome);
         runner.appendSummary(renderSummary(settings, outcome));
-        if (outcome.state === 'FAILED' || outcome.timedOut) {
+        if (rollout.status === 'failed' || rollout.status === 'rolled-back') {
             throw new errors/* ConfigurationError */.j1(failureMessage(settings, outcome));
         }
         runner.info(outcome.waited

@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5613);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9163);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5613:
+/***/ 9163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28442,6 +28442,267 @@ __nccwpck_require__.d(core_namespaceObject, {
   toWin32Path: () => (toWin32Path),
   warning: () => (warning)
 });
+
+;// CONCATENATED MODULE: ./src/core/hosts.ts
+const USER = /^[a-z_][a-z0-9_.-]*\$?$/i;
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_SPEC_EXPECTED = '`user@host` or `user@host:port`, e.g. `deploy@10.0.1.5:22`';
+function parseHostSpec(text) {
+    const m = /^([^@\s]+)@(\[[0-9A-Fa-f:.]+\]|[^:@\s[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
+    if (!m)
+        return undefined;
+    const [, user = '', rawHost = '', rawPort] = m;
+    const port = rawPort === undefined ? 22 : Number(rawPort);
+    const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
+    if (!USER.test(user) || port < 1 || port > 65535)
+        return undefined;
+    if (!rawHost.startsWith('[') && !HOSTNAME.test(host))
+        return undefined;
+    return { user, host, port };
+}
+function formatHostSpec(spec) {
+    const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
+    return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
+}
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/lib/known-hosts.ts
+/**
+ * Host-key verification as OpenSSH does it: known_hosts lines (plain, `[host]:port`, wildcards,
+ * negations, hashed `|1|salt|hash` entries, `@revoked`) or pinned `SHA256:` fingerprints.
+ * A key is accepted only when it is listed for this very host; anything else is refused.
+ */
+
+function fingerprintSha256(key) {
+    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
+}
+/** An SSH key blob starts with its own type name (RFC 4253 §6.6); a line whose blob does not is garbage. */
+function blobKeyType(blob) {
+    if (blob.length < 4)
+        return undefined;
+    const length = blob.readUInt32BE(0);
+    return length > 0 && length < 64 && blob.length >= 4 + length
+        ? blob.subarray(4, 4 + length).toString('latin1')
+        : undefined;
+}
+/** Parses known_hosts text; returns entries and the numbers of lines it could not read. */
+function parseKnownHosts(text) {
+    const entries = [];
+    const invalidLines = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const words = line.split(/\s+/);
+        const marker = words[0] === '@revoked' || words[0] === '@cert-authority'
+            ? words.shift()
+            : undefined;
+        const [hosts, keyType, keyText] = words;
+        const key = keyText && /^[A-Za-z0-9+/]+=*$/.test(keyText) ? Buffer.from(keyText, 'base64') : undefined;
+        if (!hosts || !keyType || !key || blobKeyType(key) !== keyType) {
+            invalidLines.push(i + 1);
+            return;
+        }
+        entries.push({ marker, hosts, keyType, key, line: i + 1 });
+    });
+    return { entries, invalidLines };
+}
+/** The name OpenSSH looks up: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+function globMatch(pattern, value) {
+    const source = pattern
+        .replace(/[\\^$.|+()[\]{}]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i').test(value);
+}
+function entryMatches(entry, name) {
+    if (entry.hosts.startsWith('|1|')) {
+        const [, , salt, hash] = entry.hosts.split('|');
+        if (!salt || !hash)
+            return false;
+        const digest = (0,external_node_crypto_.createHmac)('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
+        return digest === hash;
+    }
+    let matched = false;
+    for (const pattern of entry.hosts.split(',')) {
+        if (pattern.startsWith('!')) {
+            if (globMatch(pattern.slice(1), name))
+                return false;
+        }
+        else if (globMatch(pattern, name))
+            matched = true;
+    }
+    return matched;
+}
+/**
+ * Checks a presented key (the raw SSH key blob) against known_hosts entries and/or pinned
+ * fingerprints for this host.
+ */
+function verifyHostKey(presented, host, port, trust) {
+    const fingerprint = fingerprintSha256(presented);
+    const names = [knownHostsName(host, port)];
+    const forHost = (trust.entries ?? []).filter((e) => names.some((n) => entryMatches(e, n)));
+    if (forHost.some((e) => e.marker === '@revoked' && e.key.equals(presented))) {
+        return { ok: false, fingerprint, reason: 'revoked' };
+    }
+    const trusted = forHost.filter((e) => e.marker === undefined);
+    if (trusted.some((e) => e.key.equals(presented)))
+        return { ok: true, fingerprint };
+    if ((trust.fingerprints ?? []).some((f) => f.replace(/=+$/, '') === fingerprint))
+        return { ok: true, fingerprint };
+    const known = trusted.length > 0 || (trust.fingerprints ?? []).length > 0;
+    return { ok: false, fingerprint, reason: known ? 'changed-key' : 'unknown-host' };
+}
+
+;// CONCATENATED MODULE: ./src/io/ssh.ts
+
+
+class HostKeyRefusedError extends Error {
+    host;
+    verdict;
+    constructor(host, verdict) {
+        const why = {
+            'unknown-host': 'is not in known-hosts/fingerprint',
+            'changed-key': 'does not match the key in known-hosts/fingerprint (REMOTE HOST IDENTIFICATION HAS CHANGED?)',
+            revoked: 'is marked @revoked in known-hosts'
+        }[verdict.reason];
+        super(`Host key verification failed for ${host}: the key it presented (${verdict.fingerprint}) ${why}. Nothing was run there.`);
+        this.host = host;
+        this.verdict = verdict;
+    }
+}
+class SshConnectError extends Error {
+}
+const label = (t) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`;
+/** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
+function lineSplitter(emit) {
+    let pending = '';
+    // A character split across two chunks is decoded whole.
+    const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+    return {
+        push(chunk) {
+            pending += decoder.write(chunk);
+            const lines = pending.split(/\r?\n/);
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                emit(line);
+        },
+        flush() {
+            pending += decoder.end();
+            if (pending)
+                emit(pending);
+            pending = '';
+        }
+    };
+}
+async function connectSsh(target) {
+    const { NodeSSH } = await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 9487));
+    const bastion = target.via ? await connectSsh(target.via) : undefined;
+    let sock;
+    if (bastion && target.via) {
+        const via = target.via;
+        const client = bastions.get(bastion);
+        sock = await new Promise((resolve, reject) => {
+            if (!client)
+                return reject(new SshConnectError(`No connection to ${label(via)}`));
+            client.forwardOut('127.0.0.1', 0, target.host, target.port, (error, stream) => error
+                ? reject(new SshConnectError(`Cannot reach ${label(target)} through ${label(via)}: ${error.message}`))
+                : resolve(stream));
+        });
+    }
+    let refusal;
+    const ssh = new NodeSSH();
+    try {
+        await ssh.connect({
+            host: sock ? undefined : target.host,
+            port: target.port,
+            sock,
+            username: target.user,
+            privateKey: target.privateKey,
+            passphrase: target.passphrase,
+            readyTimeout: target.readyTimeoutMs ?? 20_000,
+            keepaliveInterval: 5_000,
+            keepaliveCountMax: 3,
+            hostVerifier: (key) => {
+                if (target.trust === 'insecure')
+                    return true;
+                const verdict = verifyHostKey(key, target.host, target.port, target.trust);
+                if (!verdict.ok)
+                    refusal = verdict;
+                return verdict.ok;
+            }
+        });
+    }
+    catch (error) {
+        await bastion?.close();
+        if (refusal)
+            throw new HostKeyRefusedError(label(target), refusal);
+        const message = error instanceof Error ? error.message : String(error);
+        throw new SshConnectError(`Cannot connect to ${label(target)}: ${message}`);
+    }
+    const shell = {
+        async exec(script, options = {}) {
+            const out = lineSplitter((line) => options.onLine?.(line, 'stdout'));
+            const err = lineSplitter((line) => options.onLine?.(line, 'stderr'));
+            try {
+                const result = await ssh.execCommand(script, {
+                    stdin: options.stdin,
+                    noTrim: true,
+                    onStdout: (chunk) => out.push(chunk),
+                    onStderr: (chunk) => err.push(chunk)
+                });
+                out.flush();
+                err.flush();
+                return { code: result.code, stdout: result.stdout, stderr: result.stderr };
+            }
+            catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                throw new SshConnectError(`Connection to ${label(target)} lost: ${message}`);
+            }
+        },
+        async close() {
+            ssh.dispose();
+            await bastion?.close();
+        }
+    };
+    if (ssh.connection)
+        bastions.set(shell, ssh.connection);
+    return shell;
+}
+/** The raw ssh2 client behind a shell, for jumping through it. */
+const bastions = new WeakMap();
+
+;// CONCATENATED MODULE: ./src/lib/errors.ts
+/**
+ * Errors the user can fix (a bad input, a bad config file) are ConfigurationErrors: the action
+ * prints their message as is and fails. Anything else is a bug: the message and, in debug, the stack.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** A bad input: names the input, the value and what was expected. */
+class InputError extends ConfigurationError {
+    input;
+    value;
+    expected;
+    constructor(input, value, expected) {
+        super(`Input '${input}' is ${JSON.stringify(value)}: expected ${expected}.`);
+        this.input = input;
+        this.value = value;
+        this.expected = expected;
+    }
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
 
 ;// CONCATENATED MODULE: ./src/lib/shell.ts
 /**
@@ -28512,7 +28773,8 @@ function releaseLines(layout) {
 }
 /**
  * Takes the lock with an atomic mkdir; records who holds it and since when (the host's clock,
- * so no clock skew). When it is held, prints the holder instead.
+ * so no clock skew). When it is held, prints the holder instead and exits LOCK_HELD, so that in
+ * a batch the steps after it (the release's upload, pull, up) do not run.
  */
 function lockStep(layout, owner) {
     const lock = dirOf(layout, '.lock');
@@ -28521,10 +28783,12 @@ function lockStep(layout, owner) {
         script: `mkdir -p ${dirOf(layout)} && if mkdir ${lock} 2>/dev/null; then ` +
             `date +%s > ${lock}/since && cat > ${lock}/owner.json && echo acquired; ` +
             `else echo held; echo "now=$(date +%s)"; echo "since=$(cat ${lock}/since 2>/dev/null)"; ` +
-            `echo "owner=$(cat ${lock}/owner.json 2>/dev/null)"; fi`,
+            `echo "owner=$(cat ${lock}/owner.json 2>/dev/null)"; exit ${LOCK_HELD}; fi`,
         stdin: JSON.stringify(owner)
     };
 }
+/** The lock step's exit code when another deploy holds the lock. */
+const LOCK_HELD = 75;
 /** Breaks a stale lock, but only the one seen (same `since`), never one taken meanwhile. */
 function breakLockStep(layout, since) {
     const lock = dirOf(layout, '.lock');
@@ -28570,13 +28834,31 @@ function upStep(layout, compose, release) {
         script: composeIn(layout, compose, release, ['up', '-d', '--remove-orphans'])
     };
 }
-/** One line per container of the project: service, state, health (or `none`), exit code. */
+/**
+ * One line per container of the project: service, state, health (or `none`), exit code, then its
+ * id and health check command (JSON, `null` without one), so that Gantry can run the check of a
+ * container still `starting` at once.
+ */
 function statusStep(layout) {
-    const format = '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.ExitCode}}';
+    const format = '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.ExitCode}}' +
+        ' {{.Id}} {{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{else}}null{{end}}';
     return {
         name: 'status',
         script: `ids=$(${shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${layout.project}`])}) && ` +
             `if [ -n "$ids" ]; then ${shellCommand(['docker', 'inspect', '--format', format])} $ids; fi`
+    };
+}
+/**
+ * Runs a container's own health check now (`docker exec`, at most 10 s): exit 0 means the app
+ * answers as its health check wants. Docker's verdict still rules a failure; this only sees
+ * success sooner.
+ */
+function healthProbeStep(check) {
+    const exec = shellCommand(['docker', 'exec', check.id, ...check.argv]);
+    return {
+        name: `health check ${check.service}`,
+        script: `if command -v timeout >/dev/null 2>&1; then timeout 10 ${exec}; else ${exec}; fi`,
+        mayFail: true
     };
 }
 /** An HTTP check from the host itself (curl, else wget): exit 0 on a 2xx. */
@@ -28585,7 +28867,8 @@ function healthUrlStep(url) {
     const wget = shellCommand(['wget', '-q', '-O', '/dev/null', '-T', '5', url]);
     return {
         name: 'health url',
-        script: `if command -v curl >/dev/null 2>&1; then ${curl}; else ${wget}; fi`
+        script: `if command -v curl >/dev/null 2>&1; then ${curl}; else ${wget}; fi`,
+        mayFail: true
     };
 }
 /** Points `current` at a release. */
@@ -28600,7 +28883,33 @@ function pruneStep(layout, releases) {
     const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ');
     return {
         name: `prune ${releases.length} old release(s)`,
-        script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`
+        script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
+        // A failed prune leaves disk used, not a failed deploy.
+        mayFail: true
+    };
+}
+/**
+ * A release's files in one stream: each file reads exactly its own bytes of stdin, so a compose
+ * file, a `.env` and the release record cost one round trip, with the contents never on a command
+ * line.
+ */
+function uploadStep(layout, release, files) {
+    const dir = dirOf(layout, RELEASES, release);
+    const bytes = (text) => new TextEncoder().encode(text).length;
+    return {
+        name: `upload ${files.map((f) => f.name).join(', ')}`,
+        script: [
+            `mkdir -p ${dir}`,
+            ...files.map((f) => `head -c ${bytes(f.content)} > ${dir}/${quote(f.name)}`)
+        ].join(' && '),
+        stdin: files.map((f) => f.content).join('')
+    };
+}
+/** The record of the release `current` points at; empty when there is none. */
+function currentRecordStep(layout) {
+    return {
+        name: 'read current release',
+        script: `cat ${dirOf(layout, 'current', RELEASE_RECORD)} 2>/dev/null || true`
     };
 }
 function readRecordStep(layout, release) {
@@ -28828,17 +29137,6 @@ function sameRepository(a, b) {
     return a.registry === b.registry && a.repository === b.repository;
 }
 
-;// CONCATENATED MODULE: ./src/core/json.ts
-/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
-/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
-function asObject(value) {
-    return isPlainObject(value) ? value : {};
-}
-
 ;// CONCATENATED MODULE: ./src/core/deploy/releases.ts
 /** Release bookkeeping on a host, decided from what the host printed. Pure. */
 
@@ -28941,16 +29239,41 @@ function isStale(reply, staleAfterSeconds) {
         : reply.now - reply.since >= staleAfterSeconds;
 }
 function parseStatus(stdout) {
-    return stdout
-        .split('\n')
-        .map((l) => l.trim().split(/\s+/))
-        .filter((w) => w.length === 4)
-        .map(([service = '', state = '', health = '', exit = '0']) => ({
-        service,
-        state,
-        health,
-        exitCode: Number(exit)
-    }));
+    const containers = [];
+    for (const line of stdout.split('\n')) {
+        const m = /^(\S+)\s+(\S+)\s+(\S+)\s+(-?\d+)(?:\s+([0-9a-f]{12,64})\s+(.*))?$/.exec(line.trim());
+        if (!m)
+            continue;
+        const [, service = '', state = '', health = '', exit = '0', id, test] = m;
+        const check = test === undefined ? undefined : healthCheckArgv(test);
+        containers.push({
+            service,
+            state,
+            health,
+            exitCode: Number(exit),
+            ...(id ? { id } : {}),
+            ...(check ? { check } : {})
+        });
+    }
+    return containers;
+}
+/** A health check's `Test` (JSON) as argv; undefined for NONE, none or unreadable. */
+function healthCheckArgv(json) {
+    let test;
+    try {
+        test = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(test) || !test.every((t) => typeof t === 'string'))
+        return undefined;
+    const [kind, ...rest] = test;
+    if (kind === 'CMD-SHELL' && rest.length === 1)
+        return ['/bin/sh', '-c', rest[0]];
+    if (kind === 'CMD' && rest.length > 0)
+        return rest;
+    return undefined;
 }
 /**
  * The project's health from its containers: failed as soon as one is unhealthy, exited, dead or
@@ -28976,6 +29299,997 @@ function evaluateContainers(containers) {
             .map((c) => `${c.service} ${c.health === 'none' ? 'running' : 'healthy'}`)
             .join(', ')
     };
+}
+/**
+ * With Gantry's own runs of the containers' health checks: still starting by Docker, but every
+ * container running and each one still starting answering its check, is up.
+ */
+function evaluateWithProbes(containers, passed) {
+    const verdict = evaluateContainers(containers);
+    if (verdict.health !== 'waiting' || containers.length === 0)
+        return verdict;
+    const pending = containers.filter((c) => c.health === 'starting' || c.state !== 'running');
+    const early = pending.length > 0 &&
+        pending.every((c) => c.state === 'running' && c.health === 'starting' && passed.has(c.service)) &&
+        containers.every((c) => c.state === 'running' && ['none', 'healthy', 'starting'].includes(c.health));
+    if (!early)
+        return verdict;
+    return {
+        health: 'up',
+        detail: containers
+            .map((c) => c.health === 'none'
+            ? `${c.service} running`
+            : c.health === 'starting'
+                ? `${c.service} answers its health check`
+                : `${c.service} healthy`)
+            .join(', ')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/lib/poll.ts
+/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
+function backoffWaits(interval) {
+    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
+    const factor = b.factor ?? 2;
+    let next = Math.min(b.initialMs, b.maxMs);
+    return () => {
+        const wait = next;
+        next = Math.min(b.maxMs, next * factor);
+        return wait;
+    };
+}
+/**
+ * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
+ * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
+ */
+async function pollUntil(observe, options) {
+    const { clock } = options;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const nextWait = backoffWaits(options.interval);
+    if (options.delayFirst)
+        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
+    for (let attempt = 1;; attempt++) {
+        const value = await observe(attempt);
+        const elapsedMs = clock.now() - started;
+        if (options.done(value, attempt))
+            return { settled: true, value, attempts: attempt, elapsedMs };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { settled: false, value, attempts: attempt, elapsedMs };
+        await clock.sleep(Math.min(nextWait(), left));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/output.ts
+/**
+ * The one way a line a host printed reaches the log. Host output is untrusted (a compromised or
+ * merely odd host can print anything), so whatever makes it safe to show belongs here, once.
+ * Lines keep the `[user@host]   line` shape: the host prefix is added by the caller's log. What
+ * Gantry says about the host's state in the host's words (a swarm's messages, service names) goes
+ * through here too.
+ */
+function hostOutputLine(line) {
+    return `  ${line}`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/step.ts
+/** The host could not be reached, or the connection dropped while steps ran. */
+class ConnectionLostError extends Error {
+}
+/** A step failed: its name, its exit code and the tail of what it printed. */
+class StepError extends Error {
+    step;
+    result;
+    constructor(step, result, message) {
+        super(message);
+        this.step = step;
+        this.result = result;
+    }
+}
+/** `pull failed (exit code 1): the last | lines | it printed`. */
+function stepFailure(step, result) {
+    const last = `${result.stdout}\n${result.stderr}`
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(-5)
+        .join(' | ');
+    return new StepError(step, result, `${step.name} failed (exit code ${result.code})${last ? `: ${last}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/session.ts
+/**
+ * The host protocol every host target shares, over one step runner: Gantry's reads of the host,
+ * the lock (waited for, a stale one broken, released even over a new connection), a new
+ * release's upload with the registry login and the pre-deploy hook, and the finish (`current`,
+ * the post-deploy hook, pruning, unlock) in one round trip. Targets (targets/*.ts) add only what
+ * is theirs. Every step goes through run(), which logs it and every line the host printed.
+ */
+
+
+
+
+
+
+class HostSession {
+    job;
+    runner;
+    unlocked = false;
+    locked = false;
+    /** Take the lock in the same round trip as the next steps (lockWithNextSteps). */
+    lockPending = false;
+    /** The version `current` ran before this deploy (known after inspect). */
+    before;
+    constructor(job, runner) {
+        this.job = job;
+        this.runner = runner;
+    }
+    get plan() {
+        return this.job.plan;
+    }
+    get clock() {
+        return this.job.clock;
+    }
+    log(line) {
+        this.job.log(line);
+    }
+    /** Fast first, then every pollMs at most: for waits that usually end within a moment. */
+    backoff() {
+        return { initialMs: Math.min(100, this.job.pollMs), maxMs: this.job.pollMs };
+    }
+    /**
+     * Runs steps in one round trip, logging each (`▸ name`) and the lines it printed, unless quiet.
+     * A step that failed, and may not, throws a StepError naming it; the results come back
+     * otherwise, one per step.
+     */
+    async run(steps, options = {}) {
+        if (this.lockPending)
+            return this.lockedRun(steps, options);
+        const { quiet } = options;
+        const shown = (step) => !(quiet === true || (Array.isArray(quiet) && quiet.includes(step)));
+        let announced = 0;
+        // Steps run as one batch but read as separate steps: each is named before its first line.
+        const announce = (upTo) => {
+            for (; announced <= upTo && announced < steps.length; announced++) {
+                const step = steps[announced];
+                options.starting?.(step);
+                if (shown(step))
+                    this.log(`▸ ${step.name}`);
+            }
+        };
+        const results = await this.runner.run(steps, {
+            onLine: (step, line) => {
+                announce(steps.indexOf(step));
+                if (shown(step))
+                    this.log(hostOutputLine(line));
+            }
+        });
+        announce(results.length - 1);
+        results.forEach((result, i) => {
+            const step = steps[i];
+            if (result.code !== 0 && !step.mayFail)
+                throw stepFailure(step, result);
+        });
+        return results;
+    }
+    async runOne(step, options = {}) {
+        return (await this.run([step], options))[0];
+    }
+    /**
+     * The host's state as the target reads it, and the version `current` runs, in one round trip
+     * before anything changes; a host that cannot take the target stops here.
+     */
+    async inspect(target) {
+        const [inspected, record] = await this.run([target.inspectStep(this.plan.layout), currentRecordStep(this.plan.layout)], { quiet: true });
+        const state = target.parseInspect(inspected?.stdout ?? '');
+        if ('problem' in state)
+            throw new StepError(target.inspectStep(this.plan.layout), inspected, state.problem);
+        const before = state.current
+            ? (recordVersion(record?.stdout ?? '') ?? versionOfRelease(state.current))
+            : undefined;
+        this.before = before;
+        return { state, before };
+    }
+    /** The version a kept release was made for, from its record (else from its id). */
+    async versionOf(release) {
+        const record = await this.runOne(readRecordStep(this.plan.layout, release), { quiet: true });
+        return recordVersion(record.stdout) ?? versionOfRelease(release);
+    }
+    /**
+     * The lock is taken in the same round trip as the target's first steps (no decision lies
+     * between them: a held lock stops that batch before anything else runs, and is then waited
+     * for). A target that stops before running a step changed nothing and never locks.
+     */
+    lockWithNextSteps() {
+        this.lockPending = true;
+    }
+    lockTake() {
+        const { layout, mode, token, owner } = this.plan;
+        const version = mode.kind === 'deploy' ? mode.version : `rollback to ${mode.to}`;
+        return lockStep(layout, { token, ...owner, version });
+    }
+    async lockedRun(steps, options) {
+        this.lockPending = false;
+        const take = this.lockTake();
+        const quiet = options.quiet === true ? true : [take, ...(options.quiet || [])];
+        // The next step starting means the lock was free: say so before that step's lines.
+        const starting = (step) => {
+            if (step !== take && !this.locked)
+                this.acquired();
+            options.starting?.(step);
+        };
+        try {
+            const results = await this.run([take, ...steps], { quiet, starting });
+            if (!parseLockReply(results[0]?.stdout ?? '').acquired)
+                throw stepFailure(take, results[0]);
+            if (!this.locked)
+                this.acquired();
+            return results.slice(1);
+        }
+        catch (error) {
+            if (error instanceof StepError && error.step === take) {
+                if (error.result?.code !== LOCK_HELD)
+                    throw error;
+                // Held: wait for it (or break it when stale), then run the steps.
+                await this.lock();
+                return this.run(steps, options);
+            }
+            // A later step failed, or the connection dropped (then whether the lock was taken is
+            // unknown: unlocking removes only a lock that is ours).
+            if (!this.locked)
+                this.acquired();
+            throw error;
+        }
+    }
+    acquired() {
+        this.locked = true;
+        this.log('▸ lock acquired');
+    }
+    /** Takes the deploy lock, waiting for another deploy's; breaks one older than the stale age. */
+    async lock() {
+        const { layout, lockTimeoutMs, lockStaleSeconds } = this.plan;
+        // Held is an answer here, not an error.
+        const take = { ...this.lockTake(), mayFail: true };
+        let told = false;
+        const attempt = async () => {
+            const reply = parseLockReply((await this.runOne(take, { quiet: true })).stdout);
+            if (reply.acquired || !isStale(reply, lockStaleSeconds))
+                return reply;
+            this.log(`breaking a stale lock: ${describeLockHolder(reply)}`);
+            await this.runOne(breakLockStep(layout, reply.sinceText), { quiet: true });
+            return parseLockReply((await this.runOne(take, { quiet: true })).stdout);
+        };
+        const result = await pollUntil(async () => {
+            const reply = await attempt();
+            if (!reply.acquired && !told)
+                this.log(`waiting for the deploy lock, held by ${describeLockHolder(reply)}`);
+            told ||= !reply.acquired;
+            return reply;
+        }, {
+            clock: this.clock,
+            timeoutMs: lockTimeoutMs,
+            interval: { initialMs: Math.min(250, this.job.pollMs), maxMs: this.job.pollMs },
+            done: (reply) => reply.acquired
+        });
+        const reply = result.value;
+        if (!reply.acquired)
+            throw new StepError(take, undefined, `Timed out after ${Math.round(lockTimeoutMs / 1000)}s waiting for the deploy lock, held by ${describeLockHolder(reply)}`);
+        this.acquired();
+    }
+    /** Releases the lock if held; over a fresh connection when this one dropped. */
+    async unlock() {
+        if (!this.locked || this.unlocked)
+            return;
+        const step = unlockStep(this.plan.layout, this.plan.token);
+        const cannot = (error) => this.log(`could not release the lock (it expires after ${this.plan.lockStaleSeconds}s): ${errorMessage(error)}`);
+        try {
+            await this.runOne(step, { quiet: true });
+            this.unlocked = true;
+            this.log('▸ unlocked');
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof ConnectionLostError))
+                return cannot(error);
+        }
+        try {
+            const fresh = await this.job.connect();
+            try {
+                const [result] = await fresh.run([step]);
+                if (result?.code !== 0)
+                    throw stepFailure(step, result ?? { code: null, stdout: '', stderr: '' });
+                this.unlocked = true;
+                this.log('▸ unlocked (over a new connection)');
+            }
+            finally {
+                await fresh.close();
+            }
+        }
+        catch (error) {
+            cannot(error);
+        }
+    }
+    /**
+     * A new release directory's id and the steps that prepare it, to run in one round trip with
+     * the target's next step: the upload of its files (compose file, `.env`, release record) in
+     * one stream, the registry login (password on stdin), the pre-deploy hook.
+     */
+    newRelease(spec) {
+        const { clock, plan } = this;
+        const at = new Date(clock.now());
+        const release = this.job.releaseId?.(spec.version) ?? releaseId(at, spec.version, plan.token.slice(0, 4));
+        const record = JSON.stringify({
+            version: spec.version,
+            release,
+            deployedAt: at.toISOString(),
+            ...plan.owner
+        });
+        const steps = [
+            uploadStep(plan.layout, release, [
+                { name: COMPOSE_FILE, content: spec.composeFile },
+                { name: ENV_FILE, content: spec.env },
+                { name: RELEASE_RECORD, content: record + '\n' }
+            ])
+        ];
+        if (spec.registry)
+            steps.push(loginStep(spec.registry.server, spec.registry.username, spec.registry.password));
+        if (spec.preDeploy)
+            steps.push(hookStep(plan.layout, release, 'pre-deploy', spec.preDeploy));
+        return { release, steps };
+    }
+    /**
+     * After a good release, in one round trip: the target's own last steps, `current` pointing at
+     * the release, the post-deploy hook, the old releases and unused images pruned, the unlock.
+     */
+    async finish(state, release, options = {}) {
+        const { layout, keepReleases, token } = this.plan;
+        const kept = [...new Set([...state.releases, release])].sort();
+        const prune = releasesToPrune(kept, keepReleases, [release, state.current]);
+        // Its failure leaves the lock to the engine's unlock, not the deploy failed.
+        const unlock = { ...unlockStep(layout, token), mayFail: true };
+        const before = options.before ?? [];
+        const steps = [
+            ...before,
+            switchStep(layout, release),
+            ...(options.postDeploy ? [hookStep(layout, release, 'post-deploy', options.postDeploy)] : []),
+            ...(options.prune === false ? [] : [pruneStep(layout, prune)]),
+            ...(this.locked ? [unlock] : [])
+        ];
+        const results = await this.run(steps, {
+            quiet: [unlock, ...before.filter((s) => s.name.startsWith('upload '))]
+        });
+        if (results.length === steps.length && this.locked && results.at(-1)?.code === 0) {
+            this.unlocked = true;
+            this.log('▸ unlocked');
+        }
+    }
+}
+function recordVersion(text) {
+    try {
+        const record = JSON.parse(text);
+        return typeof record.version === 'string' ? record.version : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/engine.ts
+/**
+ * The deploy engine: a release to many hosts, whatever the target. Hosts go in batches
+ * (`max-parallel`), each batch in parallel; with `on-host-failure: stop` a failed batch skips
+ * the rest. Per host: connect → Gantry's reads and the target's inspect → the lock, taken with
+ * the target's first steps → the target's deploy or rollback → unlock (always, over a new connection if the old one dropped) → one
+ * RolloutOutcome. The dry run is this same engine over printing runners and an instant clock.
+ */
+
+
+
+async function deployHost(target, job) {
+    const started = job.clock.now();
+    const done = (result) => ({
+        unit: job.name,
+        ...result,
+        durationMs: job.clock.now() - started
+    });
+    let runner;
+    try {
+        runner = await job.connect();
+    }
+    catch (error) {
+        const message = errorMessage(error);
+        job.log(error instanceof HostKeyRefusedError ? `refused: ${message}` : message);
+        return done({ status: 'failed', message });
+    }
+    const session = new HostSession(job, runner);
+    try {
+        const { state, before } = await session.inspect(target);
+        session.lockWithNextSteps();
+        const { mode } = job.plan;
+        const result = mode.kind === 'deploy'
+            ? await target.deploy(session, state, mode)
+            : await target.rollbackTo(session, state, mode.to);
+        return done({ before, ...result });
+    }
+    catch (error) {
+        const message = errorMessage(error);
+        job.log(`failed: ${message}`);
+        return done({ status: 'failed', before: session.before, message });
+    }
+    finally {
+        await session.unlock();
+        await runner.close();
+    }
+}
+/** Hosts in batches of `maxParallel` (0: all at once); after a failed batch, `stop` skips the rest. */
+async function deployHosts(hosts, options) {
+    const size = options.maxParallel || hosts.length;
+    const outcomes = [];
+    for (let start = 0; start < hosts.length; start += size) {
+        const batch = hosts.slice(start, start + size);
+        if (options.onHostFailure === 'stop' &&
+            outcomes.some((o) => o.status === 'failed' || o.status === 'rolled-back')) {
+            outcomes.push(...batch.map((host) => ({
+                unit: options.name(host),
+                status: 'skipped',
+                durationMs: 0,
+                message: 'skipped after a failed host'
+            })));
+            continue;
+        }
+        outcomes.push(...(await Promise.all(batch.map((host, i) => options.deploy(host, start + i)))));
+    }
+    return outcomes;
+}
+
+;// CONCATENATED MODULE: ./src/lib/markdown.ts
+/** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
+function escapeCell(value) {
+    return value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(value) {
+    return value === '' ? '' : `<code>${escapeCell(value)}</code>`;
+}
+/** Cells are escaped here; pass markup (e.g. from code()) through `raw`. */
+function table(header, rows) {
+    const cell = (c) => (typeof c === 'string' ? escapeCell(c) : c.raw);
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [
+        line(header.map(escapeCell)),
+        line(header.map(() => '---')),
+        ...rows.map((r) => line(r.map(cell)))
+    ].join('\n');
+}
+function summary(title, body) {
+    return `### ${escapeCell(title)}\n\n${body}\n`;
+}
+/** Preformatted text in a summary: HTML-escaped, newlines kept. */
+function pre(text) {
+    return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/outcome.ts
+/**
+ * One rollout outcome per host (or per service), for every target, and everything the user is
+ * told built from it: the step's outputs, the job summary, the error annotations, the final
+ * verdict and the facts a notification carries.
+ */
+
+const failed = (o) => o.status === 'failed' || o.status === 'rolled-back';
+/** The version the units run now: the one asked for, or for a rollback, where it went. */
+function versionNow(report) {
+    const ok = report.outcomes.filter((o) => o.status === 'deployed');
+    return report.rollbackTo ? (ok[0]?.after ?? report.outcomes[0]?.after ?? '') : report.version;
+}
+/** The outputs every host target sets (ssh-deploy's). */
+function hostOutputs(report) {
+    const ok = report.outcomes.filter((o) => o.status === 'deployed');
+    const bad = report.outcomes.filter((o) => o.status !== 'deployed');
+    return {
+        version: versionNow(report),
+        'previous-version': report.outcomes.find((o) => o.before)?.before ?? '',
+        'hosts-succeeded': JSON.stringify(ok.map((o) => o.unit)),
+        'hosts-failed': JSON.stringify(bad.map((o) => o.unit)),
+        'rolled-back': String(report.outcomes.some((o) => o.status === 'rolled-back'))
+    };
+}
+function renderSummary(report) {
+    const rows = report.outcomes.map((o) => [
+        { raw: code(o.unit) },
+        o.attempted
+            ? `${o.before ?? '—'} → ${o.attempted} ↩ ${o.after ?? '—'}`
+            : `${o.before ?? '—'} → ${o.after ?? '—'}`,
+        `${(o.durationMs / 1000).toFixed(1)} s`,
+        o.status === 'rolled-back' ? 'rolled back' : o.status,
+        o.message ?? ''
+    ]);
+    const details = report.outcomes
+        .map((o) => o.details)
+        .filter(Boolean)
+        .join('');
+    return summary(`Deploy ${report.app}`, table(['Host', 'Version', 'Duration', 'Result', 'Details'], rows) + details);
+}
+/** One error annotation per unit that failed or was rolled back. */
+function failureAnnotations(report) {
+    const how = report.rolledBackBy === 'Gantry' ? 'rolled back' : `rolled back by ${report.rolledBackBy}`;
+    return report.outcomes.filter(failed).map((o) => ({
+        message: `${o.unit}: ${o.message ?? o.status}`,
+        title: `${report.action}: ${report.scope ? `${report.scope} on ` : ''}${o.unit} ${o.status === 'rolled-back' ? how : 'failed'}`
+    }));
+}
+/** The step's last word: what failed (the step fails), or what was deployed. */
+function verdict(report) {
+    const { outcomes, scope } = report;
+    const bad = outcomes.filter((o) => o.status !== 'deployed');
+    const rolledBack = outcomes.some((o) => o.status === 'rolled-back');
+    if (bad.length && scope) {
+        const did = report.rollbackTo ? `roll back to ${report.rollbackTo}` : `deploy ${report.version}`;
+        const by = rolledBack ? `: ${report.rolledBackBy} rolled it back` : '';
+        return { failed: `${capitalize(scope)} did not ${did}${by}.` };
+    }
+    if (bad.length)
+        return {
+            failed: `${bad.length} of ${outcomes.length} host(s) did not deploy ${report.what}${rolledBack ? ' (rolled back)' : ''}.`
+        };
+    const now = versionNow(report);
+    return {
+        ok: scope
+            ? `Deployed ${now || 'the previous spec'} as ${scope}.`
+            : `Deployed ${now} to ${outcomes.length} host(s).`
+    };
+}
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+;// CONCATENATED MODULE: ./src/deploy/runners/scripted.ts
+/**
+ * A runner that answers each step by its name from a script of answers: the tests' host (a step
+ * with no answer fails the test loudly), and, with a healthy host's answers, the dry run's
+ * (printing.ts). It records every step it was given, in order.
+ */
+
+function answerFor(answers, step, call) {
+    const key = step.name in answers
+        ? step.name
+        : (Object.keys(answers)
+            .filter((k) => step.name.startsWith(`${k} `))
+            .sort((a, b) => b.length - a.length)[0] ?? ('*' in answers ? '*' : undefined));
+    if (key === undefined)
+        throw new Error(`The scripted host has no answer for the step "${step.name}"`);
+    const entry = answers[key];
+    const picked = typeof entry === 'function'
+        ? entry(step, call)
+        : Array.isArray(entry)
+            ? entry[Math.min(call, entry.length - 1)]
+            : entry;
+    return typeof picked === 'string' ? { stdout: picked } : picked;
+}
+function scriptedRunner(answers, options = {}) {
+    const calls = new Map();
+    let batches = 0;
+    let lost = false;
+    const runner = {
+        where: options.where ?? 'scripted host',
+        ran: [],
+        closed: false,
+        async close() {
+            runner.closed = true;
+        },
+        async run(steps, runOptions = {}) {
+            const batch = batches++;
+            const results = [];
+            for (const step of steps) {
+                if (lost)
+                    throw new ConnectionLostError(`Connection to ${runner.where} lost: (scripted)`);
+                runner.ran.push({ ...step, batch });
+                options.onStep?.(step, batch);
+                const call = calls.get(step.name) ?? 0;
+                calls.set(step.name, call + 1);
+                const answer = answerFor(answers, step, call);
+                lost ||= answer.lost === true;
+                if (lost)
+                    throw new ConnectionLostError(`Connection to ${runner.where} lost: (scripted)`);
+                const result = {
+                    code: answer.code === undefined ? 0 : answer.code,
+                    stdout: answer.stdout ?? '',
+                    stderr: answer.stderr ?? ''
+                };
+                for (const stream of ['stdout', 'stderr'])
+                    for (const line of result[stream]
+                        .split('\n')
+                        .filter((l, i, all) => l || i < all.length - 1))
+                        runOptions.onLine?.(step, line, stream);
+                results.push(result);
+                if (result.code !== 0 && !step.mayFail)
+                    break;
+            }
+            return results;
+        }
+    };
+    return runner;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/runners/printing.ts
+
+function describeStep(step) {
+    const stdin = step.stdin === undefined
+        ? ''
+        : step.secretStdin
+            ? '  <<< (secret on stdin)'
+            : `  <<< (${Buffer.byteLength(step.stdin)} bytes on stdin)`;
+    return `# ${step.name}\n${step.script}${stdin}`;
+}
+function printingRunner(where, rehearsal, print) {
+    let shown = -1;
+    return scriptedRunner(rehearsal, {
+        where,
+        onStep: (step, batch) => {
+            if (batch !== shown)
+                print(`— round trip ${batch + 1} —`);
+            shown = batch;
+            print(describeStep(step));
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/deploy/batch.ts
+const byteLength = (text) => new TextEncoder().encode(text).length;
+function batchScript(steps, mark) {
+    const parts = steps.map((step, i) => {
+        const run = step.stdin === undefined
+            ? `(\n${step.script}\n) </dev/null`
+            : `head -c ${byteLength(step.stdin)} | (\n${step.script}\nrc=$?; cat >/dev/null; exit $rc\n)`;
+        const stop = step.mayFail ? '' : `; [ "$rc" -eq 0 ] || exit "$rc"`;
+        return `${run}\nrc=$?; echo "${mark} ${i} $rc"; echo "${mark} ${i} $rc" >&2${stop}`;
+    });
+    const stdin = steps.some((s) => s.stdin !== undefined)
+        ? steps.map((s) => s.stdin ?? '').join('')
+        : undefined;
+    return { script: parts.join('\n'), ...(stdin === undefined ? {} : { stdin }) };
+}
+/**
+ * Follows one output stream of a batch line by line: which step each line belongs to, and each
+ * finished step's exit code. A step's last line without a newline arrives glued to the marker.
+ */
+function batchReader(mark) {
+    let step = 0;
+    const codes = new Map();
+    const pattern = new RegExp(`^(.*)${mark} (\\d+) (\\d+)$`);
+    return {
+        codes,
+        /** The line as the step printed it, or undefined for a marker line. */
+        read(line) {
+            const m = pattern.exec(line);
+            if (!m)
+                return { step, line };
+            const at = step;
+            codes.set(Number(m[2]), Number(m[3]));
+            step = Number(m[2]) + 1;
+            return m[1] ? { step: at, line: m[1] } : undefined;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/runners/shell.ts
+/**
+ * A step runner over anything that runs a POSIX sh script with stdin and reports lines and an
+ * exit code: an SSH session (ssh.ts) or a local `sh` (local.ts). One step runs as its own script;
+ * several run as one batch script (src/core/deploy/batch.ts), one round trip.
+ */
+
+
+function shellRunner(where, exec, close) {
+    return {
+        where,
+        close,
+        run: (steps, options = {}) => steps.length === 1 ? runOne(exec, steps[0], options) : runBatch(exec, steps, options)
+    };
+}
+async function runOne(exec, step, options) {
+    const out = { stdout: [], stderr: [] };
+    const { code } = await exec(step.script, {
+        stdin: step.stdin,
+        onLine: (line, stream) => {
+            out[stream].push(line);
+            options.onLine?.(step, line, stream);
+        }
+    });
+    return [{ code, stdout: joinLines(out.stdout), stderr: joinLines(out.stderr) }];
+}
+async function runBatch(exec, steps, options) {
+    const mark = `#gantry-step-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const batch = batchScript(steps, mark);
+    const readers = { stdout: batchReader(mark), stderr: batchReader(mark) };
+    const lines = steps.map(() => ({ stdout: [], stderr: [] }));
+    const { code } = await exec(batch.script, {
+        stdin: batch.stdin,
+        onLine: (text, stream) => {
+            const read = readers[stream].read(text);
+            const step = read && steps[read.step];
+            if (!read || !step)
+                return;
+            lines[read.step]?.[stream].push(read.line);
+            options.onLine?.(step, read.line, stream);
+        }
+    });
+    const codes = readers.stdout.codes;
+    const results = [];
+    for (let i = 0; i < steps.length; i++) {
+        const printed = lines[i] ?? { stdout: [], stderr: [] };
+        const done = codes.get(i);
+        // A step without its marker was cut off: it ends the batch with the script's own exit code.
+        const result = {
+            code: done ?? code,
+            stdout: joinLines(printed.stdout),
+            stderr: joinLines(printed.stderr)
+        };
+        results.push(result);
+        if (done === undefined || (done !== 0 && !steps[i]?.mayFail))
+            break;
+    }
+    return results;
+}
+const joinLines = (lines) => (lines.length ? `${lines.join('\n')}\n` : '');
+
+;// CONCATENATED MODULE: ./src/deploy/runners/ssh.ts
+/** Steps over one verified SSH connection (src/io/ssh.ts; it loads ssh2 only to connect). */
+
+
+
+
+/** Connects (host key verified first) and returns a runner; errors name the host. */
+async function sshRunner(target, open = connectSsh) {
+    let shell;
+    try {
+        shell = await open(target);
+    }
+    catch (error) {
+        // A refused host key is no lost connection: it must never be retried.
+        if (error instanceof HostKeyRefusedError)
+            throw error;
+        throw new ConnectionLostError(error instanceof Error ? error.message : String(error));
+    }
+    return shellRunner(formatHostSpec(target), async (script, options) => {
+        try {
+            return await shell.exec(script, options);
+        }
+        catch (error) {
+            throw new ConnectionLostError(error instanceof Error ? error.message : String(error));
+        }
+    }, () => shell.close().catch(() => undefined));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/rehearsal.ts
+/**
+ * The host the dry run plays against: it keeps `keep-releases` releases (so the prune step shows
+ * what it would delete), the newest one current, the one before it of the version `rollback-to`
+ * names; the lock is free; every step succeeds. Targets add their own answers.
+ */
+
+function rehearsalHost(plan) {
+    const wanted = plan.mode.kind === 'rollback' && plan.mode.to !== 'previous' ? plan.mode.to : 'previous';
+    const count = Math.max(1, plan.keepReleases);
+    const releases = Array.from({ length: count }, (_, i) => {
+        const role = i === count - 1 ? 'current' : i === count - 2 ? wanted : `older-${i + 1}`;
+        return releaseId(new Date(i * 60_000), role, '0000');
+    });
+    const current = releases.at(-1);
+    return {
+        now: Math.floor(Date.now() / 1000),
+        current,
+        releaseLines: [`current=${current}`, ...releases.map((r) => `release=${r}`)].join('\n') + '\n',
+        answers: {
+            lock: 'acquired\n',
+            'read current release': '{"version":"current"}\n',
+            '*': ''
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/compose.ts
+/**
+ * `target: compose`: the release's compose project on each host. Pull (a failed pull changes
+ * nothing), `up`, wait until healthy (containers, their health checks, the health URL), then
+ * switch `current`; an unhealthy release brings the previous one up again (rollback: true).
+ * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/releases.ts.
+ */
+
+
+
+
+
+
+
+/** Without any health check, containers that keep running this long count as up. */
+const STEADY_MS = 1000;
+/**
+ * Runs `first` (the `up`) with the first look at the containers in one round trip, then looks
+ * again, quickly at first and backing off, until healthy, failed or out of time. A container
+ * Docker still calls `starting` has its own health check run by Gantry at once (Docker's first
+ * check comes one `interval` after the start): passing, it counts as up; Docker's `unhealthy`
+ * alone fails it.
+ */
+async function waitHealthy(session, up, before) {
+    const { clock, plan } = session;
+    const { layout, healthUrl, healthTimeoutMs } = plan;
+    let starting = [];
+    let announced = false;
+    let upSince;
+    const observe = async (attempt) => {
+        const status = statusStep(layout);
+        // The health checks of the containers Docker last called `starting`, run now.
+        const probes = starting;
+        const url = healthUrl ? healthUrlStep(healthUrl) : undefined;
+        const look = [status, ...probes, ...(url ? [url] : [])];
+        const steps = [...(attempt === 1 ? [...before, up] : []), ...look];
+        const results = await session.run(steps, { quiet: look }).catch((error) => {
+            // `up` or a look at the containers failing is the release's failure; a step before `up`
+            // (the lock, the upload, the pull) changed nothing, and stays an error.
+            if (error instanceof StepError && (error.step === up || look.includes(error.step)))
+                throw new ReleaseFailure(errorMessage(error));
+            throw error;
+        });
+        if (!announced)
+            session.log(`▸ wait healthy${healthUrl ? ` (${healthUrl})` : ''}`);
+        announced = true;
+        const result = (step) => results[steps.indexOf(step)];
+        const containers = parseStatus(result(status)?.stdout ?? '');
+        starting = containers.flatMap((c) => c.health === 'starting' && c.id && c.check
+            ? [healthProbeStep({ id: c.id, service: c.service, argv: c.check })]
+            : []);
+        // A service passes when every probe of its containers did.
+        const probed = new Map();
+        for (const p of probes) {
+            const service = p.name.replace(/^health check /, '');
+            probed.set(service, (probed.get(service) ?? true) && result(p)?.code === 0);
+        }
+        const passed = new Set([...probed].filter(([, ok]) => ok).map(([service]) => service));
+        const verdict = evaluateWithProbes(containers, passed);
+        if (verdict.health !== 'up')
+            upSince = undefined;
+        if (verdict.health !== 'up')
+            return { ...verdict, done: verdict.health === 'failed' };
+        const probe = url && result(url);
+        if (probe) {
+            if (probe.code === 0)
+                return { health: 'up', detail: `${healthUrl} answers`, done: true };
+            const said = probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`;
+            return {
+                health: 'waiting',
+                detail: `${healthUrl} does not answer yet (${said})`,
+                done: false
+            };
+        }
+        if (containers.some((c) => c.health !== 'none'))
+            return { ...verdict, done: true };
+        upSince ??= clock.now();
+        return { ...verdict, done: clock.now() - upSince >= STEADY_MS };
+    };
+    const result = await pollUntil(observe, {
+        clock,
+        timeoutMs: healthTimeoutMs,
+        interval: session.backoff(),
+        done: (v) => v.done
+    });
+    const { value } = result;
+    if (value.done && value.health === 'up') {
+        session.log(hostOutputLine(`healthy: ${value.detail}`));
+        return { ok: true };
+    }
+    if (value.health === 'failed')
+        return { ok: false, reason: value.detail };
+    return {
+        ok: false,
+        reason: `not healthy after ${Math.round(healthTimeoutMs / 1000)}s: ${value.detail}`
+    };
+}
+/** The new release did not come up: a reason to roll back. */
+class ReleaseFailure extends Error {
+}
+/**
+ * `before` (the release's upload and pull) and `up`, then the wait, the first steps in one round
+ * trip. A failure before `up` changed nothing and is thrown (a lost connection too: how far the
+ * steps got is unknown); a failed `up` is a failure of the release, with its reason.
+ */
+async function upAndWait(session, compose, release, before = []) {
+    try {
+        return await waitHealthy(session, upStep(session.plan.layout, compose, release), before);
+    }
+    catch (error) {
+        if (!(error instanceof ReleaseFailure))
+            throw error;
+        return { ok: false, reason: error.message, error: true };
+    }
+}
+const composeTarget = {
+    name: 'compose',
+    rolledBackBy: 'Gantry',
+    headline: ({ app, what, hosts, maxParallel }) => `Deploying ${app} ${what} to ${hosts.length} host(s), ${maxParallel || 'all'} at a time`,
+    dryRunNote: 'Where a host has only docker-compose v1, `docker-compose` replaces `docker compose`.',
+    inspectStep: inspectStep,
+    parseInspect(stdout) {
+        const state = parseInspect(stdout);
+        if (!state.compose)
+            return { problem: 'Neither `docker compose` nor `docker-compose` is installed on the host.' };
+        return { ...state, compose: state.compose };
+    },
+    async deploy(session, state, spec) {
+        const { layout, rollback } = session.plan;
+        const { release, steps } = session.newRelease(spec);
+        // Upload, login, pre-deploy, pull and up in one round trip. A failed pull stops it before
+        // `up`: nothing changed on the host, the running release keeps running.
+        const health = await upAndWait(session, state.compose, release, [
+            ...steps,
+            pullStep(layout, state.compose, release)
+        ]);
+        if (health.ok) {
+            await session.finish(state, release, { postDeploy: spec.postDeploy });
+            return { status: 'deployed', after: spec.version };
+        }
+        const failure = health.reason;
+        session.log(`✗ ${spec.version} failed: ${failure}`);
+        if (!rollback || !state.current) {
+            const why = rollback ? 'no previous release to roll back to' : 'rollback is off';
+            return { status: 'failed', after: spec.version, message: `${failure} (${why})` };
+        }
+        const before = session.before ?? state.current;
+        session.log(`↩ rolling back to ${before}`);
+        const again = await upAndWait(session, state.compose, state.current);
+        if (!again.ok)
+            return {
+                status: 'failed',
+                after: spec.version,
+                message: 'error' in again
+                    ? `${failure}; the rollback failed too: ${again.reason}`
+                    : `${failure}; the rollback is not healthy either: ${again.reason}`
+            };
+        return {
+            status: 'rolled-back',
+            after: before,
+            attempted: spec.version,
+            message: `${spec.version} failed its health check (${failure}); rolled back to ${before}`
+        };
+    },
+    async rollbackTo(session, state, to) {
+        const target = rollbackTarget(state, to);
+        if ('error' in target)
+            return { status: 'failed', message: `Cannot roll back: ${target.error}` };
+        const version = await session.versionOf(target.release);
+        session.log(`↩ rolling back to ${version} (${target.release})`);
+        const health = await upAndWait(session, state.compose, target.release);
+        if (!health.ok)
+            return {
+                status: 'failed',
+                after: version,
+                message: `the release ${version} is not healthy: ${health.reason}`
+            };
+        // A rollback keeps every release (the one left may be wanted again).
+        await session.finish(state, target.release, { prune: false });
+        return { status: 'deployed', after: version };
+    },
+    rehearsal(plan) {
+        const host = rehearsalHost(plan);
+        return {
+            inspect: `compose=docker compose\nnow=${host.now}\n${host.releaseLines}`,
+            ...host.answers,
+            status: '<each-service> running healthy 0\n'
+        };
+    }
+};
+
+;// CONCATENATED MODULE: ./src/core/json.ts
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
 }
 
 ;// CONCATENATED MODULE: ./src/core/deploy/swarm.ts
@@ -29276,26 +30590,259 @@ function releaseRunning(records, services) {
         .at(-1);
 }
 
-;// CONCATENATED MODULE: ./src/core/hosts.ts
-const USER = /^[a-z_][a-z0-9_.-]*\$?$/i;
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const HOST_SPEC_EXPECTED = '`user@host` or `user@host:port`, e.g. `deploy@10.0.1.5:22`';
-function parseHostSpec(text) {
-    const m = /^([^@\s]+)@(\[[0-9A-Fa-f:.]+\]|[^:@\s[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
-    if (!m)
-        return undefined;
-    const [, user = '', rawHost = '', rawPort] = m;
-    const port = rawPort === undefined ? 22 : Number(rawPort);
-    const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
-    if (!USER.test(user) || port < 1 || port > 65535)
-        return undefined;
-    if (!rawHost.startsWith('[') && !HOSTNAME.test(host))
-        return undefined;
-    return { user, host, port };
+;// CONCATENATED MODULE: ./src/deploy/targets/swarm.ts
+/**
+ * `target: swarm` on one manager: `docker stack deploy` (or `docker service rollback`), then the
+ * swarm's rollout followed service by service until it completed, was rolled back or paused by
+ * the swarm, or ran out of time. Gantry never rolls a stack back itself: the compose file's
+ * `deploy.update_config.failure_action` decides, and the outcome reports what the swarm did.
+ * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/swarm.ts.
+ */
+
+
+
+
+
+
+
+function swarmTarget(stack) {
+    /** The stack's state, after `prepare` (the release's upload) in the same round trip. */
+    const status = async (session, prepare = []) => {
+        const step = stackStatusStep(stack);
+        const results = await session.run([...prepare, step], { quiet: [step] });
+        return parseStackStatus(results.at(-1)?.stdout ?? '');
+    };
+    /** Polls the stack until the rollout settles or the deadline passes, logging each change. */
+    const follow = async (session, kind, baseline, timeoutMs) => {
+        session.log(`▸ follow the rollout of stack ${stack}`);
+        let memory = emptyMemory();
+        let shown = '';
+        const result = await pollUntil(async () => {
+            const now = parseStackStatus((await session.runOne(stackStatusStep(stack), { quiet: true })).stdout);
+            memory = observeRollout(memory, baseline, now);
+            const verdict = evaluateRollout(baseline, now, kind, memory);
+            // What the swarm said (service names, its messages): host output.
+            if (verdict.detail !== shown)
+                session.log(hostOutputLine(verdict.detail));
+            shown = verdict.detail;
+            return verdict;
+        }, {
+            clock: session.clock,
+            timeoutMs,
+            interval: session.backoff(),
+            // A deploy resets each UpdateStatus and the orchestrator starts the update a moment later.
+            delayFirst: true,
+            done: (verdict) => verdict.phase !== 'waiting'
+        });
+        return { verdict: result.value, timedOut: !result.settled };
+    };
+    const why = (session, verdict, timedOut) => {
+        const problems = describeProblems(verdict);
+        return timedOut
+            ? `the rollout did not settle within ${Math.round(session.plan.healthTimeoutMs / 1000)}s (the swarm carries on with it): ${problems}`
+            : `the rollout stopped: ${problems}`;
+    };
+    /** The optional health URL, checked from the manager once the rollout completed. */
+    const checkHealthUrl = async (session, timeoutMs) => {
+        const { healthUrl } = session.plan;
+        if (!healthUrl)
+            return undefined;
+        const result = await pollUntil(() => session.runOne(healthUrlStep(healthUrl), { quiet: true }), {
+            clock: session.clock,
+            timeoutMs: Math.max(0, timeoutMs),
+            interval: session.backoff(),
+            done: (probe) => probe.code === 0
+        });
+        if (result.settled) {
+            session.log(`  healthy: ${healthUrl} answers`);
+            return undefined;
+        }
+        const probe = result.value;
+        return `${healthUrl} does not answer (${probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`})`;
+    };
+    /** Deploys a release directory as the stack; `env` goes to the command as data, on stdin. */
+    const deployRelease = async (session, state, release, options) => {
+        const { layout, healthTimeoutMs } = session.plan;
+        const started = session.clock.now();
+        // The release's upload, login and pre-deploy, and the baseline, in one round trip.
+        const baseline = await status(session, options.prepare);
+        await session.runOne(stackDeployStep(layout, release, stack, { detach: state.detach, env: options.env }));
+        const { verdict, timedOut } = await follow(session, 'deploy', baseline, healthTimeoutMs);
+        const { version } = options;
+        const before = session.before;
+        const services = verdict.services;
+        const details = servicesTable(stack, services);
+        if (verdict.phase === 'rolled-back')
+            return {
+                status: 'rolled-back',
+                after: before,
+                attempted: version,
+                details,
+                message: `${version} failed and the swarm rolled it back: ${describeProblems(verdict)}`
+            };
+        if (verdict.phase !== 'completed')
+            return { status: 'failed', after: version, details, message: why(session, verdict, timedOut) };
+        const left = healthTimeoutMs - (session.clock.now() - started);
+        const unhealthy = await checkHealthUrl(session, left);
+        if (unhealthy)
+            return {
+                status: 'failed',
+                after: version,
+                details,
+                message: `the rollout completed but ${unhealthy}; the swarm keeps ${version} (roll back with \`rollback-to: previous\`)`
+            };
+        await session.finish(state, release, {
+            before: [writeFileStep(layout, release, STACK_RECORD, stackRecord(services))],
+            postDeploy: options.postDeploy
+        });
+        return { status: 'deployed', after: version, details };
+    };
+    return {
+        name: 'swarm',
+        scope: `stack ${stack}`,
+        rolledBackBy: 'the swarm',
+        headline: ({ app, what, hosts }) => `Deploying ${app} ${what} as stack ${stack} through the swarm manager ${hosts.join('')}`,
+        dryRunNote: `Stack ${stack} through the swarm manager. \`--detach=true\` only where the host's docker CLI has it (26+); \`stack status\` repeats until the rollout settles.`,
+        inspectStep: swarmInspectStep,
+        parseInspect(stdout) {
+            const state = parseSwarmInspect(stdout);
+            const problem = swarmProblem(state);
+            return problem ? { problem } : state;
+        },
+        async deploy(session, state, spec) {
+            const { release, steps } = session.newRelease(spec);
+            return deployRelease(session, state, release, {
+                env: spec.env,
+                version: spec.version,
+                postDeploy: spec.postDeploy,
+                prepare: steps
+            });
+        },
+        /** `previous`: `docker service rollback` per service; a version: that kept release again. */
+        async rollbackTo(session, state, to) {
+            const { layout, healthTimeoutMs } = session.plan;
+            if (to !== 'previous') {
+                const target = rollbackTarget(state, to);
+                if ('error' in target)
+                    return { status: 'failed', message: `Cannot roll back: ${target.error}` };
+                const version = await session.versionOf(target.release);
+                session.log(`↩ deploying the kept release ${version} (${target.release}) again`);
+                const envFile = readReleaseFileStep(layout, target.release, ENV_FILE);
+                const env = (await session.runOne(envFile, { quiet: true })).stdout;
+                return deployRelease(session, state, target.release, { env, version });
+            }
+            const baseline = await status(session);
+            const names = baseline.services.map((s) => s.name);
+            if (names.length === 0)
+                return {
+                    status: 'failed',
+                    message: `Cannot roll back: the stack ${stack} has no services on this manager`
+                };
+            const without = baseline.services.filter((s) => !s.hasPreviousSpec).map((s) => s.name);
+            if (without.length)
+                return {
+                    status: 'failed',
+                    message: `Cannot roll back: the swarm has no previous spec for ${without.join(', ')} (created by the last deploy, or already rolled back by the swarm). Deploy a kept release again with \`rollback-to: <version>\`.`
+                };
+            session.log(`↩ rolling back ${names.join(', ')} to their previous spec`);
+            await session.runOne(serviceRollbackStep(names));
+            const { verdict, timedOut } = await follow(session, 'rollback', baseline, healthTimeoutMs);
+            const services = verdict.services;
+            const details = servicesTable(stack, services);
+            if (verdict.phase !== 'completed')
+                return { status: 'failed', details, message: why(session, verdict, timedOut) };
+            const records = await session.runOne(readStackRecordsStep(layout), { quiet: true });
+            const release = releaseRunning(parseStackRecords(records.stdout), services);
+            if (!release) {
+                session.log('  no kept release recorded these images: `current` stays as it was');
+                return { status: 'deployed', details };
+            }
+            await session.run([switchStep(layout, release)]);
+            return { status: 'deployed', after: await session.versionOf(release), details };
+        },
+        rehearsal(plan) {
+            const host = rehearsalHost(plan);
+            const image = plan.mode.kind === 'deploy'
+                ? (/^IMAGE=(.*)$/m.exec(plan.mode.env)?.[1] ?? '<image>')
+                : '<image>';
+            const service = `${stack}_<service>`;
+            const inspect = (previous, update) => JSON.stringify({
+                Spec: {
+                    Name: service,
+                    Labels: { 'com.docker.stack.image': image },
+                    TaskTemplate: { ContainerSpec: { Image: image } },
+                    Mode: { Replicated: { Replicas: 1 } }
+                },
+                ...(previous ? { PreviousSpec: { Name: service } } : {}),
+                ...(update ? { UpdateStatus: { State: update, StartedAt: 'now', Message: '' } } : {})
+            });
+            const task = JSON.stringify({
+                id: '<task>',
+                name: `${service}.1`,
+                image,
+                node: '<node>',
+                desired: 'Running',
+                current: 'Running 1 second ago',
+                error: ''
+            });
+            const running = (update) => `#services\n${service} 1/1\n#inspect\n${inspect(true, update)}\n#tasks\n${task}\n`;
+            const statuses = plan.mode.kind === 'rollback' && plan.mode.to === 'previous'
+                ? [running(), running('rollback_completed')]
+                : ['#services\n#inspect\n#tasks\n', running()];
+            return {
+                'inspect swarm': `swarm=active true\ndetach=yes\nnow=${host.now}\n${host.releaseLines}`,
+                ...host.answers,
+                'stack status': statuses
+            };
+        }
+    };
 }
-function formatHostSpec(spec) {
-    const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
-    return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
+/** Per service of the stack: replicas, old → new image, what the swarm did, its failed tasks. */
+function servicesTable(stack, services) {
+    if (!services.length)
+        return undefined;
+    const rows = services.map((s) => [
+        { raw: code(s.name) },
+        `${s.running}/${s.desired}`,
+        imageChange(s),
+        stateLabel(s),
+        s.failed ? [s.message ?? '', ...s.failedTasks.map(describeTask)].filter(Boolean).join('\n') : ''
+    ]);
+    return `\n\nStack ${code(stack)}:\n\n${table(['Service', 'Replicas', 'Image', 'Update', 'Details'], rows)}`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/index.ts
+
+
+const HOST_TARGETS = {
+    compose: () => composeTarget,
+    swarm: (options) => swarmTarget(options.stack ?? options.app)
+};
+const HOST_TARGET_NAMES = Object.keys(HOST_TARGETS);
+function hostTarget(name, options) {
+    return HOST_TARGETS[name](options);
+}
+
+;// CONCATENATED MODULE: ./src/lib/action.ts
+/**
+ * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
+ * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
+ * are caught too.
+ */
+
+async function runAction(runner, body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        if (error instanceof ConfigurationError) {
+            runner.setFailed(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            runner.debug(error.stack);
+        runner.setFailed(`Unexpected error: ${errorMessage(error)}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lib/retry.ts
@@ -29361,556 +30908,6 @@ function instantClock(start = Date.now()) {
             now += ms;
         }
     };
-}
-
-;// CONCATENATED MODULE: ./src/lib/errors.ts
-/**
- * Errors the user can fix (a bad input, a bad config file) are ConfigurationErrors: the action
- * prints their message as is and fails. Anything else is a bug: the message and, in debug, the stack.
- */
-class ConfigurationError extends Error {
-    name = 'ConfigurationError';
-}
-/** A bad input: names the input, the value and what was expected. */
-class InputError extends ConfigurationError {
-    input;
-    value;
-    expected;
-    constructor(input, value, expected) {
-        super(`Input '${input}' is ${JSON.stringify(value)}: expected ${expected}.`);
-        this.input = input;
-        this.value = value;
-        this.expected = expected;
-    }
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return typeof error === 'string' ? error : JSON.stringify(error);
-}
-
-// EXTERNAL MODULE: ./src/io/ssh.ts
-var ssh = __nccwpck_require__(4318);
-;// CONCATENATED MODULE: ./src/io/deploy.ts
-/**
- * Carries out a deploy on one host over SSH: lock → inspect → upload the release → registry
- * login → pull → up → wait healthy → switch `current` (or bring the previous release back) →
- * unlock, always. With `target: swarm` (one manager): lock → inspect → upload → login →
- * `docker stack deploy` → follow the swarm's rollout → switch `current`, or report the swarm's
- * own rollback → unlock. Every remote command comes from src/core/deploy/remote.ts; the
- * decisions from src/core/deploy/releases.ts and swarm.ts. Time goes through an injectable clock.
- */
-
-
-
-
-
-
-
-/** A remote step failed: its name, exit code and the tail of what it printed. */
-class StepError extends Error {
-}
-async function deployHost(req) {
-    const started = req.clock.now();
-    const done = (status, extra = {}) => ({
-        host: req.name,
-        status,
-        durationMs: req.clock.now() - started,
-        ...extra
-    });
-    let shell;
-    try {
-        shell = await req.connect(req.target);
-    }
-    catch (error) {
-        const message = errorMessage(error);
-        req.log(error instanceof ssh.HostKeyRefusedError ? `refused: ${message}` : message);
-        return done('failed', { message });
-    }
-    const host = new HostSession(req, shell);
-    let locked = false;
-    try {
-        let outcome;
-        if (req.swarm) {
-            const state = await host.inspectSwarm();
-            await host.lock();
-            locked = true;
-            const swarm = new SwarmSession(host, req.swarm.stack, state, await host.currentVersion(state));
-            outcome =
-                req.mode.kind === 'deploy'
-                    ? await swarm.deploy(req.mode)
-                    : await swarm.rollbackTo(req.mode.to);
-        }
-        else {
-            const state = await host.inspect();
-            if (!state.compose)
-                throw new StepError('Neither `docker compose` nor `docker-compose` is installed on the host.');
-            await host.lock();
-            locked = true;
-            const before = await host.currentVersion(state);
-            outcome =
-                req.mode.kind === 'deploy'
-                    ? await host.deploy(req.mode, state, state.compose, before)
-                    : await host.rollbackTo(req.mode.to, state, state.compose, before);
-        }
-        return done(outcome.status, outcome);
-    }
-    catch (error) {
-        const message = errorMessage(error);
-        req.log(`failed: ${message}`);
-        return done('failed', { message });
-    }
-    finally {
-        if (locked)
-            await host.unlock();
-        await shell.close().catch(() => undefined);
-    }
-}
-class HostSession {
-    req;
-    shell;
-    constructor(req, shell) {
-        this.req = req;
-        this.shell = shell;
-    }
-    get layout() {
-        return this.req.layout;
-    }
-    /** Runs a step, streaming its output into the log; a non-zero exit is a StepError. */
-    async run(step, options = {}) {
-        if (!options.quiet)
-            this.req.log(`▸ ${step.name}`);
-        const tail = [];
-        const result = await this.shell.exec(step.script, {
-            stdin: step.stdin,
-            onLine: (line) => {
-                tail.push(line);
-                if (tail.length > 20)
-                    tail.shift();
-                if (!options.quiet)
-                    this.req.log(`  ${line}`);
-            }
-        });
-        if (result.code !== 0 && !options.allowFailure) {
-            const last = tail
-                .filter((l) => l.trim())
-                .slice(-5)
-                .join(' | ');
-            throw new StepError(`${step.name} failed (exit code ${result.code})${last ? `: ${last}` : ''}`);
-        }
-        return result;
-    }
-    async inspect() {
-        return parseInspect((await this.run(inspectStep(this.layout), { quiet: true })).stdout);
-    }
-    /** The host's swarm state; a host that is not a manager stops the deploy before the lock. */
-    async inspectSwarm() {
-        const state = parseSwarmInspect((await this.run(swarmInspectStep(this.layout), { quiet: true })).stdout);
-        const problem = swarmProblem(state);
-        if (problem)
-            throw new StepError(problem);
-        return state;
-    }
-    async currentVersion(state) {
-        return state.current ? await this.versionOf(state.current) : undefined;
-    }
-    async versionOf(release) {
-        const text = (await this.run(readRecordStep(this.layout, release), { quiet: true })).stdout;
-        try {
-            const record = JSON.parse(text);
-            if (typeof record.version === 'string')
-                return record.version;
-        }
-        catch {
-            // An unreadable record: the id still says which version it was.
-        }
-        return versionOfRelease(release);
-    }
-    async lock() {
-        const { clock, lockTimeoutMs, pollMs } = this.req;
-        const version = this.req.mode.kind === 'deploy' ? this.req.mode.version : `rollback to ${this.req.mode.to}`;
-        const owner = { token: this.req.token, ...this.req.owner, version };
-        const deadline = clock.now() + lockTimeoutMs;
-        let told = false;
-        for (;;) {
-            const reply = parseLockReply((await this.run(lockStep(this.layout, owner), { quiet: true })).stdout);
-            if (reply.acquired) {
-                this.req.log('▸ lock acquired');
-                return;
-            }
-            if (isStale(reply, this.req.lockStaleSeconds)) {
-                this.req.log(`breaking a stale lock: ${describeLockHolder(reply)}`);
-                await this.run(breakLockStep(this.layout, reply.sinceText), { quiet: true });
-                continue;
-            }
-            if (clock.now() >= deadline) {
-                throw new StepError(`Timed out after ${Math.round(lockTimeoutMs / 1000)}s waiting for the deploy lock, held by ${describeLockHolder(reply)}`);
-            }
-            if (!told)
-                this.req.log(`waiting for the deploy lock, held by ${describeLockHolder(reply)}`);
-            told = true;
-            await clock.sleep(pollMs);
-        }
-    }
-    /** Releases the lock; if the connection dropped, over a fresh one, so a blip does not leave it held. */
-    async unlock() {
-        const step = unlockStep(this.layout, this.req.token);
-        const cannot = (error) => this.req.log(`could not release the lock (it expires after ${this.req.lockStaleSeconds}s): ${errorMessage(error)}`);
-        try {
-            await this.run(step, { quiet: true });
-            this.req.log('▸ unlocked');
-            return;
-        }
-        catch (error) {
-            if (!(error instanceof ssh.SshConnectError))
-                return cannot(error);
-        }
-        try {
-            const fresh = await this.req.connect(this.req.target);
-            try {
-                await fresh.exec(step.script);
-                this.req.log('▸ unlocked (over a new connection)');
-            }
-            finally {
-                await fresh.close().catch(() => undefined);
-            }
-        }
-        catch (error) {
-            cannot(error);
-        }
-    }
-    /** Waits until the project is healthy; returns why not when it is not. */
-    async waitHealthy() {
-        const { clock, healthTimeoutMs, pollMs, healthUrl } = this.req;
-        this.req.log(`▸ wait healthy${healthUrl ? ` (${healthUrl})` : ''}`);
-        const deadline = clock.now() + healthTimeoutMs;
-        let last = 'not checked yet';
-        let upInARow = 0;
-        for (;;) {
-            const containers = parseStatus((await this.run(statusStep(this.layout), { quiet: true })).stdout);
-            const verdict = evaluateContainers(containers);
-            last = verdict.detail;
-            if (verdict.health === 'failed')
-                return { ok: false, reason: verdict.detail };
-            if (verdict.health === 'up') {
-                const checked = containers.some((c) => c.health !== 'none');
-                if (healthUrl) {
-                    const probe = await this.run(healthUrlStep(healthUrl), {
-                        quiet: true,
-                        allowFailure: true
-                    });
-                    if (probe.code === 0)
-                        return this.healthy(`${healthUrl} answers`);
-                    last = `${healthUrl} does not answer yet (${probe.stderr.trim().split('\n').at(-1) ?? `exit ${probe.code}`})`;
-                }
-                else if (checked) {
-                    return this.healthy(verdict.detail);
-                }
-                else if (++upInARow >= 2) {
-                    // No health check at all: running on two polls in a row counts as up.
-                    return this.healthy(verdict.detail);
-                }
-            }
-            else
-                upInARow = 0;
-            if (clock.now() >= deadline)
-                return {
-                    ok: false,
-                    reason: `not healthy after ${Math.round(healthTimeoutMs / 1000)}s: ${last}`
-                };
-            await clock.sleep(pollMs);
-        }
-    }
-    healthy(detail) {
-        this.req.log(`  healthy: ${detail}`);
-        return { ok: true };
-    }
-    async deploy(mode, state, compose, before) {
-        const { layout } = this;
-        const release = await this.upload(mode);
-        await this.prepare(mode, release);
-        // A failed pull changes nothing on the host: the running release keeps running.
-        await this.run(pullStep(layout, compose, release));
-        let failure;
-        try {
-            await this.run(upStep(layout, compose, release));
-            const health = await this.waitHealthy();
-            if (!health.ok)
-                failure = health.reason;
-        }
-        catch (error) {
-            failure = errorMessage(error);
-        }
-        if (failure === undefined) {
-            await this.finish(state, release, mode.postDeploy);
-            return { status: 'deployed', before, after: mode.version };
-        }
-        this.req.log(`✗ ${mode.version} failed: ${failure}`);
-        if (!this.req.rollback || !state.current) {
-            const why = this.req.rollback ? 'no previous release to roll back to' : 'rollback is off';
-            return { status: 'failed', before, after: mode.version, message: `${failure} (${why})` };
-        }
-        this.req.log(`↩ rolling back to ${before ?? state.current}`);
-        try {
-            await this.run(upStep(layout, compose, state.current));
-            const health = await this.waitHealthy();
-            if (!health.ok)
-                return {
-                    status: 'failed',
-                    before,
-                    after: mode.version,
-                    message: `${failure}; the rollback is not healthy either: ${health.reason}`
-                };
-        }
-        catch (error) {
-            return {
-                status: 'failed',
-                before,
-                after: mode.version,
-                message: `${failure}; the rollback failed too: ${errorMessage(error)}`
-            };
-        }
-        return {
-            status: 'rolled-back',
-            before,
-            after: before,
-            attempted: mode.version,
-            message: `${mode.version} failed its health check (${failure}); rolled back to ${before}`
-        };
-    }
-    /** A new release directory with the compose file, the `.env` and the release record. */
-    async upload(mode) {
-        const { layout } = this;
-        const release = releaseId(new Date(this.req.clock.now()), mode.version, this.req.token.slice(0, 4));
-        const record = JSON.stringify({
-            version: mode.version,
-            release,
-            deployedAt: new Date(this.req.clock.now()).toISOString(),
-            ...this.req.owner
-        });
-        await this.run(writeFileStep(layout, release, COMPOSE_FILE, mode.composeFile));
-        await this.run(writeFileStep(layout, release, ENV_FILE, mode.env));
-        await this.run(writeFileStep(layout, release, RELEASE_RECORD, record + '\n'), { quiet: true });
-        return release;
-    }
-    /** Registry login (password on stdin) and the pre-deploy hook. */
-    async prepare(mode, release) {
-        if (mode.registry)
-            await this.run(loginStep(mode.registry.server, mode.registry.username, mode.registry.password));
-        if (mode.preDeploy)
-            await this.run(hookStep(this.layout, release, 'pre-deploy', mode.preDeploy));
-    }
-    /** After a good release: `current` points at it, the post-deploy hook runs, old releases go. */
-    async finish(state, release, postDeploy) {
-        await this.run(switchStep(this.layout, release));
-        if (postDeploy)
-            await this.run(hookStep(this.layout, release, 'post-deploy', postDeploy));
-        const prune = releasesToPrune([...state.releases, release].sort(), this.req.keepReleases, [
-            release,
-            state.current
-        ]);
-        await this.run(pruneStep(this.layout, prune), { allowFailure: true });
-    }
-    async rollbackTo(to, state, compose, before) {
-        const target = rollbackTarget(state, to);
-        if ('error' in target)
-            return { status: 'failed', before, message: `Cannot roll back: ${target.error}` };
-        const version = await this.versionOf(target.release);
-        this.req.log(`↩ rolling back to ${version} (${target.release})`);
-        await this.run(upStep(this.layout, compose, target.release));
-        const health = await this.waitHealthy();
-        if (!health.ok)
-            return {
-                status: 'failed',
-                before,
-                after: version,
-                message: `the release ${version} is not healthy: ${health.reason}`
-            };
-        await this.run(switchStep(this.layout, target.release));
-        return { status: 'deployed', before, after: version };
-    }
-}
-/**
- * `target: swarm` on one manager: `docker stack deploy` (or `docker service rollback`), then the
- * swarm's rollout followed service by service until it completed, was rolled back or paused by
- * the swarm, or ran out of time. Gantry never rolls a stack back itself: the compose file's
- * `deploy.update_config.failure_action` decides, and the outcome reports what the swarm did.
- */
-class SwarmSession {
-    host;
-    stack;
-    state;
-    before;
-    constructor(host, stack, state, before) {
-        this.host = host;
-        this.stack = stack;
-        this.state = state;
-        this.before = before;
-    }
-    get req() {
-        return this.host.req;
-    }
-    async status() {
-        return parseStackStatus((await this.host.run(stackStatusStep(this.stack), { quiet: true })).stdout);
-    }
-    async deploy(mode) {
-        const release = await this.host.upload(mode);
-        await this.host.prepare(mode, release);
-        return this.deployRelease(release, mode.env, mode.version, mode.postDeploy);
-    }
-    /** Deploys a release directory as the stack; `env` goes to the command as data, on stdin. */
-    async deployRelease(release, env, version, postDeploy) {
-        const { layout, clock, healthTimeoutMs } = this.req;
-        const baseline = await this.status();
-        const deadline = clock.now() + healthTimeoutMs;
-        await this.host.run(stackDeployStep(layout, release, this.stack, { detach: this.state.detach, env }));
-        const { verdict, timedOut } = await this.follow('deploy', baseline, deadline);
-        const { before } = this;
-        const services = verdict.services;
-        if (verdict.phase === 'rolled-back')
-            return {
-                status: 'rolled-back',
-                before,
-                after: before,
-                attempted: version,
-                services,
-                message: `${version} failed and the swarm rolled it back: ${describeProblems(verdict)}`
-            };
-        if (verdict.phase !== 'completed')
-            return {
-                status: 'failed',
-                before,
-                after: version,
-                services,
-                message: this.why(verdict, timedOut)
-            };
-        const unhealthy = await this.checkHealthUrl(deadline);
-        if (unhealthy)
-            return {
-                status: 'failed',
-                before,
-                after: version,
-                services,
-                message: `the rollout completed but ${unhealthy}; the swarm keeps ${version} (roll back with \`rollback-to: previous\`)`
-            };
-        await this.host.run(writeFileStep(layout, release, STACK_RECORD, stackRecord(services)), {
-            quiet: true
-        });
-        await this.host.finish(this.state, release, postDeploy);
-        return { status: 'deployed', before, after: version, services };
-    }
-    /** `previous`: `docker service rollback` per service; a version: that kept release again. */
-    async rollbackTo(to) {
-        const { before } = this;
-        if (to !== 'previous') {
-            const target = rollbackTarget(this.state, to);
-            if ('error' in target)
-                return { status: 'failed', before, message: `Cannot roll back: ${target.error}` };
-            const version = await this.host.versionOf(target.release);
-            this.req.log(`↩ deploying the kept release ${version} (${target.release}) again`);
-            const envFile = readReleaseFileStep(this.req.layout, target.release, ENV_FILE);
-            const env = (await this.host.run(envFile, { quiet: true })).stdout;
-            return this.deployRelease(target.release, env, version);
-        }
-        const baseline = await this.status();
-        const names = baseline.services.map((s) => s.name);
-        if (names.length === 0)
-            return {
-                status: 'failed',
-                before,
-                message: `Cannot roll back: the stack ${this.stack} has no services on this manager`
-            };
-        const without = baseline.services.filter((s) => !s.hasPreviousSpec).map((s) => s.name);
-        if (without.length)
-            return {
-                status: 'failed',
-                before,
-                message: `Cannot roll back: the swarm has no previous spec for ${without.join(', ')} (created by the last deploy, or already rolled back by the swarm). Deploy a kept release again with \`rollback-to: <version>\`.`
-            };
-        this.req.log(`↩ rolling back ${names.join(', ')} to their previous spec`);
-        await this.host.run(serviceRollbackStep(names));
-        const deadline = this.req.clock.now() + this.req.healthTimeoutMs;
-        const { verdict, timedOut } = await this.follow('rollback', baseline, deadline);
-        const services = verdict.services;
-        if (verdict.phase !== 'completed')
-            return { status: 'failed', before, services, message: this.why(verdict, timedOut) };
-        const records = await this.host.run(readStackRecordsStep(this.req.layout), { quiet: true });
-        const release = releaseRunning(parseStackRecords(records.stdout), services);
-        if (!release) {
-            this.req.log('  no kept release recorded these images: `current` stays as it was');
-            return { status: 'deployed', before, services };
-        }
-        await this.host.run(switchStep(this.req.layout, release));
-        return { status: 'deployed', before, after: await this.host.versionOf(release), services };
-    }
-    /** Polls the stack until the rollout settles or the deadline passes, logging each change. */
-    async follow(kind, baseline, deadline) {
-        const { clock, pollMs } = this.req;
-        this.req.log(`▸ follow the rollout of stack ${this.stack}`);
-        let memory = emptyMemory();
-        let shown = '';
-        for (;;) {
-            // A deploy resets each UpdateStatus and the orchestrator starts the update a moment later.
-            await clock.sleep(pollMs);
-            const now = await this.status();
-            memory = observeRollout(memory, baseline, now);
-            const verdict = evaluateRollout(baseline, now, kind, memory);
-            if (verdict.detail !== shown)
-                this.req.log(`  ${verdict.detail}`);
-            shown = verdict.detail;
-            if (verdict.phase !== 'waiting')
-                return { verdict, timedOut: false };
-            if (clock.now() >= deadline)
-                return { verdict, timedOut: true };
-        }
-    }
-    why(verdict, timedOut) {
-        const problems = describeProblems(verdict);
-        return timedOut
-            ? `the rollout did not settle within ${Math.round(this.req.healthTimeoutMs / 1000)}s (the swarm carries on with it): ${problems}`
-            : `the rollout stopped: ${problems}`;
-    }
-    /** The optional health URL, checked from the manager once the rollout completed. */
-    async checkHealthUrl(deadline) {
-        const { healthUrl, clock, pollMs } = this.req;
-        if (!healthUrl)
-            return undefined;
-        for (;;) {
-            const probe = await this.host.run(healthUrlStep(healthUrl), {
-                quiet: true,
-                allowFailure: true
-            });
-            if (probe.code === 0) {
-                this.req.log(`  healthy: ${healthUrl} answers`);
-                return undefined;
-            }
-            if (clock.now() >= deadline)
-                return `${healthUrl} does not answer (${probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`})`;
-            await clock.sleep(pollMs);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lib/action.ts
-/**
- * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
- * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
- * are caught too.
- */
-
-async function runAction(runner, body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        if (error instanceof ConfigurationError) {
-            runner.setFailed(error.message);
-            return;
-        }
-        if (error instanceof Error && error.stack)
-            runner.debug(error.stack);
-        runner.setFailed(`Unexpected error: ${errorMessage(error)}`);
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -30153,37 +31150,6 @@ function parseDuration(text) {
     if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
         return undefined;
     return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
-}
-
-;// CONCATENATED MODULE: ./src/lib/markdown.ts
-/** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
-function escapeCell(value) {
-    return value
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function code(value) {
-    return value === '' ? '' : `<code>${escapeCell(value)}</code>`;
-}
-/** Cells are escaped here; pass markup (e.g. from code()) through `raw`. */
-function table(header, rows) {
-    const cell = (c) => (typeof c === 'string' ? escapeCell(c) : c.raw);
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [
-        line(header.map(escapeCell)),
-        line(header.map(() => '---')),
-        ...rows.map((r) => line(r.map(cell)))
-    ].join('\n');
-}
-function summary(title, body) {
-    return `### ${escapeCell(title)}\n\n${body}\n`;
-}
-/** Preformatted text in a summary: HTML-escaped, newlines kept. */
-function pre(text) {
-    return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -33135,8 +34101,6 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/lib/untrusted.ts
 /**
  * Output Gantry did not write (deploy hosts, docker, compose, git, registry and API error
@@ -33259,10 +34223,9 @@ function githubRunner(env = process.env, actionsCore = core_namespaceObject) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./src/lib/known-hosts.ts
-var known_hosts = __nccwpck_require__(6014);
 ;// CONCATENATED MODULE: ./src/actions/ssh-deploy/settings.ts
 /** The inputs of `ssh-deploy`, read once and validated before anything connects. */
+
 
 
 
@@ -33378,7 +34341,7 @@ function envValue(env, key) {
 }
 /** `target` and `stack`: a swarm takes one manager, and only a swarm has a stack. */
 function targetOf(inputs, hosts, app) {
-    const target = inputs.choice(INPUTS.target, ['compose', 'swarm'], 'compose');
+    const target = inputs.choice(INPUTS.target, HOST_TARGET_NAMES, 'compose');
     const stack = inputs.optional(INPUTS.stack);
     if (target === 'compose') {
         if (stack !== undefined)
@@ -33401,7 +34364,7 @@ function readSettings(inputs, workspace) {
     const passphrase = inputs.secret(INPUTS.passphrase);
     const insecure = inputs.boolean(INPUTS.insecure, false);
     const knownHostsText = inputs.optional(INPUTS.knownHosts) ?? '';
-    const { entries, invalidLines } = (0,known_hosts/* parseKnownHosts */.uJ)(knownHostsText);
+    const { entries, invalidLines } = parseKnownHosts(knownHostsText);
     if (invalidLines.length) {
         throw new InputError(INPUTS.knownHosts, `line ${invalidLines.join(', ')}`, 'known_hosts lines: `host[,host] keytype base64-key` (as `ssh-keyscan` prints them)');
     }
@@ -33487,10 +34450,14 @@ function readSettings(inputs, workspace) {
 
 ;// CONCATENATED MODULE: ./src/actions/ssh-deploy/main.ts
 /**
- * Action `ssh-deploy`: a compose release to one or many hosts over SSH, verified, health-checked,
- * rolled back on failure; or (`target: swarm`) a stack through one swarm manager, whose rollout
- * the swarm carries out and Gantry follows and reports.
+ * Action `ssh-deploy`: a release to one or many hosts over verified SSH, by the deploy engine
+ * (src/deploy): `target: compose` (health-checked, rolled back on failure) or `target: swarm` (a
+ * stack through one manager, whose rollout the swarm carries out and Gantry follows). The dry run
+ * is the same engine against printing runners and an instant clock.
  */
+
+
+
 
 
 
@@ -33510,16 +34477,10 @@ async function run(deps = {}) {
         if (settings.trust === 'insecure') {
             runner.warning(`Host-key checking is OFF ('${INPUTS.insecure}: true'): a man in the middle could take this deploy, its registry password included.`);
         }
-        const layout = { dir: settings.path, project: settings.app };
-        if (settings.dryRun)
-            return printDryRun(runner, settings, layout);
+        const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack });
         const ctx = readCiContext(runner.env);
-        const connect = deps.connect ?? (async (t) => (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4318))).connectSsh(t));
-        const request = (spec, index) => ({
-            name: formatHostSpec(spec),
-            target: sshTarget(settings, spec, index),
-            layout,
-            swarm: settings.stack ? { stack: settings.stack } : undefined,
+        const plan = {
+            layout: { dir: settings.path, project: settings.app },
             mode: settings.rollbackTo
                 ? { kind: 'rollback', to: settings.rollbackTo }
                 : {
@@ -33538,19 +34499,64 @@ async function run(deps = {}) {
             lockTimeoutMs: settings.lockTimeoutMs,
             lockStaleSeconds: settings.lockStaleSeconds,
             owner: { actor: ctx.actor, runUrl: ctx.runUrl },
-            token: settings.token,
-            pollMs: deps.pollMs ?? 1000,
-            clock: deps.clock ?? realClock,
-            log: (line) => runner.untrusted(line, `[${formatHostSpec(spec)}] `),
-            connect
-        });
+            token: settings.token
+        };
+        if (settings.dryRun)
+            return dryRun(runner, settings, target, plan);
+        const clock = deps.clock ?? realClock;
+        const job = (spec, index) => {
+            const name = formatHostSpec(spec);
+            const ssh = sshTarget(settings, spec, index);
+            return {
+                name,
+                plan,
+                clock,
+                pollMs: deps.pollMs ?? 1000,
+                connect: () => sshRunner(ssh, deps.connect),
+                // Gantry's lines about a host quote what the host said (errors, a swarm's messages):
+                // every line of a host's log is fenced as untrusted (src/lib/untrusted.ts).
+                log: (line) => runner.untrusted(line, `[${name}] `)
+            };
+        };
         const what = settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version;
-        runner.info(settings.stack
-            ? `Deploying ${settings.app} ${what} as stack ${settings.stack} through the swarm manager ${settings.hosts.map(formatHostSpec).join('')}`
-            : `Deploying ${settings.app} ${what} to ${settings.hosts.length} host(s), ${settings.maxParallel || 'all'} at a time`);
-        const outcomes = await deployAll(settings, request);
-        report(runner, settings, outcomes);
+        runner.info(target.headline({
+            app: settings.app,
+            what,
+            hosts: settings.hosts.map(formatHostSpec),
+            maxParallel: settings.maxParallel
+        }));
+        const outcomes = await deployHosts(settings.hosts, {
+            maxParallel: settings.maxParallel,
+            onHostFailure: settings.onHostFailure,
+            name: formatHostSpec,
+            deploy: (spec, index) => deployHost(target, job(spec, index))
+        });
+        report(runner, reportOf(settings, target, outcomes));
     });
+}
+function reportOf(settings, target, outcomes) {
+    return {
+        action: 'ssh-deploy',
+        app: settings.app,
+        what: settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version,
+        version: settings.version,
+        rollbackTo: settings.rollbackTo,
+        scope: target.scope,
+        rolledBackBy: target.rolledBackBy,
+        outcomes
+    };
+}
+function report(runner, report) {
+    for (const [name, value] of Object.entries(hostOutputs(report)))
+        runner.setOutput(name, value);
+    runner.appendSummary(renderSummary(report));
+    for (const a of failureAnnotations(report))
+        runner.error(a.message, { title: a.title });
+    const said = verdict(report);
+    if ('failed' in said)
+        runner.setFailed(said.failed);
+    else
+        runner.info(said.ok);
 }
 function sshTarget(settings, spec, index) {
     const trust = settings.trust === 'insecure'
@@ -33566,294 +34572,49 @@ function sshTarget(settings, spec, index) {
     };
     return { ...spec, privateKey: settings.key, passphrase: settings.passphrase, trust, via };
 }
-/** Hosts in batches of `max-parallel`; after a failed batch, `stop` skips the rest. */
-async function deployAll(settings, request) {
-    const size = settings.maxParallel || settings.hosts.length;
-    const outcomes = [];
-    for (let start = 0; start < settings.hosts.length; start += size) {
-        const batch = settings.hosts.slice(start, start + size);
-        if (settings.onHostFailure === 'stop' &&
-            outcomes.some((o) => o.status === 'failed' || o.status === 'rolled-back')) {
-            outcomes.push(...batch.map((spec) => ({
-                host: formatHostSpec(spec),
-                status: 'skipped',
-                durationMs: 0,
-                message: 'skipped after a failed host'
-            })));
-            continue;
-        }
-        outcomes.push(...(await Promise.all(batch.map((spec, i) => deployHost(request(spec, start + i))))));
-    }
-    return outcomes;
-}
-function report(runner, settings, outcomes) {
-    const ok = outcomes.filter((o) => o.status === 'deployed');
-    const bad = outcomes.filter((o) => o.status !== 'deployed');
-    const rolledBack = outcomes.some((o) => o.status === 'rolled-back');
-    const target = settings.rollbackTo ? (ok[0]?.after ?? outcomes[0]?.after ?? '') : settings.version;
-    runner.setOutput('version', target);
-    runner.setOutput('previous-version', outcomes.find((o) => o.before)?.before ?? '');
-    runner.setOutput('hosts-succeeded', JSON.stringify(ok.map((o) => o.host)));
-    runner.setOutput('hosts-failed', JSON.stringify(bad.map((o) => o.host)));
-    runner.setOutput('rolled-back', String(rolledBack));
-    const rows = outcomes.map((o) => [
-        { raw: code(o.host) },
-        o.attempted
-            ? `${o.before ?? '—'} → ${o.attempted} ↩ ${o.after ?? '—'}`
-            : `${o.before ?? '—'} → ${o.after ?? '—'}`,
-        `${(o.durationMs / 1000).toFixed(1)} s`,
-        o.status === 'deployed' ? 'deployed' : o.status === 'rolled-back' ? 'rolled back' : o.status,
-        o.message ?? ''
-    ]);
-    const services = outcomes.flatMap((o) => o.services ?? []);
-    runner.appendSummary(summary(`Deploy ${settings.app}`, table(['Host', 'Version', 'Duration', 'Result', 'Details'], rows) +
-        (settings.stack && services.length ? servicesTable(settings.stack, services) : '')));
-    for (const o of bad) {
-        if (o.status === 'skipped')
-            continue;
-        const how = settings.stack ? 'rolled back by the swarm' : 'rolled back';
-        runner.error(`${o.host}: ${o.message ?? o.status}`, {
-            title: `ssh-deploy: ${settings.stack ? `stack ${settings.stack} on ` : ''}${o.host} ${o.status === 'rolled-back' ? how : 'failed'}`
+/**
+ * The real deploy, host by host, against printing runners (each step shown with its exact
+ * command, secrets only as "on stdin") that answer as a healthy host keeping `keep-releases`
+ * releases would, and an instant clock. Connects nowhere.
+ */
+async function dryRun(runner, settings, target, plan) {
+    const hosts = settings.hosts.map(formatHostSpec);
+    runner.info(`Dry run: nothing is run. Hosts: ${hosts.join(', ')}`);
+    runner.info(target.dryRunNote);
+    runner.info(`Each host is played as a healthy one keeping ${settings.keepReleases} release(s) (names below are examples), the lock free; steps in one round trip run as one command.`);
+    for (const name of hosts) {
+        const lines = [];
+        const printed = new Set();
+        const log = (text) => {
+            // The printed step already names it: the log's own `▸ step` line would repeat it.
+            if (printed.has(text))
+                return;
+            lines.push(...text.split('\n').map((l) => `[${name}] ${l}`));
+        };
+        const print = (text) => {
+            const step = /^# (.*)/.exec(text)?.[1];
+            if (step)
+                printed.add(`▸ ${step}`);
+            log(`  ${text.replace(/\n/g, '\n  ')}`);
+        };
+        await deployHost(target, {
+            name,
+            plan,
+            clock: instantClock(),
+            pollMs: 1000,
+            releaseId: () => '<release-id>',
+            connect: async () => printingRunner(name, target.rehearsal(plan), print),
+            log
         });
+        runner.info(lines.join('\n'));
     }
-    const what = settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version;
-    if (bad.length && settings.stack) {
-        runner.setFailed(`Stack ${settings.stack} did not ${settings.rollbackTo ? `roll back to ${settings.rollbackTo}` : `deploy ${settings.version}`}${rolledBack ? ': the swarm rolled it back' : ''}.`);
-    }
-    else if (bad.length) {
-        runner.setFailed(`${bad.length} of ${outcomes.length} host(s) did not deploy ${what}${rolledBack ? ' (rolled back)' : ''}.`);
-    }
-    else {
-        runner.info(settings.stack
-            ? `Deployed ${target || 'the previous spec'} as stack ${settings.stack}.`
-            : `Deployed ${target} to ${ok.length} host(s).`);
-    }
-}
-/** Per service of the stack: replicas, old → new image, what the swarm did, its failed tasks. */
-function servicesTable(stack, services) {
-    const rows = services.map((s) => [
-        { raw: code(s.name) },
-        `${s.running}/${s.desired}`,
-        imageChange(s),
-        stateLabel(s),
-        s.failed ? [s.message ?? '', ...s.failedTasks.map(describeTask)].filter(Boolean).join('\n') : ''
-    ]);
-    return `\n\nStack ${code(stack)}:\n\n${table(['Service', 'Replicas', 'Image', 'Update', 'Details'], rows)}`;
-}
-/** The remote steps of a swarm deploy or rollback, in order, for the dry run. */
-function swarmPlan(settings, layout, stack) {
-    const release = '<release-id>';
-    const steps = [
-        swarmInspectStep(layout),
-        lockStep(layout, { token: settings.token, version: settings.version })
-    ];
-    if (settings.rollbackTo === 'previous') {
-        steps.push(stackStatusStep(stack), serviceRollbackStep(['<each service of the stack>']), stackStatusStep(stack), switchStep(layout, release));
-    }
-    else if (settings.rollbackTo) {
-        const env = readReleaseFileStep(layout, release, ENV_FILE);
-        steps.push(env, stackStatusStep(stack));
-        steps.push(stackDeployStep(layout, release, stack, { detach: true, env: '<its .env>' }));
-        steps.push(stackStatusStep(stack), switchStep(layout, release));
-    }
-    else {
-        steps.push(...releaseSteps(settings, layout, release));
-        steps.push(stackStatusStep(stack), stackDeployStep(layout, release, stack, { detach: true, env: settings.env }), stackStatusStep(stack));
-        if (settings.healthUrl)
-            steps.push(healthUrlStep(settings.healthUrl));
-        steps.push(switchStep(layout, release));
-        if (settings.postDeploy)
-            steps.push(hookStep(layout, release, 'post-deploy', settings.postDeploy));
-    }
-    steps.push(unlockStep(layout, settings.token));
-    return steps;
-}
-/** Prints the plan and the exact remote commands; connects nowhere. */
-function printDryRun(runner, settings, layout) {
-    const release = '<release-id>';
-    const compose = 'docker compose';
-    const show = (step) => {
-        const stdin = step.stdin === undefined
-            ? ''
-            : step.secretStdin
-                ? '  <<< (secret on stdin)'
-                : `  <<< (${Buffer.byteLength(step.stdin)} bytes on stdin)`;
-        runner.info(`  # ${step.name}\n  ${step.script}${stdin}`);
-    };
-    runner.info(`Dry run: nothing is run. Hosts: ${settings.hosts.map(formatHostSpec).join(', ')}`);
-    if (settings.stack) {
-        runner.info(`Stack ${settings.stack} through the swarm manager. \`--detach=true\` only where the host's docker CLI has it (26+); \`stack status\` repeats until the rollout settles.`);
-        swarmPlan(settings, layout, settings.stack).forEach(show);
-        return dryRunOutputs(runner, settings);
-    }
-    runner.info('Where a host has only docker-compose v1, `docker-compose` replaces `docker compose`.');
-    const steps = [
-        inspectStep(layout),
-        lockStep(layout, { token: settings.token, version: settings.version })
-    ];
-    if (settings.rollbackTo) {
-        steps.push(upStep(layout, compose, release), statusStep(layout), switchStep(layout, release));
-    }
-    else {
-        steps.push(...releaseSteps(settings, layout, release));
-        steps.push(pullStep(layout, compose, release), upStep(layout, compose, release), statusStep(layout));
-        if (settings.healthUrl)
-            steps.push(healthUrlStep(settings.healthUrl));
-        steps.push(switchStep(layout, release));
-        if (settings.postDeploy)
-            steps.push(hookStep(layout, release, 'post-deploy', settings.postDeploy));
-    }
-    steps.push(unlockStep(layout, settings.token));
-    steps.forEach(show);
-    dryRunOutputs(runner, settings);
-}
-function dryRunOutputs(runner, settings) {
     runner.setOutput('version', settings.rollbackTo ?? settings.version);
     runner.setOutput('previous-version', '');
     runner.setOutput('hosts-succeeded', '[]');
     runner.setOutput('hosts-failed', '[]');
     runner.setOutput('rolled-back', 'false');
-    runner.appendSummary(summary(`Deploy ${settings.app} (dry run)`, `Nothing was run. ${settings.hosts.length} host(s): ${settings.hosts.map(formatHostSpec).join(', ')}${settings.stack ? ` (stack ${settings.stack})` : ''}`));
+    runner.appendSummary(summary(`Deploy ${settings.app} (dry run)`, `Nothing was run. ${settings.hosts.length} host(s): ${hosts.join(', ')}${target.scope ? ` (${target.scope})` : ''}`));
 }
-/** What every deploy does before it starts anything: upload the release, log in, pre-deploy. */
-function releaseSteps(settings, layout, release) {
-    const steps = [
-        writeFileStep(layout, release, COMPOSE_FILE, settings.composeFile?.content ?? ''),
-        writeFileStep(layout, release, ENV_FILE, settings.env)
-    ];
-    const registry = settings.registry;
-    if (registry)
-        steps.push(loginStep(registry.server, registry.username, registry.password));
-    if (settings.preDeploy)
-        steps.push(hookStep(layout, release, 'pre-deploy', settings.preDeploy));
-    return steps;
-}
-
-
-/***/ }),
-
-/***/ 4318:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HostKeyRefusedError: () => (/* binding */ HostKeyRefusedError),
-/* harmony export */   SshConnectError: () => (/* binding */ SshConnectError),
-/* harmony export */   connectSsh: () => (/* binding */ connectSsh)
-/* harmony export */ });
-/* harmony import */ var _lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6014);
-
-class HostKeyRefusedError extends Error {
-    host;
-    verdict;
-    constructor(host, verdict) {
-        const why = {
-            'unknown-host': 'is not in known-hosts/fingerprint',
-            'changed-key': 'does not match the key in known-hosts/fingerprint (REMOTE HOST IDENTIFICATION HAS CHANGED?)',
-            revoked: 'is marked @revoked in known-hosts'
-        }[verdict.reason];
-        super(`Host key verification failed for ${host}: the key it presented (${verdict.fingerprint}) ${why}. Nothing was run there.`);
-        this.host = host;
-        this.verdict = verdict;
-    }
-}
-class SshConnectError extends Error {
-}
-const label = (t) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`;
-/** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
-function lineSplitter(emit) {
-    let pending = '';
-    return {
-        push(chunk) {
-            pending += chunk.toString('utf8');
-            const lines = pending.split(/\r?\n/);
-            pending = lines.pop() ?? '';
-            for (const line of lines)
-                emit(line);
-        },
-        flush() {
-            if (pending)
-                emit(pending);
-            pending = '';
-        }
-    };
-}
-async function connectSsh(target) {
-    const { NodeSSH } = await __nccwpck_require__.e(/* import() */ 487).then(__nccwpck_require__.bind(__nccwpck_require__, 9487));
-    const bastion = target.via ? await connectSsh(target.via) : undefined;
-    let sock;
-    if (bastion && target.via) {
-        const via = target.via;
-        const client = bastions.get(bastion);
-        sock = await new Promise((resolve, reject) => {
-            if (!client)
-                return reject(new SshConnectError(`No connection to ${label(via)}`));
-            client.forwardOut('127.0.0.1', 0, target.host, target.port, (error, stream) => error
-                ? reject(new SshConnectError(`Cannot reach ${label(target)} through ${label(via)}: ${error.message}`))
-                : resolve(stream));
-        });
-    }
-    let refusal;
-    const ssh = new NodeSSH();
-    try {
-        await ssh.connect({
-            host: sock ? undefined : target.host,
-            port: target.port,
-            sock,
-            username: target.user,
-            privateKey: target.privateKey,
-            passphrase: target.passphrase,
-            readyTimeout: target.readyTimeoutMs ?? 20_000,
-            keepaliveInterval: 5_000,
-            keepaliveCountMax: 3,
-            hostVerifier: (key) => {
-                if (target.trust === 'insecure')
-                    return true;
-                const verdict = (0,_lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_0__/* .verifyHostKey */ .Hj)(key, target.host, target.port, target.trust);
-                if (!verdict.ok)
-                    refusal = verdict;
-                return verdict.ok;
-            }
-        });
-    }
-    catch (error) {
-        await bastion?.close();
-        if (refusal)
-            throw new HostKeyRefusedError(label(target), refusal);
-        const message = error instanceof Error ? error.message : String(error);
-        throw new SshConnectError(`Cannot connect to ${label(target)}: ${message}`);
-    }
-    const shell = {
-        async exec(script, options = {}) {
-            const out = lineSplitter((line) => options.onLine?.(line, 'stdout'));
-            const err = lineSplitter((line) => options.onLine?.(line, 'stderr'));
-            try {
-                const result = await ssh.execCommand(script, {
-                    stdin: options.stdin,
-                    noTrim: true,
-                    onStdout: (chunk) => out.push(chunk),
-                    onStderr: (chunk) => err.push(chunk)
-                });
-                out.flush();
-                err.flush();
-                return { code: result.code, stdout: result.stdout, stderr: result.stderr };
-            }
-            catch (error) {
-                const message = error instanceof Error ? error.message : String(error);
-                throw new SshConnectError(`Connection to ${label(target)} lost: ${message}`);
-            }
-        },
-        async close() {
-            ssh.dispose();
-            await bastion?.close();
-        }
-    };
-    if (ssh.connection)
-        bastions.set(shell, ssh.connection);
-    return shell;
-}
-/** The raw ssh2 client behind a shell, for jumping through it. */
-const bastions = new WeakMap();
 
 
 /***/ }),
@@ -33865,109 +34626,6 @@ const bastions = new WeakMap();
 // module must be the entry's first import so the shim exists before any chunk evaluates.
 const scope = globalThis;
 scope.__dirname ??= import.meta.dirname;
-
-
-/***/ }),
-
-/***/ 6014:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hj: () => (/* binding */ verifyHostKey),
-/* harmony export */   uJ: () => (/* binding */ parseKnownHosts)
-/* harmony export */ });
-/* unused harmony exports fingerprintSha256, knownHostsName */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * Host-key verification as OpenSSH does it: known_hosts lines (plain, `[host]:port`, wildcards,
- * negations, hashed `|1|salt|hash` entries, `@revoked`) or pinned `SHA256:` fingerprints.
- * A key is accepted only when it is listed for this very host; anything else is refused.
- */
-
-function fingerprintSha256(key) {
-    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
-}
-/** An SSH key blob starts with its own type name (RFC 4253 §6.6); a line whose blob does not is garbage. */
-function blobKeyType(blob) {
-    if (blob.length < 4)
-        return undefined;
-    const length = blob.readUInt32BE(0);
-    return length > 0 && length < 64 && blob.length >= 4 + length
-        ? blob.subarray(4, 4 + length).toString('latin1')
-        : undefined;
-}
-/** Parses known_hosts text; returns entries and the numbers of lines it could not read. */
-function parseKnownHosts(text) {
-    const entries = [];
-    const invalidLines = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            return;
-        const words = line.split(/\s+/);
-        const marker = words[0] === '@revoked' || words[0] === '@cert-authority'
-            ? words.shift()
-            : undefined;
-        const [hosts, keyType, keyText] = words;
-        const key = keyText && /^[A-Za-z0-9+/]+=*$/.test(keyText) ? Buffer.from(keyText, 'base64') : undefined;
-        if (!hosts || !keyType || !key || blobKeyType(key) !== keyType) {
-            invalidLines.push(i + 1);
-            return;
-        }
-        entries.push({ marker, hosts, keyType, key, line: i + 1 });
-    });
-    return { entries, invalidLines };
-}
-/** The name OpenSSH looks up: `host` on port 22, `[host]:port` otherwise. */
-function knownHostsName(host, port) {
-    return port === 22 ? host : `[${host}]:${port}`;
-}
-function globMatch(pattern, value) {
-    const source = pattern
-        .replace(/[\\^$.|+()[\]{}]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-    return new RegExp(`^${source}$`, 'i').test(value);
-}
-function entryMatches(entry, name) {
-    if (entry.hosts.startsWith('|1|')) {
-        const [, , salt, hash] = entry.hosts.split('|');
-        if (!salt || !hash)
-            return false;
-        const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
-        return digest === hash;
-    }
-    let matched = false;
-    for (const pattern of entry.hosts.split(',')) {
-        if (pattern.startsWith('!')) {
-            if (globMatch(pattern.slice(1), name))
-                return false;
-        }
-        else if (globMatch(pattern, name))
-            matched = true;
-    }
-    return matched;
-}
-/**
- * Checks a presented key (the raw SSH key blob) against known_hosts entries and/or pinned
- * fingerprints for this host.
- */
-function verifyHostKey(presented, host, port, trust) {
-    const fingerprint = fingerprintSha256(presented);
-    const names = [knownHostsName(host, port)];
-    const forHost = (trust.entries ?? []).filter((e) => names.some((n) => entryMatches(e, n)));
-    if (forHost.some((e) => e.marker === '@revoked' && e.key.equals(presented))) {
-        return { ok: false, fingerprint, reason: 'revoked' };
-    }
-    const trusted = forHost.filter((e) => e.marker === undefined);
-    if (trusted.some((e) => e.key.equals(presented)))
-        return { ok: true, fingerprint };
-    if ((trust.fingerprints ?? []).some((f) => f.replace(/=+$/, '') === fingerprint))
-        return { ok: true, fingerprint };
-    const known = trusted.length > 0 || (trust.fingerprints ?? []).length > 0;
-    return { ok: false, fingerprint, reason: known ? 'changed-key' : 'unknown-host' };
-}
 
 
 /***/ }),

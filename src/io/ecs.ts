@@ -21,6 +21,7 @@ import type { TaskView } from '../core/ecs/stopped-tasks.js'
 import type { TaskDefinitionInput } from '../core/ecs/task-definition.js'
 import { ConfigurationError } from '../lib/errors.js'
 import type { Clock } from '../lib/clock.js'
+import { pollUntil } from '../lib/poll.js'
 import { awsCall, awsSaid, explainAwsError, type AwsError } from './aws.js'
 
 export type { Clock }
@@ -245,15 +246,21 @@ export interface FollowResult {
 
 /** Polls DescribeServices until the deployment COMPLETED or FAILED, or the time is up. */
 export async function followRollout(api: EcsApi, options: FollowOptions): Promise<FollowResult> {
-  const deadline = options.clock.now() + options.timeoutMs
   let last = ''
-  for (;;) {
-    const service = await api.describeService(options.cluster, options.service)
-    const rollout = interpretRollout(service, options.target)
-    if (rollout.state !== 'IN_PROGRESS') return { rollout, service, timedOut: false }
-    if (rollout.waitingFor !== last) options.onProgress?.((last = rollout.waitingFor))
-    const left = deadline - options.clock.now()
-    if (left <= 0) return { rollout, service, timedOut: true }
-    await options.clock.sleep(Math.min(options.pollMs, left))
-  }
+  const result = await pollUntil(
+    async () => {
+      const service = await api.describeService(options.cluster, options.service)
+      const rollout = interpretRollout(service, options.target)
+      if (rollout.state === 'IN_PROGRESS' && rollout.waitingFor !== last)
+        options.onProgress?.((last = rollout.waitingFor))
+      return { rollout, service }
+    },
+    {
+      clock: options.clock,
+      timeoutMs: options.timeoutMs,
+      interval: options.pollMs,
+      done: ({ rollout }) => rollout.state !== 'IN_PROGRESS'
+    }
+  )
+  return { ...result.value, timedOut: !result.settled }
 }

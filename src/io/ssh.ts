@@ -5,6 +5,7 @@
  * The private key stays in memory; it is never written to disk.
  */
 import type { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
 import { verifyHostKey, type HostKeyVerdict, type KnownHostEntry } from '../lib/known-hosts.js'
 
 export type HostTrust = { entries?: KnownHostEntry[]; fingerprints?: string[] } | 'insecure'
@@ -58,16 +59,22 @@ export class SshConnectError extends Error {}
 const label = (t: SshTarget) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`
 
 /** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
-function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void; flush(): void } {
+export function lineSplitter(emit: (line: string) => void): {
+  push(chunk: Buffer): void
+  flush(): void
+} {
   let pending = ''
+  // A character split across two chunks is decoded whole.
+  const decoder = new StringDecoder('utf8')
   return {
     push(chunk) {
-      pending += chunk.toString('utf8')
+      pending += decoder.write(chunk)
       const lines = pending.split(/\r?\n/)
       pending = lines.pop() ?? ''
       for (const line of lines) emit(line)
     },
     flush() {
+      pending += decoder.end()
       if (pending) emit(pending)
       pending = ''
     }

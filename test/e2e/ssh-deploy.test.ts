@@ -123,6 +123,41 @@ describe.each(NODES)('ssh-deploy on $name', ({ path: node }) => {
     expect(secretLeaks(r, ['pa55-w0rd!', KEY.split('\n')[1] as string])).toEqual([])
   })
 
+  test('dry run: the same sequence as a deploy, every step shown, the release record and the prune included', async () => {
+    const r = await runAction('ssh-deploy', {
+      node,
+      cwd: dir,
+      env: { GITHUB_WORKSPACE: dir },
+      inputs: { ...base, 'dry-run': 'true', 'keep-releases': '3', 'post-deploy': 'echo done' }
+    })
+    expect(r.exitCode).toBe(0)
+    const host = '[deploy@127.0.0.1:1]'
+    const steps = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith(`${host}   # `))
+      .map((l) => l.slice(`${host}   # `.length))
+    expect(steps).toEqual([
+      'inspect',
+      'read current release',
+      'lock',
+      'upload compose.yml, .env, release.json',
+      'pull',
+      'up',
+      'status',
+      'switch current',
+      'post-deploy',
+      'prune 1 old release(s)',
+      'unlock'
+    ])
+    // The one destructive command, exactly: the oldest of the kept releases, and unused images.
+    expect(r.stdout).toMatch(
+      /rm -rf "\$HOME"\/gantry\/shop\/releases\/19700101T000000Z-older-1-0000 && docker image prune -f >\/dev\/null/
+    )
+    expect(r.stdout).toContain(
+      `head -c 32 > "$HOME"/'gantry/shop/releases/<release-id>'/.env && head -c`
+    )
+  })
+
   test('swarm dry run: stack deploy with env on stdin, registry login on stdin, the rollout followed', async () => {
     const r = await runAction('ssh-deploy', {
       node,

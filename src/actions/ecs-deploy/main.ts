@@ -13,7 +13,7 @@ import { runAction } from '../../lib/action.js'
 import { ConfigurationError } from '../../lib/errors.js'
 import { InputReader } from '../../lib/inputs.js'
 import { githubRunner, type Runner } from '../../lib/runner.js'
-import { deploy, type DeployOutcome } from './deploy.js'
+import { ecsTarget, type DeployOutcome } from '../../deploy/targets/ecs.js'
 import { failureMessage, renderDryRun, renderSummary } from './report.js'
 import { INPUTS, readSettings, type EcsDeploySettings } from './settings.js'
 
@@ -47,10 +47,14 @@ export async function run(deps: Partial<EcsDeployDeps> = {}): Promise<void> {
     }
     const clock = deps.clock ?? realClock
     const api = (deps.ecs ?? defaultEcs)(settings.region, runner, clock)
-    const outcome = await deploy(settings, { api, runner, clock, pollMs: deps.pollMs ?? 15_000 })
+    const rollout = await ecsTarget.deploy({
+      settings,
+      ctx: { api, runner, clock, pollMs: deps.pollMs ?? 15_000 }
+    })
+    const outcome = rollout.ecs
     setOutputs(runner, outcome)
     runner.appendSummary(renderSummary(settings, outcome))
-    if (outcome.state === 'FAILED' || outcome.timedOut) {
+    if (rollout.status === 'failed' || rollout.status === 'rolled-back') {
       throw new ConfigurationError(failureMessage(settings, outcome))
     }
     runner.info(

@@ -8,7 +8,7 @@ import {
 } from '../../core/ecs/task-definition.js'
 import { formatDuration } from '../../lib/duration.js'
 import { code, pre, summary, table } from '../../lib/markdown.js'
-import type { DeployOutcome } from './deploy.js'
+import type { DeployOutcome } from '../../deploy/targets/ecs.js'
 import type { EcsDeploySettings } from './settings.js'
 
 type Row = (string | { raw: string })[]

@@ -9,6 +9,7 @@ import {
   parseHostSpec,
   type HostSpec
 } from '../../core/hosts.js'
+import { HOST_TARGET_NAMES, type HostTargetName } from '../../deploy/targets/index.js'
 import { ConfigurationError, InputError } from '../../lib/errors.js'
 import { InputReader, splitList } from '../../lib/inputs.js'
 import { parseKnownHosts, type KnownHostEntry } from '../../lib/known-hosts.js'
@@ -48,8 +49,8 @@ export const INPUTS = {
 } as const
 
 export interface DeploySettings {
-  /** `compose` on every host, or `swarm`: a stack through one manager. */
-  target: 'compose' | 'swarm'
+  /** `compose` on every host, or `swarm`: a stack through one manager (deploy/targets/index.ts). */
+  target: HostTargetName
   /** The stack name (target swarm): services are `<stack>_<service>`. */
   stack?: string
   hosts: HostSpec[]
@@ -172,7 +173,7 @@ function targetOf(
   hosts: HostSpec[],
   app: string
 ): Pick<DeploySettings, 'target' | 'stack'> {
-  const target = inputs.choice(INPUTS.target, ['compose', 'swarm'] as const, 'compose')
+  const target = inputs.choice(INPUTS.target, HOST_TARGET_NAMES, 'compose')
   const stack = inputs.optional(INPUTS.stack)
   if (target === 'compose') {
     if (stack !== undefined)

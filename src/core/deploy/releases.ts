@@ -134,19 +134,43 @@ export interface ContainerStatus {
   state: string
   health: string
   exitCode: number
+  id?: string
+  /** Its health check as `docker exec` takes it (CMD as is, CMD-SHELL through `sh -c`). */
+  check?: string[]
 }
 
 export function parseStatus(stdout: string): ContainerStatus[] {
-  return stdout
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .filter((w) => w.length === 4)
-    .map(([service = '', state = '', health = '', exit = '0']) => ({
+  const containers: ContainerStatus[] = []
+  for (const line of stdout.split('\n')) {
+    const m = /^(\S+)\s+(\S+)\s+(\S+)\s+(-?\d+)(?:\s+([0-9a-f]{12,64})\s+(.*))?$/.exec(line.trim())
+    if (!m) continue
+    const [, service = '', state = '', health = '', exit = '0', id, test] = m
+    const check = test === undefined ? undefined : healthCheckArgv(test)
+    containers.push({
       service,
       state,
       health,
-      exitCode: Number(exit)
-    }))
+      exitCode: Number(exit),
+      ...(id ? { id } : {}),
+      ...(check ? { check } : {})
+    })
+  }
+  return containers
+}
+
+/** A health check's `Test` (JSON) as argv; undefined for NONE, none or unreadable. */
+function healthCheckArgv(json: string): string[] | undefined {
+  let test: unknown
+  try {
+    test = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (!Array.isArray(test) || !test.every((t) => typeof t === 'string')) return undefined
+  const [kind, ...rest] = test as string[]
+  if (kind === 'CMD-SHELL' && rest.length === 1) return ['/bin/sh', '-c', rest[0] as string]
+  if (kind === 'CMD' && rest.length > 0) return rest
+  return undefined
 }
 
 /**
@@ -178,6 +202,40 @@ export function evaluateContainers(containers: ContainerStatus[]): {
     health: 'up',
     detail: containers
       .map((c) => `${c.service} ${c.health === 'none' ? 'running' : 'healthy'}`)
+      .join(', ')
+  }
+}
+
+/**
+ * With Gantry's own runs of the containers' health checks: still starting by Docker, but every
+ * container running and each one still starting answering its check, is up.
+ */
+export function evaluateWithProbes(
+  containers: ContainerStatus[],
+  passed: ReadonlySet<string>
+): { health: ServiceHealth; detail: string } {
+  const verdict = evaluateContainers(containers)
+  if (verdict.health !== 'waiting' || containers.length === 0) return verdict
+  const pending = containers.filter((c) => c.health === 'starting' || c.state !== 'running')
+  const early =
+    pending.length > 0 &&
+    pending.every(
+      (c) => c.state === 'running' && c.health === 'starting' && passed.has(c.service)
+    ) &&
+    containers.every(
+      (c) => c.state === 'running' && ['none', 'healthy', 'starting'].includes(c.health)
+    )
+  if (!early) return verdict
+  return {
+    health: 'up',
+    detail: containers
+      .map((c) =>
+        c.health === 'none'
+          ? `${c.service} running`
+          : c.health === 'starting'
+            ? `${c.service} answers its health check`
+            : `${c.service} healthy`
+      )
       .join(', ')
   }
 }

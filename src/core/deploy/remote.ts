@@ -13,6 +13,8 @@ export interface RemoteStep {
   stdin?: string
   /** stdin holds a secret: never print it, even in a dry run. */
   secretStdin?: boolean
+  /** Its exit code is an answer, not an error: in a batch, the steps after it still run. */
+  mayFail?: boolean
 }
 
 /** Where an app lives on a host: releases/<id>/, current -> releases/<id>, .lock/ */
@@ -68,7 +70,8 @@ export interface LockOwner {
 
 /**
  * Takes the lock with an atomic mkdir; records who holds it and since when (the host's clock,
- * so no clock skew). When it is held, prints the holder instead.
+ * so no clock skew). When it is held, prints the holder instead and exits LOCK_HELD, so that in
+ * a batch the steps after it (the release's upload, pull, up) do not run.
  */
 export function lockStep(layout: AppLayout, owner: LockOwner): RemoteStep {
   const lock = dirOf(layout, '.lock')
@@ -78,10 +81,13 @@ export function lockStep(layout: AppLayout, owner: LockOwner): RemoteStep {
       `mkdir -p ${dirOf(layout)} && if mkdir ${lock} 2>/dev/null; then ` +
       `date +%s > ${lock}/since && cat > ${lock}/owner.json && echo acquired; ` +
       `else echo held; echo "now=$(date +%s)"; echo "since=$(cat ${lock}/since 2>/dev/null)"; ` +
-      `echo "owner=$(cat ${lock}/owner.json 2>/dev/null)"; fi`,
+      `echo "owner=$(cat ${lock}/owner.json 2>/dev/null)"; exit ${LOCK_HELD}; fi`,
     stdin: JSON.stringify(owner)
   }
 }
+
+/** The lock step's exit code when another deploy holds the lock. */
+export const LOCK_HELD = 75
 
 /** Breaks a stale lock, but only the one seen (same `since`), never one taken meanwhile. */
 export function breakLockStep(layout: AppLayout, since: string): RemoteStep {
@@ -145,15 +151,38 @@ export function upStep(layout: AppLayout, compose: ComposeCommand, release: stri
   }
 }
 
-/** One line per container of the project: service, state, health (or `none`), exit code. */
+/**
+ * One line per container of the project: service, state, health (or `none`), exit code, then its
+ * id and health check command (JSON, `null` without one), so that Gantry can run the check of a
+ * container still `starting` at once.
+ */
 export function statusStep(layout: AppLayout): RemoteStep {
   const format =
-    '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.ExitCode}}'
+    '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.ExitCode}}' +
+    ' {{.Id}} {{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{else}}null{{end}}'
   return {
     name: 'status',
     script:
       `ids=$(${shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${layout.project}`])}) && ` +
       `if [ -n "$ids" ]; then ${shellCommand(['docker', 'inspect', '--format', format])} $ids; fi`
+  }
+}
+
+/**
+ * Runs a container's own health check now (`docker exec`, at most 10 s): exit 0 means the app
+ * answers as its health check wants. Docker's verdict still rules a failure; this only sees
+ * success sooner.
+ */
+export function healthProbeStep(check: {
+  id: string
+  service: string
+  argv: string[]
+}): RemoteStep {
+  const exec = shellCommand(['docker', 'exec', check.id, ...check.argv])
+  return {
+    name: `health check ${check.service}`,
+    script: `if command -v timeout >/dev/null 2>&1; then timeout 10 ${exec}; else ${exec}; fi`,
+    mayFail: true
   }
 }
 
@@ -163,7 +192,8 @@ export function healthUrlStep(url: string): RemoteStep {
   const wget = shellCommand(['wget', '-q', '-O', '/dev/null', '-T', '5', url])
   return {
     name: 'health url',
-    script: `if command -v curl >/dev/null 2>&1; then ${curl}; else ${wget}; fi`
+    script: `if command -v curl >/dev/null 2>&1; then ${curl}; else ${wget}; fi`,
+    mayFail: true
   }
 }
 
@@ -180,7 +210,39 @@ export function pruneStep(layout: AppLayout, releases: string[]): RemoteStep {
   const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')
   return {
     name: `prune ${releases.length} old release(s)`,
-    script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`
+    script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
+    // A failed prune leaves disk used, not a failed deploy.
+    mayFail: true
+  }
+}
+
+/**
+ * A release's files in one stream: each file reads exactly its own bytes of stdin, so a compose
+ * file, a `.env` and the release record cost one round trip, with the contents never on a command
+ * line.
+ */
+export function uploadStep(
+  layout: AppLayout,
+  release: string,
+  files: readonly { name: string; content: string }[]
+): RemoteStep {
+  const dir = dirOf(layout, RELEASES, release)
+  const bytes = (text: string) => new TextEncoder().encode(text).length
+  return {
+    name: `upload ${files.map((f) => f.name).join(', ')}`,
+    script: [
+      `mkdir -p ${dir}`,
+      ...files.map((f) => `head -c ${bytes(f.content)} > ${dir}/${quote(f.name)}`)
+    ].join(' && '),
+    stdin: files.map((f) => f.content).join('')
+  }
+}
+
+/** The record of the release `current` points at; empty when there is none. */
+export function currentRecordStep(layout: AppLayout): RemoteStep {
+  return {
+    name: 'read current release',
+    script: `cat ${dirOf(layout, 'current', RELEASE_RECORD)} 2>/dev/null || true`
   }
 }
 

@@ -1,8 +1,8 @@
-export const id = 417;
-export const ids = [417];
+export const id = 70;
+export const ids = [70];
 export const modules = {
 
-/***/ 5417:
+/***/ 4070:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -107,9 +107,12 @@ function resourceName(nameOrArn) {
 
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/lib/poll.ts
+var poll = __webpack_require__(3962);
 // EXTERNAL MODULE: ./src/io/aws.ts
 var aws = __webpack_require__(9773);
 ;// CONCATENATED MODULE: ./src/io/ecs.ts
+
 
 
 
@@ -231,20 +234,20 @@ function explain(operation, error, attempts) {
 }
 /** Polls DescribeServices until the deployment COMPLETED or FAILED, or the time is up. */
 async function followRollout(api, options) {
-    const deadline = options.clock.now() + options.timeoutMs;
     let last = '';
-    for (;;) {
+    const result = await (0,poll/* pollUntil */.g)(async () => {
         const service = await api.describeService(options.cluster, options.service);
         const rollout = interpretRollout(service, options.target);
-        if (rollout.state !== 'IN_PROGRESS')
-            return { rollout, service, timedOut: false };
-        if (rollout.waitingFor !== last)
+        if (rollout.state === 'IN_PROGRESS' && rollout.waitingFor !== last)
             options.onProgress?.((last = rollout.waitingFor));
-        const left = deadline - options.clock.now();
-        if (left <= 0)
-            return { rollout, service, timedOut: true };
-        await options.clock.sleep(Math.min(options.pollMs, left));
-    }
+        return { rollout, service };
+    }, {
+        clock: options.clock,
+        timeoutMs: options.timeoutMs,
+        interval: options.pollMs,
+        done: ({ rollout }) => rollout.state !== 'IN_PROGRESS'
+    });
+    return { ...result.value, timedOut: !result.settled };
 }
 
 // EXTERNAL MODULE: ./src/lib/clock.ts
@@ -682,9 +685,11 @@ function jsonErrorLine(text, error) {
     return match ? text.slice(0, Number(match[1])).split('\n').length : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/actions/ecs-deploy/deploy.ts
+;// CONCATENATED MODULE: ./src/deploy/targets/ecs.ts
 /**
- * The phases of an ECS deploy, in order: inspect the service, read the stable-revision record,
+ * `ecs-deploy`'s target: a rollout through the ECS API rather than host steps, so it implements
+ * ApiTarget (../target.ts) and returns the same RolloutOutcome as the host targets. The
+ * phases of an ECS deploy, in order: inspect the service, read the stable-revision record,
  * choose (render and register) the task definition, update the service, follow the rollout, record
  * a stable revision. Each phase is a small function over the EcsApi; the outcome is plain data for
  * the report.
@@ -965,6 +970,34 @@ function consoleUrl(settings) {
     const service = encodeURIComponent(resourceName(settings.service));
     return `https://${host}/ecs/v2/clusters/${cluster}/services/${service}/deployments?region=${settings.region}`;
 }
+/** The ECS rollout as a RolloutOutcome (with ECS's own account of it, for its outputs and summary). */
+const ecsTarget = {
+    name: 'ecs',
+    async deploy({ settings, ctx }) {
+        const ecs = await deploy(settings, ctx);
+        const before = ecs.before && revisionName(ecs.before);
+        const chosen = revisionName(ecs.chosen.arn);
+        const common = {
+            unit: `${settings.cluster}/${settings.service}`,
+            before,
+            durationMs: ecs.durationMs,
+            ecs
+        };
+        if (ecs.state === 'COMPLETED')
+            return { ...common, status: 'deployed', after: chosen };
+        if (!ecs.waited)
+            return { ...common, status: 'started', after: chosen };
+        if (ecs.rolledBack)
+            return {
+                ...common,
+                status: 'rolled-back',
+                attempted: chosen,
+                after: ecs.serviceRunsAfter && revisionName(ecs.serviceRunsAfter),
+                message: ecs.reason
+            };
+        return { ...common, status: 'failed', after: chosen, message: ecs.reason };
+    }
+};
 
 // EXTERNAL MODULE: ./src/lib/markdown.ts
 var markdown = __webpack_require__(3862);
@@ -1141,10 +1174,14 @@ async function run(deps = {}) {
         }
         const clock = deps.clock ?? lib_clock/* realClock */.d;
         const api = (deps.ecs ?? defaultEcs)(settings.region, runner, clock);
-        const outcome = await deploy(settings, { api, runner, clock, pollMs: deps.pollMs ?? 15_000 });
+        const rollout = await ecsTarget.deploy({
+            settings,
+            ctx: { api, runner, clock, pollMs: deps.pollMs ?? 15_000 }
+        });
+        const outcome = rollout.ecs;
         setOutputs(runner, outcome);
         runner.appendSummary(renderSummary(settings, outcome));
-        if (outcome.state === 'FAILED' || outcome.timedOut) {
+        if (rollout.status === 'failed' || rollout.status === 'rolled-back') {
             throw new errors/* ConfigurationError */.j1(failureMessage(settings, outcome));
         }
         runner.info(outcome.waited
@@ -1173,9 +1210,9 @@ function noticeUntaggedImage(runner, settings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ realClock)
+/* harmony export */   d: () => (/* binding */ realClock),
+/* harmony export */   i: () => (/* binding */ instantClock)
 /* harmony export */ });
-/* unused harmony export instantClock */
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1737);
 /** Time as a dependency: the real one, or a fake that tests advance without waiting. */
 
@@ -1218,6 +1255,50 @@ function formatDuration(ms) {
     if (m > 0)
         return s > 0 ? `${m}m ${s}s` : `${m}m`;
     return `${s}s`;
+}
+
+
+/***/ }),
+
+/***/ 3962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ pollUntil)
+/* harmony export */ });
+/* unused harmony export backoffWaits */
+/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
+function backoffWaits(interval) {
+    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
+    const factor = b.factor ?? 2;
+    let next = Math.min(b.initialMs, b.maxMs);
+    return () => {
+        const wait = next;
+        next = Math.min(b.maxMs, next * factor);
+        return wait;
+    };
+}
+/**
+ * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
+ * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
+ */
+async function pollUntil(observe, options) {
+    const { clock } = options;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const nextWait = backoffWaits(options.interval);
+    if (options.delayFirst)
+        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
+    for (let attempt = 1;; attempt++) {
+        const value = await observe(attempt);
+        const elapsedMs = clock.now() - started;
+        if (options.done(value, attempt))
+            return { settled: true, value, attempts: attempt, elapsedMs };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { settled: false, value, attempts: attempt, elapsedMs };
+        await clock.sleep(Math.min(nextWait(), left));
+    }
 }
 
 

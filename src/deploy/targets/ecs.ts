@@ -1,5 +1,7 @@
 /**
- * The phases of an ECS deploy, in order: inspect the service, read the stable-revision record,
+ * `ecs-deploy`'s target: a rollout through the ECS API rather than host steps, so it implements
+ * ApiTarget (../target.ts) and returns the same RolloutOutcome as the host targets. The
+ * phases of an ECS deploy, in order: inspect the service, read the stable-revision record,
  * choose (render and register) the task definition, update the service, follow the rollout, record
  * a stable revision. Each phase is a small function over the EcsApi; the outcome is plain data for
  * the report.
@@ -37,7 +39,9 @@ import {
 } from '../../io/ecs.js'
 import { ConfigurationError, errorMessage, InputError } from '../../lib/errors.js'
 import type { Runner } from '../../lib/runner.js'
-import { INPUTS, type EcsDeploySettings } from './settings.js'
+import { INPUTS, type EcsDeploySettings } from '../../actions/ecs-deploy/settings.js'
+import type { RolloutOutcome } from '../outcome.js'
+import type { ApiTarget } from '../target.js'
 
 export type RolloutState = 'COMPLETED' | 'FAILED' | 'IN_PROGRESS'
 
@@ -486,4 +490,34 @@ export function consoleUrl(settings: EcsDeploySettings): string {
   const cluster = encodeURIComponent(resourceName(settings.cluster))
   const service = encodeURIComponent(resourceName(settings.service))
   return `https://${host}/ecs/v2/clusters/${cluster}/services/${service}/deployments?region=${settings.region}`
+}
+
+/** The ECS rollout as a RolloutOutcome (with ECS's own account of it, for its outputs and summary). */
+export const ecsTarget: ApiTarget<
+  { settings: EcsDeploySettings; ctx: DeployContext },
+  RolloutOutcome & { ecs: DeployOutcome }
+> = {
+  name: 'ecs',
+  async deploy({ settings, ctx }) {
+    const ecs = await deploy(settings, ctx)
+    const before = ecs.before && revisionName(ecs.before)
+    const chosen = revisionName(ecs.chosen.arn)
+    const common = {
+      unit: `${settings.cluster}/${settings.service}`,
+      before,
+      durationMs: ecs.durationMs,
+      ecs
+    }
+    if (ecs.state === 'COMPLETED') return { ...common, status: 'deployed', after: chosen }
+    if (!ecs.waited) return { ...common, status: 'started', after: chosen }
+    if (ecs.rolledBack)
+      return {
+        ...common,
+        status: 'rolled-back',
+        attempted: chosen,
+        after: ecs.serviceRunsAfter && revisionName(ecs.serviceRunsAfter),
+        message: ecs.reason
+      }
+    return { ...common, status: 'failed', after: chosen, message: ecs.reason }
+  }
 }

@@ -1,8 +1,8 @@
-export const id = 565;
-export const ids = [565];
+export const id = 666;
+export const ids = [666];
 export const modules = {
 
-/***/ 1565:
+/***/ 6666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -83,41 +83,8 @@ var errors = __webpack_require__(7268);
 var inputs = __webpack_require__(1662);
 // EXTERNAL MODULE: ./src/lib/markdown.ts
 var markdown = __webpack_require__(3862);
-;// CONCATENATED MODULE: ./src/lib/poll.ts
-/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
-function backoffWaits(interval) {
-    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
-    const factor = b.factor ?? 2;
-    let next = Math.min(b.initialMs, b.maxMs);
-    return () => {
-        const wait = next;
-        next = Math.min(b.maxMs, next * factor);
-        return wait;
-    };
-}
-/**
- * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
- * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
- */
-async function pollUntil(observe, options) {
-    const { clock } = options;
-    const started = clock.now();
-    const deadline = started + options.timeoutMs;
-    const nextWait = backoffWaits(options.interval);
-    if (options.delayFirst)
-        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
-    for (let attempt = 1;; attempt++) {
-        const value = await observe(attempt);
-        const elapsedMs = clock.now() - started;
-        if (options.done(value, attempt))
-            return { settled: true, value, attempts: attempt, elapsedMs };
-        const left = deadline - clock.now();
-        if (left <= 0)
-            return { settled: false, value, attempts: attempt, elapsedMs };
-        await clock.sleep(Math.min(nextWait(), left));
-    }
-}
-
+// EXTERNAL MODULE: ./src/lib/poll.ts
+var poll = __webpack_require__(3962);
 // EXTERNAL MODULE: ./src/lib/retry.ts
 var retry = __webpack_require__(1737);
 // EXTERNAL MODULE: ./src/lib/runner.ts
@@ -307,7 +274,7 @@ async function approveByIssue(settings, github, runner, digest, sleep, now) {
     runner.info(`Waiting up to ${minutes} min for an approver to answer ${issue.url}`);
     const seen = new Set();
     // Each poll reads the comments and judges the new ones; the first approver's verdict ends it.
-    const answered = await pollUntil(async () => {
+    const answered = await (0,poll/* pollUntil */.g)(async () => {
         for (const c of await github.comments(issue.number)) {
             if (seen.has(c.id))
                 continue;
@@ -869,6 +836,50 @@ function summary(title, body) {
 /** Preformatted text in a summary: HTML-escaped, newlines kept. */
 function pre(text) {
     return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+
+/***/ }),
+
+/***/ 3962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ pollUntil)
+/* harmony export */ });
+/* unused harmony export backoffWaits */
+/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
+function backoffWaits(interval) {
+    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
+    const factor = b.factor ?? 2;
+    let next = Math.min(b.initialMs, b.maxMs);
+    return () => {
+        const wait = next;
+        next = Math.min(b.maxMs, next * factor);
+        return wait;
+    };
+}
+/**
+ * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
+ * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
+ */
+async function pollUntil(observe, options) {
+    const { clock } = options;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const nextWait = backoffWaits(options.interval);
+    if (options.delayFirst)
+        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
+    for (let attempt = 1;; attempt++) {
+        const value = await observe(attempt);
+        const elapsedMs = clock.now() - started;
+        if (options.done(value, attempt))
+            return { settled: true, value, attempts: attempt, elapsedMs };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { settled: false, value, attempts: attempt, elapsedMs };
+        await clock.sleep(Math.min(nextWait(), left));
+    }
 }
 
 

@@ -1,0 +1,3309 @@
+export const id = 205;
+export const ids = [205];
+export const modules = {
+
+/***/ 5205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  INPUTS: () => (/* reexport */ INPUTS),
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./src/core/hosts.ts
+var core_hosts = __webpack_require__(3848);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(6193);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/lib/known-hosts.ts
+/**
+ * Host-key verification as OpenSSH does it: known_hosts lines (plain, `[host]:port`, wildcards,
+ * negations, hashed `|1|salt|hash` entries, `@revoked`) or pinned `SHA256:` fingerprints.
+ * A key is accepted only when it is listed for this very host; anything else is refused.
+ */
+
+function fingerprintSha256(key) {
+    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
+}
+/** An SSH key blob starts with its own type name (RFC 4253 §6.6); a line whose blob does not is garbage. */
+function blobKeyType(blob) {
+    if (blob.length < 4)
+        return undefined;
+    const length = blob.readUInt32BE(0);
+    return length > 0 && length < 64 && blob.length >= 4 + length
+        ? blob.subarray(4, 4 + length).toString('latin1')
+        : undefined;
+}
+/** Parses known_hosts text; returns entries and the numbers of lines it could not read. */
+function parseKnownHosts(text) {
+    const entries = [];
+    const invalidLines = [];
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        const words = line.split(/\s+/);
+        const marker = words[0] === '@revoked' || words[0] === '@cert-authority'
+            ? words.shift()
+            : undefined;
+        const [hosts, keyType, keyText] = words;
+        const key = keyText && /^[A-Za-z0-9+/]+=*$/.test(keyText) ? Buffer.from(keyText, 'base64') : undefined;
+        if (!hosts || !keyType || !key || blobKeyType(key) !== keyType) {
+            invalidLines.push(i + 1);
+            return;
+        }
+        entries.push({ marker, hosts, keyType, key, line: i + 1 });
+    });
+    return { entries, invalidLines };
+}
+/** The name OpenSSH looks up: `host` on port 22, `[host]:port` otherwise. */
+function knownHostsName(host, port) {
+    return port === 22 ? host : `[${host}]:${port}`;
+}
+function globMatch(pattern, value) {
+    const source = pattern
+        .replace(/[\\^$.|+()[\]{}]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${source}$`, 'i').test(value);
+}
+function entryMatches(entry, name) {
+    if (entry.hosts.startsWith('|1|')) {
+        const [, , salt, hash] = entry.hosts.split('|');
+        if (!salt || !hash)
+            return false;
+        const digest = (0,external_node_crypto_.createHmac)('sha1', Buffer.from(salt, 'base64')).update(name).digest('base64');
+        return digest === hash;
+    }
+    let matched = false;
+    for (const pattern of entry.hosts.split(',')) {
+        if (pattern.startsWith('!')) {
+            if (globMatch(pattern.slice(1), name))
+                return false;
+        }
+        else if (globMatch(pattern, name))
+            matched = true;
+    }
+    return matched;
+}
+/**
+ * Checks a presented key (the raw SSH key blob) against known_hosts entries and/or pinned
+ * fingerprints for this host.
+ */
+function verifyHostKey(presented, host, port, trust) {
+    const fingerprint = fingerprintSha256(presented);
+    const names = [knownHostsName(host, port)];
+    const forHost = (trust.entries ?? []).filter((e) => names.some((n) => entryMatches(e, n)));
+    if (forHost.some((e) => e.marker === '@revoked' && e.key.equals(presented))) {
+        return { ok: false, fingerprint, reason: 'revoked' };
+    }
+    const trusted = forHost.filter((e) => e.marker === undefined);
+    if (trusted.some((e) => e.key.equals(presented)))
+        return { ok: true, fingerprint };
+    if ((trust.fingerprints ?? []).some((f) => f.replace(/=+$/, '') === fingerprint))
+        return { ok: true, fingerprint };
+    const known = trusted.length > 0 || (trust.fingerprints ?? []).length > 0;
+    return { ok: false, fingerprint, reason: known ? 'changed-key' : 'unknown-host' };
+}
+
+;// CONCATENATED MODULE: ./src/io/ssh.ts
+
+
+class HostKeyRefusedError extends Error {
+    host;
+    verdict;
+    constructor(host, verdict) {
+        const why = {
+            'unknown-host': 'is not in known-hosts/fingerprint',
+            'changed-key': 'does not match the key in known-hosts/fingerprint (REMOTE HOST IDENTIFICATION HAS CHANGED?)',
+            revoked: 'is marked @revoked in known-hosts'
+        }[verdict.reason];
+        super(`Host key verification failed for ${host}: the key it presented (${verdict.fingerprint}) ${why}. Nothing was run there.`);
+        this.host = host;
+        this.verdict = verdict;
+    }
+}
+class SshConnectError extends Error {
+}
+const label = (t) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`;
+/** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
+function lineSplitter(emit) {
+    let pending = '';
+    // A character split across two chunks is decoded whole.
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    return {
+        push(chunk) {
+            pending += decoder.write(chunk);
+            const lines = pending.split(/\r?\n/);
+            pending = lines.pop() ?? '';
+            for (const line of lines)
+                emit(line);
+        },
+        flush() {
+            pending += decoder.end();
+            if (pending)
+                emit(pending);
+            pending = '';
+        }
+    };
+}
+async function connectSsh(target) {
+    const { NodeSSH } = await __webpack_require__.e(/* import() */ 487).then(__webpack_require__.bind(__webpack_require__, 9487));
+    const bastion = target.via ? await connectSsh(target.via) : undefined;
+    let sock;
+    if (bastion && target.via) {
+        const via = target.via;
+        const client = bastions.get(bastion);
+        sock = await new Promise((resolve, reject) => {
+            if (!client)
+                return reject(new SshConnectError(`No connection to ${label(via)}`));
+            client.forwardOut('127.0.0.1', 0, target.host, target.port, (error, stream) => error
+                ? reject(new SshConnectError(`Cannot reach ${label(target)} through ${label(via)}: ${error.message}`))
+                : resolve(stream));
+        });
+    }
+    let refusal;
+    const ssh = new NodeSSH();
+    try {
+        await ssh.connect({
+            host: sock ? undefined : target.host,
+            port: target.port,
+            sock,
+            username: target.user,
+            privateKey: target.privateKey,
+            passphrase: target.passphrase,
+            readyTimeout: target.readyTimeoutMs ?? 20_000,
+            keepaliveInterval: 5_000,
+            keepaliveCountMax: 3,
+            hostVerifier: (key) => {
+                if (target.trust === 'insecure')
+                    return true;
+                const verdict = verifyHostKey(key, target.host, target.port, target.trust);
+                if (!verdict.ok)
+                    refusal = verdict;
+                return verdict.ok;
+            }
+        });
+    }
+    catch (error) {
+        await bastion?.close();
+        if (refusal)
+            throw new HostKeyRefusedError(label(target), refusal);
+        const message = error instanceof Error ? error.message : String(error);
+        throw new SshConnectError(`Cannot connect to ${label(target)}: ${message}`);
+    }
+    const shell = {
+        async exec(script, options = {}) {
+            const out = lineSplitter((line) => options.onLine?.(line, 'stdout'));
+            const err = lineSplitter((line) => options.onLine?.(line, 'stderr'));
+            try {
+                const result = await ssh.execCommand(script, {
+                    stdin: options.stdin,
+                    noTrim: true,
+                    onStdout: (chunk) => out.push(chunk),
+                    onStderr: (chunk) => err.push(chunk)
+                });
+                out.flush();
+                err.flush();
+                return { code: result.code, stdout: result.stdout, stderr: result.stderr };
+            }
+            catch (error) {
+                const message = error instanceof Error ? error.message : String(error);
+                throw new SshConnectError(`Connection to ${label(target)} lost: ${message}`);
+            }
+        },
+        async close() {
+            ssh.dispose();
+            await bastion?.close();
+        }
+    };
+    if (ssh.connection)
+        bastions.set(shell, ssh.connection);
+    return shell;
+}
+/** The raw ssh2 client behind a shell, for jumping through it. */
+const bastions = new WeakMap();
+
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(7268);
+// EXTERNAL MODULE: ./src/lib/shell.ts
+var shell = __webpack_require__(6861);
+;// CONCATENATED MODULE: ./src/core/deploy/remote.ts
+/**
+ * Every command Gantry runs on a deploy host, built as data: a POSIX sh script whose every value
+ * went through quote(), plus what goes to its stdin (file contents, the registry password: never
+ * on a command line). Nothing here runs anything; src/io/deploy executes these steps over SSH,
+ * and the tests assert them exactly, as Kamal's command tests do.
+ */
+
+const dirOf = (layout, ...parts) => (0,shell/* remotePath */.QZ)([layout.dir, ...parts].join('/').replace(/\/+/g, '/'));
+const RELEASES = 'releases';
+const COMPOSE_FILE = 'compose.yml';
+const ENV_FILE = '.env';
+const RELEASE_RECORD = 'release.json';
+/** Written after a swarm rollout completed: each service's image, to recognise the release later. */
+const STACK_RECORD = 'stack.json';
+/** What the host has: its compose flavour, the current release, the releases kept, its clock. */
+function inspectStep(layout) {
+    return {
+        name: 'inspect',
+        script: [
+            `if docker compose version >/dev/null 2>&1; then echo 'compose=docker compose'`,
+            `elif command -v docker-compose >/dev/null 2>&1; then echo 'compose=docker-compose'`,
+            `else echo 'compose='; fi`,
+            `echo "now=$(date +%s)"`,
+            ...releaseLines(layout)
+        ].join('\n'),
+        secretStdin: false
+    };
+}
+/** Prints `current=<id>` and one `release=<id>` per kept release. */
+function releaseLines(layout) {
+    const dir = dirOf(layout);
+    return [
+        `if [ -L ${dir}/current ]; then echo "current=$(basename "$(readlink ${dir}/current)")"; fi`,
+        `if [ -d ${dirOf(layout, RELEASES)} ]; then ls -1 ${dirOf(layout, RELEASES)} | sed 's/^/release=/'; fi`
+    ];
+}
+/**
+ * Takes the lock with an atomic mkdir; records who holds it and since when (the host's clock,
+ * so no clock skew). When it is held, prints the holder instead and exits LOCK_HELD, so that in
+ * a batch the steps after it (the release's upload, pull, up) do not run.
+ */
+function lockStep(layout, owner) {
+    const lock = dirOf(layout, '.lock');
+    return {
+        name: 'lock',
+        script: `mkdir -p ${dirOf(layout)} && if mkdir ${lock} 2>/dev/null; then ` +
+            `date +%s > ${lock}/since && cat > ${lock}/owner.json && echo acquired; ` +
+            `else echo held; echo "now=$(date +%s)"; echo "since=$(cat ${lock}/since 2>/dev/null)"; ` +
+            `echo "owner=$(cat ${lock}/owner.json 2>/dev/null)"; exit ${LOCK_HELD}; fi`,
+        stdin: JSON.stringify(owner)
+    };
+}
+/** The lock step's exit code when another deploy holds the lock. */
+const LOCK_HELD = 75;
+/** Breaks a stale lock, but only the one seen (same `since`), never one taken meanwhile. */
+function breakLockStep(layout, since) {
+    const lock = dirOf(layout, '.lock');
+    return {
+        name: 'break stale lock',
+        script: `if [ "$(cat ${lock}/since 2>/dev/null)" = ${(0,shell/* quote */.hD)(since)} ]; then rm -rf ${lock}; fi`
+    };
+}
+/** Releases the lock only if it is still ours. */
+function unlockStep(layout, token) {
+    const lock = dirOf(layout, '.lock');
+    return {
+        name: 'unlock',
+        script: `if grep -q ${(0,shell/* quote */.hD)(`"token":${JSON.stringify(token)}`)} ${lock}/owner.json 2>/dev/null; then rm -rf ${lock}; fi`
+    };
+}
+function writeFileStep(layout, release, file, content) {
+    const dir = dirOf(layout, RELEASES, release);
+    return {
+        name: `upload ${file}`,
+        script: `mkdir -p ${dir} && cat > ${dir}/${(0,shell/* quote */.hD)(file)}`,
+        stdin: content
+    };
+}
+function loginStep(registry, username, password) {
+    return {
+        name: `registry login ${registry}`,
+        script: (0,shell/* shellCommand */.q$)(['docker', 'login', '--username', username, '--password-stdin', registry]),
+        stdin: password,
+        secretStdin: true
+    };
+}
+function composeIn(layout, compose, release, args) {
+    const base = compose === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
+    return `cd ${dirOf(layout, RELEASES, release)} && ${(0,shell/* shellCommand */.q$)([...base, '-p', layout.project, '-f', COMPOSE_FILE, ...args])}`;
+}
+function pullStep(layout, compose, release) {
+    return { name: 'pull', script: composeIn(layout, compose, release, ['pull']) };
+}
+function upStep(layout, compose, release) {
+    return {
+        name: 'up',
+        script: composeIn(layout, compose, release, ['up', '-d', '--remove-orphans'])
+    };
+}
+/**
+ * One line per container of the project: service, state, health (or `none`), exit code, then its
+ * id and health check command (JSON, `null` without one), so that Gantry can run the check of a
+ * container still `starting` at once.
+ */
+function statusStep(layout) {
+    const format = '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}} {{.State.ExitCode}}' +
+        ' {{.Id}} {{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{else}}null{{end}}';
+    return {
+        name: 'status',
+        script: `ids=$(${(0,shell/* shellCommand */.q$)(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${layout.project}`])}) && ` +
+            `if [ -n "$ids" ]; then ${(0,shell/* shellCommand */.q$)(['docker', 'inspect', '--format', format])} $ids; fi`
+    };
+}
+/**
+ * Runs a container's own health check now (`docker exec`, at most 10 s): exit 0 means the app
+ * answers as its health check wants. Docker's verdict still rules a failure; this only sees
+ * success sooner.
+ */
+function healthProbeStep(check) {
+    const exec = (0,shell/* shellCommand */.q$)(['docker', 'exec', check.id, ...check.argv]);
+    return {
+        name: `health check ${check.service}`,
+        script: `if command -v timeout >/dev/null 2>&1; then timeout 10 ${exec}; else ${exec}; fi`,
+        mayFail: true
+    };
+}
+/** An HTTP check from the host itself (curl, else wget): exit 0 on a 2xx. */
+function healthUrlStep(url) {
+    const curl = (0,shell/* shellCommand */.q$)(['curl', '-fsS', '-o', '/dev/null', '-m', '5', url]);
+    const wget = (0,shell/* shellCommand */.q$)(['wget', '-q', '-O', '/dev/null', '-T', '5', url]);
+    return {
+        name: 'health url',
+        script: `if command -v curl >/dev/null 2>&1; then ${curl}; else ${wget}; fi`,
+        mayFail: true
+    };
+}
+/** Points `current` at a release. */
+function switchStep(layout, release) {
+    return {
+        name: 'switch current',
+        script: `ln -sfn ${(0,shell/* quote */.hD)(`${RELEASES}/${release}`)} ${dirOf(layout, 'current')}`
+    };
+}
+/** Removes old release directories and the images nothing uses any more. */
+function pruneStep(layout, releases) {
+    const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ');
+    return {
+        name: `prune ${releases.length} old release(s)`,
+        script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
+        // A failed prune leaves disk used, not a failed deploy.
+        mayFail: true
+    };
+}
+/**
+ * A release's files in one stream: each file reads exactly its own bytes of stdin, so a compose
+ * file, a `.env` and the release record cost one round trip, with the contents never on a command
+ * line.
+ */
+function uploadStep(layout, release, files) {
+    const dir = dirOf(layout, RELEASES, release);
+    const bytes = (text) => new TextEncoder().encode(text).length;
+    return {
+        name: `upload ${files.map((f) => f.name).join(', ')}`,
+        script: [
+            `mkdir -p ${dir}`,
+            ...files.map((f) => `head -c ${bytes(f.content)} > ${dir}/${(0,shell/* quote */.hD)(f.name)}`)
+        ].join(' && '),
+        stdin: files.map((f) => f.content).join('')
+    };
+}
+/** The record of the release `current` points at; empty when there is none. */
+function currentRecordStep(layout) {
+    return {
+        name: 'read current release',
+        script: `cat ${dirOf(layout, 'current', RELEASE_RECORD)} 2>/dev/null || true`
+    };
+}
+function readRecordStep(layout, release) {
+    return {
+        name: 'read release',
+        script: `cat ${dirOf(layout, RELEASES, release, RELEASE_RECORD)} 2>/dev/null || true`
+    };
+}
+/** A user's pre-/post-deploy command, run in the release directory. Its text is the user's own shell. */
+function hookStep(layout, release, name, command) {
+    return { name, script: `cd ${dirOf(layout, RELEASES, release)} && ${command}` };
+}
+// ---------------------------------------------------------------------------------------------
+// target: swarm. One manager; the swarm rolls the services out (and back) by the compose file's
+// deploy.update_config; these steps start it and read its state.
+const SWARM_INFO = '{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}';
+/**
+ * For `target: swarm`: the node's swarm state (`swarm=active true` on a manager, else what
+ * `docker info` said), whether `docker stack deploy` has `--detach` (CLI 26+), the clock, the
+ * current release and the releases kept.
+ */
+function swarmInspectStep(layout) {
+    return {
+        name: 'inspect swarm',
+        script: [
+            `echo "swarm=$(${(0,shell/* shellCommand */.q$)(['docker', 'info', '--format', SWARM_INFO])} 2>&1 | tail -n 1)"`,
+            `if docker stack deploy --help 2>/dev/null | grep -q -e --detach; then echo detach=yes; fi`,
+            `echo "now=$(date +%s)"`,
+            ...releaseLines(layout)
+        ].join('\n')
+    };
+}
+/**
+ * `docker stack deploy` from the release directory. The `env` values arrive on stdin, one
+ * `KEY=VALUE` per line, and are exported as data: nothing evaluates them (a `.env` sourced by the
+ * shell would run any `$(…)` in a value). `docker stack deploy` reads no `.env` itself; compose
+ * interpolates the environment. `--prune` removes services dropped from the file, as compose's
+ * `--remove-orphans` does; `--detach=true` where the CLI has the flag (Gantry follows the rollout).
+ */
+function stackDeployStep(layout, release, stack, options) {
+    const deploy = [
+        'docker',
+        'stack',
+        'deploy',
+        ...(options.detach ? ['--detach=true'] : []),
+        '--prune',
+        '--with-registry-auth',
+        '-c',
+        COMPOSE_FILE,
+        stack
+    ];
+    return {
+        name: 'stack deploy',
+        script: `cd ${dirOf(layout, RELEASES, release)} && ` +
+            `while IFS= read -r kv || [ -n "$kv" ]; do if [ -n "$kv" ]; then export "$kv" || exit 2; fi; done && ` +
+            (0,shell/* shellCommand */.q$)(deploy),
+        stdin: options.env
+    };
+}
+/** One JSON object per task; `json` quotes every field, whatever the error text holds. */
+const TASK_FORMAT = '{"id":{{json .ID}},"name":{{json .Name}},"image":{{json .Image}},"node":{{json .Node}},' +
+    '"desired":{{json .DesiredState}},"current":{{json .CurrentState}},"error":{{json .Error}}}';
+/**
+ * The stack's state in one round trip, in three sections: `#services` (`name running/desired`
+ * from `docker service ls`), `#inspect` (one `docker service inspect` JSON per line: spec, previous
+ * spec, UpdateStatus) and `#tasks` (`docker stack ps --no-trunc`, one JSON per line).
+ */
+function stackStatusStep(stack) {
+    const filter = ['--filter', `label=com.docker.stack.namespace=${stack}`];
+    return {
+        name: 'stack status',
+        script: [
+            'set -e',
+            'echo "#services"',
+            (0,shell/* shellCommand */.q$)(['docker', 'service', 'ls', ...filter, '--format', '{{.Name}} {{.Replicas}}']),
+            `ids=$(${(0,shell/* shellCommand */.q$)(['docker', 'service', 'ls', '-q', ...filter])})`,
+            'echo "#inspect"',
+            `if [ -n "$ids" ]; then ${(0,shell/* shellCommand */.q$)(['docker', 'service', 'inspect', '--format', '{{json .}}'])} $ids; fi`,
+            'echo "#tasks"',
+            // `stack ps` fails with "nothing found in stack" while no task exists yet (0 replicas).
+            `if [ -n "$ids" ]; then ${(0,shell/* shellCommand */.q$)(['docker', 'stack', 'ps', '--no-trunc', '--format', TASK_FORMAT, stack])} || true; fi`
+        ].join('\n')
+    };
+}
+/** `rollback-to: previous`: each service back to its previous spec, by the swarm (rollback_config). */
+function serviceRollbackStep(services) {
+    return {
+        name: `service rollback ${services.join(' ')}`,
+        script: services
+            .map((s) => (0,shell/* shellCommand */.q$)(['docker', 'service', 'rollback', '--detach', '--quiet', s]))
+            .join(' && ')
+    };
+}
+/** A file of a kept release (its `.env`, to deploy that release again); empty when missing. */
+function readReleaseFileStep(layout, release, file) {
+    return {
+        name: `read ${file}`,
+        script: `cat ${dirOf(layout, RELEASES, release)}/${(0,shell/* quote */.hD)(file)} 2>/dev/null || true`
+    };
+}
+/** `<release>\t<stack.json on one line>` for every kept release that completed a swarm rollout. */
+function readStackRecordsStep(layout) {
+    return {
+        name: 'read stack records',
+        script: `for d in ${dirOf(layout, RELEASES)}/*/; do if [ -f "$d"${STACK_RECORD} ]; then ` +
+            `printf '%s\t%s\n' "$(basename "$d")" "$(tr -d '\n' < "$d"${STACK_RECORD})"; fi; done`
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/docker-reference.ts
+var docker_reference = __webpack_require__(8003);
+;// CONCATENATED MODULE: ./src/core/deploy/releases.ts
+/** Release bookkeeping on a host, decided from what the host printed. Pure. */
+
+function parseInspect(stdout) {
+    const state = { now: 0, releases: [] };
+    for (const line of stdout.split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq < 0)
+            continue;
+        const key = line.slice(0, eq);
+        const value = line.slice(eq + 1).trim();
+        if (key === 'compose' && (value === 'docker compose' || value === 'docker-compose'))
+            state.compose = value;
+        else if (key === 'now')
+            state.now = Number(value);
+        else if (key === 'current' && value)
+            state.current = value;
+        else if (key === 'release' && RELEASE_ID.test(value))
+            state.releases.push(value);
+    }
+    state.releases.sort();
+    return state;
+}
+/** `20261122T153000Z-1.3.57-ab12`: sortable by time, readable, unique per deploy. */
+const RELEASE_ID = /^\d{8}T\d{6}Z-[A-Za-z0-9_.-]+$/;
+function releaseId(at, version, unique) {
+    const stamp = at
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+    return `${stamp}-${(0,docker_reference/* sanitizeTag */.iP)(version) ?? 'release'}-${unique}`;
+}
+/** The version a release id was made for (the part between the time and the unique suffix). */
+function versionOfRelease(id) {
+    return id.replace(/^\d{8}T\d{6}Z-/, '').replace(/-[0-9a-f]{4}$/, '');
+}
+/** Releases to delete so that `keep` remain, never the ones in `protect`. */
+function releasesToPrune(releases, keep, protect) {
+    const excess = releases.length - keep;
+    if (excess <= 0)
+        return [];
+    return releases.filter((r) => !protect.includes(r)).slice(0, excess);
+}
+/** For `rollback-to`: `previous` is the release before the current one; else the newest of that version. */
+function rollbackTarget(state, to) {
+    if (to === 'previous') {
+        const index = state.current ? state.releases.indexOf(state.current) : -1;
+        const previous = index > 0 ? state.releases[index - 1] : undefined;
+        return previous
+            ? { release: previous }
+            : {
+                error: state.current
+                    ? `no release before ${state.current} is kept on the host`
+                    : 'no current release on the host'
+            };
+    }
+    const wanted = (0,docker_reference/* sanitizeTag */.iP)(to);
+    const match = state.releases.filter((r) => versionOfRelease(r) === wanted).at(-1);
+    return match
+        ? { release: match }
+        : {
+            error: `no release of version ${to} is kept on the host (kept: ${state.releases.map(versionOfRelease).join(', ') || 'none'})`
+        };
+}
+function parseLockReply(stdout) {
+    const lines = stdout.split('\n');
+    if (lines[0]?.trim() === 'acquired')
+        return { acquired: true };
+    const field = (name) => lines
+        .find((l) => l.startsWith(`${name}=`))
+        ?.slice(name.length + 1)
+        .trim() ?? '';
+    let owner;
+    try {
+        owner = JSON.parse(field('owner'));
+    }
+    catch {
+        owner = undefined;
+    }
+    const sinceText = field('since');
+    return {
+        acquired: false,
+        now: Number(field('now')),
+        since: /^\d+$/.test(sinceText) ? Number(sinceText) : undefined,
+        sinceText,
+        owner
+    };
+}
+function describeLockHolder(reply) {
+    const o = reply.owner ?? {};
+    const age = reply.since !== undefined
+        ? `${Math.max(0, reply.now - reply.since)}s ago`
+        : 'at an unknown time';
+    return `${o.actor ?? 'someone'} deploying ${o.version ?? 'an unknown version'} (${o.runUrl ?? 'no run URL'}), locked ${age}`;
+}
+/** A lock with no readable time, or older than the stale age, may be broken. */
+function isStale(reply, staleAfterSeconds) {
+    return reply.since === undefined
+        ? reply.sinceText === ''
+        : reply.now - reply.since >= staleAfterSeconds;
+}
+function parseStatus(stdout) {
+    const containers = [];
+    for (const line of stdout.split('\n')) {
+        const m = /^(\S+)\s+(\S+)\s+(\S+)\s+(-?\d+)(?:\s+([0-9a-f]{12,64})\s+(.*))?$/.exec(line.trim());
+        if (!m)
+            continue;
+        const [, service = '', state = '', health = '', exit = '0', id, test] = m;
+        const check = test === undefined ? undefined : healthCheckArgv(test);
+        containers.push({
+            service,
+            state,
+            health,
+            exitCode: Number(exit),
+            ...(id ? { id } : {}),
+            ...(check ? { check } : {})
+        });
+    }
+    return containers;
+}
+/** A health check's `Test` (JSON) as argv; undefined for NONE, none or unreadable. */
+function healthCheckArgv(json) {
+    let test;
+    try {
+        test = JSON.parse(json);
+    }
+    catch {
+        return undefined;
+    }
+    if (!Array.isArray(test) || !test.every((t) => typeof t === 'string'))
+        return undefined;
+    const [kind, ...rest] = test;
+    if (kind === 'CMD-SHELL' && rest.length === 1)
+        return ['/bin/sh', '-c', rest[0]];
+    if (kind === 'CMD' && rest.length > 0)
+        return rest;
+    return undefined;
+}
+/**
+ * The project's health from its containers: failed as soon as one is unhealthy, exited, dead or
+ * restarting; up when every one runs and those with a health check report healthy.
+ */
+function evaluateContainers(containers) {
+    if (containers.length === 0)
+        return { health: 'waiting', detail: 'no containers yet' };
+    const failed = containers.find((c) => c.health === 'unhealthy' || ['exited', 'dead', 'restarting'].includes(c.state));
+    if (failed) {
+        const why = failed.health === 'unhealthy' ? 'unhealthy' : `${failed.state} (exit code ${failed.exitCode})`;
+        return { health: 'failed', detail: `service ${failed.service} is ${why}` };
+    }
+    const pending = containers.find((c) => c.state !== 'running' || (c.health !== 'none' && c.health !== 'healthy'));
+    if (pending)
+        return {
+            health: 'waiting',
+            detail: `service ${pending.service} is ${pending.state}${pending.health !== 'none' ? `, ${pending.health}` : ''}`
+        };
+    return {
+        health: 'up',
+        detail: containers
+            .map((c) => `${c.service} ${c.health === 'none' ? 'running' : 'healthy'}`)
+            .join(', ')
+    };
+}
+/**
+ * With Gantry's own runs of the containers' health checks: still starting by Docker, but every
+ * container running and each one still starting answering its check, is up.
+ */
+function evaluateWithProbes(containers, passed) {
+    const verdict = evaluateContainers(containers);
+    if (verdict.health !== 'waiting' || containers.length === 0)
+        return verdict;
+    const pending = containers.filter((c) => c.health === 'starting' || c.state !== 'running');
+    const early = pending.length > 0 &&
+        pending.every((c) => c.state === 'running' && c.health === 'starting' && passed.has(c.service)) &&
+        containers.every((c) => c.state === 'running' && ['none', 'healthy', 'starting'].includes(c.health));
+    if (!early)
+        return verdict;
+    return {
+        health: 'up',
+        detail: containers
+            .map((c) => c.health === 'none'
+            ? `${c.service} running`
+            : c.health === 'starting'
+                ? `${c.service} answers its health check`
+                : `${c.service} healthy`)
+            .join(', ')
+    };
+}
+
+// EXTERNAL MODULE: ./src/lib/poll.ts
+var poll = __webpack_require__(3962);
+;// CONCATENATED MODULE: ./src/deploy/output.ts
+/**
+ * The one way a line a host printed reaches the log. Host output is untrusted (a compromised or
+ * merely odd host can print anything), so whatever makes it safe to show belongs here, once.
+ * Lines keep the `[user@host]   line` shape: the host prefix is added by the caller's log. What
+ * Gantry says about the host's state in the host's words (a swarm's messages, service names) goes
+ * through here too.
+ */
+function hostOutputLine(line) {
+    return `  ${line}`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/step.ts
+/** The host could not be reached, or the connection dropped while steps ran. */
+class ConnectionLostError extends Error {
+}
+/** A step failed: its name, its exit code and the tail of what it printed. */
+class StepError extends Error {
+    step;
+    result;
+    constructor(step, result, message) {
+        super(message);
+        this.step = step;
+        this.result = result;
+    }
+}
+/** `pull failed (exit code 1): the last | lines | it printed`. */
+function stepFailure(step, result) {
+    const last = `${result.stdout}\n${result.stderr}`
+        .split('\n')
+        .filter((l) => l.trim())
+        .slice(-5)
+        .join(' | ');
+    return new StepError(step, result, `${step.name} failed (exit code ${result.code})${last ? `: ${last}` : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/session.ts
+/**
+ * The host protocol every host target shares, over one step runner: Gantry's reads of the host,
+ * the lock (waited for, a stale one broken, released even over a new connection), a new
+ * release's upload with the registry login and the pre-deploy hook, and the finish (`current`,
+ * the post-deploy hook, pruning, unlock) in one round trip. Targets (targets/*.ts) add only what
+ * is theirs. Every step goes through run(), which logs it and every line the host printed.
+ */
+
+
+
+
+
+
+class HostSession {
+    job;
+    runner;
+    unlocked = false;
+    locked = false;
+    /** Take the lock in the same round trip as the next steps (lockWithNextSteps). */
+    lockPending = false;
+    /** The version `current` ran before this deploy (known after inspect). */
+    before;
+    constructor(job, runner) {
+        this.job = job;
+        this.runner = runner;
+    }
+    get plan() {
+        return this.job.plan;
+    }
+    get clock() {
+        return this.job.clock;
+    }
+    log(line) {
+        this.job.log(line);
+    }
+    /** Fast first, then every pollMs at most: for waits that usually end within a moment. */
+    backoff() {
+        return { initialMs: Math.min(100, this.job.pollMs), maxMs: this.job.pollMs };
+    }
+    /**
+     * Runs steps in one round trip, logging each (`▸ name`) and the lines it printed, unless quiet.
+     * A step that failed, and may not, throws a StepError naming it; the results come back
+     * otherwise, one per step.
+     */
+    async run(steps, options = {}) {
+        if (this.lockPending)
+            return this.lockedRun(steps, options);
+        const { quiet } = options;
+        const shown = (step) => !(quiet === true || (Array.isArray(quiet) && quiet.includes(step)));
+        let announced = 0;
+        // Steps run as one batch but read as separate steps: each is named before its first line.
+        const announce = (upTo) => {
+            for (; announced <= upTo && announced < steps.length; announced++) {
+                const step = steps[announced];
+                options.starting?.(step);
+                if (shown(step))
+                    this.log(`▸ ${step.name}`);
+            }
+        };
+        const results = await this.runner.run(steps, {
+            onLine: (step, line) => {
+                announce(steps.indexOf(step));
+                if (shown(step))
+                    this.log(hostOutputLine(line));
+            }
+        });
+        announce(results.length - 1);
+        results.forEach((result, i) => {
+            const step = steps[i];
+            if (result.code !== 0 && !step.mayFail)
+                throw stepFailure(step, result);
+        });
+        return results;
+    }
+    async runOne(step, options = {}) {
+        return (await this.run([step], options))[0];
+    }
+    /**
+     * The host's state as the target reads it, and the version `current` runs, in one round trip
+     * before anything changes; a host that cannot take the target stops here.
+     */
+    async inspect(target) {
+        const [inspected, record] = await this.run([target.inspectStep(this.plan.layout), currentRecordStep(this.plan.layout)], { quiet: true });
+        const state = target.parseInspect(inspected?.stdout ?? '');
+        if ('problem' in state)
+            throw new StepError(target.inspectStep(this.plan.layout), inspected, state.problem);
+        const before = state.current
+            ? (recordVersion(record?.stdout ?? '') ?? versionOfRelease(state.current))
+            : undefined;
+        this.before = before;
+        return { state, before };
+    }
+    /** The version a kept release was made for, from its record (else from its id). */
+    async versionOf(release) {
+        const record = await this.runOne(readRecordStep(this.plan.layout, release), { quiet: true });
+        return recordVersion(record.stdout) ?? versionOfRelease(release);
+    }
+    /**
+     * The lock is taken in the same round trip as the target's first steps (no decision lies
+     * between them: a held lock stops that batch before anything else runs, and is then waited
+     * for). A target that stops before running a step changed nothing and never locks.
+     */
+    lockWithNextSteps() {
+        this.lockPending = true;
+    }
+    lockTake() {
+        const { layout, mode, token, owner } = this.plan;
+        const version = mode.kind === 'deploy' ? mode.version : `rollback to ${mode.to}`;
+        return lockStep(layout, { token, ...owner, version });
+    }
+    async lockedRun(steps, options) {
+        this.lockPending = false;
+        const take = this.lockTake();
+        const quiet = options.quiet === true ? true : [take, ...(options.quiet || [])];
+        // The next step starting means the lock was free: say so before that step's lines.
+        const starting = (step) => {
+            if (step !== take && !this.locked)
+                this.acquired();
+            options.starting?.(step);
+        };
+        try {
+            const results = await this.run([take, ...steps], { quiet, starting });
+            if (!parseLockReply(results[0]?.stdout ?? '').acquired)
+                throw stepFailure(take, results[0]);
+            if (!this.locked)
+                this.acquired();
+            return results.slice(1);
+        }
+        catch (error) {
+            if (error instanceof StepError && error.step === take) {
+                if (error.result?.code !== LOCK_HELD)
+                    throw error;
+                // Held: wait for it (or break it when stale), then run the steps.
+                await this.lock();
+                return this.run(steps, options);
+            }
+            // A later step failed, or the connection dropped (then whether the lock was taken is
+            // unknown: unlocking removes only a lock that is ours).
+            if (!this.locked)
+                this.acquired();
+            throw error;
+        }
+    }
+    acquired() {
+        this.locked = true;
+        this.log('▸ lock acquired');
+    }
+    /** Takes the deploy lock, waiting for another deploy's; breaks one older than the stale age. */
+    async lock() {
+        const { layout, lockTimeoutMs, lockStaleSeconds } = this.plan;
+        // Held is an answer here, not an error.
+        const take = { ...this.lockTake(), mayFail: true };
+        let told = false;
+        const attempt = async () => {
+            const reply = parseLockReply((await this.runOne(take, { quiet: true })).stdout);
+            if (reply.acquired || !isStale(reply, lockStaleSeconds))
+                return reply;
+            this.log(`breaking a stale lock: ${describeLockHolder(reply)}`);
+            await this.runOne(breakLockStep(layout, reply.sinceText), { quiet: true });
+            return parseLockReply((await this.runOne(take, { quiet: true })).stdout);
+        };
+        const result = await (0,poll/* pollUntil */.g)(async () => {
+            const reply = await attempt();
+            if (!reply.acquired && !told)
+                this.log(`waiting for the deploy lock, held by ${describeLockHolder(reply)}`);
+            told ||= !reply.acquired;
+            return reply;
+        }, {
+            clock: this.clock,
+            timeoutMs: lockTimeoutMs,
+            interval: { initialMs: Math.min(250, this.job.pollMs), maxMs: this.job.pollMs },
+            done: (reply) => reply.acquired
+        });
+        const reply = result.value;
+        if (!reply.acquired)
+            throw new StepError(take, undefined, `Timed out after ${Math.round(lockTimeoutMs / 1000)}s waiting for the deploy lock, held by ${describeLockHolder(reply)}`);
+        this.acquired();
+    }
+    /** Releases the lock if held; over a fresh connection when this one dropped. */
+    async unlock() {
+        if (!this.locked || this.unlocked)
+            return;
+        const step = unlockStep(this.plan.layout, this.plan.token);
+        const cannot = (error) => this.log(`could not release the lock (it expires after ${this.plan.lockStaleSeconds}s): ${(0,errors/* errorMessage */.gJ)(error)}`);
+        try {
+            await this.runOne(step, { quiet: true });
+            this.unlocked = true;
+            this.log('▸ unlocked');
+            return;
+        }
+        catch (error) {
+            if (!(error instanceof ConnectionLostError))
+                return cannot(error);
+        }
+        try {
+            const fresh = await this.job.connect();
+            try {
+                const [result] = await fresh.run([step]);
+                if (result?.code !== 0)
+                    throw stepFailure(step, result ?? { code: null, stdout: '', stderr: '' });
+                this.unlocked = true;
+                this.log('▸ unlocked (over a new connection)');
+            }
+            finally {
+                await fresh.close();
+            }
+        }
+        catch (error) {
+            cannot(error);
+        }
+    }
+    /**
+     * A new release directory's id and the steps that prepare it, to run in one round trip with
+     * the target's next step: the upload of its files (compose file, `.env`, release record) in
+     * one stream, the registry login (password on stdin), the pre-deploy hook.
+     */
+    newRelease(spec) {
+        const { clock, plan } = this;
+        const at = new Date(clock.now());
+        const release = this.job.releaseId?.(spec.version) ?? releaseId(at, spec.version, plan.token.slice(0, 4));
+        const record = JSON.stringify({
+            version: spec.version,
+            release,
+            deployedAt: at.toISOString(),
+            ...plan.owner
+        });
+        const steps = [
+            uploadStep(plan.layout, release, [
+                { name: COMPOSE_FILE, content: spec.composeFile },
+                { name: ENV_FILE, content: spec.env },
+                { name: RELEASE_RECORD, content: record + '\n' }
+            ])
+        ];
+        if (spec.registry)
+            steps.push(loginStep(spec.registry.server, spec.registry.username, spec.registry.password));
+        if (spec.preDeploy)
+            steps.push(hookStep(plan.layout, release, 'pre-deploy', spec.preDeploy));
+        return { release, steps };
+    }
+    /**
+     * After a good release, in one round trip: the target's own last steps, `current` pointing at
+     * the release, the post-deploy hook, the old releases and unused images pruned, the unlock.
+     */
+    async finish(state, release, options = {}) {
+        const { layout, keepReleases, token } = this.plan;
+        const kept = [...new Set([...state.releases, release])].sort();
+        const prune = releasesToPrune(kept, keepReleases, [release, state.current]);
+        // Its failure leaves the lock to the engine's unlock, not the deploy failed.
+        const unlock = { ...unlockStep(layout, token), mayFail: true };
+        const before = options.before ?? [];
+        const steps = [
+            ...before,
+            switchStep(layout, release),
+            ...(options.postDeploy ? [hookStep(layout, release, 'post-deploy', options.postDeploy)] : []),
+            ...(options.prune === false ? [] : [pruneStep(layout, prune)]),
+            ...(this.locked ? [unlock] : [])
+        ];
+        const results = await this.run(steps, {
+            quiet: [unlock, ...before.filter((s) => s.name.startsWith('upload '))]
+        });
+        if (results.length === steps.length && this.locked && results.at(-1)?.code === 0) {
+            this.unlocked = true;
+            this.log('▸ unlocked');
+        }
+    }
+}
+function recordVersion(text) {
+    try {
+        const record = JSON.parse(text);
+        return typeof record.version === 'string' ? record.version : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deploy/engine.ts
+/**
+ * The deploy engine: a release to many hosts, whatever the target. Hosts go in batches
+ * (`max-parallel`), each batch in parallel; with `on-host-failure: stop` a failed batch skips
+ * the rest. Per host: connect → Gantry's reads and the target's inspect → the lock, taken with
+ * the target's first steps → the target's deploy or rollback → unlock (always, over a new connection if the old one dropped) → one
+ * RolloutOutcome. The dry run is this same engine over printing runners and an instant clock.
+ */
+
+
+
+async function deployHost(target, job) {
+    const started = job.clock.now();
+    const done = (result) => ({
+        unit: job.name,
+        ...result,
+        durationMs: job.clock.now() - started
+    });
+    let runner;
+    try {
+        runner = await job.connect();
+    }
+    catch (error) {
+        const message = (0,errors/* errorMessage */.gJ)(error);
+        job.log(error instanceof HostKeyRefusedError ? `refused: ${message}` : message);
+        return done({ status: 'failed', message });
+    }
+    const session = new HostSession(job, runner);
+    try {
+        const { state, before } = await session.inspect(target);
+        session.lockWithNextSteps();
+        const { mode } = job.plan;
+        const result = mode.kind === 'deploy'
+            ? await target.deploy(session, state, mode)
+            : await target.rollbackTo(session, state, mode.to);
+        return done({ before, ...result });
+    }
+    catch (error) {
+        const message = (0,errors/* errorMessage */.gJ)(error);
+        job.log(`failed: ${message}`);
+        return done({ status: 'failed', before: session.before, message });
+    }
+    finally {
+        await session.unlock();
+        await runner.close();
+    }
+}
+/** Hosts in batches of `maxParallel` (0: all at once); after a failed batch, `stop` skips the rest. */
+async function deployHosts(hosts, options) {
+    const size = options.maxParallel || hosts.length;
+    const outcomes = [];
+    for (let start = 0; start < hosts.length; start += size) {
+        const batch = hosts.slice(start, start + size);
+        if (options.onHostFailure === 'stop' &&
+            outcomes.some((o) => o.status === 'failed' || o.status === 'rolled-back')) {
+            outcomes.push(...batch.map((host) => ({
+                unit: options.name(host),
+                status: 'skipped',
+                durationMs: 0,
+                message: 'skipped after a failed host'
+            })));
+            continue;
+        }
+        outcomes.push(...(await Promise.all(batch.map((host, i) => options.deploy(host, start + i)))));
+    }
+    return outcomes;
+}
+
+// EXTERNAL MODULE: ./src/lib/markdown.ts
+var markdown = __webpack_require__(3862);
+;// CONCATENATED MODULE: ./src/deploy/outcome.ts
+/**
+ * One rollout outcome per host (or per service), for every target, and everything the user is
+ * told built from it: the step's outputs, the job summary, the error annotations, the final
+ * verdict and the facts a notification carries.
+ */
+
+const failed = (o) => o.status === 'failed' || o.status === 'rolled-back';
+/** The version the units run now: the one asked for, or for a rollback, where it went. */
+function versionNow(report) {
+    const ok = report.outcomes.filter((o) => o.status === 'deployed');
+    return report.rollbackTo ? (ok[0]?.after ?? report.outcomes[0]?.after ?? '') : report.version;
+}
+/** The outputs every host target sets (ssh-deploy's). */
+function hostOutputs(report) {
+    const ok = report.outcomes.filter((o) => o.status === 'deployed');
+    const bad = report.outcomes.filter((o) => o.status !== 'deployed');
+    return {
+        version: versionNow(report),
+        'previous-version': report.outcomes.find((o) => o.before)?.before ?? '',
+        'hosts-succeeded': JSON.stringify(ok.map((o) => o.unit)),
+        'hosts-failed': JSON.stringify(bad.map((o) => o.unit)),
+        'rolled-back': String(report.outcomes.some((o) => o.status === 'rolled-back'))
+    };
+}
+function renderSummary(report) {
+    const rows = report.outcomes.map((o) => [
+        { raw: (0,markdown/* code */.aY)(o.unit) },
+        o.attempted
+            ? `${o.before ?? '—'} → ${o.attempted} ↩ ${o.after ?? '—'}`
+            : `${o.before ?? '—'} → ${o.after ?? '—'}`,
+        `${(o.durationMs / 1000).toFixed(1)} s`,
+        o.status === 'rolled-back' ? 'rolled back' : o.status,
+        o.message ?? ''
+    ]);
+    const details = report.outcomes
+        .map((o) => o.details)
+        .filter(Boolean)
+        .join('');
+    return (0,markdown/* summary */.z)(`Deploy ${report.app}`, (0,markdown/* table */.tp)(['Host', 'Version', 'Duration', 'Result', 'Details'], rows) + details);
+}
+/** One error annotation per unit that failed or was rolled back. */
+function failureAnnotations(report) {
+    const how = report.rolledBackBy === 'Gantry' ? 'rolled back' : `rolled back by ${report.rolledBackBy}`;
+    return report.outcomes.filter(failed).map((o) => ({
+        message: `${o.unit}: ${o.message ?? o.status}`,
+        title: `${report.action}: ${report.scope ? `${report.scope} on ` : ''}${o.unit} ${o.status === 'rolled-back' ? how : 'failed'}`
+    }));
+}
+/** The step's last word: what failed (the step fails), or what was deployed. */
+function verdict(report) {
+    const { outcomes, scope } = report;
+    const bad = outcomes.filter((o) => o.status !== 'deployed');
+    const rolledBack = outcomes.some((o) => o.status === 'rolled-back');
+    if (bad.length && scope) {
+        const did = report.rollbackTo ? `roll back to ${report.rollbackTo}` : `deploy ${report.version}`;
+        const by = rolledBack ? `: ${report.rolledBackBy} rolled it back` : '';
+        return { failed: `${capitalize(scope)} did not ${did}${by}.` };
+    }
+    if (bad.length)
+        return {
+            failed: `${bad.length} of ${outcomes.length} host(s) did not deploy ${report.what}${rolledBack ? ' (rolled back)' : ''}.`
+        };
+    const now = versionNow(report);
+    return {
+        ok: scope
+            ? `Deployed ${now || 'the previous spec'} as ${scope}.`
+            : `Deployed ${now} to ${outcomes.length} host(s).`
+    };
+}
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+;// CONCATENATED MODULE: ./src/deploy/runners/scripted.ts
+/**
+ * A runner that answers each step by its name from a script of answers: the tests' host (a step
+ * with no answer fails the test loudly), and, with a healthy host's answers, the dry run's
+ * (printing.ts). It records every step it was given, in order.
+ */
+
+function answerFor(answers, step, call) {
+    const key = step.name in answers
+        ? step.name
+        : (Object.keys(answers)
+            .filter((k) => step.name.startsWith(`${k} `))
+            .sort((a, b) => b.length - a.length)[0] ?? ('*' in answers ? '*' : undefined));
+    if (key === undefined)
+        throw new Error(`The scripted host has no answer for the step "${step.name}"`);
+    const entry = answers[key];
+    const picked = typeof entry === 'function'
+        ? entry(step, call)
+        : Array.isArray(entry)
+            ? entry[Math.min(call, entry.length - 1)]
+            : entry;
+    return typeof picked === 'string' ? { stdout: picked } : picked;
+}
+function scriptedRunner(answers, options = {}) {
+    const calls = new Map();
+    let batches = 0;
+    let lost = false;
+    const runner = {
+        where: options.where ?? 'scripted host',
+        ran: [],
+        closed: false,
+        async close() {
+            runner.closed = true;
+        },
+        async run(steps, runOptions = {}) {
+            const batch = batches++;
+            const results = [];
+            for (const step of steps) {
+                if (lost)
+                    throw new ConnectionLostError(`Connection to ${runner.where} lost: (scripted)`);
+                runner.ran.push({ ...step, batch });
+                options.onStep?.(step, batch);
+                const call = calls.get(step.name) ?? 0;
+                calls.set(step.name, call + 1);
+                const answer = answerFor(answers, step, call);
+                lost ||= answer.lost === true;
+                if (lost)
+                    throw new ConnectionLostError(`Connection to ${runner.where} lost: (scripted)`);
+                const result = {
+                    code: answer.code === undefined ? 0 : answer.code,
+                    stdout: answer.stdout ?? '',
+                    stderr: answer.stderr ?? ''
+                };
+                for (const stream of ['stdout', 'stderr'])
+                    for (const line of result[stream]
+                        .split('\n')
+                        .filter((l, i, all) => l || i < all.length - 1))
+                        runOptions.onLine?.(step, line, stream);
+                results.push(result);
+                if (result.code !== 0 && !step.mayFail)
+                    break;
+            }
+            return results;
+        }
+    };
+    return runner;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/runners/printing.ts
+
+function describeStep(step) {
+    const stdin = step.stdin === undefined
+        ? ''
+        : step.secretStdin
+            ? '  <<< (secret on stdin)'
+            : `  <<< (${Buffer.byteLength(step.stdin)} bytes on stdin)`;
+    return `# ${step.name}\n${step.script}${stdin}`;
+}
+function printingRunner(where, rehearsal, print) {
+    let shown = -1;
+    return scriptedRunner(rehearsal, {
+        where,
+        onStep: (step, batch) => {
+            if (batch !== shown)
+                print(`— round trip ${batch + 1} —`);
+            shown = batch;
+            print(describeStep(step));
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/deploy/batch.ts
+const byteLength = (text) => new TextEncoder().encode(text).length;
+function batchScript(steps, mark) {
+    const parts = steps.map((step, i) => {
+        const run = step.stdin === undefined
+            ? `(\n${step.script}\n) </dev/null`
+            : `head -c ${byteLength(step.stdin)} | (\n${step.script}\nrc=$?; cat >/dev/null; exit $rc\n)`;
+        const stop = step.mayFail ? '' : `; [ "$rc" -eq 0 ] || exit "$rc"`;
+        return `${run}\nrc=$?; echo "${mark} ${i} $rc"; echo "${mark} ${i} $rc" >&2${stop}`;
+    });
+    const stdin = steps.some((s) => s.stdin !== undefined)
+        ? steps.map((s) => s.stdin ?? '').join('')
+        : undefined;
+    return { script: parts.join('\n'), ...(stdin === undefined ? {} : { stdin }) };
+}
+/**
+ * Follows one output stream of a batch line by line: which step each line belongs to, and each
+ * finished step's exit code. A step's last line without a newline arrives glued to the marker.
+ */
+function batchReader(mark) {
+    let step = 0;
+    const codes = new Map();
+    const pattern = new RegExp(`^(.*)${mark} (\\d+) (\\d+)$`);
+    return {
+        codes,
+        /** The line as the step printed it, or undefined for a marker line. */
+        read(line) {
+            const m = pattern.exec(line);
+            if (!m)
+                return { step, line };
+            const at = step;
+            codes.set(Number(m[2]), Number(m[3]));
+            step = Number(m[2]) + 1;
+            return m[1] ? { step: at, line: m[1] } : undefined;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/runners/shell.ts
+/**
+ * A step runner over anything that runs a POSIX sh script with stdin and reports lines and an
+ * exit code: an SSH session (ssh.ts) or a local `sh` (local.ts). One step runs as its own script;
+ * several run as one batch script (src/core/deploy/batch.ts), one round trip.
+ */
+
+
+function shellRunner(where, exec, close) {
+    return {
+        where,
+        close,
+        run: (steps, options = {}) => steps.length === 1 ? runOne(exec, steps[0], options) : runBatch(exec, steps, options)
+    };
+}
+async function runOne(exec, step, options) {
+    const out = { stdout: [], stderr: [] };
+    const { code } = await exec(step.script, {
+        stdin: step.stdin,
+        onLine: (line, stream) => {
+            out[stream].push(line);
+            options.onLine?.(step, line, stream);
+        }
+    });
+    return [{ code, stdout: joinLines(out.stdout), stderr: joinLines(out.stderr) }];
+}
+async function runBatch(exec, steps, options) {
+    const mark = `#gantry-step-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    const batch = batchScript(steps, mark);
+    const readers = { stdout: batchReader(mark), stderr: batchReader(mark) };
+    const lines = steps.map(() => ({ stdout: [], stderr: [] }));
+    const { code } = await exec(batch.script, {
+        stdin: batch.stdin,
+        onLine: (text, stream) => {
+            const read = readers[stream].read(text);
+            const step = read && steps[read.step];
+            if (!read || !step)
+                return;
+            lines[read.step]?.[stream].push(read.line);
+            options.onLine?.(step, read.line, stream);
+        }
+    });
+    const codes = readers.stdout.codes;
+    const results = [];
+    for (let i = 0; i < steps.length; i++) {
+        const printed = lines[i] ?? { stdout: [], stderr: [] };
+        const done = codes.get(i);
+        // A step without its marker was cut off: it ends the batch with the script's own exit code.
+        const result = {
+            code: done ?? code,
+            stdout: joinLines(printed.stdout),
+            stderr: joinLines(printed.stderr)
+        };
+        results.push(result);
+        if (done === undefined || (done !== 0 && !steps[i]?.mayFail))
+            break;
+    }
+    return results;
+}
+const joinLines = (lines) => (lines.length ? `${lines.join('\n')}\n` : '');
+
+;// CONCATENATED MODULE: ./src/deploy/runners/ssh.ts
+/** Steps over one verified SSH connection (src/io/ssh.ts; it loads ssh2 only to connect). */
+
+
+
+
+/** Connects (host key verified first) and returns a runner; errors name the host. */
+async function sshRunner(target, open = connectSsh) {
+    let shell;
+    try {
+        shell = await open(target);
+    }
+    catch (error) {
+        // A refused host key is no lost connection: it must never be retried.
+        if (error instanceof HostKeyRefusedError)
+            throw error;
+        throw new ConnectionLostError(error instanceof Error ? error.message : String(error));
+    }
+    return shellRunner((0,core_hosts/* formatHostSpec */.BB)(target), async (script, options) => {
+        try {
+            return await shell.exec(script, options);
+        }
+        catch (error) {
+            throw new ConnectionLostError(error instanceof Error ? error.message : String(error));
+        }
+    }, () => shell.close().catch(() => undefined));
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/rehearsal.ts
+/**
+ * The host the dry run plays against: it keeps `keep-releases` releases (so the prune step shows
+ * what it would delete), the newest one current, the one before it of the version `rollback-to`
+ * names; the lock is free; every step succeeds. Targets add their own answers.
+ */
+
+function rehearsalHost(plan) {
+    const wanted = plan.mode.kind === 'rollback' && plan.mode.to !== 'previous' ? plan.mode.to : 'previous';
+    const count = Math.max(1, plan.keepReleases);
+    const releases = Array.from({ length: count }, (_, i) => {
+        const role = i === count - 1 ? 'current' : i === count - 2 ? wanted : `older-${i + 1}`;
+        return releaseId(new Date(i * 60_000), role, '0000');
+    });
+    const current = releases.at(-1);
+    return {
+        now: Math.floor(Date.now() / 1000),
+        current,
+        releaseLines: [`current=${current}`, ...releases.map((r) => `release=${r}`)].join('\n') + '\n',
+        answers: {
+            lock: 'acquired\n',
+            'read current release': '{"version":"current"}\n',
+            '*': ''
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/compose.ts
+/**
+ * `target: compose`: the release's compose project on each host. Pull (a failed pull changes
+ * nothing), `up`, wait until healthy (containers, their health checks, the health URL), then
+ * switch `current`; an unhealthy release brings the previous one up again (rollback: true).
+ * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/releases.ts.
+ */
+
+
+
+
+
+
+
+/** Without any health check, containers that keep running this long count as up. */
+const STEADY_MS = 1000;
+/**
+ * Runs `first` (the `up`) with the first look at the containers in one round trip, then looks
+ * again, quickly at first and backing off, until healthy, failed or out of time. A container
+ * Docker still calls `starting` has its own health check run by Gantry at once (Docker's first
+ * check comes one `interval` after the start): passing, it counts as up; Docker's `unhealthy`
+ * alone fails it.
+ */
+async function waitHealthy(session, up, before) {
+    const { clock, plan } = session;
+    const { layout, healthUrl, healthTimeoutMs } = plan;
+    let starting = [];
+    let announced = false;
+    let upSince;
+    const observe = async (attempt) => {
+        const status = statusStep(layout);
+        // The health checks of the containers Docker last called `starting`, run now.
+        const probes = starting;
+        const url = healthUrl ? healthUrlStep(healthUrl) : undefined;
+        const look = [status, ...probes, ...(url ? [url] : [])];
+        const steps = [...(attempt === 1 ? [...before, up] : []), ...look];
+        const results = await session.run(steps, { quiet: look }).catch((error) => {
+            // `up` or a look at the containers failing is the release's failure; a step before `up`
+            // (the lock, the upload, the pull) changed nothing, and stays an error.
+            if (error instanceof StepError && (error.step === up || look.includes(error.step)))
+                throw new ReleaseFailure((0,errors/* errorMessage */.gJ)(error));
+            throw error;
+        });
+        if (!announced)
+            session.log(`▸ wait healthy${healthUrl ? ` (${healthUrl})` : ''}`);
+        announced = true;
+        const result = (step) => results[steps.indexOf(step)];
+        const containers = parseStatus(result(status)?.stdout ?? '');
+        starting = containers.flatMap((c) => c.health === 'starting' && c.id && c.check
+            ? [healthProbeStep({ id: c.id, service: c.service, argv: c.check })]
+            : []);
+        // A service passes when every probe of its containers did.
+        const probed = new Map();
+        for (const p of probes) {
+            const service = p.name.replace(/^health check /, '');
+            probed.set(service, (probed.get(service) ?? true) && result(p)?.code === 0);
+        }
+        const passed = new Set([...probed].filter(([, ok]) => ok).map(([service]) => service));
+        const verdict = evaluateWithProbes(containers, passed);
+        if (verdict.health !== 'up')
+            upSince = undefined;
+        if (verdict.health !== 'up')
+            return { ...verdict, done: verdict.health === 'failed' };
+        const probe = url && result(url);
+        if (probe) {
+            if (probe.code === 0)
+                return { health: 'up', detail: `${healthUrl} answers`, done: true };
+            const said = probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`;
+            return {
+                health: 'waiting',
+                detail: `${healthUrl} does not answer yet (${said})`,
+                done: false
+            };
+        }
+        if (containers.some((c) => c.health !== 'none'))
+            return { ...verdict, done: true };
+        upSince ??= clock.now();
+        return { ...verdict, done: clock.now() - upSince >= STEADY_MS };
+    };
+    const result = await (0,poll/* pollUntil */.g)(observe, {
+        clock,
+        timeoutMs: healthTimeoutMs,
+        interval: session.backoff(),
+        done: (v) => v.done
+    });
+    const { value } = result;
+    if (value.done && value.health === 'up') {
+        session.log(hostOutputLine(`healthy: ${value.detail}`));
+        return { ok: true };
+    }
+    if (value.health === 'failed')
+        return { ok: false, reason: value.detail };
+    return {
+        ok: false,
+        reason: `not healthy after ${Math.round(healthTimeoutMs / 1000)}s: ${value.detail}`
+    };
+}
+/** The new release did not come up: a reason to roll back. */
+class ReleaseFailure extends Error {
+}
+/**
+ * `before` (the release's upload and pull) and `up`, then the wait, the first steps in one round
+ * trip. A failure before `up` changed nothing and is thrown (a lost connection too: how far the
+ * steps got is unknown); a failed `up` is a failure of the release, with its reason.
+ */
+async function upAndWait(session, compose, release, before = []) {
+    try {
+        return await waitHealthy(session, upStep(session.plan.layout, compose, release), before);
+    }
+    catch (error) {
+        if (!(error instanceof ReleaseFailure))
+            throw error;
+        return { ok: false, reason: error.message, error: true };
+    }
+}
+const composeTarget = {
+    name: 'compose',
+    rolledBackBy: 'Gantry',
+    headline: ({ app, what, hosts, maxParallel }) => `Deploying ${app} ${what} to ${hosts.length} host(s), ${maxParallel || 'all'} at a time`,
+    dryRunNote: 'Where a host has only docker-compose v1, `docker-compose` replaces `docker compose`.',
+    inspectStep: inspectStep,
+    parseInspect(stdout) {
+        const state = parseInspect(stdout);
+        if (!state.compose)
+            return { problem: 'Neither `docker compose` nor `docker-compose` is installed on the host.' };
+        return { ...state, compose: state.compose };
+    },
+    async deploy(session, state, spec) {
+        const { layout, rollback } = session.plan;
+        const { release, steps } = session.newRelease(spec);
+        // Upload, login, pre-deploy, pull and up in one round trip. A failed pull stops it before
+        // `up`: nothing changed on the host, the running release keeps running.
+        const health = await upAndWait(session, state.compose, release, [
+            ...steps,
+            pullStep(layout, state.compose, release)
+        ]);
+        if (health.ok) {
+            await session.finish(state, release, { postDeploy: spec.postDeploy });
+            return { status: 'deployed', after: spec.version };
+        }
+        const failure = health.reason;
+        session.log(`✗ ${spec.version} failed: ${failure}`);
+        if (!rollback || !state.current) {
+            const why = rollback ? 'no previous release to roll back to' : 'rollback is off';
+            return { status: 'failed', after: spec.version, message: `${failure} (${why})` };
+        }
+        const before = session.before ?? state.current;
+        session.log(`↩ rolling back to ${before}`);
+        const again = await upAndWait(session, state.compose, state.current);
+        if (!again.ok)
+            return {
+                status: 'failed',
+                after: spec.version,
+                message: 'error' in again
+                    ? `${failure}; the rollback failed too: ${again.reason}`
+                    : `${failure}; the rollback is not healthy either: ${again.reason}`
+            };
+        return {
+            status: 'rolled-back',
+            after: before,
+            attempted: spec.version,
+            message: `${spec.version} failed its health check (${failure}); rolled back to ${before}`
+        };
+    },
+    async rollbackTo(session, state, to) {
+        const target = rollbackTarget(state, to);
+        if ('error' in target)
+            return { status: 'failed', message: `Cannot roll back: ${target.error}` };
+        const version = await session.versionOf(target.release);
+        session.log(`↩ rolling back to ${version} (${target.release})`);
+        const health = await upAndWait(session, state.compose, target.release);
+        if (!health.ok)
+            return {
+                status: 'failed',
+                after: version,
+                message: `the release ${version} is not healthy: ${health.reason}`
+            };
+        // A rollback keeps every release (the one left may be wanted again).
+        await session.finish(state, target.release, { prune: false });
+        return { status: 'deployed', after: version };
+    },
+    rehearsal(plan) {
+        const host = rehearsalHost(plan);
+        return {
+            inspect: `compose=docker compose\nnow=${host.now}\n${host.releaseLines}`,
+            ...host.answers,
+            status: '<each-service> running healthy 0\n'
+        };
+    }
+};
+
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(6153);
+;// CONCATENATED MODULE: ./src/core/deploy/swarm.ts
+/**
+ * `target: swarm`, decided from what the manager printed (`docker info`, `service ls`, `service
+ * inspect`, `stack ps`). Pure. The swarm rolls the services out and back by the compose file's
+ * `deploy.update_config`; Gantry reads its `UpdateStatus` per service and reports, it does not
+ * roll back itself.
+ */
+
+
+
+function parseSwarmInspect(stdout) {
+    const field = (key) => stdout
+        .split('\n')
+        .find((l) => l.startsWith(`${key}=`))
+        ?.slice(key.length + 1)
+        .trim() ?? '';
+    const swarmInfo = field('swarm');
+    const [state, control] = swarmInfo.split(' ');
+    const role = state === 'active'
+        ? control === 'true'
+            ? 'manager'
+            : 'worker'
+        : state === 'inactive' && control !== undefined
+            ? 'inactive'
+            : 'unknown';
+    return { ...parseInspect(stdout), role, swarmInfo, detach: field('detach') === 'yes' };
+}
+/** Why this host cannot take a stack, or undefined when it is a manager. */
+function swarmProblem(state) {
+    switch (state.role) {
+        case 'manager':
+            return undefined;
+        case 'worker':
+            return 'The host is a swarm worker: `target: swarm` deploys through a manager (`docker node ls` on a manager lists them).';
+        case 'inactive':
+            return 'The host is not part of a swarm (`docker info`: inactive): run `docker swarm init` there, or deploy to a manager.';
+        default:
+            return `Cannot read the host's swarm state with \`docker info\`: ${state.swarmInfo || 'no output'}`;
+    }
+}
+const STACK_IMAGE_LABEL = 'com.docker.stack.image';
+const swarm_text = (value) => (typeof value === 'string' ? value : '');
+function jsonLines(lines) {
+    const parsed = [];
+    for (const line of lines) {
+        if (!line.trim().startsWith('{'))
+            continue;
+        try {
+            parsed.push((0,json/* asObject */.e)(JSON.parse(line)));
+        }
+        catch {
+            // A partial line (a service removed mid-command): the next poll reads it whole.
+        }
+    }
+    return parsed;
+}
+function serviceOf(inspected, replicas) {
+    const spec = (0,json/* asObject */.e)(inspected.Spec);
+    const name = swarm_text(spec.Name);
+    const specImage = swarm_text((0,json/* asObject */.e)((0,json/* asObject */.e)(spec.TaskTemplate).ContainerSpec).Image);
+    const update = (0,json/* asObject */.e)(inspected.UpdateStatus);
+    const configured = (0,json/* asObject */.e)((0,json/* asObject */.e)(spec.Mode).Replicated).Replicas;
+    const [running, desired] = replicas.get(name) ?? [
+        0,
+        typeof configured === 'number' ? configured : 0
+    ];
+    const service = {
+        name,
+        image: swarm_text((0,json/* asObject */.e)(spec.Labels)[STACK_IMAGE_LABEL]) || (0,docker_reference/* withoutDigest */.nA)(specImage),
+        specImage,
+        hasPreviousSpec: inspected.PreviousSpec !== undefined && inspected.PreviousSpec !== null,
+        running: running ?? 0,
+        desired: desired ?? 0
+    };
+    if (swarm_text(update.State))
+        service.update = {
+            state: swarm_text(update.State),
+            startedAt: swarm_text(update.StartedAt),
+            message: swarm_text(update.Message)
+        };
+    return service;
+}
+function taskOf(raw) {
+    const name = swarm_text(raw.name).replace(/^\s*\\_\s*/, '');
+    return {
+        id: swarm_text(raw.id),
+        name,
+        service: name.split('.')[0] ?? name,
+        image: swarm_text(raw.image),
+        node: swarm_text(raw.node),
+        desired: swarm_text(raw.desired),
+        current: swarm_text(raw.current),
+        // `docker service ps` prints the error in quotes: "\"task: non-zero exit (3)\"".
+        error: swarm_text(raw.error).replace(/^"(.*)"$/s, '$1')
+    };
+}
+/** Reads the three sections of stackStatusStep's output. */
+function parseStackStatus(stdout) {
+    const sections = { services: [], inspect: [], tasks: [] };
+    let current;
+    for (const line of stdout.split('\n')) {
+        const header = /^#(services|inspect|tasks)$/.exec(line.trim());
+        if (header)
+            current = sections[header[1]];
+        else
+            current?.push(line);
+    }
+    const replicas = new Map();
+    for (const line of sections.services ?? []) {
+        const match = /^(\S+)\s+(\d+)\/(\d+)/.exec(line.trim());
+        if (match)
+            replicas.set(match[1], [Number(match[2]), Number(match[3])]);
+    }
+    return {
+        services: jsonLines(sections.inspect ?? [])
+            .map((s) => serviceOf(s, replicas))
+            .filter((s) => s.name !== '')
+            .sort((a, b) => a.name.localeCompare(b.name)),
+        tasks: jsonLines(sections.tasks ?? []).map(taskOf)
+    };
+}
+const WAITING = ['updating', 'rolling back', 'converging'];
+/** An update that started after the baseline was taken: this deploy's (a deploy resets the old one). */
+function freshUpdate(service, baseline) {
+    const before = baseline.services.find((s) => s.name === service.name)?.update;
+    return service.update && service.update.startedAt !== before?.startedAt
+        ? service.update
+        : undefined;
+}
+/** Every desired replica runs, and runs the current spec's image. */
+function converged(service, tasks) {
+    const upToDate = tasks.filter((t) => t.service === service.name &&
+        t.desired === 'Running' &&
+        t.current.startsWith('Running') &&
+        t.image === service.specImage).length;
+    return service.running === service.desired && upToDate >= service.desired;
+}
+function serviceState(update, done) {
+    switch (update?.state) {
+        case undefined:
+            return done ? 'converged' : 'converging';
+        case 'updating':
+            return 'updating';
+        case 'rollback_started':
+            return 'rolling back';
+        case 'completed':
+            return done ? 'completed' : 'converging';
+        case 'rollback_completed':
+            // Settled once the previous spec runs again: the swarm says completed a moment before.
+            return done ? 'rolled back' : 'rolling back';
+        case 'paused':
+            return 'paused';
+        case 'rollback_paused':
+            return 'rollback paused';
+        default:
+            return 'updating';
+    }
+}
+/**
+ * Tasks of this rollout (none the baseline listed) that explain a failure: with an error,
+ * failed, rejected or exited on their own (`Complete`: a service's task is meant to keep
+ * running), named by the swarm's message, or shut down after running the image the swarm rolled
+ * back from.
+ */
+function failedTasksOf(service, baseline, tasks, explanation, attempted) {
+    const earlier = new Set(baseline.tasks.map((t) => t.id));
+    return tasks
+        .filter((t) => t.service === service &&
+        !earlier.has(t.id) &&
+        (t.error !== '' ||
+            /^(Failed|Rejected|Complete)\b/.test(t.current) ||
+            (t.id !== '' && explanation.includes(t.id)) ||
+            (attempted !== undefined &&
+                t.desired !== 'Running' &&
+                (0,docker_reference/* withoutDigest */.nA)(t.image) === attempted)))
+        .slice(0, 3);
+}
+const emptyMemory = () => ({ attempted: {}, reasons: {} });
+function observeRollout(memory, baseline, now) {
+    const next = { attempted: { ...memory.attempted }, reasons: { ...memory.reasons } };
+    for (const s of now.services) {
+        const update = freshUpdate(s, baseline);
+        const before = baseline.services.find((b) => b.name === s.name)?.image;
+        if (update?.state === 'updating' && s.image !== before)
+            next.attempted[s.name] = s.image;
+        if (update?.state === 'rollback_started' && update.message)
+            next.reasons[s.name] = update.message;
+    }
+    return next;
+}
+function reportService(s, baseline, now, kind, memory) {
+    const update = freshUpdate(s, baseline);
+    const state = serviceState(update, converged(s, now.tasks));
+    const failed = state === 'paused' ||
+        state === 'rollback paused' ||
+        (kind === 'deploy' && state === 'rolled back');
+    const reason = memory.reasons[s.name];
+    const message = [reason, update?.message].filter((m, i, all) => m && all.indexOf(m) === i).join('; ') ||
+        undefined;
+    const rolledBack = kind === 'deploy' && state === 'rolled back';
+    const heading = memory.attempted[s.name];
+    const tasks = failedTasksOf(s.name, baseline, now.tasks, message ?? '', rolledBack ? heading : undefined);
+    return {
+        name: s.name,
+        running: s.running,
+        desired: s.desired,
+        before: baseline.services.find((b) => b.name === s.name)?.image,
+        image: s.image,
+        attempted: rolledBack
+            ? (heading ?? tasks.map((t) => (0,docker_reference/* withoutDigest */.nA)(t.image)).find((i) => i !== s.image))
+            : undefined,
+        state,
+        failed,
+        message,
+        failedTasks: failed || WAITING.includes(state) ? tasks : []
+    };
+}
+function evaluateRollout(baseline, now, kind, memory = emptyMemory()) {
+    const services = now.services.map((s) => reportService(s, baseline, now, kind, memory));
+    const detail = services.map(progressOf).join('; ');
+    if (services.length === 0)
+        return { phase: 'waiting', services, detail: 'no services in the stack yet' };
+    if (services.some((s) => WAITING.includes(s.state)))
+        return { phase: 'waiting', services, detail };
+    if (services.some((s) => s.state === 'paused' || s.state === 'rollback paused'))
+        return { phase: 'failed', services, detail };
+    if (services.some((s) => s.failed))
+        return { phase: 'rolled-back', services, detail };
+    return { phase: 'completed', services, detail };
+}
+/** The state as the summary says it. */
+function stateLabel(s) {
+    if (s.failed && s.state === 'rolled back')
+        return 'rolled back by swarm';
+    if (s.state === 'converged' && s.before === undefined)
+        return 'created';
+    if (s.state === 'converged' && s.before === s.image)
+        return 'unchanged';
+    return s.state;
+}
+function imageChange(s) {
+    if (s.attempted)
+        return `${s.before ?? '—'} → ${s.attempted} ↩ ${s.image}`;
+    return s.before === undefined || s.before === s.image ? s.image : `${s.before} → ${s.image}`;
+}
+function describeTask(t) {
+    const id = t.id.slice(0, 12);
+    return `${t.name} ${id} (${(0,docker_reference/* withoutDigest */.nA)(t.image)}) ${t.current}${t.error ? `: ${t.error}` : ''}`;
+}
+/** `shop_web updating 0/1 (v1 → v2)`: one service, for the progress log. */
+function progressOf(s) {
+    return `${s.name} ${stateLabel(s)} ${s.running}/${s.desired} (${imageChange(s)})`;
+}
+/** One service for an error: its progress, the swarm's message and the tasks that failed. */
+function describeService(s) {
+    const head = progressOf(s) + (s.message ? `: ${s.message}` : '');
+    return [head, ...s.failedTasks.map((t) => `task ${describeTask(t)}`)].join(', ');
+}
+/** Services that did not end as asked (or, on a timeout, have not yet), described for an error. */
+function describeProblems(verdict) {
+    const bad = verdict.services.filter((s) => s.failed || WAITING.includes(s.state));
+    return (bad.length ? bad : verdict.services).map(describeService).join('; ');
+}
+/** stack.json of a release: each service's image once its rollout completed. */
+function stackRecord(services) {
+    return (JSON.stringify({ services: Object.fromEntries(services.map((s) => [s.name, s.image])) }) + '\n');
+}
+function parseStackRecords(stdout) {
+    const records = [];
+    for (const line of stdout.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab <= 0)
+            continue;
+        try {
+            const services = (0,json/* asObject */.e)((0,json/* asObject */.e)(JSON.parse(line.slice(tab + 1))).services);
+            records.push({
+                release: line.slice(0, tab),
+                services: Object.fromEntries(Object.entries(services).map(([k, v]) => [k, swarm_text(v)]))
+            });
+        }
+        catch {
+            // An unreadable record identifies nothing.
+        }
+    }
+    return records;
+}
+/** The newest kept release whose recorded images are exactly what the services now run. */
+function releaseRunning(records, services) {
+    const running = Object.fromEntries(services.map((s) => [s.name, s.image]));
+    const same = (r) => Object.keys(r.services).length === services.length &&
+        Object.entries(r.services).every(([name, image]) => running[name] === image);
+    return records
+        .filter(same)
+        .map((r) => r.release)
+        .sort()
+        .at(-1);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/swarm.ts
+/**
+ * `target: swarm` on one manager: `docker stack deploy` (or `docker service rollback`), then the
+ * swarm's rollout followed service by service until it completed, was rolled back or paused by
+ * the swarm, or ran out of time. Gantry never rolls a stack back itself: the compose file's
+ * `deploy.update_config.failure_action` decides, and the outcome reports what the swarm did.
+ * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/swarm.ts.
+ */
+
+
+
+
+
+
+
+function swarmTarget(stack) {
+    /** The stack's state, after `prepare` (the release's upload) in the same round trip. */
+    const status = async (session, prepare = []) => {
+        const step = stackStatusStep(stack);
+        const results = await session.run([...prepare, step], { quiet: [step] });
+        return parseStackStatus(results.at(-1)?.stdout ?? '');
+    };
+    /** Polls the stack until the rollout settles or the deadline passes, logging each change. */
+    const follow = async (session, kind, baseline, timeoutMs) => {
+        session.log(`▸ follow the rollout of stack ${stack}`);
+        let memory = emptyMemory();
+        let shown = '';
+        const result = await (0,poll/* pollUntil */.g)(async () => {
+            const now = parseStackStatus((await session.runOne(stackStatusStep(stack), { quiet: true })).stdout);
+            memory = observeRollout(memory, baseline, now);
+            const verdict = evaluateRollout(baseline, now, kind, memory);
+            // What the swarm said (service names, its messages): host output.
+            if (verdict.detail !== shown)
+                session.log(hostOutputLine(verdict.detail));
+            shown = verdict.detail;
+            return verdict;
+        }, {
+            clock: session.clock,
+            timeoutMs,
+            interval: session.backoff(),
+            // A deploy resets each UpdateStatus and the orchestrator starts the update a moment later.
+            delayFirst: true,
+            done: (verdict) => verdict.phase !== 'waiting'
+        });
+        return { verdict: result.value, timedOut: !result.settled };
+    };
+    const why = (session, verdict, timedOut) => {
+        const problems = describeProblems(verdict);
+        return timedOut
+            ? `the rollout did not settle within ${Math.round(session.plan.healthTimeoutMs / 1000)}s (the swarm carries on with it): ${problems}`
+            : `the rollout stopped: ${problems}`;
+    };
+    /** The optional health URL, checked from the manager once the rollout completed. */
+    const checkHealthUrl = async (session, timeoutMs) => {
+        const { healthUrl } = session.plan;
+        if (!healthUrl)
+            return undefined;
+        const result = await (0,poll/* pollUntil */.g)(() => session.runOne(healthUrlStep(healthUrl), { quiet: true }), {
+            clock: session.clock,
+            timeoutMs: Math.max(0, timeoutMs),
+            interval: session.backoff(),
+            done: (probe) => probe.code === 0
+        });
+        if (result.settled) {
+            session.log(`  healthy: ${healthUrl} answers`);
+            return undefined;
+        }
+        const probe = result.value;
+        return `${healthUrl} does not answer (${probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`})`;
+    };
+    /** Deploys a release directory as the stack; `env` goes to the command as data, on stdin. */
+    const deployRelease = async (session, state, release, options) => {
+        const { layout, healthTimeoutMs } = session.plan;
+        const started = session.clock.now();
+        // The release's upload, login and pre-deploy, and the baseline, in one round trip.
+        const baseline = await status(session, options.prepare);
+        await session.runOne(stackDeployStep(layout, release, stack, { detach: state.detach, env: options.env }));
+        const { verdict, timedOut } = await follow(session, 'deploy', baseline, healthTimeoutMs);
+        const { version } = options;
+        const before = session.before;
+        const services = verdict.services;
+        const details = servicesTable(stack, services);
+        if (verdict.phase === 'rolled-back')
+            return {
+                status: 'rolled-back',
+                after: before,
+                attempted: version,
+                details,
+                message: `${version} failed and the swarm rolled it back: ${describeProblems(verdict)}`
+            };
+        if (verdict.phase !== 'completed')
+            return { status: 'failed', after: version, details, message: why(session, verdict, timedOut) };
+        const left = healthTimeoutMs - (session.clock.now() - started);
+        const unhealthy = await checkHealthUrl(session, left);
+        if (unhealthy)
+            return {
+                status: 'failed',
+                after: version,
+                details,
+                message: `the rollout completed but ${unhealthy}; the swarm keeps ${version} (roll back with \`rollback-to: previous\`)`
+            };
+        await session.finish(state, release, {
+            before: [writeFileStep(layout, release, STACK_RECORD, stackRecord(services))],
+            postDeploy: options.postDeploy
+        });
+        return { status: 'deployed', after: version, details };
+    };
+    return {
+        name: 'swarm',
+        scope: `stack ${stack}`,
+        rolledBackBy: 'the swarm',
+        headline: ({ app, what, hosts }) => `Deploying ${app} ${what} as stack ${stack} through the swarm manager ${hosts.join('')}`,
+        dryRunNote: `Stack ${stack} through the swarm manager. \`--detach=true\` only where the host's docker CLI has it (26+); \`stack status\` repeats until the rollout settles.`,
+        inspectStep: swarmInspectStep,
+        parseInspect(stdout) {
+            const state = parseSwarmInspect(stdout);
+            const problem = swarmProblem(state);
+            return problem ? { problem } : state;
+        },
+        async deploy(session, state, spec) {
+            const { release, steps } = session.newRelease(spec);
+            return deployRelease(session, state, release, {
+                env: spec.env,
+                version: spec.version,
+                postDeploy: spec.postDeploy,
+                prepare: steps
+            });
+        },
+        /** `previous`: `docker service rollback` per service; a version: that kept release again. */
+        async rollbackTo(session, state, to) {
+            const { layout, healthTimeoutMs } = session.plan;
+            if (to !== 'previous') {
+                const target = rollbackTarget(state, to);
+                if ('error' in target)
+                    return { status: 'failed', message: `Cannot roll back: ${target.error}` };
+                const version = await session.versionOf(target.release);
+                session.log(`↩ deploying the kept release ${version} (${target.release}) again`);
+                const envFile = readReleaseFileStep(layout, target.release, ENV_FILE);
+                const env = (await session.runOne(envFile, { quiet: true })).stdout;
+                return deployRelease(session, state, target.release, { env, version });
+            }
+            const baseline = await status(session);
+            const names = baseline.services.map((s) => s.name);
+            if (names.length === 0)
+                return {
+                    status: 'failed',
+                    message: `Cannot roll back: the stack ${stack} has no services on this manager`
+                };
+            const without = baseline.services.filter((s) => !s.hasPreviousSpec).map((s) => s.name);
+            if (without.length)
+                return {
+                    status: 'failed',
+                    message: `Cannot roll back: the swarm has no previous spec for ${without.join(', ')} (created by the last deploy, or already rolled back by the swarm). Deploy a kept release again with \`rollback-to: <version>\`.`
+                };
+            session.log(`↩ rolling back ${names.join(', ')} to their previous spec`);
+            await session.runOne(serviceRollbackStep(names));
+            const { verdict, timedOut } = await follow(session, 'rollback', baseline, healthTimeoutMs);
+            const services = verdict.services;
+            const details = servicesTable(stack, services);
+            if (verdict.phase !== 'completed')
+                return { status: 'failed', details, message: why(session, verdict, timedOut) };
+            const records = await session.runOne(readStackRecordsStep(layout), { quiet: true });
+            const release = releaseRunning(parseStackRecords(records.stdout), services);
+            if (!release) {
+                session.log('  no kept release recorded these images: `current` stays as it was');
+                return { status: 'deployed', details };
+            }
+            await session.run([switchStep(layout, release)]);
+            return { status: 'deployed', after: await session.versionOf(release), details };
+        },
+        rehearsal(plan) {
+            const host = rehearsalHost(plan);
+            const image = plan.mode.kind === 'deploy'
+                ? (/^IMAGE=(.*)$/m.exec(plan.mode.env)?.[1] ?? '<image>')
+                : '<image>';
+            const service = `${stack}_<service>`;
+            const inspect = (previous, update) => JSON.stringify({
+                Spec: {
+                    Name: service,
+                    Labels: { 'com.docker.stack.image': image },
+                    TaskTemplate: { ContainerSpec: { Image: image } },
+                    Mode: { Replicated: { Replicas: 1 } }
+                },
+                ...(previous ? { PreviousSpec: { Name: service } } : {}),
+                ...(update ? { UpdateStatus: { State: update, StartedAt: 'now', Message: '' } } : {})
+            });
+            const task = JSON.stringify({
+                id: '<task>',
+                name: `${service}.1`,
+                image,
+                node: '<node>',
+                desired: 'Running',
+                current: 'Running 1 second ago',
+                error: ''
+            });
+            const running = (update) => `#services\n${service} 1/1\n#inspect\n${inspect(true, update)}\n#tasks\n${task}\n`;
+            const statuses = plan.mode.kind === 'rollback' && plan.mode.to === 'previous'
+                ? [running(), running('rollback_completed')]
+                : ['#services\n#inspect\n#tasks\n', running()];
+            return {
+                'inspect swarm': `swarm=active true\ndetach=yes\nnow=${host.now}\n${host.releaseLines}`,
+                ...host.answers,
+                'stack status': statuses
+            };
+        }
+    };
+}
+/** Per service of the stack: replicas, old → new image, what the swarm did, its failed tasks. */
+function servicesTable(stack, services) {
+    if (!services.length)
+        return undefined;
+    const rows = services.map((s) => [
+        { raw: (0,markdown/* code */.aY)(s.name) },
+        `${s.running}/${s.desired}`,
+        imageChange(s),
+        stateLabel(s),
+        s.failed ? [s.message ?? '', ...s.failedTasks.map(describeTask)].filter(Boolean).join('\n') : ''
+    ]);
+    return `\n\nStack ${(0,markdown/* code */.aY)(stack)}:\n\n${(0,markdown/* table */.tp)(['Service', 'Replicas', 'Image', 'Update', 'Details'], rows)}`;
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/index.ts
+
+
+const HOST_TARGETS = {
+    compose: () => composeTarget,
+    swarm: (options) => swarmTarget(options.stack ?? options.app)
+};
+const HOST_TARGET_NAMES = Object.keys(HOST_TARGETS);
+function hostTarget(name, options) {
+    return HOST_TARGETS[name](options);
+}
+
+// EXTERNAL MODULE: ./src/lib/action.ts
+var action = __webpack_require__(5577);
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var lib_clock = __webpack_require__(4517);
+// EXTERNAL MODULE: ./src/lib/context.ts
+var context = __webpack_require__(1980);
+// EXTERNAL MODULE: ./src/lib/inputs.ts
+var lib_inputs = __webpack_require__(1662);
+// EXTERNAL MODULE: ./src/lib/runner.ts
+var lib_runner = __webpack_require__(9445);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/actions/ssh-deploy/settings.ts
+/** The inputs of `ssh-deploy`, read once and validated before anything connects. */
+
+
+
+
+
+
+
+
+
+const INPUTS = {
+    hosts: 'hosts',
+    key: 'key',
+    passphrase: 'passphrase',
+    knownHosts: 'known-hosts',
+    fingerprint: 'fingerprint',
+    insecure: 'insecure-skip-host-key-check',
+    proxyJump: 'proxy-jump',
+    proxyKey: 'proxy-key',
+    proxyFingerprint: 'proxy-fingerprint',
+    app: 'app',
+    path: 'path',
+    composeFile: 'compose-file',
+    env: 'env',
+    version: 'version',
+    registry: 'registry',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    healthUrl: 'health-url',
+    healthTimeout: 'health-timeout',
+    preDeploy: 'pre-deploy',
+    postDeploy: 'post-deploy',
+    maxParallel: 'max-parallel',
+    onHostFailure: 'on-host-failure',
+    rollback: 'rollback',
+    rollbackTo: 'rollback-to',
+    keepReleases: 'keep-releases',
+    lockTimeout: 'lock-timeout',
+    lockStaleAfter: 'lock-stale-after',
+    dryRun: 'dry-run',
+    target: 'target',
+    stack: 'stack'
+};
+const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/;
+const APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const STACK = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
+function hostList(inputs) {
+    const raw = inputs.optional(INPUTS.hosts) ?? '';
+    let items;
+    if (raw.startsWith('[')) {
+        let parsed;
+        try {
+            parsed = JSON.parse(raw);
+        }
+        catch {
+            throw new errors/* InputError */.dz(INPUTS.hosts, raw, 'a JSON array of `user@host[:port]` (as `environment` outputs), or one host per line');
+        }
+        if (!Array.isArray(parsed) || !parsed.every((h) => typeof h === 'string')) {
+            throw new errors/* InputError */.dz(INPUTS.hosts, raw, 'a JSON array of strings');
+        }
+        items = parsed;
+    }
+    else
+        items = (0,lib_inputs/* splitList */.ry)(raw);
+    if (items.length === 0)
+        throw new errors/* InputError */.dz(INPUTS.hosts, raw, `at least one host, ${core_hosts/* HOST_SPEC_EXPECTED */.eS}`);
+    const hosts = items.map((item) => {
+        const spec = (0,core_hosts/* parseHostSpec */.nn)(item);
+        if (!spec)
+            throw new errors/* InputError */.dz(INPUTS.hosts, item, core_hosts/* HOST_SPEC_EXPECTED */.eS);
+        return spec;
+    });
+    const seen = new Set();
+    for (const h of hosts) {
+        const name = (0,core_hosts/* formatHostSpec */.BB)(h);
+        if (seen.has(name))
+            throw new errors/* InputError */.dz(INPUTS.hosts, name, 'each host once');
+        seen.add(name);
+    }
+    return hosts;
+}
+function fingerprints(inputs, name, count) {
+    const list = inputs.list(name);
+    for (const f of list)
+        if (!FINGERPRINT.test(f))
+            throw new errors/* InputError */.dz(name, f, 'a fingerprint such as `SHA256:` + 43 base64 characters (as `ssh-keygen -lf` prints it)');
+    if (list.length === 0)
+        return Array.from({ length: count }, () => []);
+    if (list.length === 1)
+        return Array.from({ length: count }, () => list);
+    if (list.length !== count) {
+        throw new errors/* InputError */.dz(name, list.join(', '), `one fingerprint for all hosts, or one per host (${count})`);
+    }
+    return list.map((f) => [f]);
+}
+function envLines(inputs) {
+    const lines = (inputs.optional(INPUTS.env) ?? '')
+        .split(/\r?\n/)
+        .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    for (const line of lines) {
+        const eq = line.indexOf('=');
+        const key = eq > 0 ? line.slice(0, eq).trim() : '';
+        if (!ENV_KEY.test(key))
+            throw new errors/* InputError */.dz(INPUTS.env, line, 'KEY=VALUE lines with keys matching [A-Za-z_][A-Za-z0-9_]*');
+    }
+    return (lines.map((l) => l.replace(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/, '$1=')).join('\n') +
+        (lines.length ? '\n' : ''));
+}
+function envValue(env, key) {
+    return env
+        .split('\n')
+        .find((l) => l.startsWith(`${key}=`))
+        ?.slice(key.length + 1);
+}
+/** `target` and `stack`: a swarm takes one manager, and only a swarm has a stack. */
+function targetOf(inputs, hosts, app) {
+    const target = inputs.choice(INPUTS.target, HOST_TARGET_NAMES, 'compose');
+    const stack = inputs.optional(INPUTS.stack);
+    if (target === 'compose') {
+        if (stack !== undefined)
+            throw new errors/* InputError */.dz(INPUTS.stack, stack, `a stack name only with \`${INPUTS.target}: swarm\``);
+        return { target };
+    }
+    if (hosts.length !== 1)
+        throw new errors/* InputError */.dz(INPUTS.hosts, hosts.map(core_hosts/* formatHostSpec */.BB).join(', '), `one swarm manager with \`${INPUTS.target}: swarm\` (the swarm places the services on its nodes)`);
+    if (stack !== undefined && !STACK.test(stack))
+        throw new errors/* InputError */.dz(INPUTS.stack, stack, 'a stack name of letters, digits, `_` and `-`, starting with a letter or digit (at most 63)');
+    return { target, stack: stack ?? app };
+}
+function readSettings(inputs, workspace) {
+    const hosts = hostList(inputs);
+    const key = inputs.secret(INPUTS.key);
+    if (key === undefined)
+        throw new errors/* InputError */.dz(INPUTS.key, '', 'the private key (its content, e.g. from a secret)');
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key))
+        throw new errors/* InputError */.dz(INPUTS.key, '***', 'a private key in PEM or OpenSSH format (the content, not a path)');
+    const passphrase = inputs.secret(INPUTS.passphrase);
+    const insecure = inputs.boolean(INPUTS.insecure, false);
+    const knownHostsText = inputs.optional(INPUTS.knownHosts) ?? '';
+    const { entries, invalidLines } = parseKnownHosts(knownHostsText);
+    if (invalidLines.length) {
+        throw new errors/* InputError */.dz(INPUTS.knownHosts, `line ${invalidLines.join(', ')}`, 'known_hosts lines: `host[,host] keytype base64-key` (as `ssh-keyscan` prints them)');
+    }
+    const hostFingerprints = fingerprints(inputs, INPUTS.fingerprint, hosts.length);
+    if (!insecure && entries.length === 0 && hostFingerprints.every((f) => f.length === 0)) {
+        throw new errors/* ConfigurationError */.j1(`Host-key checking is on: set input '${INPUTS.knownHosts}' (e.g. the output of \`ssh-keyscan -H host\`, verified) or '${INPUTS.fingerprint}' (SHA256:…), or turn checking off with '${INPUTS.insecure}: true'.`);
+    }
+    const proxyText = inputs.optional(INPUTS.proxyJump);
+    let proxy;
+    if (proxyText !== undefined) {
+        const spec = (0,core_hosts/* parseHostSpec */.nn)(proxyText);
+        if (!spec)
+            throw new errors/* InputError */.dz(INPUTS.proxyJump, proxyText, core_hosts/* HOST_SPEC_EXPECTED */.eS);
+        proxy = {
+            spec,
+            key: inputs.secret(INPUTS.proxyKey) ?? key,
+            fingerprints: fingerprints(inputs, INPUTS.proxyFingerprint, 1)[0] ?? []
+        };
+    }
+    const app = inputs.required(INPUTS.app, 'the application name');
+    if (!APP.test(app))
+        throw new errors/* InputError */.dz(INPUTS.app, app, 'a name of lowercase letters, digits, `_` and `-` (it names the compose project)');
+    const { target, stack } = targetOf(inputs, hosts, app);
+    const path = inputs.optional(INPUTS.path) ?? `~/gantry/${app}`;
+    if (/[\0\n]/.test(path))
+        throw new errors/* InputError */.dz(INPUTS.path, path, 'a directory path on one line');
+    const rollbackTo = inputs.optional(INPUTS.rollbackTo);
+    let composeFile;
+    if (rollbackTo === undefined) {
+        const file = inputs.optional(INPUTS.composeFile) ?? 'docker-compose.yml';
+        const full = (0,external_node_path_.isAbsolute)(file) ? file : (0,external_node_path_.resolve)(workspace, file);
+        try {
+            composeFile = { path: file, content: (0,external_node_fs_.readFileSync)(full, 'utf8') };
+        }
+        catch {
+            throw new errors/* InputError */.dz(INPUTS.composeFile, file, `a compose file in the workspace (${full} cannot be read)`);
+        }
+    }
+    const env = envLines(inputs);
+    const image = envValue(env, 'IMAGE');
+    const version = inputs.optional(INPUTS.version) ??
+        envValue(env, 'IMAGE_TAG') ??
+        envValue(env, 'VERSION') ??
+        (image && (0,docker_reference/* tagOf */.cO)(image)) ??
+        'unversioned';
+    const server = inputs.optional(INPUTS.registry);
+    const username = inputs.optional(INPUTS.registryUsername);
+    const password = inputs.secret(INPUTS.registryPassword);
+    if ((username === undefined) !== (password === undefined) ||
+        (username !== undefined && server === undefined)) {
+        throw new errors/* InputError */.dz(INPUTS.registry, server ?? '', `'${INPUTS.registry}', '${INPUTS.registryUsername}' and '${INPUTS.registryPassword}' together`);
+    }
+    const healthUrl = inputs.url(INPUTS.healthUrl, 'an http(s) URL, checked from the host');
+    return {
+        target,
+        stack,
+        hosts,
+        key,
+        passphrase,
+        trust: insecure ? 'insecure' : { entries, fingerprints: hostFingerprints },
+        proxy,
+        app,
+        path,
+        composeFile,
+        env,
+        version,
+        registry: server && username && password ? { server, username, password } : undefined,
+        healthUrl,
+        healthTimeoutMs: inputs.duration(INPUTS.healthTimeout, 60_000),
+        preDeploy: inputs.optional(INPUTS.preDeploy),
+        postDeploy: inputs.optional(INPUTS.postDeploy),
+        maxParallel: inputs.integer(INPUTS.maxParallel, { min: 0, max: 1000 }) ?? 0,
+        onHostFailure: inputs.choice(INPUTS.onHostFailure, ['continue', 'stop'], 'continue'),
+        rollback: inputs.boolean(INPUTS.rollback, true),
+        rollbackTo,
+        keepReleases: inputs.integer(INPUTS.keepReleases, { min: 1, max: 100 }) ?? 5,
+        lockTimeoutMs: inputs.duration(INPUTS.lockTimeout, 600_000),
+        lockStaleSeconds: Math.round(inputs.duration(INPUTS.lockStaleAfter, 1_800_000) / 1000),
+        dryRun: inputs.boolean(INPUTS.dryRun, false),
+        token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/ssh-deploy/main.ts
+/**
+ * Action `ssh-deploy`: a release to one or many hosts over verified SSH, by the deploy engine
+ * (src/deploy): `target: compose` (health-checked, rolled back on failure) or `target: swarm` (a
+ * stack through one manager, whose rollout the swarm carries out and Gantry follows). The dry run
+ * is the same engine against printing runners and an instant clock.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(deps = {}) {
+    const runner = deps.runner ?? (0,lib_runner/* githubRunner */.O)();
+    await (0,action/* runAction */.C)(runner, async () => {
+        const workspace = deps.workspace ?? runner.env.GITHUB_WORKSPACE ?? process.cwd();
+        const settings = readSettings(new lib_inputs/* InputReader */.i_(runner.getInput, runner.setSecret), workspace);
+        if (settings.trust === 'insecure') {
+            runner.warning(`Host-key checking is OFF ('${INPUTS.insecure}: true'): a man in the middle could take this deploy, its registry password included.`);
+        }
+        const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack });
+        const ctx = (0,context/* readCiContext */.OW)(runner.env);
+        const plan = {
+            layout: { dir: settings.path, project: settings.app },
+            mode: settings.rollbackTo
+                ? { kind: 'rollback', to: settings.rollbackTo }
+                : {
+                    kind: 'deploy',
+                    version: settings.version,
+                    composeFile: settings.composeFile?.content ?? '',
+                    env: settings.env,
+                    registry: settings.registry,
+                    preDeploy: settings.preDeploy,
+                    postDeploy: settings.postDeploy
+                },
+            healthUrl: settings.healthUrl,
+            healthTimeoutMs: settings.healthTimeoutMs,
+            rollback: settings.rollback,
+            keepReleases: settings.keepReleases,
+            lockTimeoutMs: settings.lockTimeoutMs,
+            lockStaleSeconds: settings.lockStaleSeconds,
+            owner: { actor: ctx.actor, runUrl: ctx.runUrl },
+            token: settings.token
+        };
+        if (settings.dryRun)
+            return dryRun(runner, settings, target, plan);
+        const clock = deps.clock ?? lib_clock/* realClock */.d;
+        const job = (spec, index) => {
+            const name = (0,core_hosts/* formatHostSpec */.BB)(spec);
+            const ssh = sshTarget(settings, spec, index);
+            return {
+                name,
+                plan,
+                clock,
+                pollMs: deps.pollMs ?? 1000,
+                connect: () => sshRunner(ssh, deps.connect),
+                // Gantry's lines about a host quote what the host said (errors, a swarm's messages):
+                // every line of a host's log is fenced as untrusted (src/lib/untrusted.ts).
+                log: (line) => runner.untrusted(line, `[${name}] `)
+            };
+        };
+        const what = settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version;
+        runner.info(target.headline({
+            app: settings.app,
+            what,
+            hosts: settings.hosts.map(core_hosts/* formatHostSpec */.BB),
+            maxParallel: settings.maxParallel
+        }));
+        const outcomes = await deployHosts(settings.hosts, {
+            maxParallel: settings.maxParallel,
+            onHostFailure: settings.onHostFailure,
+            name: core_hosts/* formatHostSpec */.BB,
+            deploy: (spec, index) => deployHost(target, job(spec, index))
+        });
+        report(runner, reportOf(settings, target, outcomes));
+    });
+}
+function reportOf(settings, target, outcomes) {
+    return {
+        action: 'ssh-deploy',
+        app: settings.app,
+        what: settings.rollbackTo ? `rollback to ${settings.rollbackTo}` : settings.version,
+        version: settings.version,
+        rollbackTo: settings.rollbackTo,
+        scope: target.scope,
+        rolledBackBy: target.rolledBackBy,
+        outcomes
+    };
+}
+function report(runner, report) {
+    for (const [name, value] of Object.entries(hostOutputs(report)))
+        runner.setOutput(name, value);
+    runner.appendSummary(renderSummary(report));
+    for (const a of failureAnnotations(report))
+        runner.error(a.message, { title: a.title });
+    const said = verdict(report);
+    if ('failed' in said)
+        runner.setFailed(said.failed);
+    else
+        runner.info(said.ok);
+}
+function sshTarget(settings, spec, index) {
+    const trust = settings.trust === 'insecure'
+        ? 'insecure'
+        : { entries: settings.trust.entries, fingerprints: settings.trust.fingerprints[index] ?? [] };
+    const via = settings.proxy && {
+        ...settings.proxy.spec,
+        privateKey: settings.proxy.key,
+        passphrase: settings.passphrase,
+        trust: settings.trust === 'insecure'
+            ? 'insecure'
+            : { entries: settings.trust.entries, fingerprints: settings.proxy.fingerprints }
+    };
+    return { ...spec, privateKey: settings.key, passphrase: settings.passphrase, trust, via };
+}
+/**
+ * The real deploy, host by host, against printing runners (each step shown with its exact
+ * command, secrets only as "on stdin") that answer as a healthy host keeping `keep-releases`
+ * releases would, and an instant clock. Connects nowhere.
+ */
+async function dryRun(runner, settings, target, plan) {
+    const hosts = settings.hosts.map(core_hosts/* formatHostSpec */.BB);
+    runner.info(`Dry run: nothing is run. Hosts: ${hosts.join(', ')}`);
+    runner.info(target.dryRunNote);
+    runner.info(`Each host is played as a healthy one keeping ${settings.keepReleases} release(s) (names below are examples), the lock free; steps in one round trip run as one command.`);
+    for (const name of hosts) {
+        const lines = [];
+        const printed = new Set();
+        const log = (text) => {
+            // The printed step already names it: the log's own `▸ step` line would repeat it.
+            if (printed.has(text))
+                return;
+            lines.push(...text.split('\n').map((l) => `[${name}] ${l}`));
+        };
+        const print = (text) => {
+            const step = /^# (.*)/.exec(text)?.[1];
+            if (step)
+                printed.add(`▸ ${step}`);
+            log(`  ${text.replace(/\n/g, '\n  ')}`);
+        };
+        await deployHost(target, {
+            name,
+            plan,
+            clock: (0,lib_clock/* instantClock */.i)(),
+            pollMs: 1000,
+            releaseId: () => '<release-id>',
+            connect: async () => printingRunner(name, target.rehearsal(plan), print),
+            log
+        });
+        runner.info(lines.join('\n'));
+    }
+    runner.setOutput('version', settings.rollbackTo ?? settings.version);
+    runner.setOutput('previous-version', '');
+    runner.setOutput('hosts-succeeded', '[]');
+    runner.setOutput('hosts-failed', '[]');
+    runner.setOutput('rolled-back', 'false');
+    runner.appendSummary((0,markdown/* summary */.z)(`Deploy ${settings.app} (dry run)`, `Nothing was run. ${settings.hosts.length} host(s): ${hosts.join(', ')}${target.scope ? ` (${target.scope})` : ''}`));
+}
+
+
+/***/ }),
+
+/***/ 8003:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FH: () => (/* binding */ formatReference),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   cO: () => (/* binding */ tagOf),
+/* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   mL: () => (/* binding */ TAG_EXPECTATION),
+/* harmony export */   nA: () => (/* binding */ withoutDigest),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony exports TAG_PATTERN, DIGEST_EXPECTATION, REFERENCE_EXPECTATION, isDigest, sameRepository */
+/**
+ * Image references as Docker reads them (the distribution/reference grammar and Docker's
+ * normalisation): `[registry[:port]/]path[:tag][@digest]`. The one parser every action reads
+ * image inputs with; nothing that fails it is ever output, or sent to a registry or a host.
+ */
+/** Docker Hub's name; `index.docker.io` is its legacy alias. */
+const DOCKER_HUB = 'docker.io';
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const TAG_EXPECTATION = 'a tag of 1 to 128 letters, digits, `_`, `.` and `-`, not starting with `.` or `-`';
+const DIGEST_EXPECTATION = 'a digest such as `@sha256:` followed by 64 lowercase hex digits';
+const REFERENCE_EXPECTATION = 'an image reference such as `ghcr.io/acme/shop:1.4.2` or `shop@sha256:…`';
+function isValidTag(tag) {
+    return TAG_PATTERN.test(tag);
+}
+/**
+ * Turns a branch name into a tag: runs of characters outside the grammar become `-`, leading
+ * characters a tag may not start with are dropped, and it is cut to 128 characters. Undefined
+ * when nothing is left.
+ */
+function sanitizeTag(name) {
+    const tag = name
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128)
+        .replace(/[.-]+$/, '');
+    return isValidTag(tag) ? tag : undefined;
+}
+/** The digest algorithms registries verify (go-digest's), each with its length in hex. */
+const DIGEST = /^(?:sha256:[a-f0-9]{64}|sha384:[a-f0-9]{96}|sha512:[a-f0-9]{128})$/;
+function isDigest(text) {
+    return DIGEST.test(text);
+}
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH = new RegExp(`^${PATH_COMPONENT}(?:/${PATH_COMPONENT})*$`);
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]+)?$`);
+/** Docker refuses a name that could be mistaken for an image ID. */
+const IMAGE_ID = /^[a-f0-9]{64}$/;
+const NAME_MAX = 255;
+/**
+ * Parses `name[:tag][@digest]` (surrounding white space ignored). On failure, what was expected
+ * and of which part, so callers can name their input and, for the name, their own example.
+ */
+function parseImageReference(text, options = {}) {
+    const value = text.trim();
+    const at = value.indexOf('@');
+    const digest = at >= 0 ? value.slice(at + 1) : undefined;
+    const nameAndTag = at >= 0 ? value.slice(0, at) : value;
+    if (digest !== undefined && !isDigest(digest)) {
+        return { error: DIGEST_EXPECTATION, part: 'digest' };
+    }
+    const colon = nameAndTag.indexOf(':', nameAndTag.lastIndexOf('/') + 1);
+    const tag = colon >= 0 ? nameAndTag.slice(colon + 1) : undefined;
+    const written = colon >= 0 ? nameAndTag.slice(0, colon) : nameAndTag;
+    if (tag !== undefined && !isValidTag(tag))
+        return { error: TAG_EXPECTATION, part: 'tag' };
+    const split = splitDomain(written);
+    const path = options.foldCase ? split.path.toLowerCase() : split.path;
+    const name = split.domain === undefined ? path : `${split.domain}/${path}`;
+    if (name.length > NAME_MAX ||
+        (split.domain !== undefined && !DOMAIN.test(split.domain)) ||
+        !PATH.test(path.toLowerCase()) ||
+        IMAGE_ID.test(value)) {
+        return { error: REFERENCE_EXPECTATION, part: 'name' };
+    }
+    if (path !== path.toLowerCase()) {
+        const lowered = `${split.domain === undefined ? '' : `${split.domain}/`}${path.toLowerCase()}`;
+        return {
+            error: `${REFERENCE_EXPECTATION}; repository names are lower case (\`${lowered}\`)`,
+            part: 'name'
+        };
+    }
+    const registry = split.domain === undefined || split.domain === 'index.docker.io' ? DOCKER_HUB : split.domain;
+    const repository = registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path;
+    return {
+        reference: {
+            registry,
+            repository,
+            ...(tag === undefined ? {} : { tag }),
+            ...(digest === undefined ? {} : { digest })
+        },
+        name
+    };
+}
+/**
+ * Docker's rule: the first component names a registry when it has a dot or a port, or is
+ * `localhost` (or an IPv6 address in brackets); else the whole name is a Docker Hub path.
+ */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    const first = slash >= 0 ? name.slice(0, slash) : '';
+    const isDomain = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first.startsWith('['));
+    return isDomain ? { domain: first, path: name.slice(slash + 1) } : { path: name };
+}
+/** The tag of a reference; undefined when it has none, or is none (upper case is forgiven). */
+function tagOf(text) {
+    const parsed = parseImageReference(text, { foldCase: true });
+    return 'reference' in parsed ? parsed.reference.tag : undefined;
+}
+/**
+ * The reference as written, without its digest: Swarm reports a service's image pinned
+ * (`shop:1.4@sha256:…`) where the user wrote `shop:1.4`.
+ */
+function withoutDigest(text) {
+    const at = text.lastIndexOf('@');
+    return at >= 0 && isDigest(text.slice(at + 1)) ? text.slice(0, at) : text;
+}
+/** `registry/repository[:tag][@digest]`, always with the registry, so logs are unambiguous. */
+function formatReference(ref) {
+    return (`${ref.registry}/${ref.repository}` +
+        (ref.tag ? `:${ref.tag}` : '') +
+        (ref.digest ? `@${ref.digest}` : ''));
+}
+function sameRepository(a, b) {
+    return a.registry === b.registry && a.repository === b.repository;
+}
+
+
+/***/ }),
+
+/***/ 3848:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BB: () => (/* binding */ formatHostSpec),
+/* harmony export */   eS: () => (/* binding */ HOST_SPEC_EXPECTED),
+/* harmony export */   nn: () => (/* binding */ parseHostSpec)
+/* harmony export */ });
+const USER = /^[a-z_][a-z0-9_.-]*\$?$/i;
+const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+const HOST_SPEC_EXPECTED = '`user@host` or `user@host:port`, e.g. `deploy@10.0.1.5:22`';
+function parseHostSpec(text) {
+    const m = /^([^@\s]+)@(\[[0-9A-Fa-f:.]+\]|[^:@\s[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
+    if (!m)
+        return undefined;
+    const [, user = '', rawHost = '', rawPort] = m;
+    const port = rawPort === undefined ? 22 : Number(rawPort);
+    const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
+    if (!USER.test(user) || port < 1 || port > 65535)
+        return undefined;
+    if (!rawHost.startsWith('[') && !HOSTNAME.test(host))
+        return undefined;
+    return { user, host, port };
+}
+function formatHostSpec(spec) {
+    const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
+    return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
+}
+
+
+/***/ }),
+
+/***/ 6153:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ isPlainObject),
+/* harmony export */   e: () => (/* binding */ asObject)
+/* harmony export */ });
+/** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
+/** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** The value as an object to read fields from; `{}` when it is none (a body of the wrong shape). */
+function asObject(value) {
+    return isPlainObject(value) ? value : {};
+}
+
+
+/***/ }),
+
+/***/ 5577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
+ * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
+ * are caught too.
+ */
+
+async function runAction(runner, body) {
+    try {
+        await body();
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1) {
+            runner.setFailed(error.message);
+            return;
+        }
+        if (error instanceof Error && error.stack)
+            runner.debug(error.stack);
+        runner.setFailed(`Unexpected error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ realClock),
+/* harmony export */   i: () => (/* binding */ instantClock)
+/* harmony export */ });
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1737);
+/** Time as a dependency: the real one, or a fake that tests advance without waiting. */
+
+const realClock = { now: () => Date.now(), sleep: _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .uk };
+/**
+ * A clock whose sleeps return at once and move its time forward: the dry run walks the real
+ * deploy sequence with it (every wait and timeout plays out, nothing waits).
+ */
+function instantClock(start = Date.now()) {
+    let now = start;
+    const slept = [];
+    return {
+        slept,
+        now: () => now,
+        sleep: async (ms) => {
+            slept.push(ms);
+            now += ms;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 1980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ readCiContext)
+/* harmony export */ });
+/* unused harmony exports readEventPayload, httpsRepositoryUrl */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/**
+ * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
+ * environment object (not process.env directly, so tests pass their own). Git fills the gaps
+ * elsewhere (src/io/git.ts) when neither CI says.
+ */
+
+
+const nonEmpty = (v) => v === undefined || v.trim() === '' ? undefined : v.trim();
+/** Events whose GITHUB_REF is not the code being built: the payload says what is. */
+const PAYLOAD_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/**
+ * The CI context. `payload` is the GitHub event (GITHUB_EVENT_PATH); by default it is read from
+ * that file, and only for the events that need it.
+ */
+function readCiContext(env, payload) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const event = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+        return githubContext(env, payload ?? (PAYLOAD_EVENTS.has(event) ? readEventPayload(env) : undefined));
+    }
+    if (env.CIRCLECI === 'true')
+        return circleContext(env);
+    return { provider: 'local', eventName: 'local' };
+}
+/** The GitHub event payload, or undefined when there is none or it is not JSON. */
+function readEventPayload(env) {
+    const path = nonEmpty(env.GITHUB_EVENT_PATH);
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+const str = (v) => (typeof v === 'string' ? nonEmpty(v) : undefined);
+const positive = (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+const stripHeads = (ref) => ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+function githubContext(env, payload) {
+    const ref = env.GITHUB_REF ?? '';
+    const server = nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com';
+    const repository = nonEmpty(env.GITHUB_REPOSITORY);
+    const runId = nonEmpty(env.GITHUB_RUN_ID);
+    const eventName = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+    const event = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(payload);
+    let branch = stripHeads(ref);
+    let tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+    let pullRequest;
+    let pullRequestBase;
+    let pullRequestHeadSha;
+    const refPr = /^refs\/pull\/(\d+)\//.exec(ref);
+    if (eventName === 'pull_request' || eventName === 'pull_request_target' || refPr) {
+        // pull_request_target runs with GITHUB_REF set to the base branch: that is not this code.
+        const pr = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(event.pull_request);
+        pullRequest = positive(refPr?.[1]) ?? positive(event.number) ?? positive(pr.number);
+        branch = nonEmpty(env.GITHUB_HEAD_REF) ?? str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.head).ref);
+        pullRequestBase = nonEmpty(env.GITHUB_BASE_REF) ?? str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.base).ref);
+        pullRequestHeadSha = str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.head).sha);
+        tag = undefined;
+    }
+    else if (eventName === 'merge_group') {
+        // GITHUB_REF is the queue's temporary branch (gh-readonly-queue/<base>/pr-N-<sha>).
+        const group = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(event.merge_group);
+        branch =
+            stripHeads(str(group.base_ref)) ?? /^gh-readonly-queue\/(.+)\/pr-\d+-/.exec(branch ?? '')?.[1];
+    }
+    return {
+        provider: 'github',
+        eventName,
+        branch,
+        tag,
+        pullRequest,
+        pullRequestBase,
+        pullRequestHeadSha,
+        sha: nonEmpty(env.GITHUB_SHA),
+        buildNumber: nonEmpty(env.GITHUB_RUN_NUMBER),
+        repository,
+        repositoryUrl: repository ? `${server}/${repository}` : undefined,
+        actor: nonEmpty(env.GITHUB_ACTOR),
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined
+    };
+}
+function circleContext(env) {
+    const owner = nonEmpty(env.CIRCLE_PROJECT_USERNAME);
+    const name = nonEmpty(env.CIRCLE_PROJECT_REPONAME);
+    const branch = nonEmpty(env.CIRCLE_BRANCH);
+    // A forked pull request: CircleCI sets CIRCLE_PR_NUMBER and names the branch `pull/N`.
+    const forkPr = positive(nonEmpty(env.CIRCLE_PR_NUMBER)) ?? positive(/^pull\/(\d+)$/.exec(branch ?? '')?.[1]);
+    // CIRCLE_PULL_REQUEST(S): pull requests open for a branch of this repository, which is pushed.
+    const open = [
+        ...new Set(`${env.CIRCLE_PULL_REQUESTS ?? ''},${env.CIRCLE_PULL_REQUEST ?? ''}`
+            .split(',')
+            .map((url) => positive(/\/pull\/(\d+)\/?$/.exec(url.trim())?.[1]))
+            .filter((n) => n !== undefined))
+    ].sort((a, b) => a - b);
+    const tag = nonEmpty(env.CIRCLE_TAG);
+    return {
+        provider: 'circleci',
+        eventName: forkPr !== undefined && tag === undefined ? 'pull_request' : 'push',
+        branch,
+        tag,
+        pullRequest: tag === undefined ? forkPr : undefined,
+        openPullRequests: forkPr === undefined && tag === undefined && open.length ? open : undefined,
+        sha: nonEmpty(env.CIRCLE_SHA1),
+        buildNumber: nonEmpty(env.CIRCLE_BUILD_NUM),
+        repository: owner && name ? `${owner}/${name}` : name,
+        repositoryUrl: httpsRepositoryUrl(nonEmpty(env.CIRCLE_REPOSITORY_URL)),
+        actor: nonEmpty(env.CIRCLE_USERNAME),
+        runUrl: nonEmpty(env.CIRCLE_BUILD_URL)
+    };
+}
+/** CircleCI gives `git@github.com:org/repo.git`; labels and links want `https://github.com/org/repo`. */
+function httpsRepositoryUrl(url) {
+    if (!url)
+        return undefined;
+    const scp = /^[\w.-]+@([\w.-]+):(.+?)(\.git)?$/.exec(url);
+    if (scp)
+        return `https://${scp[1]}/${scp[2]}`;
+    return url.replace(/\.git$/, '');
+}
+
+
+/***/ }),
+
+/***/ 7268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
+/* harmony export */ });
+/**
+ * Errors the user can fix (a bad input, a bad config file) are ConfigurationErrors: the action
+ * prints their message as is and fails. Anything else is a bug: the message and, in debug, the stack.
+ */
+class ConfigurationError extends Error {
+    name = 'ConfigurationError';
+}
+/** A bad input: names the input, the value and what was expected. */
+class InputError extends ConfigurationError {
+    input;
+    value;
+    expected;
+    constructor(input, value, expected) {
+        super(`Input '${input}' is ${JSON.stringify(value)}: expected ${expected}.`);
+        this.input = input;
+        this.value = value;
+        this.expected = expected;
+    }
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+
+/***/ }),
+
+/***/ 1662:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i_: () => (/* binding */ InputReader),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
+/* harmony export */   ry: () => (/* binding */ splitList)
+/* harmony export */ });
+/* unused harmony export parseDuration */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/**
+ * The one input parser. Each action reads its inputs once, through these functions, into a typed
+ * settings object; a bad value throws an InputError naming the input, the value and what was
+ * expected, before the action changes anything. Defaults live in action.yml (the runner and the
+ * CLI fill them in), so an empty value here means "not given".
+ */
+
+/** YAML 1.2 core-schema booleans, as the runner's users write them. */
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+class InputReader {
+    read;
+    onSecret;
+    constructor(read, onSecret = () => { }) {
+        this.read = read;
+        this.onSecret = onSecret;
+    }
+    /** The trimmed value, or undefined when empty. */
+    optional(name) {
+        const value = this.read(name).trim();
+        return value === '' ? undefined : value;
+    }
+    required(name, expected) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, '', expected);
+        return value;
+    }
+    /** A secret: masked before anything else can print it. Not trimmed (keys end in newlines). */
+    secret(name) {
+        const value = this.read(name);
+        if (value.trim() === '')
+            return undefined;
+        this.onSecret(value);
+        for (const line of value.split(/\r?\n/))
+            if (line.trim().length > 3)
+                this.onSecret(line.trim());
+        return value;
+    }
+    boolean(name, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (TRUE.has(value))
+            return true;
+        if (FALSE.has(value))
+            return false;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, '`true` or `false`');
+    }
+    integer(name, range = {}) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return undefined;
+        const { min = 0, max = Number.MAX_SAFE_INTEGER } = range;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!Number.isSafeInteger(n) || n < min || n > max) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `a whole number from ${min} to ${max}`);
+        }
+        return n;
+    }
+    choice(name, options, fallback) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallback;
+        if (options.includes(value))
+            return value;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, `one of ${options.map((o) => `\`${o}\``).join(', ')}`);
+    }
+    /** A duration: `90` (seconds), `90s`, `5m`, `1h`, `1m30s`; in milliseconds. */
+    duration(name, fallbackMs) {
+        const value = this.optional(name);
+        if (value === undefined)
+            return fallbackMs;
+        const ms = parseDuration(value);
+        if (ms === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, 'a duration such as `90s`, `5m` or `1h` (a bare number is seconds)');
+        return ms;
+    }
+    /** An http(s) URL (`isHttpUrl`), or undefined when empty. */
+    url(name, expected = 'an http(s) URL') {
+        const value = this.optional(name);
+        if (value !== undefined && !isHttpUrl(value))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, value, expected);
+        return value;
+    }
+    /** A list, one item per line or separated by commas; blank items and `#` comments dropped. */
+    list(name) {
+        return splitList(this.read(name));
+    }
+}
+/** `http://` or `https://`, a host, no white space, and a URL that parses (a port in range). */
+function isHttpUrl(text) {
+    if (!/^https?:\/\/[^\s/?#]+\S*$/.test(text) || !URL.canParse(text))
+        return false;
+    return new URL(text).hostname !== '';
+}
+function splitList(value) {
+    return value
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+function parseDuration(text) {
+    if (/^\d+$/.test(text))
+        return Number(text) * 1000;
+    const parts = [...text.matchAll(/(\d+)(ms|s|m|h)/g)];
+    if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text)
+        return undefined;
+    return parts.reduce((sum, [, n, unit]) => sum + Number(n) * (UNIT_MS[unit] ?? 0), 0);
+}
+
+
+/***/ }),
+
+/***/ 3862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ pre),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony export escapeCell */
+/** Job-summary markdown: tables whose cells cannot break the table or inject markup. */
+function escapeCell(value) {
+    return value
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '\\|')
+        .replace(/\r?\n/g, '<br>');
+}
+function code(value) {
+    return value === '' ? '' : `<code>${escapeCell(value)}</code>`;
+}
+/** Cells are escaped here; pass markup (e.g. from code()) through `raw`. */
+function table(header, rows) {
+    const cell = (c) => (typeof c === 'string' ? escapeCell(c) : c.raw);
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [
+        line(header.map(escapeCell)),
+        line(header.map(() => '---')),
+        ...rows.map((r) => line(r.map(cell)))
+    ].join('\n');
+}
+function summary(title, body) {
+    return `### ${escapeCell(title)}\n\n${body}\n`;
+}
+/** Preformatted text in a summary: HTML-escaped, newlines kept. */
+function pre(text) {
+    return `<pre>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`;
+}
+
+
+/***/ }),
+
+/***/ 3962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ pollUntil)
+/* harmony export */ });
+/* unused harmony export backoffWaits */
+/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
+function backoffWaits(interval) {
+    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
+    const factor = b.factor ?? 2;
+    let next = Math.min(b.initialMs, b.maxMs);
+    return () => {
+        const wait = next;
+        next = Math.min(b.maxMs, next * factor);
+        return wait;
+    };
+}
+/**
+ * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
+ * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
+ */
+async function pollUntil(observe, options) {
+    const { clock } = options;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const nextWait = backoffWaits(options.interval);
+    if (options.delayFirst)
+        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
+    for (let attempt = 1;; attempt++) {
+        const value = await observe(attempt);
+        const elapsedMs = clock.now() - started;
+        if (options.done(value, attempt))
+            return { settled: true, value, attempts: attempt, elapsedMs };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { settled: false, value, attempts: attempt, elapsedMs };
+        await clock.sleep(Math.min(nextWait(), left));
+    }
+}
+
+
+/***/ }),
+
+/***/ 1737:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   TK: () => (/* binding */ httpRetryDecision),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   uk: () => (/* binding */ realSleep)
+/* harmony export */ });
+const realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function retry(operation, options) {
+    const sleep = options.sleep ?? realSleep;
+    const max = options.maxDelayMs ?? 30_000;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = attempt < options.attempts ? options.retryable(error) : false;
+            if (decision === false)
+                throw error;
+            const delayMs = decision === true
+                ? Math.min(max, options.baseDelayMs * 2 ** (attempt - 1))
+                : Math.min(max, decision.afterMs);
+            options.onRetry?.(error, attempt, delayMs);
+            await sleep(delayMs);
+        }
+    }
+}
+/**
+ * Whether an HTTP answer is worth another attempt: 408, 429 and 5xx are the server's trouble,
+ * any other status is the request's. A `Retry-After` is waited for exactly; one longer than
+ * `maxDelayMs` is not worth waiting for (waiting less than asked only earns another 429, waiting
+ * longer stalls the pipeline), so the failure is reported at once.
+ */
+function httpRetryDecision(status, retryAfterMs, maxDelayMs) {
+    if (status !== 408 && status !== 429 && status < 500)
+        return false;
+    if (retryAfterMs === undefined)
+        return true;
+    return retryAfterMs <= maxDelayMs ? { afterMs: retryAfterMs } : false;
+}
+/** `Retry-After` as seconds or an HTTP date, in milliseconds; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+
+/***/ }),
+
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ githubRunner)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
+/**
+ * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
+ * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub
+ * (and under `@github/local-action`, which stands in for `@actions/core`) the adapter below is used.
+ */
+
+
+
+
+function githubRunner(env = process.env, actionsCore = _actions_core__WEBPACK_IMPORTED_MODULE_0__) {
+    const c = actionsCore;
+    const untrusted = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedChannel */ ._)((text) => c.info(text));
+    // Anything of Gantry's own ends an open untrusted region first, so the runner reads it.
+    const own = (f) => (...args) => {
+        untrusted.close();
+        return f(...args);
+    };
+    return {
+        env,
+        get isDebug() {
+            return c.isDebug();
+        },
+        getInput: (name) => c.getInput(name),
+        setOutput: own((name, value) => c.setOutput(name, value)),
+        saveState: own((name, value) => c.saveState(name, value)),
+        getState: (name) => c.getState(name),
+        setSecret: own((value) => {
+            if (value)
+                c.setSecret(value);
+        }),
+        debug: own((message) => c.debug(message)),
+        info: own((message) => c.info(message)),
+        untrusted: (text, prefix) => untrusted.print(text, prefix),
+        notice: own((message, props) => c.notice(message, props)),
+        warning: own((message, props) => c.warning(message, props)),
+        error: own((message, props) => c.error(message, props)),
+        group: own((name, body) => c.group(name, async () => {
+            try {
+                return await body();
+            }
+            finally {
+                untrusted.close(); // before core's ::endgroup::
+            }
+        })),
+        appendSummary(markdown) {
+            // core.summary writes asynchronously only; the summary is appended markdown in the file
+            // core.summary would write (GITHUB_STEP_SUMMARY, which local-action sets too), so the port
+            // stays synchronous. No file (an old runner, a local run): nothing to append to.
+            const path = env.GITHUB_STEP_SUMMARY;
+            if (path)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, markdown.endsWith(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL) ? markdown : markdown + node_os__WEBPACK_IMPORTED_MODULE_2__.EOL, 'utf8');
+        },
+        setFailed: own((message) => c.setFailed(message))
+    };
+}
+
+
+/***/ })
+
+};

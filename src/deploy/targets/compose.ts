@@ -1,0 +1,221 @@
+/**
+ * `target: compose`: the release's compose project on each host. Pull (a failed pull changes
+ * nothing), `up`, wait until healthy (containers, their health checks, the health URL), then
+ * switch `current`; an unhealthy release brings the previous one up again (rollback: true).
+ * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/releases.ts.
+ */
+import {
+  healthProbeStep,
+  healthUrlStep,
+  inspectStep,
+  pullStep,
+  statusStep,
+  upStep,
+  type ComposeCommand
+} from '../../core/deploy/remote.js'
+import {
+  evaluateWithProbes,
+  parseInspect,
+  parseStatus,
+  rollbackTarget,
+  type HostState
+} from '../../core/deploy/releases.js'
+import { errorMessage } from '../../lib/errors.js'
+import { pollUntil } from '../../lib/poll.js'
+import { hostOutputLine } from '../output.js'
+import type { HostSession } from '../session.js'
+import { StepError, type Step } from '../step.js'
+import type { HostResult, HostTarget, ReleaseSpec } from '../target.js'
+import { rehearsalHost } from './rehearsal.js'
+
+export interface ComposeHostState extends HostState {
+  compose: ComposeCommand
+}
+
+/** Without any health check, containers that keep running this long count as up. */
+const STEADY_MS = 1000
+
+type Health = { ok: true } | { ok: false; reason: string }
+
+/**
+ * Runs `first` (the `up`) with the first look at the containers in one round trip, then looks
+ * again, quickly at first and backing off, until healthy, failed or out of time. A container
+ * Docker still calls `starting` has its own health check run by Gantry at once (Docker's first
+ * check comes one `interval` after the start): passing, it counts as up; Docker's `unhealthy`
+ * alone fails it.
+ */
+async function waitHealthy(session: HostSession, up: Step, before: Step[]): Promise<Health> {
+  const { clock, plan } = session
+  const { layout, healthUrl, healthTimeoutMs } = plan
+  let starting: Step[] = []
+  let announced = false
+  let upSince: number | undefined
+  const observe = async (attempt: number) => {
+    const status = statusStep(layout)
+    // The health checks of the containers Docker last called `starting`, run now.
+    const probes = starting
+    const url = healthUrl ? healthUrlStep(healthUrl) : undefined
+    const look = [status, ...probes, ...(url ? [url] : [])]
+    const steps = [...(attempt === 1 ? [...before, up] : []), ...look]
+    const results = await session.run(steps, { quiet: look }).catch((error: unknown) => {
+      // `up` or a look at the containers failing is the release's failure; a step before `up`
+      // (the lock, the upload, the pull) changed nothing, and stays an error.
+      if (error instanceof StepError && (error.step === up || look.includes(error.step)))
+        throw new ReleaseFailure(errorMessage(error))
+      throw error
+    })
+    if (!announced) session.log(`▸ wait healthy${healthUrl ? ` (${healthUrl})` : ''}`)
+    announced = true
+    const result = (step: Step) => results[steps.indexOf(step)]
+    const containers = parseStatus(result(status)?.stdout ?? '')
+    starting = containers.flatMap((c) =>
+      c.health === 'starting' && c.id && c.check
+        ? [healthProbeStep({ id: c.id, service: c.service, argv: c.check })]
+        : []
+    )
+    // A service passes when every probe of its containers did.
+    const probed = new Map<string, boolean>()
+    for (const p of probes) {
+      const service = p.name.replace(/^health check /, '')
+      probed.set(service, (probed.get(service) ?? true) && result(p)?.code === 0)
+    }
+    const passed = new Set([...probed].filter(([, ok]) => ok).map(([service]) => service))
+    const verdict = evaluateWithProbes(containers, passed)
+    if (verdict.health !== 'up') upSince = undefined
+    if (verdict.health !== 'up') return { ...verdict, done: verdict.health === 'failed' }
+    const probe = url && result(url)
+    if (probe) {
+      if (probe.code === 0) return { health: 'up', detail: `${healthUrl} answers`, done: true }
+      const said = probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`
+      return {
+        health: 'waiting',
+        detail: `${healthUrl} does not answer yet (${said})`,
+        done: false
+      }
+    }
+    if (containers.some((c) => c.health !== 'none')) return { ...verdict, done: true }
+    upSince ??= clock.now()
+    return { ...verdict, done: clock.now() - upSince >= STEADY_MS }
+  }
+  const result = await pollUntil(observe, {
+    clock,
+    timeoutMs: healthTimeoutMs,
+    interval: session.backoff(),
+    done: (v) => v.done
+  })
+  const { value } = result
+  if (value.done && value.health === 'up') {
+    session.log(hostOutputLine(`healthy: ${value.detail}`))
+    return { ok: true }
+  }
+  if (value.health === 'failed') return { ok: false, reason: value.detail }
+  return {
+    ok: false,
+    reason: `not healthy after ${Math.round(healthTimeoutMs / 1000)}s: ${value.detail}`
+  }
+}
+
+/** The new release did not come up: a reason to roll back. */
+class ReleaseFailure extends Error {}
+
+/**
+ * `before` (the release's upload and pull) and `up`, then the wait, the first steps in one round
+ * trip. A failure before `up` changed nothing and is thrown (a lost connection too: how far the
+ * steps got is unknown); a failed `up` is a failure of the release, with its reason.
+ */
+async function upAndWait(
+  session: HostSession,
+  compose: ComposeCommand,
+  release: string,
+  before: Step[] = []
+): Promise<Health | { ok: false; reason: string; error: true }> {
+  try {
+    return await waitHealthy(session, upStep(session.plan.layout, compose, release), before)
+  } catch (error) {
+    if (!(error instanceof ReleaseFailure)) throw error
+    return { ok: false, reason: error.message, error: true }
+  }
+}
+
+export const composeTarget: HostTarget<ComposeHostState> = {
+  name: 'compose',
+  rolledBackBy: 'Gantry',
+  headline: ({ app, what, hosts, maxParallel }) =>
+    `Deploying ${app} ${what} to ${hosts.length} host(s), ${maxParallel || 'all'} at a time`,
+  dryRunNote:
+    'Where a host has only docker-compose v1, `docker-compose` replaces `docker compose`.',
+
+  inspectStep,
+
+  parseInspect(stdout) {
+    const state = parseInspect(stdout)
+    if (!state.compose)
+      return { problem: 'Neither `docker compose` nor `docker-compose` is installed on the host.' }
+    return { ...state, compose: state.compose }
+  },
+
+  async deploy(session, state, spec: ReleaseSpec): Promise<HostResult> {
+    const { layout, rollback } = session.plan
+    const { release, steps } = session.newRelease(spec)
+    // Upload, login, pre-deploy, pull and up in one round trip. A failed pull stops it before
+    // `up`: nothing changed on the host, the running release keeps running.
+    const health = await upAndWait(session, state.compose, release, [
+      ...steps,
+      pullStep(layout, state.compose, release)
+    ])
+    if (health.ok) {
+      await session.finish(state, release, { postDeploy: spec.postDeploy })
+      return { status: 'deployed', after: spec.version }
+    }
+    const failure = health.reason
+    session.log(`✗ ${spec.version} failed: ${failure}`)
+    if (!rollback || !state.current) {
+      const why = rollback ? 'no previous release to roll back to' : 'rollback is off'
+      return { status: 'failed', after: spec.version, message: `${failure} (${why})` }
+    }
+    const before = session.before ?? state.current
+    session.log(`↩ rolling back to ${before}`)
+    const again = await upAndWait(session, state.compose, state.current)
+    if (!again.ok)
+      return {
+        status: 'failed',
+        after: spec.version,
+        message:
+          'error' in again
+            ? `${failure}; the rollback failed too: ${again.reason}`
+            : `${failure}; the rollback is not healthy either: ${again.reason}`
+      }
+    return {
+      status: 'rolled-back',
+      after: before,
+      attempted: spec.version,
+      message: `${spec.version} failed its health check (${failure}); rolled back to ${before}`
+    }
+  },
+
+  async rollbackTo(session, state, to): Promise<HostResult> {
+    const target = rollbackTarget(state, to)
+    if ('error' in target) return { status: 'failed', message: `Cannot roll back: ${target.error}` }
+    const version = await session.versionOf(target.release)
+    session.log(`↩ rolling back to ${version} (${target.release})`)
+    const health = await upAndWait(session, state.compose, target.release)
+    if (!health.ok)
+      return {
+        status: 'failed',
+        after: version,
+        message: `the release ${version} is not healthy: ${health.reason}`
+      }
+    // A rollback keeps every release (the one left may be wanted again).
+    await session.finish(state, target.release, { prune: false })
+    return { status: 'deployed', after: version }
+  },
+
+  rehearsal(plan) {
+    const host = rehearsalHost(plan)
+    return {
+      inspect: `compose=docker compose\nnow=${host.now}\n${host.releaseLines}`,
+      ...host.answers,
+      status: '<each-service> running healthy 0\n'
+    }
+  }
+}

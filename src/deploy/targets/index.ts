@@ -1,0 +1,28 @@
+/**
+ * `target:` → its implementation. Adding a target is one entry here (see ../target.ts for the
+ * rest); the input's allowed values come from this table.
+ */
+import type { HostState } from '../../core/deploy/releases.js'
+import type { HostTarget } from '../target.js'
+import { composeTarget } from './compose.js'
+import { swarmTarget } from './swarm.js'
+
+/** What a target's factory may read: the validated settings of the action. */
+export interface TargetOptions {
+  app: string
+  /** `target: swarm`: the stack name. */
+  stack?: string
+}
+
+export const HOST_TARGETS = {
+  compose: () => composeTarget,
+  swarm: (options: TargetOptions) => swarmTarget(options.stack ?? options.app)
+} satisfies Record<string, (options: TargetOptions) => HostTarget<HostState>>
+
+export type HostTargetName = keyof typeof HOST_TARGETS
+
+export const HOST_TARGET_NAMES = Object.keys(HOST_TARGETS) as HostTargetName[]
+
+export function hostTarget(name: HostTargetName, options: TargetOptions): HostTarget<HostState> {
+  return (HOST_TARGETS[name] as (options: TargetOptions) => HostTarget<HostState>)(options)
+}
