@@ -36,6 +36,7 @@ const SECRETS = {
     'proxy-key': 'GANTRY_SSH_PROXY_KEY',
     'registry-password': 'GANTRY_DEPLOY_REGISTRY_PASSWORD'
   },
+  'k8s-deploy': { kubeconfig: 'GANTRY_KUBECONFIG_DATA' },
   'slack-notify': { token: 'SLACK_ACCESS_TOKEN', 'webhook-url': 'SLACK_WEBHOOK' },
   notify: { urls: 'GANTRY_NOTIFY_URLS', 'signing-secret': 'GANTRY_NOTIFY_SIGNING_SECRET' }
 }

@@ -2,7 +2,7 @@ export const id = 147;
 export const ids = [147];
 export const modules = {
 
-/***/ 147:
+/***/ 10147:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,9 +16,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/message/facts.ts
-var message_facts = __webpack_require__(3812);
+var message_facts = __webpack_require__(93812);
 // EXTERNAL MODULE: ./src/core/json.ts
-var json = __webpack_require__(6153);
+var json = __webpack_require__(86153);
 // EXTERNAL MODULE: ./src/core/slack/limits.ts
 var limits = __webpack_require__(454);
 ;// CONCATENATED MODULE: ./src/core/slack/block-kit.ts
@@ -160,11 +160,11 @@ function hintFor(slackError) {
 }
 
 // EXTERNAL MODULE: ./src/core/slack/mrkdwn.ts
-var mrkdwn = __webpack_require__(1755);
+var mrkdwn = __webpack_require__(81755);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/core/slack/status.ts
-var slack_status = __webpack_require__(9492);
+var slack_status = __webpack_require__(19492);
 ;// CONCATENATED MODULE: ./src/core/slack/placeholders.ts
 
 
@@ -307,23 +307,23 @@ function renderText(message) {
 }
 
 // EXTERNAL MODULE: ./src/core/slack/templates.ts + 1 modules
-var templates = __webpack_require__(4625);
+var templates = __webpack_require__(64625);
 // EXTERNAL MODULE: ./src/core/message/time.ts
-var time = __webpack_require__(4950);
+var time = __webpack_require__(34950);
 // EXTERNAL MODULE: ./src/io/files.ts
-var files = __webpack_require__(3839);
+var files = __webpack_require__(33839);
 // EXTERNAL MODULE: ./src/io/slack.ts
-var slack = __webpack_require__(1152);
+var slack = __webpack_require__(81152);
 // EXTERNAL MODULE: ./src/lib/action.ts
-var action = __webpack_require__(5577);
+var action = __webpack_require__(35577);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
-var inputs = __webpack_require__(1662);
+var inputs = __webpack_require__(51662);
 // EXTERNAL MODULE: ./src/lib/markdown.ts
-var markdown = __webpack_require__(3862);
+var markdown = __webpack_require__(33862);
 // EXTERNAL MODULE: ./src/lib/runner.ts
-var lib_runner = __webpack_require__(9445);
+var lib_runner = __webpack_require__(39445);
 // EXTERNAL MODULE: ./src/actions/slack-notify/context.ts
-var context = __webpack_require__(3249);
+var context = __webpack_require__(13249);
 ;// CONCATENATED MODULE: ./src/actions/slack-notify/main.ts
 /** Action `slack-notify`: a Block Kit message per pipeline state, posted or updated in place. */
 
@@ -369,7 +369,7 @@ const INPUTS = {
 };
 const DEFAULT_API_URL = 'https://slack.com/api/';
 /** The YAML parser loads only when there is YAML (fields, a payload) to parse. */
-const loadPayloadParsers = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 8514));
+const loadPayloadParsers = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 18514));
 const STATUS_LIST = `one of ${slack_status/* STATUSES */.f.map((s) => `\`${s}\``).join(', ')} (or GitHub's \`success\`, \`failure\`)`;
 const TS_EXPECTED = 'a Slack message ts such as `1712345678.123456` (the `ts` output of the step that posted)';
 async function readSettings(inputs) {

@@ -2,16 +2,18 @@ export const id = 243;
 export const ids = [243];
 export const modules = {
 
-/***/ 3243:
+/***/ 33243:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ay: () => (/* binding */ yaml),
 /* harmony export */   OU: () => (/* binding */ CORE_SCHEMA),
+/* harmony export */   gh: () => (/* binding */ loadAll),
 /* harmony export */   load: () => (/* binding */ load),
 /* harmony export */   tB: () => (/* binding */ YAMLException),
 /* harmony export */   uH: () => (/* binding */ FAILSAFE_SCHEMA)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_SCHEMA, JSON_SCHEMA, Schema, Type, default, dump, loadAll, safeDump, safeLoad, safeLoadAll, types */
+/* unused harmony exports DEFAULT_SCHEMA, JSON_SCHEMA, Schema, Type, dump, safeDump, safeLoad, safeLoadAll, types */
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
 }

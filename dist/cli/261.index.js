@@ -2,7 +2,7 @@ export const id = 261;
 export const ids = [261];
 export const modules = {
 
-/***/ 2261:
+/***/ 92261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/docker-reference.ts
-var docker_reference = __webpack_require__(8003);
+var docker_reference = __webpack_require__(58003);
 ;// CONCATENATED MODULE: ./src/core/semver.ts
 const NUM = '0|[1-9]\\d*';
 const PRE_ID = `(?:${NUM}|\\d*[a-zA-Z-][0-9a-zA-Z-]*)`;
@@ -94,9 +94,9 @@ function newestRelease(tagNames) {
 }
 
 // EXTERNAL MODULE: ./src/core/glob.ts
-var glob = __webpack_require__(6085);
+var glob = __webpack_require__(16085);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var errors = __webpack_require__(97268);
 ;// CONCATENATED MODULE: ./src/core/version.ts
 /**
  * The version of a build and every image tag to push. Pure: everything it needs is passed in.
@@ -361,17 +361,17 @@ function planVersion(req) {
 }
 
 // EXTERNAL MODULE: ./src/io/git.ts
-var io_git = __webpack_require__(7500);
+var io_git = __webpack_require__(47500);
 // EXTERNAL MODULE: ./src/lib/action.ts
-var action = __webpack_require__(5577);
+var action = __webpack_require__(35577);
 // EXTERNAL MODULE: ./src/lib/context.ts
-var context = __webpack_require__(1980);
+var context = __webpack_require__(31980);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
-var inputs = __webpack_require__(1662);
+var inputs = __webpack_require__(51662);
 // EXTERNAL MODULE: ./src/lib/markdown.ts
-var markdown = __webpack_require__(3862);
+var markdown = __webpack_require__(33862);
 // EXTERNAL MODULE: ./src/lib/runner.ts
-var lib_runner = __webpack_require__(9445);
+var lib_runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/actions/version/main.ts
 /** Action `version`: the version of this build and every image tag to push. */
 
@@ -581,7 +581,7 @@ function renderSummary(plan, ref, ctx, buildNumber, shallow) {
 
 /***/ }),
 
-/***/ 8003:
+/***/ 58003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -715,7 +715,7 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 6085:
+/***/ 16085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -750,7 +750,7 @@ function matchesGlob(pattern, value) {
 
 /***/ }),
 
-/***/ 6153:
+/***/ 86153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -770,13 +770,13 @@ function asObject(value) {
 
 /***/ }),
 
-/***/ 7500:
+/***/ 47500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ gitInfo)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81260);
 /**
  * What git knows about the checkout, for when the CI does not say. Each call is one `git` process
  * with an argument array (no shell); any failure (no git, not a repository, a shallow clone with
@@ -838,13 +838,13 @@ function gitInfo(cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 5577:
+/***/ 35577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
  * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
@@ -869,16 +869,16 @@ async function runAction(runner, body) {
 
 /***/ }),
 
-/***/ 1980:
+/***/ 31980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OW: () => (/* binding */ readCiContext)
 /* harmony export */ });
 /* unused harmony exports readEventPayload, httpsRepositoryUrl */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
 /**
  * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
  * environment object (not process.env directly, so tests pass their own). Git fills the gaps
@@ -1006,7 +1006,7 @@ function httpsRepositoryUrl(url) {
 
 /***/ }),
 
-/***/ 7268:
+/***/ 97268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1042,7 +1042,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 1662:
+/***/ 51662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1051,7 +1051,7 @@ function errorMessage(error) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one input parser. Each action reads its inputs once, through these functions, into a typed
  * settings object; a bad value throws an InputError naming the input, the value and what was
@@ -1169,7 +1169,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 3862:
+/***/ 33862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1212,18 +1212,18 @@ function pre(text) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ githubRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62398);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40881);
 /**
  * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
  * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub

@@ -2,7 +2,7 @@ export const id = 32;
 export const ids = [32];
 export const modules = {
 
-/***/ 3032:
+/***/ 93032:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 function registryDigest(env, login) {
     return async (image, tag) => {
-        const { RegistryClient } = await Promise.all(/* import() */[__webpack_require__.e(497), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 3497));
-        const { lookupDockerCredentials } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 6701));
+        const { RegistryClient } = await Promise.all(/* import() */[__webpack_require__.e(497), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 93497));
+        const { lookupDockerCredentials } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 76701));
         const client = new RegistryClient({
             registry: image.registry,
             credentials: async () => login

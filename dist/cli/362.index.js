@@ -2,7 +2,7 @@ export const id = 362;
 export const ids = [362];
 export const modules = {
 
-/***/ 1362:
+/***/ 91362:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,12 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readSettings: () => (/* binding */ readSettings),
 /* harmony export */   run: () => (/* binding */ run)
 /* harmony export */ });
-/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5577);
-/* harmony import */ var _lib_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1980);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7268);
-/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1662);
-/* harmony import */ var _lib_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3862);
-/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9445);
+/* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35577);
+/* harmony import */ var _lib_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31980);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97268);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51662);
+/* harmony import */ var _lib_markdown_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33862);
+/* harmony import */ var _lib_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39445);
 
 
 
@@ -67,7 +67,7 @@ async function run(deps = {}) {
         if (!ctx.repository)
             throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1('GITHUB_REPOSITORY is not set: cannot record a deployment.');
         const connect = deps.github ??
-            (async (token, repository, apiUrl) => (await __webpack_require__.e(/* import() */ 557).then(__webpack_require__.bind(__webpack_require__, 6557))).githubApi({ token, repository, apiUrl }));
+            (async (token, repository, apiUrl) => (await __webpack_require__.e(/* import() */ 557).then(__webpack_require__.bind(__webpack_require__, 76557))).githubApi({ token, repository, apiUrl }));
         const github = await connect(settings.token, ctx.repository, runner.env.GITHUB_API_URL);
         const who = settings.approvedBy ? `, approved by ${settings.approvedBy}` : '';
         let id = settings.deploymentId;
@@ -120,7 +120,7 @@ async function run(deps = {}) {
 
 /***/ }),
 
-/***/ 6153:
+/***/ 86153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -140,13 +140,13 @@ function asObject(value) {
 
 /***/ }),
 
-/***/ 5577:
+/***/ 35577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
  * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
@@ -171,16 +171,16 @@ async function runAction(runner, body) {
 
 /***/ }),
 
-/***/ 1980:
+/***/ 31980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OW: () => (/* binding */ readCiContext)
 /* harmony export */ });
 /* unused harmony exports readEventPayload, httpsRepositoryUrl */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
 /**
  * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
  * environment object (not process.env directly, so tests pass their own). Git fills the gaps
@@ -308,7 +308,7 @@ function httpsRepositoryUrl(url) {
 
 /***/ }),
 
-/***/ 7268:
+/***/ 97268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -344,7 +344,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 1662:
+/***/ 51662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -353,7 +353,7 @@ function errorMessage(error) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one input parser. Each action reads its inputs once, through these functions, into a typed
  * settings object; a bad value throws an InputError naming the input, the value and what was
@@ -471,7 +471,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 3862:
+/***/ 33862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -514,18 +514,18 @@ function pre(text) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ githubRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62398);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40881);
 /**
  * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
  * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub

@@ -2,7 +2,7 @@ export const id = 474;
 export const ids = [474];
 export const modules = {
 
-/***/ 3474:
+/***/ 73474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,17 +17,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/core/message/facts.ts
-var message_facts = __webpack_require__(3812);
+var message_facts = __webpack_require__(93812);
 // EXTERNAL MODULE: ./src/core/message/notification.ts
-var message_notification = __webpack_require__(4820);
+var message_notification = __webpack_require__(24820);
 // EXTERNAL MODULE: ./src/core/message/status.ts
-var message_status = __webpack_require__(2041);
+var message_status = __webpack_require__(82041);
 // EXTERNAL MODULE: ./src/core/message/time.ts
-var time = __webpack_require__(4950);
+var time = __webpack_require__(34950);
 // EXTERNAL MODULE: ./src/core/message/text.ts
-var message_text = __webpack_require__(6540);
+var message_text = __webpack_require__(46540);
 ;// CONCATENATED MODULE: ./src/core/notify/render.ts
 
 
@@ -342,7 +342,7 @@ function renderFor(target, n, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var errors = __webpack_require__(97268);
 ;// CONCATENATED MODULE: ./src/core/notify/targets.ts
 /**
  * Notification targets as URLs, one per line, in apprise's forms (https://github.com/caronc/apprise/wiki),
@@ -760,13 +760,13 @@ function verifyWebhook(options) {
 // EXTERNAL MODULE: ./src/core/slack/limits.ts
 var limits = __webpack_require__(454);
 // EXTERNAL MODULE: ./src/core/slack/templates.ts + 1 modules
-var templates = __webpack_require__(4625);
+var templates = __webpack_require__(64625);
 // EXTERNAL MODULE: ./src/io/files.ts
-var files = __webpack_require__(3839);
+var files = __webpack_require__(33839);
 // EXTERNAL MODULE: ./src/lib/redact.ts
-var redact = __webpack_require__(310);
+var redact = __webpack_require__(60310);
 // EXTERNAL MODULE: ./src/lib/retry.ts
-var retry = __webpack_require__(1737);
+var retry = __webpack_require__(61737);
 ;// CONCATENATED MODULE: ./src/io/notify.ts
 
 
@@ -901,17 +901,17 @@ async function sendHttp(plan, options) {
 }
 
 // EXTERNAL MODULE: ./src/io/slack.ts
-var slack = __webpack_require__(1152);
+var slack = __webpack_require__(81152);
 // EXTERNAL MODULE: ./src/lib/action.ts
-var action = __webpack_require__(5577);
+var action = __webpack_require__(35577);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
-var inputs = __webpack_require__(1662);
+var inputs = __webpack_require__(51662);
 // EXTERNAL MODULE: ./src/lib/markdown.ts
-var markdown = __webpack_require__(3862);
+var markdown = __webpack_require__(33862);
 // EXTERNAL MODULE: ./src/lib/runner.ts
-var lib_runner = __webpack_require__(9445);
+var lib_runner = __webpack_require__(39445);
 // EXTERNAL MODULE: ./src/actions/slack-notify/context.ts
-var context = __webpack_require__(3249);
+var context = __webpack_require__(13249);
 ;// CONCATENATED MODULE: ./src/actions/notify/main.ts
 /**
  * Action `notify`: one status message to every target given as an apprise-style URL (bark, ntfy,
@@ -990,7 +990,7 @@ async function readSettings(inputs, setSecret) {
         text: inputs.optional(INPUTS.text),
         fields: fieldsText === undefined
             ? []
-            : await (await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 8514))).parseFields(fieldsText, `input '${INPUTS.fields}'`),
+            : await (await Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 18514))).parseFields(fieldsText, `input '${INPUTS.fields}'`),
         version: inputs.optional(INPUTS.version),
         environment: inputs.optional(INPUTS.environment),
         url,

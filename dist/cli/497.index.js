@@ -2,7 +2,7 @@ export const id = 497;
 export const ids = [497];
 export const modules = {
 
-/***/ 5408:
+/***/ 55408:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -34,7 +34,7 @@ function describeRegistryErrors(errors) {
 
 /***/ }),
 
-/***/ 3782:
+/***/ 33782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46,7 +46,7 @@ function describeRegistryErrors(errors) {
 /* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT)
 /* harmony export */ });
 /* unused harmony exports MEDIA_TYPES, formatPlatform */
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6153);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86153);
 /**
  * Image manifests and indexes as the registry returns them. Promotion never rewrites a manifest:
  * it reads which blobs and child manifests a target repository needs, and puts the very same
@@ -162,7 +162,7 @@ function platformsOf(manifest) {
 
 /***/ }),
 
-/***/ 3497:
+/***/ 93497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -171,13 +171,13 @@ function platformsOf(manifest) {
 /* harmony export */   w4: () => (/* binding */ RegistryAuthError)
 /* harmony export */ });
 /* unused harmony export sha256Digest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9709);
-/* harmony import */ var _core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5408);
-/* harmony import */ var _core_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3782);
-/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7882);
-/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1737);
+/* harmony import */ var _core_registry_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(59709);
+/* harmony import */ var _core_registry_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(55408);
+/* harmony import */ var _core_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33782);
+/* harmony import */ var _core_registry_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37882);
+/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61737);
 /**
  * An OCI distribution client on Node's fetch: manifests (GET, HEAD, PUT with the full Accept
  * list), blob existence, cross-repository mounts and registry-to-registry blob copies. Auth

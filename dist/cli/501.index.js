@@ -2,7 +2,7 @@ export const id = 501;
 export const ids = [501,76];
 export const modules = {
 
-/***/ 1501:
+/***/ 41501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,10 +10,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseBranchMap: () => (/* binding */ parseBranchMap),
 /* harmony export */   parseConfig: () => (/* binding */ parseConfig)
 /* harmony export */ });
-/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3848);
-/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1662);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1076);
+/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93848);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51662);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86153);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91076);
 
 
 
@@ -152,7 +152,7 @@ function parseConfig(text, file) {
 
 /***/ }),
 
-/***/ 3848:
+/***/ 93848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -184,7 +184,7 @@ function formatHostSpec(spec) {
 
 /***/ }),
 
-/***/ 1076:
+/***/ 91076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -192,8 +192,8 @@ function formatHostSpec(spec) {
 /* harmony export */   parseYaml: () => (/* binding */ parseYaml),
 /* harmony export */   u: () => (/* binding */ validateYaml)
 /* harmony export */ });
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33243);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97268);
 /**
  * YAML for settings files and inputs. Parsing uses js-yaml (about 5 ms to load); a validation
  * error points at a path, and only then is the `yaml` package (about 20 ms to load, but it keeps
@@ -237,7 +237,7 @@ async function validateYaml(text, source, validate, options = {}) {
     }
 }
 async function lineOf(text, path, at) {
-    const { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines });
     let node = doc.contents;

@@ -2,7 +2,7 @@ export const id = 514;
 export const ids = [514,76];
 export const modules = {
 
-/***/ 8514:
+/***/ 18514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,9 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   parseFields: () => (/* binding */ parseFields),
 /* harmony export */   parsePayload: () => (/* binding */ parsePayload)
 /* harmony export */ });
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1076);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86153);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91076);
 /**
  * Custom payloads (`payload`, `payload-file`: JSON or YAML, parsed once) and the `fields` input
  * (YAML `Label: value` lines). Parsing uses src/core/yaml.ts, so errors say `source:line`.
@@ -67,7 +67,7 @@ async function parseFields(text, source) {
 
 /***/ }),
 
-/***/ 1076:
+/***/ 91076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -75,8 +75,8 @@ async function parseFields(text, source) {
 /* harmony export */   parseYaml: () => (/* binding */ parseYaml),
 /* harmony export */   u: () => (/* binding */ validateYaml)
 /* harmony export */ });
-/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3243);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7268);
+/* harmony import */ var js_yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33243);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97268);
 /**
  * YAML for settings files and inputs. Parsing uses js-yaml (about 5 ms to load); a validation
  * error points at a path, and only then is the `yaml` package (about 20 ms to load, but it keeps
@@ -120,7 +120,7 @@ async function validateYaml(text, source, validate, options = {}) {
     }
 }
 async function lineOf(text, path, at) {
-    const { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 38815, 19));
     const lines = new LineCounter();
     const doc = parseDocument(text, { lineCounter: lines });
     let node = doc.contents;

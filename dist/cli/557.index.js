@@ -2,17 +2,17 @@ export const id = 557;
 export const ids = [557];
 export const modules = {
 
-/***/ 6557:
+/***/ 76557:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   githubApi: () => (/* binding */ githubApi)
 /* harmony export */ });
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 
 async function githubApi(options) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
     const octokit = getOctokit(options.token, { baseUrl: options.apiUrl ?? 'https://api.github.com' });
     const [owner = '', repo = ''] = options.repository.split('/');
     const explain = (what, error) => {

@@ -2,7 +2,7 @@ export const id = 592;
 export const ids = [592];
 export const modules = {
 
-/***/ 3249:
+/***/ 13249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,9 +10,9 @@ export const modules = {
 /* harmony export */   om: () => (/* binding */ gitCommit)
 /* harmony export */ });
 /* unused harmony export eventFacts */
-/* harmony import */ var _io_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7500);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6153);
-/* harmony import */ var _lib_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1980);
+/* harmony import */ var _io_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47500);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86153);
+/* harmony import */ var _lib_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31980);
 /**
  * What the notification says about the build, from the CI's variables (src/lib/context.ts), the
  * GitHub event payload (GITHUB_EVENT_PATH: the commit message and author of a push, the pull
@@ -88,7 +88,7 @@ async function readBuildFacts(env, deps) {
 
 /***/ }),
 
-/***/ 6153:
+/***/ 86153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -108,7 +108,7 @@ function asObject(value) {
 
 /***/ }),
 
-/***/ 3812:
+/***/ 93812:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -117,8 +117,8 @@ function asObject(value) {
 /* harmony export */   TM: () => (/* binding */ firstLine),
 /* harmony export */   cW: () => (/* binding */ withFactInputs)
 /* harmony export */ });
-/* harmony import */ var _lib_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2543);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4950);
+/* harmony import */ var _lib_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82543);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34950);
 /** What a notification can say about the build: from the CI, the event, git and the inputs. */
 
 
@@ -151,7 +151,7 @@ function withFactInputs(facts, inputs, nowMs) {
 
 /***/ }),
 
-/***/ 4820:
+/***/ 24820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -164,9 +164,9 @@ function withFactInputs(facts, inputs, nowMs) {
 /* harmony export */   pO: () => (/* binding */ runContext)
 /* harmony export */ });
 /* unused harmony exports COMMIT_LINE_MAX, runLinkLabel */
-/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3812);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2041);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6540);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93812);
+/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82041);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46540);
 
 
 
@@ -290,7 +290,7 @@ const plainValue = (value) => value.map((s) => s.text).join('');
 
 /***/ }),
 
-/***/ 2041:
+/***/ 82041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -395,7 +395,7 @@ function headline(status, environment, version) {
 
 /***/ }),
 
-/***/ 6540:
+/***/ 46540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -456,14 +456,14 @@ function truncateBytes(text, max) {
 
 /***/ }),
 
-/***/ 4950:
+/***/ 34950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ parseStartTime),
 /* harmony export */   S: () => (/* binding */ durationText)
 /* harmony export */ });
-/* harmony import */ var _lib_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2543);
+/* harmony import */ var _lib_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82543);
 /** Durations for humans, and the start times users can pass in (ISO 8601 or Unix time). */
 
 /**
@@ -497,8 +497,8 @@ function durationText(text) {
 /* harmony export */   xv: () => (/* reexport safe */ _message_text_js__WEBPACK_IMPORTED_MODULE_0__.xv),
 /* harmony export */   zR: () => (/* binding */ enforceLimits)
 /* harmony export */ });
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
-/* harmony import */ var _message_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6540);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
+/* harmony import */ var _message_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46540);
 /**
  * Slack's documented limits, enforced by truncation with an ellipsis so that a long commit
  * message or a big custom payload never turns into a failed post (`invalid_blocks`). The pass
@@ -623,7 +623,7 @@ function enforceLimits(message) {
 
 /***/ }),
 
-/***/ 1755:
+/***/ 81755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -708,7 +708,7 @@ function normalizeMention(text) {
 
 /***/ }),
 
-/***/ 9492:
+/***/ 19492:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -716,7 +716,7 @@ function normalizeMention(text) {
 /* harmony export */   f: () => (/* reexport safe */ _message_status_js__WEBPACK_IMPORTED_MODULE_0__.f),
 /* harmony export */   i$: () => (/* reexport safe */ _message_status_js__WEBPACK_IMPORTED_MODULE_0__.i$)
 /* harmony export */ });
-/* harmony import */ var _message_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2041);
+/* harmony import */ var _message_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82041);
 /** How each pipeline state looks in Slack; the states themselves are src/core/message/status.ts. */
 
 
@@ -736,7 +736,7 @@ const STATUS_STYLE = Object.fromEntries(Object.entries(_message_status_js__WEBPA
 
 /***/ }),
 
-/***/ 4625:
+/***/ 64625:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -748,7 +748,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: COMMIT_LINE_MAX, builtInFields, mergeFields, segmentsMrkdwn
 
 // EXTERNAL MODULE: ./src/core/message/notification.ts
-var notification = __webpack_require__(4820);
+var notification = __webpack_require__(24820);
 // EXTERNAL MODULE: ./src/core/slack/limits.ts
 var limits = __webpack_require__(454);
 ;// CONCATENATED MODULE: ./src/core/slack/message.ts
@@ -756,9 +756,9 @@ const plain = (text) => ({ type: 'plain_text', text, emoji: true });
 const mrkdwn = (text) => ({ type: 'mrkdwn', text, verbatim: true });
 
 // EXTERNAL MODULE: ./src/core/slack/mrkdwn.ts
-var slack_mrkdwn = __webpack_require__(1755);
+var slack_mrkdwn = __webpack_require__(81755);
 // EXTERNAL MODULE: ./src/core/slack/status.ts
-var slack_status = __webpack_require__(9492);
+var slack_status = __webpack_require__(19492);
 ;// CONCATENATED MODULE: ./src/core/slack/templates.ts
 
 
@@ -852,13 +852,13 @@ function runContext(facts) {
 
 /***/ }),
 
-/***/ 3839:
+/***/ 33839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ readOptionalFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 
 /** The file's text, or undefined when it does not exist; other errors (permissions) throw. */
@@ -876,13 +876,13 @@ async function readOptionalFile(path) {
 
 /***/ }),
 
-/***/ 7500:
+/***/ 47500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ gitInfo)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81260);
 /**
  * What git knows about the checkout, for when the CI does not say. Each call is one `git` process
  * with an argument array (no shell); any failure (no git, not a repository, a shallow clone with
@@ -944,7 +944,7 @@ function gitInfo(cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 1152:
+/***/ 81152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -952,8 +952,8 @@ function gitInfo(cwd = process.cwd()) {
 /* harmony export */   l$: () => (/* binding */ SlackDeliveryError)
 /* harmony export */ });
 /* unused harmony exports SlackAttemptError, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_TIMEOUT_MS, methodOf, retryDecision, failureOf, failureFromSdk, webhookPayload, apiArguments */
-/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1737);
-/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(310);
+/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61737);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60310);
 
 
 class SlackAttemptError extends Error {
@@ -1123,7 +1123,7 @@ async function sdkAttempt(transport, options) {
     const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const debug = options.debug ?? (() => { });
     if (transport.kind === 'webhook') {
-        const { IncomingWebhook } = await __webpack_require__.e(/* import() */ 443).then(__webpack_require__.t.bind(__webpack_require__, 4443, 23));
+        const { IncomingWebhook } = await __webpack_require__.e(/* import() */ 443).then(__webpack_require__.t.bind(__webpack_require__, 54443, 23));
         // The webhook SDK's errors carry no headers; keep the last answer's Retry-After ourselves.
         let retryAfter = null;
         const webhook = new IncomingWebhook(transport.url, {
@@ -1146,7 +1146,7 @@ async function sdkAttempt(transport, options) {
             }
         };
     }
-    const { WebClient } = await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.t.bind(__webpack_require__, 5105, 23));
+    const { WebClient } = await __webpack_require__.e(/* import() */ 105).then(__webpack_require__.t.bind(__webpack_require__, 85105, 23));
     const client = new WebClient(transport.token, {
         slackApiUrl: transport.apiUrl,
         retryConfig: { retries: 0 },
@@ -1188,13 +1188,13 @@ function apiArguments(request) {
 
 /***/ }),
 
-/***/ 5577:
+/***/ 35577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
  * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
@@ -1219,16 +1219,16 @@ async function runAction(runner, body) {
 
 /***/ }),
 
-/***/ 1980:
+/***/ 31980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OW: () => (/* binding */ readCiContext)
 /* harmony export */ });
 /* unused harmony exports readEventPayload, httpsRepositoryUrl */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
 /**
  * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
  * environment object (not process.env directly, so tests pass their own). Git fills the gaps
@@ -1356,7 +1356,7 @@ function httpsRepositoryUrl(url) {
 
 /***/ }),
 
-/***/ 2543:
+/***/ 82543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1379,7 +1379,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 7268:
+/***/ 97268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1415,7 +1415,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 1662:
+/***/ 51662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1424,7 +1424,7 @@ function errorMessage(error) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one input parser. Each action reads its inputs once, through these functions, into a typed
  * settings object; a bad value throws an InputError naming the input, the value and what was
@@ -1542,7 +1542,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 3862:
+/***/ 33862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1585,7 +1585,7 @@ function pre(text) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 61737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1640,18 +1640,18 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ githubRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62398);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40881);
 /**
  * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
  * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub

@@ -2,7 +2,7 @@ export const id = 666;
 export const ids = [666];
 export const modules = {
 
-/***/ 6666:
+/***/ 56666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -72,23 +72,23 @@ function approvalIssueBody(input) {
 }
 
 // EXTERNAL MODULE: ./src/core/docker-reference.ts
-var docker_reference = __webpack_require__(8003);
+var docker_reference = __webpack_require__(58003);
 // EXTERNAL MODULE: ./src/lib/action.ts
-var action = __webpack_require__(5577);
+var action = __webpack_require__(35577);
 // EXTERNAL MODULE: ./src/lib/context.ts
-var context = __webpack_require__(1980);
+var context = __webpack_require__(31980);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
-var inputs = __webpack_require__(1662);
+var inputs = __webpack_require__(51662);
 // EXTERNAL MODULE: ./src/lib/markdown.ts
-var markdown = __webpack_require__(3862);
+var markdown = __webpack_require__(33862);
 // EXTERNAL MODULE: ./src/lib/poll.ts
-var poll = __webpack_require__(3962);
+var poll = __webpack_require__(43962);
 // EXTERNAL MODULE: ./src/lib/retry.ts
-var retry = __webpack_require__(1737);
+var retry = __webpack_require__(61737);
 // EXTERNAL MODULE: ./src/lib/runner.ts
-var lib_runner = __webpack_require__(9445);
+var lib_runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/actions/approval/main.ts
 /**
  * Action `approval`: guards a production release before anything is deployed. The dispatching
@@ -188,14 +188,14 @@ async function run(deps = {}) {
             throw new errors/* ConfigurationError */.j1('GITHUB_REPOSITORY is not set: cannot reach the repository on GitHub.');
         const github = needsGitHub
             ? await (deps.github ??
-                ((token) => __webpack_require__.e(/* import() */ 557).then(__webpack_require__.bind(__webpack_require__, 6557)).then((m) => m.githubApi({
+                ((token) => __webpack_require__.e(/* import() */ 557).then(__webpack_require__.bind(__webpack_require__, 76557)).then((m) => m.githubApi({
                     token,
                     repository: ctx.repository,
                     apiUrl: runner.env.GITHUB_API_URL
                 }))))(settings.token)
             : undefined;
         const digestOf = deps.digestOf ??
-            (await __webpack_require__.e(/* import() */ 32).then(__webpack_require__.bind(__webpack_require__, 3032))).registryDigest(runner.env, settings.registryCredentials);
+            (await __webpack_require__.e(/* import() */ 32).then(__webpack_require__.bind(__webpack_require__, 93032))).registryDigest(runner.env, settings.registryCredentials);
         const checks = [];
         let digest;
         if (settings.image) {
@@ -313,7 +313,7 @@ async function approveByIssue(settings, github, runner, digest, sleep, now) {
 
 /***/ }),
 
-/***/ 8003:
+/***/ 58003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -447,7 +447,7 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 6153:
+/***/ 86153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -467,13 +467,13 @@ function asObject(value) {
 
 /***/ }),
 
-/***/ 5577:
+/***/ 35577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
  * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
@@ -498,16 +498,16 @@ async function runAction(runner, body) {
 
 /***/ }),
 
-/***/ 1980:
+/***/ 31980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OW: () => (/* binding */ readCiContext)
 /* harmony export */ });
 /* unused harmony exports readEventPayload, httpsRepositoryUrl */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
 /**
  * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
  * environment object (not process.env directly, so tests pass their own). Git fills the gaps
@@ -635,7 +635,7 @@ function httpsRepositoryUrl(url) {
 
 /***/ }),
 
-/***/ 7268:
+/***/ 97268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -671,7 +671,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 1662:
+/***/ 51662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -680,7 +680,7 @@ function errorMessage(error) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one input parser. Each action reads its inputs once, through these functions, into a typed
  * settings object; a bad value throws an InputError naming the input, the value and what was
@@ -798,7 +798,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 3862:
+/***/ 33862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -841,7 +841,7 @@ function pre(text) {
 
 /***/ }),
 
-/***/ 3962:
+/***/ 43962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -885,7 +885,7 @@ async function pollUntil(observe, options) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 61737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -940,18 +940,18 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ githubRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62398);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40881);
 /**
  * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
  * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub

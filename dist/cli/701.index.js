@@ -2,7 +2,7 @@ export const id = 701;
 export const ids = [701,709];
 export const modules = {
 
-/***/ 9709:
+/***/ 59709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18,8 +18,8 @@ export const modules = {
 /* harmony export */   uV: () => (/* binding */ parseChallenges),
 /* harmony export */   y4: () => (/* binding */ decodeBase64)
 /* harmony export */ });
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7882);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37882);
 /**
  * Registry authentication as data: the `WWW-Authenticate` challenge a registry answers 401 with,
  * the token request the Bearer scheme asks for (Docker Hub, GHCR, Harbor, …), and the header
@@ -205,7 +205,7 @@ function decodeBase64(base64) {
 
 /***/ }),
 
-/***/ 7882:
+/***/ 37882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -214,7 +214,7 @@ function decodeBase64(base64) {
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_API, apiHost */
-/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8003);
+/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58003);
 /**
  * Where a registry's API lives for an image reference (parsed by `../docker-reference.ts`): the
  * host to call, HTTP or HTTPS, and what to ask it for.
@@ -246,7 +246,7 @@ function registryBaseUrl(registry) {
 
 /***/ }),
 
-/***/ 8249:
+/***/ 28249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -255,10 +255,10 @@ function registryBaseUrl(registry) {
 /* harmony export */   b1: () => (/* binding */ DockerCliError)
 /* harmony export */ });
 /* unused harmony export findOnPath */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81260);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The Docker CLI: login (password on stdin only), logout, tag, push. Every call is one process
@@ -376,7 +376,7 @@ function dockerCli(options) {
 
 /***/ }),
 
-/***/ 6701:
+/***/ 76701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -393,19 +393,19 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: eraseDockerCredentials
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/core/json.ts
-var core_json = __webpack_require__(6153);
+var core_json = __webpack_require__(86153);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/core/registry/auth.ts
-var auth = __webpack_require__(9709);
+var auth = __webpack_require__(59709);
 // EXTERNAL MODULE: ./src/core/docker-reference.ts
-var docker_reference = __webpack_require__(8003);
+var docker_reference = __webpack_require__(58003);
 ;// CONCATENATED MODULE: ./src/core/registry/docker-config.ts
 /**
  * The Docker config file (`$DOCKER_CONFIG/config.json`) as Docker reads it: which credential
@@ -523,9 +523,9 @@ function docker_config_withoutAuthEntry(config, registry) {
 }
 
 // EXTERNAL MODULE: ./src/io/docker-cli.ts
-var docker_cli = __webpack_require__(8249);
+var docker_cli = __webpack_require__(28249);
 // EXTERNAL MODULE: ./src/io/files.ts
-var files = __webpack_require__(3839);
+var files = __webpack_require__(33839);
 ;// CONCATENATED MODULE: ./src/io/docker-config.ts
 /**
  * The Docker config file and credential helpers: where `docker login` (or `ecr-login`) left a
@@ -650,13 +650,13 @@ async function eraseDockerCredentials(registry, env, helpers = credentialHelpers
 
 /***/ }),
 
-/***/ 3839:
+/***/ 33839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ readOptionalFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 
 /** The file's text, or undefined when it does not exist; other errors (permissions) throw. */

@@ -2,7 +2,7 @@ export const id = 709;
 export const ids = [709];
 export const modules = {
 
-/***/ 9709:
+/***/ 59709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -18,8 +18,8 @@ export const modules = {
 /* harmony export */   uV: () => (/* binding */ parseChallenges),
 /* harmony export */   y4: () => (/* binding */ decodeBase64)
 /* harmony export */ });
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7882);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37882);
 /**
  * Registry authentication as data: the `WWW-Authenticate` challenge a registry answers 401 with,
  * the token request the Bearer scheme asks for (Docker Hub, GHCR, Harbor, …), and the header
@@ -205,7 +205,7 @@ function decodeBase64(base64) {
 
 /***/ }),
 
-/***/ 7882:
+/***/ 37882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -214,7 +214,7 @@ function decodeBase64(base64) {
 /* harmony export */   mO: () => (/* binding */ registryBaseUrl)
 /* harmony export */ });
 /* unused harmony exports DOCKER_HUB_API, apiHost */
-/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8003);
+/* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58003);
 /**
  * Where a registry's API lives for an image reference (parsed by `../docker-reference.ts`): the
  * host to call, HTTP or HTTPS, and what to ask it for.

@@ -1,8 +1,8 @@
 export const id = 925;
-export const ids = [925];
+export const ids = [925,773];
 export const modules = {
 
-/***/ 6925:
+/***/ 46925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,15 +16,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/aws-region.ts
-var aws_region = __webpack_require__(5507);
+var aws_region = __webpack_require__(15507);
 // EXTERNAL MODULE: ./src/core/registry/ecr.ts
-var ecr = __webpack_require__(4181);
+var ecr = __webpack_require__(24181);
 // EXTERNAL MODULE: ./src/io/docker-cli.ts
-var docker_cli = __webpack_require__(8249);
+var docker_cli = __webpack_require__(28249);
 // EXTERNAL MODULE: ./src/io/docker-config.ts + 1 modules
-var docker_config = __webpack_require__(6701);
+var docker_config = __webpack_require__(76701);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/io/aws.ts
 var aws = __webpack_require__(9773);
 ;// CONCATENATED MODULE: ./src/io/ecr.ts
@@ -33,7 +33,7 @@ var aws = __webpack_require__(9773);
 
 function ecrApi(options) {
     let connected;
-    const connect = () => (connected ??= Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 630, 19)).then((sdk) => ({
+    const connect = () => (connected ??= Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(861), __webpack_require__.e(249)]).then(__webpack_require__.t.bind(__webpack_require__, 50630, 19)).then((sdk) => ({
         sdk,
         client: new sdk.ECRClient({
             region: options.region,
@@ -45,7 +45,7 @@ function ecrApi(options) {
     const attempts = options.attempts ?? 5;
     const call = async (operation, send) => {
         const { sdk, client } = await connect();
-        return (0,aws/* awsCall */.uF)(`ECR ${operation}`, () => send(sdk, client), {
+        return (0,aws.awsCall)(`ECR ${operation}`, () => send(sdk, client), {
             attempts,
             sleep: options.sleep,
             onRetry: options.onRetry
@@ -113,17 +113,17 @@ function ecrApi(options) {
 }
 /** What the user reads: what AWS said, and what to do about it. */
 function explain(operation, error, attempts) {
-    return (0,aws/* explainAwsError */.Ni)('ECR', operation, error, attempts, `the ecr:${operation} permission`);
+    return (0,aws.explainAwsError)('ECR', operation, error, attempts, `the ecr:${operation} permission`);
 }
 
 // EXTERNAL MODULE: ./src/lib/action.ts
-var action = __webpack_require__(5577);
+var action = __webpack_require__(35577);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
-var inputs = __webpack_require__(1662);
+var inputs = __webpack_require__(51662);
 // EXTERNAL MODULE: ./src/lib/markdown.ts
-var markdown = __webpack_require__(3862);
+var markdown = __webpack_require__(33862);
 // EXTERNAL MODULE: ./src/lib/runner.ts
-var lib_runner = __webpack_require__(9445);
+var lib_runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/actions/ecr-login/state.ts
 /**
  * What the main step tells the post step (runner.saveState → STATE_* in the post step): the
@@ -313,82 +313,153 @@ function renderSummary(logins, via, created, settings) {
 
 /***/ }),
 
-/***/ 4181:
+/***/ 15507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bs: () => (/* binding */ decodeAuthorizationToken),
-/* harmony export */   F1: () => (/* binding */ untaggedExpiryPolicy),
-/* harmony export */   JA: () => (/* binding */ outputSuffix),
-/* harmony export */   JG: () => (/* binding */ isAccountId),
-/* harmony export */   PE: () => (/* binding */ isImmutableTagRefusal),
-/* harmony export */   U$: () => (/* binding */ registryHost),
-/* harmony export */   en: () => (/* binding */ isRepositoryName)
+/* harmony export */   Zv: () => (/* binding */ resolveRegion)
 /* harmony export */ });
-/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9709);
+/* unused harmony exports regionPartition, isRegion, REGION_EXPECTED */
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
- * Amazon ECR facts as data: account IDs as ECR accepts them (regions: `../aws-region.ts`), its authorization token
- * (base64 `AWS:<password>`), the registry host, the output names amazon-ecr-login users know,
- * the untagged-image lifecycle policy, and how a PUT refusal for an immutable tag reads.
+ * AWS regions: the one rule every action that talks to AWS checks its region with. A region
+ * belongs to a partition, and each partition names its regions by its own pattern (the
+ * `regionRegex` of the AWS SDKs' partitions table); new regions of a partition fit its pattern
+ * before any SDK lists them, so the patterns decide, not a list of today's regions.
  */
 
-const ACCOUNT_ID = /^\d{12}$/;
-function isAccountId(text) {
-    return ACCOUNT_ID.test(text);
-}
-/** `https://123456789012.dkr.ecr.eu-west-1.amazonaws.com` → the host Docker logs in to. */
-function registryHost(proxyEndpoint) {
-    return proxyEndpoint.replace(/^[a-z]+:\/\//i, '').replace(/\/+$/, '');
-}
-/** GetAuthorizationToken's `authorizationToken`: base64 of `AWS:<password>`. */
-function decodeAuthorizationToken(token) {
-    const decoded = (0,_auth_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeBase64 */ .y4)(token);
-    const colon = decoded?.indexOf(':') ?? -1;
-    if (decoded === undefined || colon <= 0 || colon === decoded.length - 1)
-        return undefined;
-    return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
 /**
- * The suffix of amazon-ecr-login's per-registry outputs:
- * `123456789012.dkr.ecr.us-east-1.amazonaws.com` → `123456789012_dkr_ecr_us_east_1_amazonaws_com`.
+ * In the SDKs' order; the specific patterns (`us-gov-`, `us-iso-`) come before nothing that
+ * could also match them: `aws`'s pattern has one word between prefix and number, so
+ * `us-gov-west-1` is not an `aws` region.
  */
-function outputSuffix(registry) {
-    return registry.replace(/[^A-Za-z0-9]/g, '_');
+const PARTITIONS = [
+    {
+        id: 'aws',
+        dnsSuffix: 'amazonaws.com',
+        pattern: /^(?:us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d{1,2}$/
+    },
+    { id: 'aws-cn', dnsSuffix: 'amazonaws.com.cn', pattern: /^cn-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-us-gov', dnsSuffix: 'amazonaws.com', pattern: /^us-gov-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso', dnsSuffix: 'c2s.ic.gov', pattern: /^us-iso-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-b', dnsSuffix: 'sc2s.sgov.gov', pattern: /^us-isob-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-e', dnsSuffix: 'cloud.adc-e.uk', pattern: /^eu-isoe-[a-z]+-\d{1,2}$/ },
+    { id: 'aws-iso-f', dnsSuffix: 'csp.hci.ic.gov', pattern: /^us-isof-[a-z]+-\d{1,2}$/ },
+    // The AWS European Sovereign Cloud: Germany first; its pattern names the country.
+    { id: 'aws-eusc', dnsSuffix: 'amazonaws.eu', pattern: /^eusc-de-[a-z]+-\d{1,2}$/ }
+];
+/** The partition a region belongs to; undefined when the text is no region of any partition. */
+function regionPartition(region) {
+    const found = PARTITIONS.find((p) => p.pattern.test(region));
+    return found && { id: found.id, dnsSuffix: found.dnsSuffix };
 }
-/** Repository names as ECR takes them (`team/app`): lowercase components, 2 to 256 characters. */
-const REPOSITORY = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
-function isRepositoryName(text) {
-    return text.length >= 2 && text.length <= 256 && REPOSITORY.test(text);
+function isRegion(text) {
+    return regionPartition(text) !== undefined;
 }
-/** Expires untagged images (old layers of moved tags) after `days`; tagged ones stay. */
-function untaggedExpiryPolicy(days) {
-    return JSON.stringify({
-        rules: [
-            {
-                rulePriority: 1,
-                description: `Expire untagged images ${days} days after push`,
-                selection: {
-                    tagStatus: 'untagged',
-                    countType: 'sinceImagePushed',
-                    countUnit: 'days',
-                    countNumber: days
-                },
-                action: { type: 'expire' }
-            }
-        ]
+const REGION_EXPECTED = 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)';
+/**
+ * The region from the action's input, else from AWS_REGION or AWS_DEFAULT_REGION (empty
+ * variables count as unset); an InputError naming `input` when it is no region.
+ */
+function resolveRegion(input, given, env) {
+    const region = given ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim());
+    if (region === undefined || !isRegion(region)) {
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, region ?? '', REGION_EXPECTED);
+    }
+    return region;
+}
+
+
+/***/ }),
+
+/***/ 9773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   awsCall: () => (/* binding */ awsCall),
+/* harmony export */   awsRetryDecision: () => (/* binding */ awsRetryDecision),
+/* harmony export */   awsSaid: () => (/* binding */ awsSaid),
+/* harmony export */   explainAwsError: () => (/* binding */ explainAwsError)
+/* harmony export */ });
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
+/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61737);
+/**
+ * What every AWS call of ours shares: our retries (the SDK clients run with `maxAttempts: 1`, so
+ * throttling is handled one way and tests drive it with a fake clock), which failures are worth
+ * another attempt, and the messages a user can act on for the errors every service answers alike
+ * (expired, invalid or missing credentials, access denied).
+ */
+
+
+const RETRYABLE = new Set([
+    'ThrottlingException',
+    'ThrottledException',
+    'Throttling',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ServerException',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'TimeoutError'
+]);
+const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
+function awsRetryDecision(error) {
+    const e = (error ?? {});
+    const status = e.$metadata?.httpStatusCode;
+    return (RETRYABLE.has(e.name ?? '') ||
+        e.$retryable !== undefined ||
+        (status !== undefined && (status === 429 || status >= 500)) ||
+        NETWORK.has(e.code ?? ''));
+}
+/** `Name: message`, as AWS said it. */
+function awsSaid(error) {
+    const e = (error ?? {});
+    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
+}
+/** One SDK call with our retries; `label` names it in retry messages (`ECR GetAuthorizationToken`). */
+function awsCall(label, send, options) {
+    return (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(send, {
+        attempts: options.attempts,
+        baseDelayMs: 1000,
+        maxDelayMs: 20_000,
+        sleep: options.sleep ?? _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk,
+        retryable: awsRetryDecision,
+        onRetry: (error, attempt, delayMs) => options.onRetry?.(`${label}: ${awsSaid(error)}; attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`)
     });
 }
 /**
- * ECR refuses to move an immutable tag with 400 and
- * `{"errors":[{"code":"TAG_INVALID","message":"The image tag 'v1' already exists in the 'app'
- * repository and cannot be overwritten because the repository is immutable."}]}` (newer: "…
- * because the tag is immutable."). Other registries say "immutable" in some other code.
+ * What the user reads for a failed call: what AWS said and what to do. `permission` completes
+ * "The role or user needs …" for an access denial. Service-specific errors are the caller's.
  */
-function isImmutableTagRefusal(status, errors) {
-    if (status !== 400 && status !== 403 && status !== 409)
-        return false;
-    return errors.some((e) => /immutable/i.test(e.message ?? '') &&
-        (e.code === undefined || ['TAG_INVALID', 'MANIFEST_INVALID', 'DENIED'].includes(e.code)));
+function explainAwsError(service, operation, error, attempts, permission) {
+    const e = (error ?? {});
+    const said = awsSaid(error);
+    switch (e.name ?? 'Error') {
+        case 'ExpiredTokenException':
+        case 'ExpiredToken':
+        case 'RequestExpired':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
+        case 'UnrecognizedClientException':
+        case 'InvalidClientTokenId':
+        case 'InvalidSignatureException':
+        case 'SignatureDoesNotMatch':
+        case 'IncompleteSignature':
+        case 'MissingAuthenticationTokenException':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
+        case 'AccessDeniedException':
+        case 'AccessDenied':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS denied ${operation} (${said}). The role or user needs ${permission}.`);
+        case 'CredentialsProviderError':
+            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+    }
+    if (awsRetryDecision(error)) {
+        return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} still failed after ${attempts} attempts (${said}).`);
+    }
+    return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} failed (${said}).`);
 }
 
 

@@ -2,7 +2,7 @@ export const id = 982;
 export const ids = [982];
 export const modules = {
 
-/***/ 1982:
+/***/ 91982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,7 +17,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/core/glob.ts
-var glob = __webpack_require__(6085);
+var glob = __webpack_require__(16085);
 ;// CONCATENATED MODULE: ./src/core/environment.ts
 /**
  * Branch → environment, as GitFlow does it. The settings file and the `map` input are parsed in
@@ -67,21 +67,21 @@ function decideEnvironment(input) {
 }
 
 // EXTERNAL MODULE: ./src/io/files.ts
-var files = __webpack_require__(3839);
+var files = __webpack_require__(33839);
 // EXTERNAL MODULE: ./src/io/git.ts
-var io_git = __webpack_require__(7500);
+var io_git = __webpack_require__(47500);
 // EXTERNAL MODULE: ./src/lib/action.ts
-var action = __webpack_require__(5577);
+var action = __webpack_require__(35577);
 // EXTERNAL MODULE: ./src/lib/context.ts
-var context = __webpack_require__(1980);
+var context = __webpack_require__(31980);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(7268);
+var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/lib/inputs.ts
-var inputs = __webpack_require__(1662);
+var inputs = __webpack_require__(51662);
 // EXTERNAL MODULE: ./src/lib/markdown.ts
-var markdown = __webpack_require__(3862);
+var markdown = __webpack_require__(33862);
 // EXTERNAL MODULE: ./src/lib/runner.ts
-var lib_runner = __webpack_require__(9445);
+var lib_runner = __webpack_require__(39445);
 ;// CONCATENATED MODULE: ./src/actions/environment/main.ts
 /** Action `environment`: which environment this branch deploys to, and that environment's settings. */
 
@@ -101,7 +101,7 @@ const INPUTS = {
 /** The settings file's default path: absent is fine there, but not when named explicitly. */
 const DEFAULT_CONFIG = '.github/gantry.yml';
 /** The YAML parser loads only when there is YAML to parse (see the README's performance section). */
-const loadYamlParsers = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 1501));
+const loadYamlParsers = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 41501));
 async function readSettings(inputs) {
     const mapText = inputs.optional(INPUTS.map);
     return {
@@ -173,7 +173,7 @@ function renderSummary(decision, branch, configFile) {
 
 /***/ }),
 
-/***/ 6085:
+/***/ 16085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -208,7 +208,7 @@ function matchesGlob(pattern, value) {
 
 /***/ }),
 
-/***/ 6153:
+/***/ 86153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -228,13 +228,13 @@ function asObject(value) {
 
 /***/ }),
 
-/***/ 3839:
+/***/ 33839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p: () => (/* binding */ readOptionalFile)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 
 /** The file's text, or undefined when it does not exist; other errors (permissions) throw. */
@@ -252,13 +252,13 @@ async function readOptionalFile(path) {
 
 /***/ }),
 
-/***/ 7500:
+/***/ 47500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ gitInfo)
 /* harmony export */ });
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81260);
 /**
  * What git knows about the checkout, for when the CI does not say. Each call is one `git` process
  * with an argument array (no shell); any failure (no git, not a repository, a shallow clone with
@@ -320,13 +320,13 @@ function gitInfo(cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 5577:
+/***/ 35577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
  * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
@@ -351,16 +351,16 @@ async function runAction(runner, body) {
 
 /***/ }),
 
-/***/ 1980:
+/***/ 31980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OW: () => (/* binding */ readCiContext)
 /* harmony export */ });
 /* unused harmony exports readEventPayload, httpsRepositoryUrl */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6153);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
 /**
  * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
  * environment object (not process.env directly, so tests pass their own). Git fills the gaps
@@ -488,7 +488,7 @@ function httpsRepositoryUrl(url) {
 
 /***/ }),
 
-/***/ 7268:
+/***/ 97268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -524,7 +524,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 1662:
+/***/ 51662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -533,7 +533,7 @@ function errorMessage(error) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one input parser. Each action reads its inputs once, through these functions, into a typed
  * settings object; a bad value throws an InputError naming the input, the value and what was
@@ -651,7 +651,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 3862:
+/***/ 33862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -694,18 +694,18 @@ function pre(text) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ githubRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62398);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40881);
 /**
  * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
  * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub

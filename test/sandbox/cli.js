@@ -3,6 +3,8 @@
 // Progress goes to stderr; stdout carries only the JSON of `status --json` / `up --json`.
 import process from 'node:process'
 import { down, status, up } from './sandbox.js'
+import { ensureKubernetesBinaries } from './k8s-build.js'
+import { ensurePackages } from './packages.js'
 import { createLog } from './lib/util.js'
 import { stateDir } from './config.js'
 
@@ -10,6 +12,8 @@ const USAGE = `usage: npm run sandbox -- <command>
   up [--hosts N] [--json]  start what is not running (N deploy hosts; default: as now, 3 at first)
   down                     stop everything the sandbox started and remove ${stateDir()}
   status [--json]          what runs; --json prints the sandbox description with a status field
+  k8s-build                build the Kubernetes binaries into the machine's cache (no lock needed;
+                           \`up\` builds them too when they are missing, which takes minutes)
 state dir: ${stateDir()} (env GANTRY_SANDBOX_DIR)`
 
 function parseArgs(argv) {
@@ -52,6 +56,11 @@ function printStatus(s) {
       lines.push(
         `${h.name.padEnd(14)} ${h.user}@${h.address}:${h.port}  app ${h.appUrl}  ${h.dockerHost}`
       )
+    if (s.kubernetes) {
+      lines.push(
+        `kubernetes     ${s.kubernetes.server} (${s.kubernetes.version})  kubeconfig: ${s.kubernetes.kubeconfigPath}`
+      )
+    }
     if (s.swarm) {
       const h = s.swarm.host
       lines.push(
@@ -80,6 +89,14 @@ async function main() {
       if (opts.json) console.log(JSON.stringify(s, null, 2))
       else printStatus(s)
       return s.status.ok ? 0 : 1
+    }
+    case 'k8s-build': {
+      const bins = await ensureKubernetesBinaries({
+        log,
+        ensurePackages: (names) => ensurePackages(log, names)
+      })
+      log(`kubernetes ${bins.meta.version}: ${bins.bin}`)
+      return 0
     }
     case undefined:
     case 'help':

@@ -69,6 +69,24 @@ export interface SandboxDescription {
   hosts: SandboxHost[]
   /** The swarm manager `hs1` (not one of `hosts`): a single-node swarm on loopback pools. */
   swarm: SandboxSwarm
+  /** The Kubernetes API server (null until its component ran); prefer readKubernetes(). */
+  kubernetes: SandboxKubernetes | null
+}
+
+export interface SandboxKubernetes {
+  /** `https://127.0.0.1:16443`. */
+  server: string
+  /** The Debian source version the binaries were built from, e.g. `1.20.5+really1.20.2-1.1+deb12u1`. */
+  version: string
+  binaries: string
+  /** A kubeconfig for `gantry-admin` (system:masters, bearer token), the CA inline. */
+  kubeconfigPath: string
+  caFile: string
+  token: string
+  /** The token webhook accepts tokens shaped as `aws eks get-token` makes them. */
+  eks: { clusterName: string; authenticatorUrl: string }
+  serviceRange: string
+  logs: Record<string, string>
 }
 
 export interface SandboxSwarm {
@@ -101,3 +119,4 @@ export interface SandboxSlackRequest {
 export function sandboxDir(): string
 export function descriptionPath(dir?: string): string
 export function readSandbox(dir?: string): SandboxDescription
+export function readKubernetes(dir?: string): SandboxKubernetes

@@ -21,3 +21,19 @@ export function readSandbox(dir = sandboxDir()) {
   }
   return JSON.parse(text)
 }
+
+/**
+ * The Kubernetes part of the sandbox. Read from its own file, which only the Kubernetes component
+ * writes: an `up` from a checkout that predates it rewrites sandbox.json without it.
+ */
+export function readKubernetes(dir = sandboxDir()) {
+  const path = join(dir, 'kubernetes', 'kubernetes.json')
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'))
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err
+    throw new Error(
+      `the sandbox's Kubernetes API server is not up: ${path} does not exist. Run \`npm run sandbox -- up\` (as root).`
+    )
+  }
+}

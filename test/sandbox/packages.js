@@ -14,6 +14,13 @@ export const PACKAGES = [
   'apprise' // apprise 1.2: a notification client nobody here wrote, to cross-check `notify`'s requests
 ]
 
+/** Only to build the Kubernetes binaries (k8s-build.js), and only when no cache has them yet. */
+export const K8S_BUILD_PACKAGES = [
+  'golang-go', // Go 1.19: compiles kube-apiserver and kube-controller-manager from Debian's source
+  'rsync', // the kubernetes Makefile copies its output with it
+  'make'
+]
+
 /** Packages from `names` that dpkg does not report as installed. */
 export async function missingPackages(names = PACKAGES) {
   const { stdout } = await run(
@@ -34,8 +41,8 @@ export async function missingPackages(names = PACKAGES) {
 }
 
 /** Installs what is missing, or explains exactly what to do when it cannot. */
-export async function ensurePackages(log) {
-  const missing = await missingPackages()
+export async function ensurePackages(log, names = PACKAGES) {
+  const missing = await missingPackages(names)
   if (missing.length === 0) return
   const manual = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`
   log(`installing Debian packages: ${missing.join(' ')}`)
@@ -57,7 +64,7 @@ export async function ensurePackages(log) {
   } catch (err) {
     throw new Error(`installing packages failed:\n  ${err.message}\n  Try by hand: ${manual}`)
   }
-  const still = await missingPackages()
+  const still = await missingPackages(names)
   if (still.length)
     throw new Error(`packages still missing after apt-get install: ${still.join(' ')}`)
   log('packages installed')

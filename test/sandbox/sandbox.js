@@ -30,6 +30,7 @@ import {
   stopHost
 } from './hosts.js'
 import { ensureImages, imageRefs } from './images.js'
+import { ensureKubernetes, k8sLayout, kubernetesParts, stopKubernetes } from './k8s.js'
 import { ensurePackages } from './packages.js'
 import { ensureRegistry, registryAnswers, registryLayouts, stopRegistry } from './registry.js'
 import { describeSlack, ensureSlack, slackLayout, slackRunning, stopSlack } from './slack.js'
@@ -106,7 +107,8 @@ function components(L, count) {
     registries: registryLayouts(L.registries),
     slack: slackLayout(L.slack),
     hosts: Array.from({ length: count }, (_, i) => hostLayout(L.hosts, i + 1)),
-    swarm: swarmHostLayout(L)
+    swarm: swarmHostLayout(L),
+    kubernetes: k8sLayout(L.dir)
   }
 }
 
@@ -177,7 +179,15 @@ async function startAll(c, { L, state, save, clientKey, log }) {
     )
   )
 
+  const kubernetesReady = ensureKubernetes(c.kubernetes, { pids, log, onSpawn: saveSpawned }).then(
+    ready(
+      ['k8s.etcd', 'k8s.apiserver', 'k8s.controller-manager', 'k8s.kubelet', 'k8s.eks-auth'],
+      `kubernetes apiserver ${c.kubernetes.server}`
+    )
+  )
+
   await allOrReport([
+    kubernetesReady,
     runnerReady,
     registriesReady,
     imagesReady,
@@ -290,7 +300,8 @@ async function describe(L, state, c, clientKey) {
     composeFile: L.composeFile,
     ssh: clientKey,
     hosts: await Promise.all(c.hosts.map((h) => describeHost(h, clientKey.privateKeyPath))),
-    swarm: await describeSwarm(c.swarm, clientKey.privateKeyPath, L.stackFile)
+    swarm: await describeSwarm(c.swarm, clientKey.privateKeyPath, L.stackFile),
+    kubernetes: await readJson(c.kubernetes.description, null)
   }
 }
 
@@ -352,9 +363,12 @@ export async function status({ dir = stateDir() } = {}) {
           (await readBanner(h.address, h.port)).startsWith('SSH-')
       )
     ]),
-    ...swarmParts(c.swarm, pids, check)
+    ...swarmParts(c.swarm, pids, check),
+    ...(await kubernetesParts(c.kubernetes, pids, check))
   ])
-  return { ...description, status: { ok: parts.every((p) => p.running), parts } }
+  // An `up` from a checkout without the Kubernetes component rewrites sandbox.json without it.
+  const kubernetes = description.kubernetes ?? (await readJson(c.kubernetes.description, null))
+  return { ...description, kubernetes, status: { ok: parts.every((p) => p.running), parts } }
 }
 
 /** The swarm manager's engine, sshd, and whether the engine is an active swarm manager. */
@@ -407,6 +421,7 @@ export async function down({ dir = stateDir(), log = createLog() } = {}) {
       `stopping the slack endpoint, ${hosts.length} host(s), the swarm manager and the runner engine`
     )
     await stopSlack(c.slack, pids.slack)
+    await stopKubernetes(c.kubernetes, pids)
     await Promise.all([
       stopEngine(c.runner, pids.runner),
       ...hosts.map((h) => stopHost(h, pids)),
@@ -432,7 +447,12 @@ const SANDBOX_DAEMONS = [
   /^sshd: \/usr\/sbin\/sshd /,
   /^\/usr\/sbin\/sshd /,
   /^\/usr\/bin\/docker-registry /,
-  /slack-server\.js /
+  /slack-server\.js /,
+  /\/kube-apiserver /,
+  /\/kube-controller-manager /,
+  /\/etcd /,
+  /k8s-kubelet\.js /,
+  /k8s-eks-auth\.js /
 ]
 
 async function stopStrays(L, log) {

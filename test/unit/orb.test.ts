@@ -82,6 +82,7 @@ const LEFT_OUT = GITHUB_ONLY
 const SECRET_INPUTS: Record<string, string[]> = {
   notify: ['urls', 'signing-secret'],
   'image-push': ['password'],
+  'k8s-deploy': ['kubeconfig'],
   'ssh-deploy': ['key', 'passphrase', 'proxy-key', 'registry-password'],
   'slack-notify': ['token', 'webhook-url']
 }

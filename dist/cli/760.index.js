@@ -1,67 +1,8 @@
-export const id = 343;
-export const ids = [343];
+export const id = 760;
+export const ids = [760];
 export const modules = {
 
-/***/ 5507:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Zv: () => (/* binding */ resolveRegion)
-/* harmony export */ });
-/* unused harmony exports regionPartition, isRegion, REGION_EXPECTED */
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/**
- * AWS regions: the one rule every action that talks to AWS checks its region with. A region
- * belongs to a partition, and each partition names its regions by its own pattern (the
- * `regionRegex` of the AWS SDKs' partitions table); new regions of a partition fit its pattern
- * before any SDK lists them, so the patterns decide, not a list of today's regions.
- */
-
-/**
- * In the SDKs' order; the specific patterns (`us-gov-`, `us-iso-`) come before nothing that
- * could also match them: `aws`'s pattern has one word between prefix and number, so
- * `us-gov-west-1` is not an `aws` region.
- */
-const PARTITIONS = [
-    {
-        id: 'aws',
-        dnsSuffix: 'amazonaws.com',
-        pattern: /^(?:us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\d{1,2}$/
-    },
-    { id: 'aws-cn', dnsSuffix: 'amazonaws.com.cn', pattern: /^cn-[a-z]+-\d{1,2}$/ },
-    { id: 'aws-us-gov', dnsSuffix: 'amazonaws.com', pattern: /^us-gov-[a-z]+-\d{1,2}$/ },
-    { id: 'aws-iso', dnsSuffix: 'c2s.ic.gov', pattern: /^us-iso-[a-z]+-\d{1,2}$/ },
-    { id: 'aws-iso-b', dnsSuffix: 'sc2s.sgov.gov', pattern: /^us-isob-[a-z]+-\d{1,2}$/ },
-    { id: 'aws-iso-e', dnsSuffix: 'cloud.adc-e.uk', pattern: /^eu-isoe-[a-z]+-\d{1,2}$/ },
-    { id: 'aws-iso-f', dnsSuffix: 'csp.hci.ic.gov', pattern: /^us-isof-[a-z]+-\d{1,2}$/ },
-    // The AWS European Sovereign Cloud: Germany first; its pattern names the country.
-    { id: 'aws-eusc', dnsSuffix: 'amazonaws.eu', pattern: /^eusc-de-[a-z]+-\d{1,2}$/ }
-];
-/** The partition a region belongs to; undefined when the text is no region of any partition. */
-function regionPartition(region) {
-    const found = PARTITIONS.find((p) => p.pattern.test(region));
-    return found && { id: found.id, dnsSuffix: found.dnsSuffix };
-}
-function isRegion(text) {
-    return regionPartition(text) !== undefined;
-}
-const REGION_EXPECTED = 'an AWS region such as `eu-west-1` (default: AWS_REGION or AWS_DEFAULT_REGION, as aws-actions/configure-aws-credentials sets them)';
-/**
- * The region from the action's input, else from AWS_REGION or AWS_DEFAULT_REGION (empty
- * variables count as unset); an InputError naming `input` when it is no region.
- */
-function resolveRegion(input, given, env) {
-    const region = given ?? (env.AWS_REGION?.trim() || env.AWS_DEFAULT_REGION?.trim());
-    if (region === undefined || !isRegion(region)) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, region ?? '', REGION_EXPECTED);
-    }
-    return region;
-}
-
-
-/***/ }),
-
-/***/ 8003:
+/***/ 58003:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -195,7 +136,7 @@ function sameRepository(a, b) {
 
 /***/ }),
 
-/***/ 6153:
+/***/ 86153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -215,105 +156,97 @@ function asObject(value) {
 
 /***/ }),
 
-/***/ 9773:
+/***/ 84535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ni: () => (/* binding */ explainAwsError),
-/* harmony export */   pH: () => (/* binding */ awsSaid),
-/* harmony export */   uF: () => (/* binding */ awsCall)
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   WJ: () => (/* binding */ verdict),
+/* harmony export */   rb: () => (/* binding */ failureAnnotations),
+/* harmony export */   xR: () => (/* binding */ hostOutputs)
 /* harmony export */ });
-/* unused harmony export awsRetryDecision */
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
-/* harmony import */ var _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1737);
+/* harmony import */ var _lib_markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33862);
 /**
- * What every AWS call of ours shares: our retries (the SDK clients run with `maxAttempts: 1`, so
- * throttling is handled one way and tests drive it with a fake clock), which failures are worth
- * another attempt, and the messages a user can act on for the errors every service answers alike
- * (expired, invalid or missing credentials, access denied).
+ * One rollout outcome per host (or per service), for every target, and everything the user is
+ * told built from it: the step's outputs, the job summary, the error annotations, the final
+ * verdict and the facts a notification carries.
  */
 
-
-const RETRYABLE = new Set([
-    'ThrottlingException',
-    'ThrottledException',
-    'Throttling',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'ServerException',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'RequestTimeout',
-    'RequestTimeoutException',
-    'TimeoutError'
-]);
-const NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNREFUSED']);
-function awsRetryDecision(error) {
-    const e = (error ?? {});
-    const status = e.$metadata?.httpStatusCode;
-    return (RETRYABLE.has(e.name ?? '') ||
-        e.$retryable !== undefined ||
-        (status !== undefined && (status === 429 || status >= 500)) ||
-        NETWORK.has(e.code ?? ''));
+const failed = (o) => o.status === 'failed' || o.status === 'rolled-back';
+/** The version the units run now: the one asked for, or for a rollback, where it went. */
+function versionNow(report) {
+    const ok = report.outcomes.filter((o) => o.status === 'deployed');
+    return report.rollbackTo ? (ok[0]?.after ?? report.outcomes[0]?.after ?? '') : report.version;
 }
-/** `Name: message`, as AWS said it. */
-function awsSaid(error) {
-    const e = (error ?? {});
-    return `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
+/** The outputs every host target sets (ssh-deploy's). */
+function hostOutputs(report) {
+    const ok = report.outcomes.filter((o) => o.status === 'deployed');
+    const bad = report.outcomes.filter((o) => o.status !== 'deployed');
+    return {
+        version: versionNow(report),
+        'previous-version': report.outcomes.find((o) => o.before)?.before ?? '',
+        'hosts-succeeded': JSON.stringify(ok.map((o) => o.unit)),
+        'hosts-failed': JSON.stringify(bad.map((o) => o.unit)),
+        'rolled-back': String(report.outcomes.some((o) => o.status === 'rolled-back'))
+    };
 }
-/** One SDK call with our retries; `label` names it in retry messages (`ECR GetAuthorizationToken`). */
-function awsCall(label, send, options) {
-    return (0,_lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .retry */ .L5)(send, {
-        attempts: options.attempts,
-        baseDelayMs: 1000,
-        maxDelayMs: 20_000,
-        sleep: options.sleep ?? _lib_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .realSleep */ .uk,
-        retryable: awsRetryDecision,
-        onRetry: (error, attempt, delayMs) => options.onRetry?.(`${label}: ${awsSaid(error)}; attempt ${attempt + 1} of ${options.attempts} in ${delayMs} ms`)
-    });
+function renderSummary(report) {
+    const rows = report.outcomes.map((o) => [
+        { raw: (0,_lib_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(o.unit) },
+        o.attempted
+            ? `${o.before ?? '—'} → ${o.attempted} ↩ ${o.after ?? '—'}`
+            : `${o.before ?? '—'} → ${o.after ?? '—'}`,
+        `${(o.durationMs / 1000).toFixed(1)} s`,
+        o.status === 'rolled-back' ? 'rolled back' : o.status,
+        o.message ?? ''
+    ]);
+    const details = report.outcomes
+        .map((o) => o.details)
+        .filter(Boolean)
+        .join('');
+    return (0,_lib_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z)(`Deploy ${report.app}`, (0,_lib_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Host', 'Version', 'Duration', 'Result', 'Details'], rows) + details);
 }
-/**
- * What the user reads for a failed call: what AWS said and what to do. `permission` completes
- * "The role or user needs …" for an access denial. Service-specific errors are the caller's.
- */
-function explainAwsError(service, operation, error, attempts, permission) {
-    const e = (error ?? {});
-    const said = awsSaid(error);
-    switch (e.name ?? 'Error') {
-        case 'ExpiredTokenException':
-        case 'ExpiredToken':
-        case 'RequestExpired':
-            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials have expired (${said}). Refresh them right before this step (aws-actions/configure-aws-credentials, or new AWS_* variables on CircleCI).`);
-        case 'UnrecognizedClientException':
-        case 'InvalidClientTokenId':
-        case 'InvalidSignatureException':
-        case 'SignatureDoesNotMatch':
-        case 'IncompleteSignature':
-        case 'MissingAuthenticationTokenException':
-            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS refused ${operation}: the credentials are not valid (${said}). Check the access key, secret and session token.`);
-        case 'AccessDeniedException':
-        case 'AccessDenied':
-            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`AWS denied ${operation} (${said}). The role or user needs ${permission}.`);
-        case 'CredentialsProviderError':
-            return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`No AWS credentials found (${e.message}). Configure them before this step: aws-actions/configure-aws-credentials (access keys or an OIDC role), or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN) on CircleCI.`);
+/** One error annotation per unit that failed or was rolled back. */
+function failureAnnotations(report) {
+    const how = report.rolledBackBy === 'Gantry' ? 'rolled back' : `rolled back by ${report.rolledBackBy}`;
+    return report.outcomes.filter(failed).map((o) => ({
+        message: `${o.unit}: ${o.message ?? o.status}`,
+        title: `${report.action}: ${report.scope ? `${report.scope} on ` : ''}${o.unit} ${o.status === 'rolled-back' ? how : 'failed'}`
+    }));
+}
+/** The step's last word: what failed (the step fails), or what was deployed. */
+function verdict(report) {
+    const { outcomes, scope } = report;
+    const bad = outcomes.filter((o) => o.status !== 'deployed');
+    const rolledBack = outcomes.some((o) => o.status === 'rolled-back');
+    if (bad.length && scope) {
+        const did = report.rollbackTo ? `roll back to ${report.rollbackTo}` : `deploy ${report.version}`;
+        const by = rolledBack ? `: ${report.rolledBackBy} rolled it back` : '';
+        return { failed: `${capitalize(scope)} did not ${did}${by}.` };
     }
-    if (awsRetryDecision(error)) {
-        return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} still failed after ${attempts} attempts (${said}).`);
-    }
-    return new _lib_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`${service} ${operation} failed (${said}).`);
+    if (bad.length)
+        return {
+            failed: `${bad.length} of ${outcomes.length} host(s) did not deploy ${report.what}${rolledBack ? ' (rolled back)' : ''}.`
+        };
+    const now = versionNow(report);
+    return {
+        ok: scope
+            ? `Deployed ${now || 'the previous spec'} as ${scope}.`
+            : `Deployed ${now} to ${outcomes.length} host(s).`
+    };
 }
+const capitalize = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 
 /***/ }),
 
-/***/ 5577:
+/***/ 35577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ runAction)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one error boundary every action runs inside: a ConfigurationError (the user can fix it) is
  * reported as its message; anything else as a bug, with the stack in debug logs. Non-Error throws
@@ -338,7 +271,175 @@ async function runAction(runner, body) {
 
 /***/ }),
 
-/***/ 7268:
+/***/ 84517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ realClock),
+/* harmony export */   i: () => (/* binding */ instantClock)
+/* harmony export */ });
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61737);
+/** Time as a dependency: the real one, or a fake that tests advance without waiting. */
+
+const realClock = { now: () => Date.now(), sleep: _retry_js__WEBPACK_IMPORTED_MODULE_0__/* .realSleep */ .uk };
+/**
+ * A clock whose sleeps return at once and move its time forward: the dry run walks the real
+ * deploy sequence with it (every wait and timeout plays out, nothing waits).
+ */
+function instantClock(start = Date.now()) {
+    let now = start;
+    const slept = [];
+    return {
+        slept,
+        now: () => now,
+        sleep: async (ms) => {
+            slept.push(ms);
+            now += ms;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 31980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ readCiContext)
+/* harmony export */ });
+/* unused harmony exports readEventPayload, httpsRepositoryUrl */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
+/**
+ * What the CI says about this build, from GitHub's variables or CircleCI's, read from an
+ * environment object (not process.env directly, so tests pass their own). Git fills the gaps
+ * elsewhere (src/io/git.ts) when neither CI says.
+ */
+
+
+const nonEmpty = (v) => v === undefined || v.trim() === '' ? undefined : v.trim();
+/** Events whose GITHUB_REF is not the code being built: the payload says what is. */
+const PAYLOAD_EVENTS = new Set(['pull_request', 'pull_request_target', 'merge_group']);
+/**
+ * The CI context. `payload` is the GitHub event (GITHUB_EVENT_PATH); by default it is read from
+ * that file, and only for the events that need it.
+ */
+function readCiContext(env, payload) {
+    if (env.GITHUB_ACTIONS === 'true') {
+        const event = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+        return githubContext(env, payload ?? (PAYLOAD_EVENTS.has(event) ? readEventPayload(env) : undefined));
+    }
+    if (env.CIRCLECI === 'true')
+        return circleContext(env);
+    return { provider: 'local', eventName: 'local' };
+}
+/** The GitHub event payload, or undefined when there is none or it is not JSON. */
+function readEventPayload(env) {
+    const path = nonEmpty(env.GITHUB_EVENT_PATH);
+    if (!path)
+        return undefined;
+    try {
+        return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+const str = (v) => (typeof v === 'string' ? nonEmpty(v) : undefined);
+const positive = (v) => {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : NaN;
+    return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+const stripHeads = (ref) => ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+function githubContext(env, payload) {
+    const ref = env.GITHUB_REF ?? '';
+    const server = nonEmpty(env.GITHUB_SERVER_URL) ?? 'https://github.com';
+    const repository = nonEmpty(env.GITHUB_REPOSITORY);
+    const runId = nonEmpty(env.GITHUB_RUN_ID);
+    const eventName = nonEmpty(env.GITHUB_EVENT_NAME) ?? 'push';
+    const event = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(payload);
+    let branch = stripHeads(ref);
+    let tag = ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : undefined;
+    let pullRequest;
+    let pullRequestBase;
+    let pullRequestHeadSha;
+    const refPr = /^refs\/pull\/(\d+)\//.exec(ref);
+    if (eventName === 'pull_request' || eventName === 'pull_request_target' || refPr) {
+        // pull_request_target runs with GITHUB_REF set to the base branch: that is not this code.
+        const pr = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(event.pull_request);
+        pullRequest = positive(refPr?.[1]) ?? positive(event.number) ?? positive(pr.number);
+        branch = nonEmpty(env.GITHUB_HEAD_REF) ?? str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.head).ref);
+        pullRequestBase = nonEmpty(env.GITHUB_BASE_REF) ?? str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.base).ref);
+        pullRequestHeadSha = str((0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(pr.head).sha);
+        tag = undefined;
+    }
+    else if (eventName === 'merge_group') {
+        // GITHUB_REF is the queue's temporary branch (gh-readonly-queue/<base>/pr-N-<sha>).
+        const group = (0,_core_json_js__WEBPACK_IMPORTED_MODULE_1__/* .asObject */ .e)(event.merge_group);
+        branch =
+            stripHeads(str(group.base_ref)) ?? /^gh-readonly-queue\/(.+)\/pr-\d+-/.exec(branch ?? '')?.[1];
+    }
+    return {
+        provider: 'github',
+        eventName,
+        branch,
+        tag,
+        pullRequest,
+        pullRequestBase,
+        pullRequestHeadSha,
+        sha: nonEmpty(env.GITHUB_SHA),
+        buildNumber: nonEmpty(env.GITHUB_RUN_NUMBER),
+        repository,
+        repositoryUrl: repository ? `${server}/${repository}` : undefined,
+        actor: nonEmpty(env.GITHUB_ACTOR),
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined
+    };
+}
+function circleContext(env) {
+    const owner = nonEmpty(env.CIRCLE_PROJECT_USERNAME);
+    const name = nonEmpty(env.CIRCLE_PROJECT_REPONAME);
+    const branch = nonEmpty(env.CIRCLE_BRANCH);
+    // A forked pull request: CircleCI sets CIRCLE_PR_NUMBER and names the branch `pull/N`.
+    const forkPr = positive(nonEmpty(env.CIRCLE_PR_NUMBER)) ?? positive(/^pull\/(\d+)$/.exec(branch ?? '')?.[1]);
+    // CIRCLE_PULL_REQUEST(S): pull requests open for a branch of this repository, which is pushed.
+    const open = [
+        ...new Set(`${env.CIRCLE_PULL_REQUESTS ?? ''},${env.CIRCLE_PULL_REQUEST ?? ''}`
+            .split(',')
+            .map((url) => positive(/\/pull\/(\d+)\/?$/.exec(url.trim())?.[1]))
+            .filter((n) => n !== undefined))
+    ].sort((a, b) => a - b);
+    const tag = nonEmpty(env.CIRCLE_TAG);
+    return {
+        provider: 'circleci',
+        eventName: forkPr !== undefined && tag === undefined ? 'pull_request' : 'push',
+        branch,
+        tag,
+        pullRequest: tag === undefined ? forkPr : undefined,
+        openPullRequests: forkPr === undefined && tag === undefined && open.length ? open : undefined,
+        sha: nonEmpty(env.CIRCLE_SHA1),
+        buildNumber: nonEmpty(env.CIRCLE_BUILD_NUM),
+        repository: owner && name ? `${owner}/${name}` : name,
+        repositoryUrl: httpsRepositoryUrl(nonEmpty(env.CIRCLE_REPOSITORY_URL)),
+        actor: nonEmpty(env.CIRCLE_USERNAME),
+        runUrl: nonEmpty(env.CIRCLE_BUILD_URL)
+    };
+}
+/** CircleCI gives `git@github.com:org/repo.git`; labels and links want `https://github.com/org/repo`. */
+function httpsRepositoryUrl(url) {
+    if (!url)
+        return undefined;
+    const scp = /^[\w.-]+@([\w.-]+):(.+?)(\.git)?$/.exec(url);
+    if (scp)
+        return `https://${scp[1]}/${scp[2]}`;
+    return url.replace(/\.git$/, '');
+}
+
+
+/***/ }),
+
+/***/ 97268:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -374,7 +475,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 1662:
+/***/ 51662:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -383,7 +484,7 @@ function errorMessage(error) {
 /* harmony export */   ry: () => (/* binding */ splitList)
 /* harmony export */ });
 /* unused harmony export parseDuration */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7268);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97268);
 /**
  * The one input parser. Each action reads its inputs once, through these functions, into a typed
  * settings object; a bad value throws an InputError naming the input, the value and what was
@@ -501,7 +602,7 @@ function parseDuration(text) {
 
 /***/ }),
 
-/***/ 3862:
+/***/ 33862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -544,7 +645,51 @@ function pre(text) {
 
 /***/ }),
 
-/***/ 1737:
+/***/ 43962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ pollUntil)
+/* harmony export */ });
+/* unused harmony export backoffWaits */
+/** The waits a backoff gives, one per call: initial, initial×factor, … up to max. */
+function backoffWaits(interval) {
+    const b = typeof interval === 'number' ? { initialMs: interval, maxMs: interval } : interval;
+    const factor = b.factor ?? 2;
+    let next = Math.min(b.initialMs, b.maxMs);
+    return () => {
+        const wait = next;
+        next = Math.min(b.maxMs, next * factor);
+        return wait;
+    };
+}
+/**
+ * Observes until `done`, or until `timeoutMs` has passed; returns the last observation either
+ * way (`settled` tells which). Errors thrown by `observe` propagate: a poll is no retry.
+ */
+async function pollUntil(observe, options) {
+    const { clock } = options;
+    const started = clock.now();
+    const deadline = started + options.timeoutMs;
+    const nextWait = backoffWaits(options.interval);
+    if (options.delayFirst)
+        await clock.sleep(Math.min(nextWait(), options.timeoutMs));
+    for (let attempt = 1;; attempt++) {
+        const value = await observe(attempt);
+        const elapsedMs = clock.now() - started;
+        if (options.done(value, attempt))
+            return { settled: true, value, attempts: attempt, elapsedMs };
+        const left = deadline - clock.now();
+        if (left <= 0)
+            return { settled: false, value, attempts: attempt, elapsedMs };
+        await clock.sleep(Math.min(nextWait(), left));
+    }
+}
+
+
+/***/ }),
+
+/***/ 61737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -599,18 +744,18 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 9445:
+/***/ 39445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   O: () => (/* binding */ githubRunner)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62398);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(881);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40881);
 /**
  * The runner port every action talks to, and its GitHub adapter over `@actions/core`. The port
  * stays so that the same run() serves the `gantry` CLI (src/cli/runner.ts) and tests; on GitHub
