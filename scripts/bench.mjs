@@ -304,8 +304,9 @@ console.log(
     : '\nEvery invocation is within 20 ms of the minimal @actions/core action.'
 )
 
-// The benchmarks that need the sandbox (root, Debian): deploys to many hosts, and promotion.
-const extra = ['bench-deploy.mjs', 'bench-promotion.mjs'].filter((f) =>
+// The benchmarks that need the sandbox (root, Debian): deploys to many hosts, promotion, and git
+// releases.
+const extra = ['bench-deploy.mjs', 'bench-promotion.mjs', 'bench-git.mjs'].filter((f) =>
   existsSync(join('scripts', f))
 )
 if (process.argv.includes('--cold-start-only')) {

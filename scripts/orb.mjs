@@ -34,7 +34,8 @@ const SECRETS = {
     key: 'GANTRY_SSH_KEY',
     passphrase: 'GANTRY_SSH_PASSPHRASE',
     'proxy-key': 'GANTRY_SSH_PROXY_KEY',
-    'registry-password': 'GANTRY_DEPLOY_REGISTRY_PASSWORD'
+    'registry-password': 'GANTRY_DEPLOY_REGISTRY_PASSWORD',
+    'repository-key': 'GANTRY_GIT_DEPLOY_KEY'
   },
   'k8s-deploy': { kubeconfig: 'GANTRY_KUBECONFIG_DATA' },
   'slack-notify': { token: 'SLACK_ACCESS_TOKEN', 'webhook-url': 'SLACK_WEBHOOK' },
@@ -49,7 +50,7 @@ const NOT_SECRET = {
 const SECRET_LOOKING = /key|pass|token|secret|webhook|credential/i
 
 /** SSH keys may be stored base64-encoded: CircleCI variables are easiest to set on one line. */
-const PEM_INPUTS = ['key', 'proxy-key']
+const PEM_INPUTS = ['key', 'proxy-key', 'repository-key']
 
 /** An empty parameter falls back to what an earlier command of the job exported: [command, output]. */
 const CHAINED = {

@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9163);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5714);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9163:
+/***/ 5714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30281,6 +30281,546 @@ const composeTarget = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/core/deploy/git.ts
+/**
+ * `target: git`, as data: every command a git release runs on a host, and the decisions taken
+ * from what the host printed. Pure; src/deploy/targets/git.ts runs these steps.
+ *
+ * On the host, beside the shared layout (releases/<id>, current, .lock):
+ *   repo/            a bare cache of the repository: each deploy fetches only what it lacks
+ *   releases/<id>/   one exact commit, extracted from the cache (`git archive`): never a pull or a
+ *                    merge in a live tree; REVISION holds the full commit id (as Capistrano's does)
+ *   shared/          linked files and directories (`.env`, uploads, logs), symlinked into each release
+ *   bad/<id>         a release that failed: automatic rollbacks and `rollback-to: previous` skip it
+ *   revisions.log    the history, one JSON object per line: what ran, which commit, who, when
+ *
+ * The deploy key reaches the host on stdin only, is written to a file in a fresh 0700 temp dir
+ * (umask 077), used by the fetch alone through GIT_SSH_COMMAND with the git server's host key
+ * checked against the known_hosts given, and removed when the step ends, however it ends.
+ */
+
+
+const REPO_CACHE = 'repo';
+const SHARED = 'shared';
+const BAD = 'bad';
+const HISTORY = 'revisions.log';
+const REVISION = 'REVISION';
+const at = (layout, ...parts) => remotePath([layout.dir, ...parts].join('/').replace(/\/+/g, '/'));
+/** The short form of a commit id, as `version` and the outputs show it. */
+const shortCommit = (commit) => commit.slice(0, 7);
+const FULL_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+/** Whether the repository is reached over SSH (`ssh://…` or scp-like `user@host:path`). */
+function isSshRepository(repository) {
+    if (/^(?:ssh|git\+ssh|ssh\+git):\/\//.test(repository))
+        return true;
+    // scp-like `[user@]host:path`: a colon before any slash, and no `scheme://`
+    return !repository.includes('://') && /^[^/]+:/.test(repository);
+}
+/**
+ * The git server's SSH options, for GIT_SSH_COMMAND: the key from the temp dir only (no agent,
+ * no other identity), batch mode, the host key checked against the given known_hosts and no
+ * other file. Git runs this through sh; $k is the temp dir.
+ */
+const SSH_COMMAND = 'ssh -o BatchMode=yes -o StrictHostKeyChecking=yes -o UserKnownHostsFile=\\"$k/known_hosts\\" ' +
+    '-o GlobalKnownHostsFile=/dev/null -o IdentityAgent=none';
+/**
+ * A script running `commands` (git commands that reach the repository) with its credentials:
+ * the known_hosts and the key (stdin) in a private temp dir, removed on exit, on a signal too.
+ */
+function withCredentials(source, name, body) {
+    const ssh = isSshRepository(source.repository);
+    if (!ssh && source.key === undefined)
+        return { name, script: ['export GIT_TERMINAL_PROMPT=0', ...body].join('\n') };
+    const setup = [
+        'umask 077',
+        'k=$(mktemp -d "${TMPDIR:-/tmp}/gantry-git.XXXXXXXX") || exit 1',
+        `trap 'rm -rf "$k"' EXIT`,
+        `trap 'exit 129' HUP INT TERM`,
+        'export GIT_TERMINAL_PROMPT=0'
+    ];
+    if (ssh) {
+        const lines = (source.knownHosts ?? '').split('\n').filter((l) => l.trim());
+        setup.push(`printf '%s\\n' ${lines.map(quote).join(' ')} > "$k/known_hosts"`);
+    }
+    const identity = source.key !== undefined ? ' -o IdentitiesOnly=yes -i \\"$k/key\\"' : '';
+    if (source.key !== undefined)
+        setup.push('cat > "$k/key"');
+    if (ssh)
+        setup.push(`export GIT_SSH_COMMAND="${SSH_COMMAND}${identity}"`);
+    return {
+        name,
+        script: [...setup, ...body].join('\n'),
+        ...(source.key !== undefined
+            ? { stdin: source.key.endsWith('\n') ? source.key : `${source.key}\n`, secretStdin: true }
+            : {})
+    };
+}
+/** The refs `ref` may name, the way git itself prefers them: a tag before a branch. */
+function refCandidates(ref) {
+    return ref.startsWith('refs/') ? [ref] : [`refs/tags/${ref}`, `refs/heads/${ref}`];
+}
+/** Resolves a branch or tag to its commit, once, at the start: what every host then deploys. */
+function resolveStep(source, ref) {
+    return withCredentials(source, `resolve ${ref}`, [
+        shellCommand(['git', 'ls-remote', '--', source.repository, ...refCandidates(ref)])
+    ]);
+}
+/** The commit `ref` names in `git ls-remote` output (an annotated tag's peeled commit). */
+function parseResolve(stdout, ref) {
+    const refs = new Map();
+    for (const line of stdout.split('\n')) {
+        const [sha, name] = line.trim().split('\t');
+        if (sha && name && FULL_COMMIT.test(sha))
+            refs.set(name, sha);
+    }
+    for (const candidate of refCandidates(ref)) {
+        const commit = refs.get(`${candidate}^{}`) ?? refs.get(candidate);
+        if (commit)
+            return { commit };
+    }
+    return { error: `no branch or tag named ${ref}` };
+}
+/**
+ * Brings the commit into the host's cache: nothing to fetch when it is there already; else that
+ * commit alone (protocol v2 servers serve any commit), else every branch and tag. Ends with the
+ * commit in the cache, or fails saying it is not in the repository. A new cache is made beside
+ * and renamed into place, so a failed first fetch leaves no half cache.
+ */
+function fetchStep(layout, source, commit) {
+    const repo = at(layout, REPO_CACHE);
+    const partial = at(layout, `.${REPO_CACHE}.partial`);
+    const cmd = (...args) => `git --git-dir=${repo} ${shellCommand(args)}`;
+    const has = cmd('cat-file', '-e', `${commit}^{commit}`);
+    const url = source.repository;
+    return {
+        ...withCredentials(source, `fetch ${shortCommit(commit)}`, [
+            'set -e',
+            `mkdir -p ${at(layout)}`,
+            `if [ ! -f ${repo}/HEAD ]; then rm -rf ${partial}; git init -q --bare ${partial}; mv -T ${partial} ${repo}; fi`,
+            `if ! ${has} 2>/dev/null; then`,
+            `  ${cmd('fetch', '-q', '--no-tags', '--', url, `+${commit}:refs/gantry/${commit}`)} 2>/dev/null ||`,
+            `  ${cmd('fetch', '-q', '--prune', '--', url, '+refs/heads/*:refs/heads/*', '+refs/tags/*:refs/tags/*')}`,
+            'fi',
+            `${has} 2>/dev/null || { echo ${quote(`commit ${commit} is not in ${url}`)} >&2; exit 1; }`
+        ])
+    };
+}
+/**
+ * The release directory: the commit's tree from the cache (`git archive`, no .git, no local
+ * changes possible), its REVISION, built beside and renamed into place in one step, so a
+ * release directory is either complete or absent.
+ */
+function checkoutStep(layout, release, commit) {
+    const releases = at(layout, 'releases');
+    const partial = at(layout, 'releases', `.${release}.partial`);
+    const tar = at(layout, 'releases', `.${release}.tar`);
+    return {
+        name: `checkout ${shortCommit(commit)}`,
+        script: [
+            'set -e',
+            `p=${partial}`,
+            `t=${tar}`,
+            `trap 'rm -rf "$p" "$t"' EXIT`,
+            `mkdir -p ${releases}`,
+            'rm -rf "$p" && mkdir "$p"',
+            `git --git-dir=${at(layout, REPO_CACHE)} archive --format=tar -o "$t" ${quote(commit)}`,
+            'tar -x -f "$t" -C "$p"',
+            `printf '%s\\n' ${quote(commit)} > "$p"/${REVISION}`,
+            `mv -T "$p" ${at(layout, 'releases', release)}`
+        ].join('\n')
+    };
+}
+/** A relative path inside the release: no `..`, not absolute, one line. */
+function isLinkablePath(path) {
+    const clean = path.replace(/\/+$/, '');
+    return (clean !== '' &&
+        !clean.startsWith('/') &&
+        !/[\0\n\r]/.test(clean) &&
+        clean.split('/').every((part) => part !== '' && part !== '.' && part !== '..'));
+}
+/**
+ * Linked files and directories (Capistrano's linked_files / linked_dirs): each replaced in the
+ * release by a symlink into shared/. A linked directory is created in shared/ when missing; a
+ * linked file must exist there already (it holds what only the host has, such as `.env`).
+ */
+function linkStep(layout, release, linked) {
+    const lines = ['set -e'];
+    const link = (path) => {
+        const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.';
+        const target = at(layout, 'releases', release, path);
+        if (parent !== '.')
+            lines.push(`mkdir -p ${at(layout, 'releases', release, parent)}`);
+        lines.push(`rm -rf ${target}`, `ln -s ${at(layout, SHARED, path)} ${target}`);
+    };
+    for (const dir of linked.dirs.map((d) => d.replace(/\/+$/, ''))) {
+        lines.push(`mkdir -p ${at(layout, SHARED, dir)}`);
+        link(dir);
+    }
+    for (const file of linked.files) {
+        const message = `linked file ${SHARED}/${file} is missing on the host: create it in ${layout.dir}/${SHARED}/ first`;
+        lines.push(`[ -e ${at(layout, SHARED, file)} ] || { echo ${quote(message)} >&2; exit 1; }`);
+        link(file);
+    }
+    return { name: 'link shared files', script: lines.join('\n') };
+}
+/** The user's build command (their own shell), in the new release, before it goes live. */
+function buildStep(layout, release, command) {
+    return { name: 'build', script: `cd ${at(layout, 'releases', release)} && ${command}` };
+}
+/**
+ * Points `current` at a release atomically: a new symlink beside it, renamed over it (rename(2)
+ * replaces the name in one step), so a reader finds the old tree or the new one, never none.
+ */
+function atomicSwitchStep(layout, release) {
+    const next = at(layout, `.current.${release}`);
+    return {
+        name: `switch current to ${release}`,
+        script: `ln -sfn ${quote(`releases/${release}`)} ${next} && mv -T ${next} ${at(layout, 'current')}`
+    };
+}
+/** The user's restart command (their own shell), run in `current`. */
+function restartStep(layout, command) {
+    return { name: 'restart', script: `cd ${at(layout, 'current')} && ${command}` };
+}
+/** Marks a release bad: automatic rollbacks and `rollback-to: previous` skip it from now on. */
+function markBadStep(layout, release) {
+    return {
+        name: `mark ${release} bad`,
+        script: `mkdir -p ${at(layout, BAD)} && : > ${at(layout, BAD, release)}`,
+        mayFail: true
+    };
+}
+/** Appends one line to the history (on stdin: data, never evaluated). */
+function historyStep(layout, entry) {
+    return {
+        name: `record ${entry.event}`,
+        script: `mkdir -p ${at(layout)} && cat >> ${at(layout, HISTORY)}`,
+        stdin: JSON.stringify(entry) + '\n',
+        mayFail: true
+    };
+}
+/** Removes old release directories and their bad marks. */
+function pruneGitStep(layout, releases) {
+    const paths = releases.flatMap((r) => [at(layout, 'releases', r), at(layout, BAD, r)]);
+    return {
+        name: `prune ${releases.length} old release(s)`,
+        script: releases.length ? `rm -rf ${paths.join(' ')}` : 'true',
+        mayFail: true
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// reading the host
+/** Prints the clock, whether git is there, `current`, the releases with their commits, bad marks. */
+function gitInspectStep(layout) {
+    const releases = at(layout, 'releases');
+    return {
+        name: 'inspect git releases',
+        script: [
+            `echo "now=$(date +%s)"`,
+            `if command -v git >/dev/null 2>&1; then echo git=yes; fi`,
+            `if [ -L ${at(layout, 'current')} ]; then echo "current=$(basename "$(readlink ${at(layout, 'current')})")"; fi`,
+            `if [ -d ${releases} ]; then for d in ${releases}/*/; do [ -d "$d" ] || continue; r=$(basename "$d"); echo "release=$r"; ` +
+                `if [ -f "$d"${REVISION} ]; then echo "revision=$r $(head -c 64 "$d"${REVISION})"; fi; done; fi`,
+            `if [ -d ${at(layout, BAD)} ]; then for f in ${at(layout, BAD)}/*; do if [ -e "$f" ]; then echo "bad=$(basename "$f")"; fi; done; fi`
+        ].join('\n')
+    };
+}
+function parseGitInspect(stdout) {
+    const base = parseInspect(stdout);
+    const lines = stdout.split('\n').map((l) => l.trim());
+    if (!lines.includes('git=yes'))
+        return { problem: 'git is not installed on the host.' };
+    const revisions = {};
+    const bad = [];
+    for (const line of lines) {
+        const revision = /^revision=(\S+) ([0-9a-f]{40,64})$/.exec(line);
+        if (revision && base.releases.includes(revision[1]))
+            revisions[revision[1]] = revision[2];
+        const mark = /^bad=(\S+)$/.exec(line);
+        if (mark)
+            bad.push(mark[1]);
+    }
+    return { ...base, revisions, bad };
+}
+/**
+ * The release to fall back on: the newest release older than `than` (default: the current one)
+ * that is not marked bad. With `than` the new release, `current` itself comes first when good.
+ */
+function previousGood(state, than) {
+    const limit = than ?? state.current;
+    const index = limit ? state.releases.indexOf(limit) : state.releases.length;
+    const older = index < 0 ? state.releases : state.releases.slice(0, index);
+    return older.filter((r) => !state.bad.includes(r)).at(-1);
+}
+/** For an automatic rollback of `failed`: `current` as it was if good, else the newest good one. */
+function rollbackCandidate(state) {
+    if (state.current && !state.bad.includes(state.current))
+        return state.current;
+    return previousGood(state);
+}
+/** `rollback-to: previous | <commit>`: a kept release, never a missing one. */
+function gitRollbackTarget(state, to) {
+    if (to === 'previous') {
+        if (!state.current)
+            return { error: 'no current release on the host' };
+        const release = previousGood(state);
+        return release
+            ? { release }
+            : { error: `no good release before ${state.current} is kept on the host` };
+    }
+    const prefix = to.toLowerCase();
+    const kept = state.releases.filter((r) => state.revisions[r]?.startsWith(prefix));
+    const release = kept.at(-1);
+    if (release)
+        return { release };
+    const have = state.releases
+        .map((r) => state.revisions[r])
+        .filter((c) => Boolean(c))
+        .map(shortCommit);
+    return {
+        error: `no release of commit ${to} is kept on the host (kept: ${have.join(', ') || 'none'})`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/targets/git.ts
+/**
+ * `target: git`: an app deployed from its repository, for what does not ship as a container (a
+ * blog, a PHP site, a Python service under supervisor or systemd). Per host: fetch the exact
+ * commit into the host's cache → its own release directory → linked shared files → build →
+ * `current` switched atomically → restart → health. A failed build changes nothing live; a
+ * failed restart or health check brings `current` back to the previous good release, restarts
+ * and checks it again; the failed release is marked bad, so later rollbacks skip it.
+ * Commands and decisions: src/core/deploy/git.ts.
+ */
+
+
+
+
+
+
+
+/**
+ * A branch or tag to its commit, asked once of the repository from the first host (which can
+ * reach it, with the deploy key), before any host changes: a push landing later does not change
+ * what this run deploys. A full commit id is used as it is.
+ */
+async function resolveCommit(source, ref, connect) {
+    if (FULL_COMMIT.test(ref))
+        return ref;
+    const runner = await connect();
+    try {
+        const step = resolveStep(source, ref);
+        const [result] = await runner.run([step]);
+        if (!result || result.code !== 0)
+            throw stepFailure(step, result ?? { code: null, stdout: '', stderr: '' });
+        const resolved = parseResolve(result.stdout, ref);
+        if ('error' in resolved)
+            throw new ConfigurationError(`Input 'commit': ${resolved.error} in ${source.repository} (as seen from ${runner.where}); expected a branch, a tag or a full commit id.`);
+        return resolved.commit;
+    }
+    finally {
+        await runner.close();
+    }
+}
+/** The health URL until it answers 2xx, quickly at first, backing off, until the timeout. */
+async function git_waitHealthy(session) {
+    const { healthUrl, healthTimeoutMs } = session.plan;
+    if (!healthUrl)
+        return { ok: true };
+    session.log(`▸ wait healthy (${healthUrl})`);
+    const probe = healthUrlStep(healthUrl);
+    const result = await pollUntil(async () => (await session.run([probe], { quiet: true }))[0], {
+        clock: session.clock,
+        timeoutMs: healthTimeoutMs,
+        interval: session.backoff(),
+        done: (r) => r?.code === 0
+    });
+    if (result.value?.code === 0) {
+        session.log(`  healthy: ${healthUrl} answers`);
+        return { ok: true };
+    }
+    const said = result.value?.stderr.trim().split('\n').at(-1) || `exit ${result.value?.code}`;
+    return {
+        ok: false,
+        reason: `${healthUrl} did not answer within ${Math.round(healthTimeoutMs / 1000)}s (${said})`
+    };
+}
+function gitTarget(options) {
+    const { source, commit } = options;
+    /** `current` → release, restart, health. */
+    async function goLive(session, release) {
+        const { layout } = session.plan;
+        const steps = [
+            atomicSwitchStep(layout, release),
+            ...(options.restart ? [restartStep(layout, options.restart)] : [])
+        ];
+        try {
+            await session.run(steps);
+        }
+        catch (error) {
+            // The switch or the restart failed: a verdict on the release. Anything else (the lock
+            // taken in this round trip, a lost connection) is not, and ends the deploy.
+            if (error instanceof StepError && steps.includes(error.step))
+                return { ok: false, reason: errorMessage(error) };
+            throw error;
+        }
+        return git_waitHealthy(session);
+    }
+    const history = (session, entry) => historyStep(session.plan.layout, {
+        at: new Date(session.clock.now()).toISOString(),
+        ...entry,
+        ...session.plan.owner
+    });
+    return {
+        name: 'git',
+        rolledBackBy: 'Gantry',
+        headline: ({ app, what, hosts, maxParallel }) => `Deploying ${app} ${what}${FULL_COMMIT.test(commit) && !what.startsWith('rollback') ? ` (commit ${commit})` : ''} to ${hosts.length} host(s), ${maxParallel || 'all'} at a time`,
+        dryRunNote: 'A branch or tag is resolved to its commit once, from the first host, before any host changes; a host whose cache has the commit fetches nothing.',
+        inspectStep: gitInspectStep,
+        parseInspect: parseGitInspect,
+        async deploy(session, state, spec) {
+            const { layout, rollback, keepReleases, token } = session.plan;
+            const version = spec.version;
+            const release = session.job.releaseId?.(version) ??
+                releaseId(new Date(session.clock.now()), version, token.slice(0, 4));
+            const before = session.before;
+            const previous = state.current;
+            // Fetch and check out in one round trip: until the release directory exists (renamed into
+            // place at the end), a failure changes nothing on the host but its cache.
+            await session.run([fetchStep(layout, source, commit), checkoutStep(layout, release, commit)]);
+            const prepare = [
+                ...(options.linked.files.length || options.linked.dirs.length
+                    ? [linkStep(layout, release, options.linked)]
+                    : []),
+                ...(spec.preDeploy ? [hookStep(layout, release, 'pre-deploy', spec.preDeploy)] : []),
+                ...(options.build ? [buildStep(layout, release, options.build)] : [])
+            ];
+            const failed = (reason) => [
+                markBadStep(layout, release),
+                history(session, { event: 'failed', release, commit, previous, message: reason })
+            ];
+            if (prepare.length) {
+                try {
+                    await session.run(prepare);
+                }
+                catch (error) {
+                    const reason = errorMessage(error);
+                    session.log(`✗ ${version} failed before going live: ${reason}`);
+                    await session.run(failed(reason), { quiet: true });
+                    return {
+                        status: 'failed',
+                        after: before,
+                        attempted: version,
+                        message: `${reason}; nothing changed: ${previous ? `current is still ${before}` : 'no release was current'}`
+                    };
+                }
+            }
+            const live = await goLive(session, release);
+            if (live.ok) {
+                const kept = [...new Set([...state.releases, release])].sort();
+                const prune = releasesToPrune(kept, keepReleases, [
+                    release,
+                    previous,
+                    rollbackCandidate(state)
+                ]);
+                await session.run([
+                    history(session, { event: 'deployed', release, commit, previous }),
+                    ...(spec.postDeploy ? [hookStep(layout, release, 'post-deploy', spec.postDeploy)] : []),
+                    pruneGitStep(layout, prune)
+                ]);
+                return { status: 'deployed', after: version };
+            }
+            session.log(`✗ ${version} failed: ${live.reason}`);
+            await session.run(failed(live.reason), { quiet: true });
+            const back = rollback ? rollbackCandidate(state) : undefined;
+            if (!back) {
+                const why = rollback ? 'no previous good release to roll back to' : 'rollback is off';
+                return { status: 'failed', after: version, message: `${live.reason} (${why})` };
+            }
+            const backVersion = shortCommit(state.revisions[back] ?? '') || before || back;
+            session.log(`↩ rolling back to ${backVersion} (${back})`);
+            const again = await goLive(session, back);
+            if (!again.ok)
+                return {
+                    status: 'failed',
+                    after: backVersion,
+                    attempted: version,
+                    message: `${live.reason}; the rollback to ${backVersion} is not healthy either: ${again.reason}`
+                };
+            await session.run([
+                history(session, {
+                    event: 'rolled-back',
+                    release: back,
+                    commit: state.revisions[back] ?? '',
+                    previous: release
+                })
+            ], { quiet: true });
+            return {
+                status: 'rolled-back',
+                after: backVersion,
+                attempted: version,
+                message: `${version} failed (${live.reason}); rolled back to ${backVersion}, ${version} marked bad`
+            };
+        },
+        async rollbackTo(session, state, to) {
+            const { layout } = session.plan;
+            const target = gitRollbackTarget(state, to);
+            if ('error' in target)
+                return { status: 'failed', message: `Cannot roll back: ${target.error}` };
+            const targetCommit = state.revisions[target.release] ?? '';
+            const version = shortCommit(targetCommit) || target.release;
+            session.log(`↩ rolling back to ${version} (${target.release})`);
+            const live = await goLive(session, target.release);
+            if (live.ok) {
+                await session.run([
+                    history(session, {
+                        event: 'rollback',
+                        release: target.release,
+                        commit: targetCommit,
+                        previous: state.current
+                    })
+                ]);
+                return { status: 'deployed', after: version };
+            }
+            await session.run([markBadStep(layout, target.release)], { quiet: true });
+            const current = state.current;
+            if (current) {
+                session.log(`↩ ${version} is not healthy: back to ${session.before ?? current}`);
+                const again = await goLive(session, current);
+                if (again.ok)
+                    return {
+                        status: 'rolled-back',
+                        after: session.before,
+                        attempted: version,
+                        message: `the release ${version} is not healthy (${live.reason}); ${session.before} runs again`
+                    };
+            }
+            return {
+                status: 'failed',
+                after: version,
+                message: `the release ${version} is not healthy: ${live.reason}`
+            };
+        },
+        rehearsal(plan) {
+            const host = rehearsalHost(plan);
+            const wanted = plan.mode.kind === 'rollback' ? plan.mode.to.toLowerCase() : '';
+            const releases = host.releaseLines
+                .split('\n')
+                .filter((l) => l.startsWith('release='))
+                .map((l) => l.slice('release='.length));
+            // The release before the current one is the one `rollback-to` names.
+            const revisions = releases.map((release, i) => {
+                const named = i === releases.length - 2 && /^[0-9a-f]+$/.test(wanted) ? wanted : '';
+                return `revision=${release} ${(named + String((i % 9) + 1).repeat(40)).slice(0, 40)}`;
+            });
+            return {
+                'inspect git releases': `now=${host.now}\ngit=yes\n${host.releaseLines}${revisions.join('\n')}\n`,
+                ...host.answers
+            };
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/json.ts
 /** Parsed JSON or YAML, read safely: which values are objects, and fields read from any value. */
 /** An object with fields (a JSON object, a YAML mapping): not null, not an array. */
@@ -30814,9 +31354,15 @@ function servicesTable(stack, services) {
 ;// CONCATENATED MODULE: ./src/deploy/targets/index.ts
 
 
+
 const HOST_TARGETS = {
     compose: () => composeTarget,
-    swarm: (options) => swarmTarget(options.stack ?? options.app)
+    swarm: (options) => swarmTarget(options.stack ?? options.app),
+    git: (options) => {
+        if (!options.git)
+            throw new Error('target git needs its repository settings');
+        return gitTarget(options.git);
+    }
 };
 const HOST_TARGET_NAMES = Object.keys(HOST_TARGETS);
 function hostTarget(name, options) {
@@ -34234,6 +34780,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
 const INPUTS = {
     hosts: 'hosts',
     key: 'key',
@@ -34265,7 +34812,15 @@ const INPUTS = {
     lockStaleAfter: 'lock-stale-after',
     dryRun: 'dry-run',
     target: 'target',
-    stack: 'stack'
+    stack: 'stack',
+    repository: 'repository',
+    commit: 'commit',
+    repositoryKey: 'repository-key',
+    repositoryKnownHosts: 'repository-known-hosts',
+    build: 'build',
+    restart: 'restart',
+    linkedFiles: 'linked-files',
+    linkedDirs: 'linked-dirs'
 };
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/;
 const APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -34343,7 +34898,7 @@ function envValue(env, key) {
 function targetOf(inputs, hosts, app) {
     const target = inputs.choice(INPUTS.target, HOST_TARGET_NAMES, 'compose');
     const stack = inputs.optional(INPUTS.stack);
-    if (target === 'compose') {
+    if (target !== 'swarm') {
         if (stack !== undefined)
             throw new InputError(INPUTS.stack, stack, `a stack name only with \`${INPUTS.target}: swarm\``);
         return { target };
@@ -34354,7 +34909,101 @@ function targetOf(inputs, hosts, app) {
         throw new InputError(INPUTS.stack, stack, 'a stack name of letters, digits, `_` and `-`, starting with a letter or digit (at most 63)');
     return { target, stack: stack ?? app };
 }
-function readSettings(inputs, workspace) {
+const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+// ssh://…, git+ssh://…, https://…, git://…, file://…, scp-like user@host:path, or an absolute path.
+const REPOSITORY = /^(?:(?:ssh|git\+ssh|ssh\+git|https?|git|file):\/\/[^\s]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+|[A-Za-z0-9.-]+:[^\s/][^\s]*|\/[^\s]*)$/;
+const REPOSITORY_EXPECTED = 'a git URL the hosts can fetch: `git@host:org/app.git`, `ssh://…`, `https://…`, `git://…`, `file://…` or an absolute path';
+/** A branch or tag name as git accepts it (check-ref-format), without anything a shell or git option could take. */
+function isRefName(ref) {
+    return (!/[\s~^:?*[\\]/.test(ref) &&
+        ![...ref].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127) &&
+        !ref.startsWith('-') &&
+        !ref.startsWith('/') &&
+        !ref.endsWith('/') &&
+        !ref.endsWith('.') &&
+        !ref.endsWith('.lock') &&
+        !ref.includes('..') &&
+        !ref.includes('@{') &&
+        !ref.includes('//') &&
+        ref !== '@');
+}
+function pathList(inputs, name) {
+    const list = inputs.list(name);
+    for (const path of list)
+        if (!isLinkablePath(path))
+            throw new InputError(name, path, 'paths relative to the release, inside it (no leading `/`, no `..`), e.g. `.env` or `public/uploads`');
+    return list.map((p) => p.replace(/\/+$/, ''));
+}
+/** The inputs that belong to one target only: given with another, they would silently do nothing. */
+const GIT_ONLY = [
+    INPUTS.repository,
+    INPUTS.commit,
+    INPUTS.repositoryKey,
+    INPUTS.repositoryKnownHosts,
+    INPUTS.build,
+    INPUTS.restart,
+    INPUTS.linkedFiles,
+    INPUTS.linkedDirs
+];
+const NOT_WITH_GIT = [
+    INPUTS.version,
+    INPUTS.env,
+    INPUTS.registry,
+    INPUTS.registryUsername,
+    INPUTS.registryPassword
+];
+function gitSettings(inputs, target, defaultCommit, rollingBack) {
+    if (target !== 'git') {
+        for (const name of GIT_ONLY) {
+            const value = name === INPUTS.repositoryKey ? inputs.secret(name) : inputs.optional(name);
+            if (value !== undefined)
+                throw new InputError(name, name === INPUTS.repositoryKey ? '***' : value, `nothing with \`${INPUTS.target}: ${target}\` (it is an input of \`${INPUTS.target}: git\`)`);
+        }
+        return undefined;
+    }
+    for (const name of NOT_WITH_GIT) {
+        const value = name === INPUTS.registryPassword ? inputs.secret(name) : inputs.optional(name);
+        if (value !== undefined)
+            throw new InputError(name, name === INPUTS.registryPassword ? '***' : value, `nothing with \`${INPUTS.target}: git\` (the release is the repository's commit; shared files such as \`.env\` go in \`${INPUTS.linkedFiles}\`)`);
+    }
+    const repository = inputs.required(INPUTS.repository, REPOSITORY_EXPECTED);
+    if (!REPOSITORY.test(repository) || repository.startsWith('-'))
+        throw new InputError(INPUTS.repository, repository, REPOSITORY_EXPECTED);
+    const ssh = isSshRepository(repository);
+    const key = inputs.secret(INPUTS.repositoryKey);
+    if (key !== undefined && !PRIVATE_KEY.test(key))
+        throw new InputError(INPUTS.repositoryKey, '***', 'a private key in PEM or OpenSSH format (the content of a read-only deploy key, not a path)');
+    if (key !== undefined && !ssh)
+        throw new InputError(INPUTS.repositoryKey, '***', `a deploy key only with an SSH repository (\`${INPUTS.repository}\` is ${repository})`);
+    const knownHostsText = inputs.optional(INPUTS.repositoryKnownHosts);
+    if (ssh) {
+        const { entries, invalidLines } = parseKnownHosts(knownHostsText ?? '');
+        if (invalidLines.length || entries.length === 0)
+            throw new InputError(INPUTS.repositoryKnownHosts, invalidLines.length ? `line ${invalidLines.join(', ')}` : (knownHostsText ?? ''), "the git server's known_hosts lines (e.g. the verified output of `ssh-keyscan github.com`): its host key is checked like a deploy host's");
+    }
+    // A rollback deploys a kept release: no commit needed.
+    const ref = inputs.optional(INPUTS.commit) ?? defaultCommit ?? (rollingBack ? 'HEAD' : undefined);
+    if (ref === undefined)
+        throw new InputError(INPUTS.commit, '', "the commit to deploy (a full commit id, a branch or a tag); by default the run's commit, which this CI did not give");
+    if (!FULL_COMMIT.test(ref.toLowerCase()) && !isRefName(ref))
+        throw new InputError(INPUTS.commit, ref, 'a full commit id, a branch or a tag name');
+    const files = pathList(inputs, INPUTS.linkedFiles);
+    const dirs = pathList(inputs, INPUTS.linkedDirs);
+    const seen = new Set();
+    for (const path of [...files, ...dirs]) {
+        if (seen.has(path))
+            throw new InputError(INPUTS.linkedFiles, path, 'each linked path once, as a file or a directory');
+        seen.add(path);
+    }
+    return {
+        source: { repository, ...(ssh ? { knownHosts: knownHostsText } : {}), ...(key ? { key } : {}) },
+        ref: FULL_COMMIT.test(ref.toLowerCase()) ? ref.toLowerCase() : ref,
+        build: inputs.optional(INPUTS.build),
+        restart: inputs.optional(INPUTS.restart),
+        linked: { files, dirs }
+    };
+}
+function readSettings(inputs, workspace, context = {}) {
     const hosts = hostList(inputs);
     const key = inputs.secret(INPUTS.key);
     if (key === undefined)
@@ -34392,8 +35041,14 @@ function readSettings(inputs, workspace) {
     if (/[\0\n]/.test(path))
         throw new InputError(INPUTS.path, path, 'a directory path on one line');
     const rollbackTo = inputs.optional(INPUTS.rollbackTo);
+    const git = gitSettings(inputs, target, context.sha, rollbackTo !== undefined);
+    if (git &&
+        rollbackTo !== undefined &&
+        rollbackTo !== 'previous' &&
+        !/^[0-9a-fA-F]{4,64}$/.test(rollbackTo))
+        throw new InputError(INPUTS.rollbackTo, rollbackTo, '`previous` or a commit id (at least its first 4 characters) of a release kept on the hosts');
     let composeFile;
-    if (rollbackTo === undefined) {
+    if (rollbackTo === undefined && !git) {
         const file = inputs.optional(INPUTS.composeFile) ?? 'docker-compose.yml';
         const full = (0,external_node_path_namespaceObject.isAbsolute)(file) ? file : (0,external_node_path_namespaceObject.resolve)(workspace, file);
         try {
@@ -34405,11 +35060,15 @@ function readSettings(inputs, workspace) {
     }
     const env = envLines(inputs);
     const image = envValue(env, 'IMAGE');
-    const version = inputs.optional(INPUTS.version) ??
-        envValue(env, 'IMAGE_TAG') ??
-        envValue(env, 'VERSION') ??
-        (image && tagOf(image)) ??
-        'unversioned';
+    const version = git
+        ? FULL_COMMIT.test(git.ref)
+            ? git.ref.slice(0, 7)
+            : git.ref
+        : (inputs.optional(INPUTS.version) ??
+            envValue(env, 'IMAGE_TAG') ??
+            envValue(env, 'VERSION') ??
+            (image && tagOf(image)) ??
+            'unversioned');
     const server = inputs.optional(INPUTS.registry);
     const username = inputs.optional(INPUTS.registryUsername);
     const password = inputs.secret(INPUTS.registryPassword);
@@ -34421,6 +35080,7 @@ function readSettings(inputs, workspace) {
     return {
         target,
         stack,
+        git,
         hosts,
         key,
         passphrase,
@@ -34469,16 +35129,19 @@ function readSettings(inputs, workspace) {
 
 
 
+
+
 async function run(deps = {}) {
     const runner = deps.runner ?? githubRunner();
     await runAction(runner, async () => {
         const workspace = deps.workspace ?? runner.env.GITHUB_WORKSPACE ?? process.cwd();
-        const settings = readSettings(new InputReader(runner.getInput, runner.setSecret), workspace);
+        const ctx = readCiContext(runner.env);
+        const settings = readSettings(new InputReader(runner.getInput, runner.setSecret), workspace, ctx);
         if (settings.trust === 'insecure') {
             runner.warning(`Host-key checking is OFF ('${INPUTS.insecure}: true'): a man in the middle could take this deploy, its registry password included.`);
         }
-        const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack });
-        const ctx = readCiContext(runner.env);
+        const git = settings.git && (await gitOptions(settings, settings.git, deps.connect, runner));
+        const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack, git });
         const plan = {
             layout: { dir: settings.path, project: settings.app },
             mode: settings.rollbackTo
@@ -34509,7 +35172,7 @@ async function run(deps = {}) {
             const ssh = sshTarget(settings, spec, index);
             return {
                 name,
-                plan,
+                plan: hostPlan(plan, spec),
                 clock,
                 pollMs: deps.pollMs ?? 1000,
                 connect: () => sshRunner(ssh, deps.connect),
@@ -34533,6 +35196,25 @@ async function run(deps = {}) {
         });
         report(runner, reportOf(settings, target, outcomes));
     });
+}
+/**
+ * `target: git`: the commit every host deploys, resolved once from the first host before any
+ * host changes (the dry run names it instead); `version` becomes its short form.
+ */
+async function gitOptions(settings, git, connect, runner) {
+    const options = { source: git.source, build: git.build, restart: git.restart, linked: git.linked };
+    if (settings.rollbackTo !== undefined || settings.dryRun || FULL_COMMIT.test(git.ref))
+        return { ...options, commit: FULL_COMMIT.test(git.ref) ? git.ref : `<commit of ${git.ref}>` };
+    const first = settings.hosts[0];
+    const commit = await resolveCommit(git.source, git.ref, () => sshRunner(sshTarget(settings, first, 0), connect));
+    runner.info(`${git.ref} is commit ${commit} (resolved once, from ${formatHostSpec(first)})`);
+    settings.version = shortCommit(commit);
+    return { ...options, commit };
+}
+/** The plan for one host: `{host}` in the health URL is its address (for apps bound to it). */
+function hostPlan(plan, spec) {
+    const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
+    return { ...plan, healthUrl: plan.healthUrl?.replaceAll('{host}', host) };
 }
 function reportOf(settings, target, outcomes) {
     return {
@@ -34582,7 +35264,8 @@ async function dryRun(runner, settings, target, plan) {
     runner.info(`Dry run: nothing is run. Hosts: ${hosts.join(', ')}`);
     runner.info(target.dryRunNote);
     runner.info(`Each host is played as a healthy one keeping ${settings.keepReleases} release(s) (names below are examples), the lock free; steps in one round trip run as one command.`);
-    for (const name of hosts) {
+    for (const [index, name] of hosts.entries()) {
+        const onePlan = hostPlan(plan, settings.hosts[index]);
         const lines = [];
         const printed = new Set();
         const log = (text) => {
@@ -34599,11 +35282,11 @@ async function dryRun(runner, settings, target, plan) {
         };
         await deployHost(target, {
             name,
-            plan,
+            plan: onePlan,
             clock: instantClock(),
             pollMs: 1000,
             releaseId: () => '<release-id>',
-            connect: async () => printingRunner(name, target.rehearsal(plan), print),
+            connect: async () => printingRunner(name, target.rehearsal(onePlan), print),
             log
         });
         runner.info(lines.join('\n'));

@@ -67,11 +67,15 @@ describe.each(NODES)('ssh-deploy on $name', ({ path: node }) => {
     ],
     [
       { target: 'kubernetes' },
-      'Input \'target\' is "kubernetes": expected one of `compose`, `swarm`.'
+      'Input \'target\' is "kubernetes": expected one of `compose`, `swarm`, `git`.'
     ],
     [
       { target: 'swarm', hosts: 'deploy@127.0.0.1:1\ndeploy@127.0.0.2:1' },
       'Input \'hosts\' is "deploy@127.0.0.1:1, deploy@127.0.0.2:1": expected one swarm manager with `target: swarm` (the swarm places the services on its nodes).'
+    ],
+    [
+      { repository: 'git@github.com:acme/shop.git' },
+      'Input \'repository\' is "git@github.com:acme/shop.git": expected nothing with `target: compose` (it is an input of `target: git`).'
     ],
     [
       { stack: 'shop' },

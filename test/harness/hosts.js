@@ -2,8 +2,11 @@
 // a command over OpenSSH (host key checked), and the version the demo app there serves.
 import { execFileSync } from 'node:child_process'
 
-/** Runs a shell script on a sandbox host as its user (its own Docker engine); throws on failure. */
-export function onHost(sandbox, host, script) {
+/**
+ * Runs a shell script on a sandbox host as its user (its own Docker engine), `input` on its
+ * stdin; throws on failure (the error carries `status`, `stdout` and `stderr`).
+ */
+export function onHost(sandbox, host, script, input) {
   return execFileSync(
     'ssh',
     [
@@ -20,7 +23,7 @@ export function onHost(sandbox, host, script) {
       `${host.user}@${host.address}`,
       script
     ],
-    { encoding: 'utf8' }
+    { encoding: 'utf8', ...(input === undefined ? {} : { input, stdio: ['pipe', 'pipe', 'pipe'] }) }
   )
 }
 

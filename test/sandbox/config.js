@@ -42,6 +42,21 @@ export const SWARM_HOST = {
 export const SWARM_LOCAL_POOL = '127.79.0.0/16'
 export const SWARM_OVERLAY_POOL = '127.80.0.0/16'
 
+/**
+ * The git server for `target: git`: its own sshd, host key and user (bare repositories in its
+ * home), at an address of its own, like a real git host the deploy hosts reach over SSH.
+ */
+export const GIT_HOST = {
+  index: 'git',
+  name: 'git',
+  user: 'gantrygit',
+  address: '127.0.0.230',
+  port: 22
+}
+
+/** The git demo app on every host: its directory and supervisord program (supervisor.js). */
+export const GIT_APP = { name: 'blog', path: '~/gantry/blog' }
+
 /** Written into each host user's GECOS field: how `down` recognises users the sandbox created. */
 export const USER_COMMENT_PREFIX = 'gantry sandbox host'
 
@@ -65,6 +80,7 @@ export function layout(dir = stateDir()) {
     ssh: join(dir, 'ssh'),
     hosts: join(dir, 'hosts'),
     swarm: join(dir, 'swarm'),
+    git: join(dir, 'git'),
     composeFile: join(dir, 'demo', 'docker-compose.yml'),
     stackFile: join(dir, 'demo', 'stack.yml')
   }

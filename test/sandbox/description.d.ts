@@ -32,6 +32,56 @@ export interface SandboxHost {
   appUrl: string
   /** The user's home (deploy directories go under it). */
   home: string
+  /** Deploy hosts (`hosts`) only, not the swarm manager: the host's supervisord. */
+  supervisor?: SandboxSupervisor
+}
+
+/** The host's own supervisord (run as its user), which runs the git demo app `blog`. */
+export interface SandboxSupervisor {
+  /** Absolute path of its config (`~/supervisor/supervisord.conf` on the host). */
+  config: string
+  socket: string
+  /** `blog`: runs `python3 app.py` in ~/gantry/blog/current, bound to APP_ADDR; not autostarted. */
+  program: string
+  /** The app's stdout/stderr. */
+  appLog: string
+  /** `supervisorctl -c ~/supervisor/supervisord.conf`, as a command on the host. */
+  ctl: string
+  /** `supervisorctl -c ~/supervisor/supervisord.conf restart blog`: the demo's `restart`. */
+  restart: string
+}
+
+/** The sandbox's git server: bare repositories over SSH, its own host key. */
+export interface SandboxGit {
+  host: {
+    name: string
+    address: string
+    port: number
+    user: string
+    /** One known_hosts line, e.g. `127.0.0.230 ssh-ed25519 AAAA…`. */
+    knownHosts: string
+    knownHostsFile: string
+    fingerprint: string
+  }
+  /** Read-only (fetch and archive only, like a deploy key without write access). */
+  deployKey: { privateKeyPath: string; publicKey: string }
+  /** May push (tests move refs with it). */
+  pushKey: { privateKeyPath: string }
+  /** One line per SSH command the server ran: `<epoch> read|write <git command>`. */
+  accessLog: string
+  repositories: {
+    blog: {
+      /** `gantrygit@127.0.0.230:repos/blog.git` (scp form). */
+      url: string
+      /** The same as `ssh://…`. */
+      sshUrl: string
+      /** The bare repository on disk (owned by the git user). */
+      path: string
+      defaultBranch: string
+      /** Tags of the same names: v1 ← v2 on main; broken (its /health answers 500) after v2. */
+      commits: { v1: string; v2: string; broken: string }
+    }
+  }
 }
 
 export interface SandboxDescription {
@@ -67,6 +117,10 @@ export interface SandboxDescription {
   composeFile: string
   ssh: { privateKeyPath: string; publicKey: string; knownHostsFile: string }
   hosts: SandboxHost[]
+  /** The git server for `target: git`. */
+  git: SandboxGit
+  /** The git demo app on the hosts: `blog` in `~/gantry/blog`, built by `sh build.sh`. */
+  gitApp: { name: string; path: string; build: string; healthPath: string }
   /** The swarm manager `hs1` (not one of `hosts`): a single-node swarm on loopback pools. */
   swarm: SandboxSwarm
   /** The Kubernetes API server (null until its component ran); prefer readKubernetes(). */

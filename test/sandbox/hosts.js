@@ -54,7 +54,7 @@ const passwdEntry = async (user) => {
  * Creates the host's unix user (or adopts one a previous sandbox created, recognised by its
  * comment). Must run one host at a time: useradd locks /etc/passwd.
  */
-export async function ensureUser(h) {
+export async function ensureUser(h, { groups = ['docker'] } = {}) {
   const comment = `${USER_COMMENT_PREFIX} ${h.name}`
   let entry = await passwdEntry(h.user)
   if (entry && entry.comment !== comment) {
@@ -74,8 +74,7 @@ export async function ensureUser(h) {
       '-c',
       comment,
       '-U',
-      '-G',
-      'docker',
+      ...(groups.length ? ['-G', groups.join(',')] : []),
       '-p',
       '*',
       h.user
@@ -170,8 +169,9 @@ export async function ensureHost(h, { clientPublicKey, pids, log, savePids }) {
   pids[`${h.name}.sshd`] = await ensureSshd(h, pids[`${h.name}.sshd`], { log, savePids })
 }
 
-async function ensureSshd(h, pid, { log, savePids }) {
-  const changed = await writeIfChanged(h.sshdConfig, sshdConfig(h))
+/** Starts (or restarts, when its config changed) the sshd of `h`; `config` defaults to a deploy host's. */
+export async function ensureSshd(h, pid, { log, savePids, config = sshdConfig(h) }) {
+  const changed = await writeIfChanged(h.sshdConfig, config)
   if (await isOurs(pid, h.sshdConfig)) {
     if (!changed) {
       await waitSshd(h, pid)

@@ -11,7 +11,10 @@ export const PACKAGES = [
   'openssh-client', // ssh / ssh-keygen
   'apache2-utils', // htpasswd -B (the registry only accepts bcrypt)
   'curl',
-  'apprise' // apprise 1.2: a notification client nobody here wrote, to cross-check `notify`'s requests
+  'apprise', // apprise 1.2: a notification client nobody here wrote, to cross-check `notify`'s requests
+  'git', // target: git: the sandbox's git server (git-shell) and the hosts' clients
+  'supervisor', // target: git: the process supervisor on each host (supervisord per host user)
+  'python3' // the git demo app (git-app/app.py, standard library only)
 ]
 
 /** Only to build the Kubernetes binaries (k8s-build.js), and only when no cache has them yet. */

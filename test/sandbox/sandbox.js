@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import process from 'node:process'
 import {
   DEFAULT_HOSTS,
+  GIT_APP,
   MAX_HOSTS,
   REGISTRY_USER,
   SOURCE_DIR,
@@ -29,11 +30,19 @@ import {
   removeUser,
   stopHost
 } from './hosts.js'
+import { describeGit, ensureGitServer, gitLayout, stopGitServer } from './git.js'
 import { ensureImages, imageRefs } from './images.js'
 import { ensureKubernetes, k8sLayout, kubernetesParts, stopKubernetes } from './k8s.js'
 import { ensurePackages } from './packages.js'
 import { ensureRegistry, registryAnswers, registryLayouts, stopRegistry } from './registry.js'
 import { describeSlack, ensureSlack, slackLayout, slackRunning, stopSlack } from './slack.js'
+import {
+  describeSupervisor,
+  ensureSupervisor,
+  stopSupervisor,
+  supervisorLayout,
+  supervisorRunning
+} from './supervisor.js'
 import {
   describeSwarm,
   ensureSwarmHost,
@@ -75,6 +84,7 @@ export async function up({ hosts, dir = stateDir(), log = createLog() } = {}) {
     const c = components(L, count)
     const clientKey = await ensureClientKey(L)
     for (const h of [...c.hosts, c.swarm]) await ensureUser(h) // useradd locks /etc/passwd: one at a time
+    await ensureUser(c.git, { groups: [] })
 
     try {
       await startAll(c, { L, state, save, clientKey, log })
@@ -108,7 +118,8 @@ function components(L, count) {
     slack: slackLayout(L.slack),
     hosts: Array.from({ length: count }, (_, i) => hostLayout(L.hosts, i + 1)),
     swarm: swarmHostLayout(L),
-    kubernetes: k8sLayout(L.dir)
+    kubernetes: k8sLayout(L.dir),
+    git: gitLayout(L)
   }
 }
 
@@ -161,12 +172,29 @@ async function startAll(c, { L, state, save, clientKey, log }) {
   })
     .then((pid) => (pids.slack = pid))
     .then(ready(['slack'], `slack endpoint ${c.slack.base}`))
-  const hostKeys = c.hosts.flatMap((h) => [`${h.name}.dockerd`, `${h.name}.sshd`])
+  const hostKeys = c.hosts.flatMap((h) => [
+    `${h.name}.dockerd`,
+    `${h.name}.sshd`,
+    supervisorLayout(h).key
+  ])
   const hostsReady = allOrReport(
-    c.hosts.map((h) =>
-      ensureHost(h, { clientPublicKey: clientKey.publicKey, pids, log, savePids: saveSpawned })
-    )
-  ).then(ready(hostKeys, `${c.hosts.length} host(s) (sshd + dockerd)`))
+    c.hosts.map(async (h) => {
+      await ensureHost(h, {
+        clientPublicKey: clientKey.publicKey,
+        pids,
+        log,
+        savePids: saveSpawned
+      })
+      pids[supervisorLayout(h).key] = await ensureSupervisor(h, {
+        pids,
+        log,
+        savePids: saveSpawned
+      })
+    })
+  ).then(ready(hostKeys, `${c.hosts.length} host(s) (sshd + dockerd + supervisord)`))
+  const gitReady = ensureGitServer(c.git, { pids, log, savePids: saveSpawned })
+    .then((commits) => (state.gitCommits = commits))
+    .then(ready(['git.sshd'], `git server ${c.git.user}@${c.git.address}`))
   const swarmReady = ensureSwarmHost(c.swarm, {
     clientPublicKey: clientKey.publicKey,
     pids,
@@ -194,6 +222,7 @@ async function startAll(c, { L, state, save, clientKey, log }) {
     slackReady,
     hostsReady,
     swarmReady,
+    gitReady,
     removeExtraHosts(L, c.hosts.length, pids, log)
   ])
 }
@@ -205,7 +234,7 @@ async function removeExtraHosts(L, count, pids, log) {
     .map((i) => hostLayout(L.hosts, i))
   if (extra.length === 0) return
   log(`removing host(s) ${extra.map((h) => h.name).join(' ')}`)
-  await Promise.all(extra.map((h) => stopHost(h, pids)))
+  await Promise.all(extra.map((h) => stopSupervisor(h, pids).then(() => stopHost(h, pids))))
   for (const h of extra) await removeHostFiles(h, log)
 }
 
@@ -299,8 +328,15 @@ async function describe(L, state, c, clientKey) {
     }),
     composeFile: L.composeFile,
     ssh: clientKey,
-    hosts: await Promise.all(c.hosts.map((h) => describeHost(h, clientKey.privateKeyPath))),
+    hosts: await Promise.all(
+      c.hosts.map(async (h) => ({
+        ...(await describeHost(h, clientKey.privateKeyPath)),
+        supervisor: describeSupervisor(h)
+      }))
+    ),
     swarm: await describeSwarm(c.swarm, clientKey.privateKeyPath, L.stackFile),
+    git: await describeGit(c.git, state.gitCommits),
+    gitApp: { ...GIT_APP, build: 'sh build.sh', healthPath: '/health' },
     kubernetes: await readJson(c.kubernetes.description, null)
   }
 }
@@ -361,9 +397,19 @@ export async function status({ dir = stateDir() } = {}) {
         async () =>
           (await isOurs(pids[`${h.name}.sshd`], h.sshdConfig)) &&
           (await readBanner(h.address, h.port)).startsWith('SSH-')
+      ),
+      check(`${h.name} supervisord`, pids[supervisorLayout(h).key], () =>
+        supervisorRunning(h, pids[supervisorLayout(h).key])
       )
     ]),
     ...swarmParts(c.swarm, pids, check),
+    check(
+      'git server sshd',
+      pids['git.sshd'],
+      async () =>
+        (await isOurs(pids['git.sshd'], c.git.sshdConfig)) &&
+        (await readBanner(c.git.address, c.git.port)).startsWith('SSH-')
+    ),
     ...(await kubernetesParts(c.kubernetes, pids, check))
   ])
   // An `up` from a checkout without the Kubernetes component rewrites sandbox.json without it.
@@ -422,7 +468,9 @@ export async function down({ dir = stateDir(), log = createLog() } = {}) {
     )
     await stopSlack(c.slack, pids.slack)
     await stopKubernetes(c.kubernetes, pids)
+    await Promise.all(hosts.map((h) => stopSupervisor(h, pids)))
     await Promise.all([
+      stopGitServer(c.git, pids),
       stopEngine(c.runner, pids.runner),
       ...hosts.map((h) => stopHost(h, pids)),
       stopSwarmHost(c.swarm, pids)
@@ -452,7 +500,8 @@ const SANDBOX_DAEMONS = [
   /\/kube-controller-manager /,
   /\/etcd /,
   /k8s-kubelet\.js /,
-  /k8s-eks-auth\.js /
+  /k8s-eks-auth\.js /,
+  /^\/usr\/bin\/python3 \/usr\/bin\/supervisord /
 ]
 
 async function stopStrays(L, log) {

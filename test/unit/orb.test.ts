@@ -83,7 +83,7 @@ const SECRET_INPUTS: Record<string, string[]> = {
   notify: ['urls', 'signing-secret'],
   'image-push': ['password'],
   'k8s-deploy': ['kubeconfig'],
-  'ssh-deploy': ['key', 'passphrase', 'proxy-key', 'registry-password'],
+  'ssh-deploy': ['key', 'passphrase', 'proxy-key', 'registry-password', 'repository-key'],
   'slack-notify': ['token', 'webhook-url']
 }
 /** Parameters the orb adds to an action's inputs (they steer the shell around the CLI). */

@@ -26,7 +26,9 @@ import { readCiContext } from '../../lib/context.js'
 import { InputReader } from '../../lib/inputs.js'
 import { summary } from '../../lib/markdown.js'
 import { githubRunner, type Runner } from '../../lib/runner.js'
-import { INPUTS, readSettings, type DeploySettings } from './settings.js'
+import { INPUTS, readSettings, type DeploySettings, type GitSettings } from './settings.js'
+import { resolveCommit, type GitTargetOptions } from '../../deploy/targets/git.js'
+import { FULL_COMMIT, shortCommit } from '../../core/deploy/git.js'
 
 export { INPUTS }
 
@@ -44,14 +46,19 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
   const runner = deps.runner ?? githubRunner()
   await runAction(runner, async () => {
     const workspace = deps.workspace ?? runner.env.GITHUB_WORKSPACE ?? process.cwd()
-    const settings = readSettings(new InputReader(runner.getInput, runner.setSecret), workspace)
+    const ctx = readCiContext(runner.env)
+    const settings = readSettings(
+      new InputReader(runner.getInput, runner.setSecret),
+      workspace,
+      ctx
+    )
     if (settings.trust === 'insecure') {
       runner.warning(
         `Host-key checking is OFF ('${INPUTS.insecure}: true'): a man in the middle could take this deploy, its registry password included.`
       )
     }
-    const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack })
-    const ctx = readCiContext(runner.env)
+    const git = settings.git && (await gitOptions(settings, settings.git, deps.connect, runner))
+    const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack, git })
     const plan: HostPlan = {
       layout: { dir: settings.path, project: settings.app },
       mode: settings.rollbackTo
@@ -82,7 +89,7 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
       const ssh = sshTarget(settings, spec, index)
       return {
         name,
-        plan,
+        plan: hostPlan(plan, spec),
         clock,
         pollMs: deps.pollMs ?? 1000,
         connect: () => sshRunner(ssh, deps.connect),
@@ -108,6 +115,34 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
     })
     report(runner, reportOf(settings, target, outcomes))
   })
+}
+
+/**
+ * `target: git`: the commit every host deploys, resolved once from the first host before any
+ * host changes (the dry run names it instead); `version` becomes its short form.
+ */
+async function gitOptions(
+  settings: DeploySettings,
+  git: GitSettings,
+  connect: OpenShell | undefined,
+  runner: Runner
+): Promise<GitTargetOptions> {
+  const options = { source: git.source, build: git.build, restart: git.restart, linked: git.linked }
+  if (settings.rollbackTo !== undefined || settings.dryRun || FULL_COMMIT.test(git.ref))
+    return { ...options, commit: FULL_COMMIT.test(git.ref) ? git.ref : `<commit of ${git.ref}>` }
+  const first = settings.hosts[0] as HostSpec
+  const commit = await resolveCommit(git.source, git.ref, () =>
+    sshRunner(sshTarget(settings, first, 0), connect)
+  )
+  runner.info(`${git.ref} is commit ${commit} (resolved once, from ${formatHostSpec(first)})`)
+  settings.version = shortCommit(commit)
+  return { ...options, commit }
+}
+
+/** The plan for one host: `{host}` in the health URL is its address (for apps bound to it). */
+function hostPlan(plan: HostPlan, spec: HostSpec): HostPlan {
+  const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host
+  return { ...plan, healthUrl: plan.healthUrl?.replaceAll('{host}', host) }
 }
 
 function reportOf(
@@ -170,7 +205,8 @@ async function dryRun(
   runner.info(
     `Each host is played as a healthy one keeping ${settings.keepReleases} release(s) (names below are examples), the lock free; steps in one round trip run as one command.`
   )
-  for (const name of hosts) {
+  for (const [index, name] of hosts.entries()) {
+    const onePlan = hostPlan(plan, settings.hosts[index] as HostSpec)
     const lines: string[] = []
     const printed = new Set<string>()
     const log = (text: string) => {
@@ -185,11 +221,11 @@ async function dryRun(
     }
     await deployHost(target, {
       name,
-      plan,
+      plan: onePlan,
       clock: instantClock(),
       pollMs: 1000,
       releaseId: () => '<release-id>',
-      connect: async () => printingRunner(name, target.rehearsal(plan), print),
+      connect: async () => printingRunner(name, target.rehearsal(onePlan), print),
       log
     })
     runner.info(lines.join('\n'))

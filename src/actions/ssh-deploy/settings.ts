@@ -13,6 +13,12 @@ import { HOST_TARGET_NAMES, type HostTargetName } from '../../deploy/targets/ind
 import { ConfigurationError, InputError } from '../../lib/errors.js'
 import { InputReader, splitList } from '../../lib/inputs.js'
 import { parseKnownHosts, type KnownHostEntry } from '../../lib/known-hosts.js'
+import {
+  FULL_COMMIT,
+  isLinkablePath,
+  isSshRepository,
+  type GitSource
+} from '../../core/deploy/git.js'
 
 export const INPUTS = {
   hosts: 'hosts',
@@ -45,7 +51,15 @@ export const INPUTS = {
   lockStaleAfter: 'lock-stale-after',
   dryRun: 'dry-run',
   target: 'target',
-  stack: 'stack'
+  stack: 'stack',
+  repository: 'repository',
+  commit: 'commit',
+  repositoryKey: 'repository-key',
+  repositoryKnownHosts: 'repository-known-hosts',
+  build: 'build',
+  restart: 'restart',
+  linkedFiles: 'linked-files',
+  linkedDirs: 'linked-dirs'
 } as const
 
 export interface DeploySettings {
@@ -53,6 +67,8 @@ export interface DeploySettings {
   target: HostTargetName
   /** The stack name (target swarm): services are `<stack>_<service>`. */
   stack?: string
+  /** `target: git`: where the code comes from and how a release is built and restarted. */
+  git?: GitSettings
   hosts: HostSpec[]
   key: string
   passphrase?: string
@@ -77,6 +93,15 @@ export interface DeploySettings {
   lockStaleSeconds: number
   dryRun: boolean
   token: string
+}
+
+export interface GitSettings {
+  source: GitSource
+  /** A full commit id, or a branch or tag to resolve once at the start. */
+  ref: string
+  build?: string
+  restart?: string
+  linked: { files: string[]; dirs: string[] }
 }
 
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/
@@ -175,7 +200,7 @@ function targetOf(
 ): Pick<DeploySettings, 'target' | 'stack'> {
   const target = inputs.choice(INPUTS.target, HOST_TARGET_NAMES, 'compose')
   const stack = inputs.optional(INPUTS.stack)
-  if (target === 'compose') {
+  if (target !== 'swarm') {
     if (stack !== undefined)
       throw new InputError(
         INPUTS.stack,
@@ -199,7 +224,154 @@ function targetOf(
   return { target, stack: stack ?? app }
 }
 
-export function readSettings(inputs: InputReader, workspace: string): DeploySettings {
+const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/
+// ssh://…, git+ssh://…, https://…, git://…, file://…, scp-like user@host:path, or an absolute path.
+const REPOSITORY =
+  /^(?:(?:ssh|git\+ssh|ssh\+git|https?|git|file):\/\/[^\s]+|[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+|[A-Za-z0-9.-]+:[^\s/][^\s]*|\/[^\s]*)$/
+const REPOSITORY_EXPECTED =
+  'a git URL the hosts can fetch: `git@host:org/app.git`, `ssh://…`, `https://…`, `git://…`, `file://…` or an absolute path'
+
+/** A branch or tag name as git accepts it (check-ref-format), without anything a shell or git option could take. */
+function isRefName(ref: string): boolean {
+  return (
+    !/[\s~^:?*[\\]/.test(ref) &&
+    ![...ref].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127) &&
+    !ref.startsWith('-') &&
+    !ref.startsWith('/') &&
+    !ref.endsWith('/') &&
+    !ref.endsWith('.') &&
+    !ref.endsWith('.lock') &&
+    !ref.includes('..') &&
+    !ref.includes('@{') &&
+    !ref.includes('//') &&
+    ref !== '@'
+  )
+}
+
+function pathList(inputs: InputReader, name: string): string[] {
+  const list = inputs.list(name)
+  for (const path of list)
+    if (!isLinkablePath(path))
+      throw new InputError(
+        name,
+        path,
+        'paths relative to the release, inside it (no leading `/`, no `..`), e.g. `.env` or `public/uploads`'
+      )
+  return list.map((p) => p.replace(/\/+$/, ''))
+}
+
+/** The inputs that belong to one target only: given with another, they would silently do nothing. */
+const GIT_ONLY = [
+  INPUTS.repository,
+  INPUTS.commit,
+  INPUTS.repositoryKey,
+  INPUTS.repositoryKnownHosts,
+  INPUTS.build,
+  INPUTS.restart,
+  INPUTS.linkedFiles,
+  INPUTS.linkedDirs
+] as const
+const NOT_WITH_GIT = [
+  INPUTS.version,
+  INPUTS.env,
+  INPUTS.registry,
+  INPUTS.registryUsername,
+  INPUTS.registryPassword
+] as const
+
+function gitSettings(
+  inputs: InputReader,
+  target: string,
+  defaultCommit: string | undefined,
+  rollingBack: boolean
+): GitSettings | undefined {
+  if (target !== 'git') {
+    for (const name of GIT_ONLY) {
+      const value = name === INPUTS.repositoryKey ? inputs.secret(name) : inputs.optional(name)
+      if (value !== undefined)
+        throw new InputError(
+          name,
+          name === INPUTS.repositoryKey ? '***' : value,
+          `nothing with \`${INPUTS.target}: ${target}\` (it is an input of \`${INPUTS.target}: git\`)`
+        )
+    }
+    return undefined
+  }
+  for (const name of NOT_WITH_GIT) {
+    const value = name === INPUTS.registryPassword ? inputs.secret(name) : inputs.optional(name)
+    if (value !== undefined)
+      throw new InputError(
+        name,
+        name === INPUTS.registryPassword ? '***' : value,
+        `nothing with \`${INPUTS.target}: git\` (the release is the repository's commit; shared files such as \`.env\` go in \`${INPUTS.linkedFiles}\`)`
+      )
+  }
+  const repository = inputs.required(INPUTS.repository, REPOSITORY_EXPECTED)
+  if (!REPOSITORY.test(repository) || repository.startsWith('-'))
+    throw new InputError(INPUTS.repository, repository, REPOSITORY_EXPECTED)
+  const ssh = isSshRepository(repository)
+
+  const key = inputs.secret(INPUTS.repositoryKey)
+  if (key !== undefined && !PRIVATE_KEY.test(key))
+    throw new InputError(
+      INPUTS.repositoryKey,
+      '***',
+      'a private key in PEM or OpenSSH format (the content of a read-only deploy key, not a path)'
+    )
+  if (key !== undefined && !ssh)
+    throw new InputError(
+      INPUTS.repositoryKey,
+      '***',
+      `a deploy key only with an SSH repository (\`${INPUTS.repository}\` is ${repository})`
+    )
+  const knownHostsText = inputs.optional(INPUTS.repositoryKnownHosts)
+  if (ssh) {
+    const { entries, invalidLines } = parseKnownHosts(knownHostsText ?? '')
+    if (invalidLines.length || entries.length === 0)
+      throw new InputError(
+        INPUTS.repositoryKnownHosts,
+        invalidLines.length ? `line ${invalidLines.join(', ')}` : (knownHostsText ?? ''),
+        "the git server's known_hosts lines (e.g. the verified output of `ssh-keyscan github.com`): its host key is checked like a deploy host's"
+      )
+  }
+
+  // A rollback deploys a kept release: no commit needed.
+  const ref = inputs.optional(INPUTS.commit) ?? defaultCommit ?? (rollingBack ? 'HEAD' : undefined)
+  if (ref === undefined)
+    throw new InputError(
+      INPUTS.commit,
+      '',
+      "the commit to deploy (a full commit id, a branch or a tag); by default the run's commit, which this CI did not give"
+    )
+  if (!FULL_COMMIT.test(ref.toLowerCase()) && !isRefName(ref))
+    throw new InputError(INPUTS.commit, ref, 'a full commit id, a branch or a tag name')
+
+  const files = pathList(inputs, INPUTS.linkedFiles)
+  const dirs = pathList(inputs, INPUTS.linkedDirs)
+  const seen = new Set<string>()
+  for (const path of [...files, ...dirs]) {
+    if (seen.has(path))
+      throw new InputError(
+        INPUTS.linkedFiles,
+        path,
+        'each linked path once, as a file or a directory'
+      )
+    seen.add(path)
+  }
+  return {
+    source: { repository, ...(ssh ? { knownHosts: knownHostsText } : {}), ...(key ? { key } : {}) },
+    ref: FULL_COMMIT.test(ref.toLowerCase()) ? ref.toLowerCase() : ref,
+    build: inputs.optional(INPUTS.build),
+    restart: inputs.optional(INPUTS.restart),
+    linked: { files, dirs }
+  }
+}
+
+export function readSettings(
+  inputs: InputReader,
+  workspace: string,
+  context: { sha?: string } = {}
+): DeploySettings {
   const hosts = hostList(inputs)
   const key = inputs.secret(INPUTS.key)
   if (key === undefined)
@@ -253,8 +425,20 @@ export function readSettings(inputs: InputReader, workspace: string): DeploySett
   if (/[\0\n]/.test(path)) throw new InputError(INPUTS.path, path, 'a directory path on one line')
 
   const rollbackTo = inputs.optional(INPUTS.rollbackTo)
+  const git = gitSettings(inputs, target, context.sha, rollbackTo !== undefined)
+  if (
+    git &&
+    rollbackTo !== undefined &&
+    rollbackTo !== 'previous' &&
+    !/^[0-9a-fA-F]{4,64}$/.test(rollbackTo)
+  )
+    throw new InputError(
+      INPUTS.rollbackTo,
+      rollbackTo,
+      '`previous` or a commit id (at least its first 4 characters) of a release kept on the hosts'
+    )
   let composeFile: DeploySettings['composeFile']
-  if (rollbackTo === undefined) {
+  if (rollbackTo === undefined && !git) {
     const file = inputs.optional(INPUTS.composeFile) ?? 'docker-compose.yml'
     const full = isAbsolute(file) ? file : resolve(workspace, file)
     try {
@@ -270,12 +454,15 @@ export function readSettings(inputs: InputReader, workspace: string): DeploySett
 
   const env = envLines(inputs)
   const image = envValue(env, 'IMAGE')
-  const version =
-    inputs.optional(INPUTS.version) ??
-    envValue(env, 'IMAGE_TAG') ??
-    envValue(env, 'VERSION') ??
-    (image && tagOf(image)) ??
-    'unversioned'
+  const version = git
+    ? FULL_COMMIT.test(git.ref)
+      ? git.ref.slice(0, 7)
+      : git.ref
+    : (inputs.optional(INPUTS.version) ??
+      envValue(env, 'IMAGE_TAG') ??
+      envValue(env, 'VERSION') ??
+      (image && tagOf(image)) ??
+      'unversioned')
 
   const server = inputs.optional(INPUTS.registry)
   const username = inputs.optional(INPUTS.registryUsername)
@@ -295,6 +482,7 @@ export function readSettings(inputs: InputReader, workspace: string): DeploySett
   return {
     target,
     stack,
+    git,
     hosts,
     key,
     passphrase,

@@ -5,6 +5,7 @@
 import type { HostState } from '../../core/deploy/releases.js'
 import type { HostTarget } from '../target.js'
 import { composeTarget } from './compose.js'
+import { gitTarget, type GitTargetOptions } from './git.js'
 import { swarmTarget } from './swarm.js'
 
 /** What a target's factory may read: the validated settings of the action. */
@@ -12,11 +13,17 @@ export interface TargetOptions {
   app: string
   /** `target: swarm`: the stack name. */
   stack?: string
+  /** `target: git`: the repository, the commit (resolved), build, restart, linked files. */
+  git?: GitTargetOptions
 }
 
 export const HOST_TARGETS = {
   compose: () => composeTarget,
-  swarm: (options: TargetOptions) => swarmTarget(options.stack ?? options.app)
+  swarm: (options: TargetOptions) => swarmTarget(options.stack ?? options.app),
+  git: (options: TargetOptions) => {
+    if (!options.git) throw new Error('target git needs its repository settings')
+    return gitTarget(options.git)
+  }
 } satisfies Record<string, (options: TargetOptions) => HostTarget<HostState>>
 
 export type HostTargetName = keyof typeof HOST_TARGETS
