@@ -304,11 +304,14 @@ console.log(
     : '\nEvery invocation is within 20 ms of the minimal @actions/core action.'
 )
 
-// The benchmarks that need the sandbox (root, Debian): deploys to many hosts, promotion, and git
-// releases.
-const extra = ['bench-deploy.mjs', 'bench-promotion.mjs', 'bench-git.mjs'].filter((f) =>
-  existsSync(join('scripts', f))
-)
+// The benchmarks that need the sandbox (root, Debian): deploys to many hosts, promotion, git
+// releases, and the requests a deploy drops (recreate vs blue-green behind HAProxy and nginx).
+const extra = [
+  'bench-deploy.mjs',
+  'bench-promotion.mjs',
+  'bench-git.mjs',
+  'bench-blue-green.mjs'
+].filter((f) => existsSync(join('scripts', f)))
 if (process.argv.includes('--cold-start-only')) {
   console.log(`\n(${extra.join(', ')} skipped: --cold-start-only)`)
 } else if (process.getuid?.() !== 0) {

@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5714);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(750);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5714:
+/***/ 750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30063,6 +30063,771 @@ async function sshRunner(target, open = connectSsh) {
     }, () => shell.close().catch(() => undefined));
 }
 
+;// CONCATENATED MODULE: ./src/core/deploy/proxy.ts
+/**
+ * Blue-green behind a proxy, the data: each app has two slots (blue, green) on two ports of the
+ * host, one of them live; the proxy's configuration is generated from these records and the
+ * host's settings (haproxy.ts, nginx.ts), never by pasting an input into text. Everything that
+ * reaches a configuration file is validated here first. Pure.
+ */
+
+const SLOTS = ['blue', 'green'];
+const otherSlot = (slot) => (slot === 'blue' ? 'green' : 'blue');
+/** Where Gantry keeps the proxy's files on a host (relative to the home of the SSH user). */
+const PROXY_DIR = 'gantry-proxy';
+/** The header the proxy adds to every response: the version the answering slot runs. */
+const RELEASE_HEADER = 'X-Gantry-Release';
+/** The header that reaches the idle slot before the switch; its value is a one-deploy secret. */
+const PREVIEW_HEADER = 'X-Gantry-Preview';
+/** First port Gantry hands out to slots (two per app: blue, then green). */
+const FIRST_SLOT_PORT = 20000;
+const DEFAULT_LISTEN = { haproxy: ':80', nginx: '80' };
+const APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const proxy_HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const proxy_PATH = /^(?:\/[A-Za-z0-9._~-]+)+$/;
+const ABSOLUTE_DIR = /^\/[A-Za-z0-9._/-]*$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
+const LISTEN = /^(?:(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))?:?(\d{1,5})$/;
+const TOKEN = /^[0-9a-f]{32}$/;
+const ROUTE_HOST_EXPECTED = 'a host name such as `shop.example.com` (letters, digits, dots, hyphens)';
+const ROUTE_PATH_EXPECTED = 'a path prefix such as `/shop` (segments of letters, digits, `.`, `_`, `~`, `-`; no trailing slash)';
+/** The route's host, lowercased, or an error text. */
+function parseRouteHost(text) {
+    const host = text.trim().toLowerCase();
+    return proxy_HOSTNAME.test(host) ? { host } : { error: ROUTE_HOST_EXPECTED };
+}
+function parseRoutePath(text) {
+    const path = text.trim();
+    return proxy_PATH.test(path) ? { path } : { error: ROUTE_PATH_EXPECTED };
+}
+/** The release header's value for a version: a docker-tag-safe form, never raw input. */
+function releaseLabel(version) {
+    return sanitizeTag(version) ?? 'release';
+}
+const HAPROXY_SECTIONS = /^(?:global|defaults|frontend|backend|listen|peers|resolvers|userlist|cache|program|http-errors|ring|mailers)$/i;
+/**
+ * Why a line of `proxy-options` cannot go into the app's section, or undefined. The lines are
+ * the user's own configuration (validated whole by the proxy before anything goes live); these
+ * checks only keep each inside the app's own section: one line each, no new section (HAProxy),
+ * no block and balanced quotes (nginx).
+ */
+function optionProblem(driver, line) {
+    if (/[\r\n\0]/.test(line))
+        return 'one directive per line';
+    const trimmed = line.trim();
+    if (!trimmed)
+        return 'a directive, not an empty line';
+    if (driver === 'haproxy') {
+        const word = trimmed.split(/\s+/)[0] ?? '';
+        if (HAPROXY_SECTIONS.test(word))
+            return `a directive of the app's backend, not a new section (${word})`;
+        return undefined;
+    }
+    if (/[{}]/.test(trimmed))
+        return "a directive of the app's location, without { or }";
+    if (!trimmed.endsWith(';'))
+        return 'an nginx directive ending with ;';
+    for (const q of ['"', "'"])
+        if ((trimmed.split(q).length - 1) % 2)
+            return `balanced ${q} quotes`;
+    return undefined;
+}
+/** Refuses anything that could break out of a configuration file: a bug or a tampered record. */
+function assertApp(a) {
+    const bad = (what, value) => {
+        throw new Error(`proxy record of ${a.app}: invalid ${what} ${JSON.stringify(value)}`);
+    };
+    if (!APP.test(a.app))
+        bad('app name', a.app);
+    if (a.route.host !== undefined && !proxy_HOSTNAME.test(a.route.host))
+        bad('route host', a.route.host);
+    if (a.route.path !== undefined && !proxy_PATH.test(a.route.path))
+        bad('route path', a.route.path);
+    for (const slot of SLOTS) {
+        const port = a.ports[slot];
+        if (!Number.isInteger(port) || port < 1024 || port > 65535)
+            bad(`${slot} port`, port);
+        const release = a.releases[slot];
+        if (release !== undefined && releaseLabel(release) !== release)
+            bad(`${slot} release`, release);
+    }
+    if (a.live !== undefined && !SLOTS.includes(a.live))
+        bad('live slot', a.live);
+    if (a.proxy !== 'haproxy' && a.proxy !== 'nginx')
+        bad('proxy', a.proxy);
+    for (const line of a.options ?? [])
+        if (optionProblem(a.proxy, line))
+            bad('proxy option', line);
+}
+function assertHost(h) {
+    if (!ABSOLUTE_DIR.test(h.dir) || h.dir.includes('//') || h.dir.includes('/../'))
+        throw new Error(`proxy directory ${JSON.stringify(h.dir)} is not a plain absolute path`);
+    if (!IPV4.test(h.upstreamHost))
+        throw new Error(`upstreamHost ${JSON.stringify(h.upstreamHost)} in host.json is not an IPv4 address`);
+    for (const driver of ['haproxy', 'nginx'])
+        if (!LISTEN.test(h.listen[driver]))
+            throw new Error(`${driver}.listen ${JSON.stringify(h.listen[driver])} in host.json is not [address]:port`);
+}
+function assertToken(token) {
+    if (!TOKEN.test(token))
+        throw new Error('the preview token must be 32 hex digits');
+}
+/** Checks every record and that no two apps claim the same route or the same port. */
+function assertApps(apps) {
+    apps.forEach(assertApp);
+    const routes = new Map();
+    const ports = new Map();
+    for (const a of apps) {
+        const key = `${a.proxy} ${a.route.host ?? '*'} ${a.route.path ?? '/'}`;
+        const other = routes.get(key);
+        if (other)
+            throw new Error(`apps ${other} and ${a.app} have the same route (${describeRoute(a.route)}): give one a route-host or route-path of its own`);
+        routes.set(key, a.app);
+        for (const slot of SLOTS) {
+            const owner = ports.get(a.ports[slot]);
+            if (owner)
+                throw new Error(`apps ${owner} and ${a.app} both use port ${a.ports[slot]}`);
+            ports.set(a.ports[slot], a.app);
+        }
+    }
+}
+function describeRoute(route) {
+    if (route.host && route.path)
+        return `host ${route.host}, path ${route.path}`;
+    if (route.host)
+        return `host ${route.host}`;
+    if (route.path)
+        return `path ${route.path}`;
+    return 'the default route (no host, no path)';
+}
+/**
+ * Routes most specific first (host and path, host, then path, longer paths first), the default
+ * app (no route) last: proxies take the first rule that matches.
+ */
+function routeOrder(apps) {
+    const rank = (a) => (a.route.host ? 0 : 2) + (a.route.path ? 0 : 1);
+    return [...apps].sort((x, y) => rank(x) - rank(y) ||
+        (y.route.path?.length ?? 0) - (x.route.path?.length ?? 0) ||
+        x.app.localeCompare(y.app));
+}
+/**
+ * The app's record for this deploy: its ports kept if it had a record, else the lowest free
+ * pair from FIRST_SLOT_PORT; the route as the inputs give it now.
+ */
+function appRecord(existing, app, settings) {
+    const own = existing.find((a) => a.app === app);
+    const options = settings.options?.length ? { options: settings.options } : {};
+    if (own) {
+        const { options: _old, ...kept } = own;
+        // Another proxy does not know which slot is live: the app starts there as on a first deploy.
+        const fresh = own.proxy === settings.proxy ? {} : { live: undefined, releases: {} };
+        return { ...kept, ...fresh, proxy: settings.proxy, route: settings.route, ...options };
+    }
+    const used = new Set(existing.flatMap((a) => SLOTS.map((s) => a.ports[s])));
+    let port = FIRST_SLOT_PORT;
+    while (used.has(port) || used.has(port + 1))
+        port += 2;
+    return {
+        app,
+        proxy: settings.proxy,
+        route: settings.route,
+        ...options,
+        ports: { blue: port, green: port + 1 },
+        releases: {}
+    };
+}
+/** The records one driver's configuration is generated from. */
+const servedBy = (apps, driver) => apps.filter((a) => a.proxy === driver);
+/** The slot a new release goes to: the one not live (blue on the first deploy). */
+function idleSlot(record) {
+    return record.live ? otherSlot(record.live) : 'blue';
+}
+/** The compose project of a slot: `<project>-blue`, stable across releases. */
+const slotProject = (project, slot) => `${project}-${slot}`;
+/**
+ * The documented variables a slot's compose file gets: GANTRY_SLOT, GANTRY_HOST, GANTRY_PORT
+ * and GANTRY_ADDR (`host:port`, where the app must listen).
+ */
+function slotEnv(host, record, slot) {
+    const port = String(record.ports[slot]);
+    return {
+        GANTRY_SLOT: slot,
+        GANTRY_HOST: host.upstreamHost,
+        GANTRY_PORT: port,
+        GANTRY_ADDR: `${host.upstreamHost}:${port}`
+    };
+}
+/** `health-url` aimed at a slot: its scheme, path and query, the slot's address and port. */
+function slotHealthUrl(url, host, record, slot) {
+    const u = new URL(url);
+    u.hostname = host.upstreamHost;
+    u.port = String(record.ports[slot]);
+    return u.toString();
+}
+/** A URL that reaches the app through the proxy: the proxy's own address, the app's path. */
+function proxyUrl(host, driver, route) {
+    const m = LISTEN.exec(host.listen[driver]);
+    const address = host.listen[driver].includes(':') ? host.listen[driver].split(':')[0] : '';
+    const target = !address || address === '0.0.0.0' ? '127.0.0.1' : address;
+    return `http://${target}:${m?.[1] ?? '80'}${route.path ?? '/'}`;
+}
+/** Parses a record read from the host; undefined when it is not one (a foreign file, half written). */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        if (typeof r.app !== 'string' || typeof r.ports !== 'object' || r.ports === null)
+            return undefined;
+        const record = {
+            app: r.app,
+            proxy: r.proxy === 'nginx' ? 'nginx' : 'haproxy',
+            ...(Array.isArray(r.options) ? { options: r.options.map(String) } : {}),
+            route: {
+                ...(typeof r.route?.host === 'string' ? { host: r.route.host } : {}),
+                ...(typeof r.route?.path === 'string' ? { path: r.route.path } : {})
+            },
+            ports: { blue: Number(r.ports.blue), green: Number(r.ports.green) },
+            releases: {
+                ...(typeof r.releases?.blue === 'string' ? { blue: r.releases.blue } : {}),
+                ...(typeof r.releases?.green === 'string' ? { green: r.releases.green } : {})
+            },
+            ...(r.live === 'blue' || r.live === 'green' ? { live: r.live } : {})
+        };
+        assertApp(record);
+        return record;
+    }
+    catch {
+        return undefined;
+    }
+}
+const recordText = (r) => JSON.stringify(r, null, 2) + '\n';
+/** host.json as the host has it, with defaults for what it does not say. */
+function parseHostSettings(home, text) {
+    let raw = {};
+    if (text.trim()) {
+        try {
+            raw = JSON.parse(text);
+        }
+        catch {
+            throw new Error(`~/${PROXY_DIR}/host.json is not JSON`);
+        }
+    }
+    const str = (v, fallback) => (typeof v === 'string' ? v : fallback);
+    const host = {
+        dir: `${home.replace(/\/+$/, '')}/${PROXY_DIR}`,
+        upstreamHost: str(raw.upstreamHost, '127.0.0.1'),
+        listen: {
+            haproxy: str(raw.haproxy?.listen, DEFAULT_LISTEN.haproxy),
+            nginx: str(raw.nginx?.listen, DEFAULT_LISTEN.nginx)
+        }
+    };
+    assertHost(host);
+    return host;
+}
+
+;// CONCATENATED MODULE: ./src/core/deploy/haproxy.ts
+/**
+ * HAProxy for blue-green (Debian's 2.6): the configuration generated from the app records, and
+ * the switch as runtime API commands on the admin socket (`set server … state ready/drain/maint`,
+ * `set map`), so a release switch never reloads the proxy and drops nothing (testbed §11).
+ *
+ * The configuration holds only structure: one backend per app with its two slots (both
+ * `disabled` until the runtime API enables one) and a `<app>.preview` backend for the preview
+ * route. Which slot is live survives a reload through HAProxy's server-state file, saved right
+ * before each reload. The version each slot runs lives in a map file per app (`maps/<app>.map`),
+ * read by the response header rule and updated at runtime and on disk together. A reload happens
+ * only when an app is added or its route or ports change. Pure.
+ */
+
+const haproxyPaths = (host) => {
+    const dir = `${host.dir}/haproxy`;
+    return {
+        dir,
+        config: `${dir}/haproxy.cfg`,
+        pidfile: `${dir}/haproxy.pid`,
+        adminSocket: `${dir}/admin.sock`,
+        stateFile: `${dir}/server-state`,
+        previewMap: `${dir}/preview.map`,
+        map: (app) => `${dir}/maps/${app}.map`
+    };
+};
+const previewBackend = (app) => `${app}.preview`;
+/** The whole haproxy.cfg for these apps. Every value in it was validated (proxy.ts). */
+function haproxyConfig(host, apps) {
+    assertHost(host);
+    apps = servedBy(apps, 'haproxy');
+    assertApps(apps);
+    const p = haproxyPaths(host);
+    const ordered = routeOrder(apps);
+    const lines = [
+        '# Generated by Gantry (ssh-deploy, strategy: blue-green). Do not edit: the next deploy rewrites it.',
+        'global',
+        `  stats socket ${p.adminSocket} mode 600 level admin expose-fd listeners`,
+        `  pidfile ${p.pidfile}`,
+        `  server-state-file ${p.stateFile}`,
+        'defaults',
+        '  mode http',
+        '  load-server-state-from-file global',
+        '  option http-keep-alive',
+        '  timeout connect 2s',
+        '  timeout client 65s',
+        '  timeout server 65s',
+        '  timeout http-keep-alive 65s',
+        '  timeout http-request 10s',
+        'frontend gantry',
+        `  bind ${host.listen.haproxy}`,
+        // The preview route: a header whose value is a one-deploy token, mapped at runtime to the
+        // app's preview backend. No token in the map, no preview: users cannot reach an idle slot.
+        `  http-request set-var(txn.gantry_preview) req.hdr(${PREVIEW_HEADER.toLowerCase()}),map(${p.previewMap})`,
+        '  use_backend %[var(txn.gantry_preview)] if { var(txn.gantry_preview) -m found }'
+    ];
+    for (const a of ordered) {
+        const acls = [];
+        if (a.route.host) {
+            lines.push(`  acl host_${a.app} req.hdr(host),field(1,:),lower -m str ${a.route.host}`);
+            acls.push(`host_${a.app}`);
+        }
+        if (a.route.path) {
+            lines.push(`  acl path_${a.app} path ${a.route.path}`);
+            lines.push(`  acl path_${a.app} path_beg ${a.route.path}/`);
+            acls.push(`path_${a.app}`);
+        }
+        if (acls.length)
+            lines.push(`  use_backend ${a.app} if ${acls.join(' ')}`);
+    }
+    const fallback = ordered.find((a) => !a.route.host && !a.route.path);
+    if (fallback)
+        lines.push(`  default_backend ${fallback.app}`);
+    for (const a of [...apps].sort((x, y) => x.app.localeCompare(y.app))) {
+        for (const backend of [a.app, previewBackend(a.app)]) {
+            lines.push(`backend ${backend}`, '  http-reuse safe', `  http-response set-header ${RELEASE_HEADER} %[srv_name,map(${p.map(a.app)})]`, ...(a.options ?? []).map((line) => `  ${line.trim()}`), ...SLOTS.map((s) => `  server ${s} ${host.upstreamHost}:${a.ports[s]} disabled`));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+/** `maps/<app>.map`: each slot's version (`-` for none). */
+function releaseMap(a) {
+    return SLOTS.map((s) => `${s} ${a.releases[s] ?? '-'}`).join('\n') + '\n';
+}
+/**
+ * The runtime API commands of each phase of a blue-green deploy, joined by `; ` on one line (the
+ * admin socket runs them in order). `from` is the live slot (none on an app's first deploy).
+ */
+const haproxyCommands = {
+    /** The new slot's version in the map, and the preview route (token → preview backend → new slot). */
+    preview(host, a, to, version, token) {
+        assertToken(token);
+        if (releaseLabel(version) !== version)
+            throw new Error(`invalid release ${JSON.stringify(version)} for the map of ${a.app}`);
+        const p = haproxyPaths(host);
+        const from = SLOTS.find((s) => s !== to);
+        return [
+            `set map ${p.map(a.app)} ${to} ${version}`,
+            `set server ${previewBackend(a.app)}/${to} state ready`,
+            `set server ${previewBackend(a.app)}/${from} state maint`,
+            `add map ${p.previewMap} ${token} ${previewBackend(a.app)}`
+        ];
+    },
+    /** Ends the preview route of this deploy. */
+    endPreview(host, a, to, token) {
+        assertToken(token);
+        return [
+            `del map ${haproxyPaths(host).previewMap} ${token}`,
+            `set server ${previewBackend(a.app)}/${to} state maint`
+        ];
+    },
+    /**
+     * New requests go to `to`; those in flight on the other slot finish there (drain). The other
+     * slot drains even when no record says it was live: whatever the proxy's runtime state was,
+     * only `to` takes new requests after this.
+     */
+    switch(a, to) {
+        return [
+            `set server ${a.app}/${to} state ready`,
+            `set server ${a.app}/${otherSlot(to)} state drain`
+        ];
+    },
+    /** After the drain: the old slot takes nothing any more, before it stops. */
+    retire(a, slot) {
+        return [`set server ${a.app}/${slot} state maint`];
+    },
+    /** The map file's version of a slot gone: `-`. */
+    forget(host, a, slot) {
+        return [`set map ${haproxyPaths(host).map(a.app)} ${slot} -`];
+    }
+};
+/**
+ * How many requests `slot` of the app still serves, from `show stat` (CSV: pxname, svname,
+ * qcur, qmax, scur…): the current sessions column.
+ */
+function parseCurrentSessions(csv, app, slot) {
+    for (const line of csv.split('\n')) {
+        const f = line.split(',');
+        if (f[0] === app && f[1] === slot)
+            return Number(f[4]);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/deploy/nginx.ts
+/**
+ * nginx for blue-green, the reload-based driver (seed pipelines run nginx): the whole nginx.conf
+ * generated from the app records, with the live slot and each slot's version written in, so every
+ * switch is write → `nginx -t` → reload. nginx 1.22's reload closes idle keep-alive connections
+ * of the old workers (testbed §11: 55 GET and 36 POST resets over 20 switches); the benchmark
+ * shows those losses. The preview route is in the file only while a deploy's test runs. Pure.
+ */
+
+const nginxPaths = (host) => {
+    const dir = `${host.dir}/nginx`;
+    return {
+        dir,
+        config: `${dir}/nginx.conf`,
+        pidfile: `${dir}/nginx.pid`,
+        errorLog: `${dir}/error.log`
+    };
+};
+const upstream = (app, slot) => `gantry_${app.replaceAll('-', '_')}_${slot}`;
+function appLocation(a, preview, indent) {
+    const live = a.live;
+    const lines = [
+        `set $gantry_upstream ${live ? upstream(a.app, live) : '""'};`,
+        `set $gantry_release ${live ? (a.releases[live] ?? '-') : '-'};`
+    ];
+    if (preview && preview.app === a.app) {
+        assertToken(preview.token);
+        lines.push(`if ($http_${PREVIEW_HEADER.toLowerCase().replaceAll('-', '_')} = ${preview.token}) {`, `  set $gantry_upstream ${upstream(a.app, preview.slot)};`, `  set $gantry_release ${a.releases[preview.slot] ?? '-'};`, '}');
+    }
+    lines.push('if ($gantry_upstream = "") { return 503 "no release of this app is live yet\\n"; }', ...(a.options ?? []).map((line) => line.trim()), 'proxy_pass http://$gantry_upstream;', 'proxy_http_version 1.1;', 'proxy_set_header Connection "";', 'proxy_set_header Host $host;', `add_header ${RELEASE_HEADER} $gantry_release always;`);
+    return lines.map((l) => indent + l);
+}
+function locations(apps, preview) {
+    const lines = [];
+    for (const a of apps) {
+        const path = a.route.path;
+        if (path) {
+            for (const loc of [`= ${path}`, `^~ ${path}/`])
+                lines.push(`    location ${loc} {`, ...appLocation(a, preview, '      '), '    }');
+        }
+        else
+            lines.push('    location / {', ...appLocation(a, preview, '      '), '    }');
+    }
+    if (!apps.some((a) => !a.route.path))
+        lines.push('    location / { return 404 "no app is routed here\\n"; }');
+    return lines;
+}
+function nginxConfig(host, apps, preview) {
+    assertHost(host);
+    apps = servedBy(apps, 'nginx');
+    assertApps(apps);
+    const p = nginxPaths(host);
+    const ordered = routeOrder(apps);
+    const lines = [
+        '# Generated by Gantry (ssh-deploy, strategy: blue-green, proxy: nginx). Do not edit: the next deploy rewrites it.',
+        'worker_processes 1;',
+        `pid ${p.pidfile};`,
+        `error_log ${p.errorLog} warn;`,
+        'events { worker_connections 1024; }',
+        'http {',
+        '  access_log off;',
+        ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${p.dir}/tmp_${t};`)
+    ];
+    for (const a of [...apps].sort((x, y) => x.app.localeCompare(y.app)))
+        for (const s of SLOTS)
+            lines.push(`  upstream ${upstream(a.app, s)} { server ${host.upstreamHost}:${a.ports[s]}; }`);
+    const hosts = [...new Set(ordered.flatMap((a) => (a.route.host ? [a.route.host] : [])))];
+    for (const name of hosts) {
+        lines.push('  server {', `    listen ${host.listen.nginx};`, `    server_name ${name};`, ...locations(ordered.filter((a) => a.route.host === name), preview), '  }');
+    }
+    lines.push('  server {', `    listen ${host.listen.nginx} default_server;`, ...locations(ordered.filter((a) => !a.route.host), preview), '  }', '}');
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/core/deploy/blue-green.ts
+/**
+ * `strategy: blue-green`, the remote steps as data (src/io executes them): read the host's proxy
+ * state, put a generated configuration in place only once it validated, start a release in the
+ * idle slot with the slot's documented variables, switch through HAProxy's runtime API or an
+ * nginx reload, wait for the old slot to drain, stop it, run the user's post-deploy test with the
+ * URL and version in its environment (on stdin, as data), probe through the proxy. Every value in
+ * a script went through quote(); the user's own commands (post-deploy-test) are their shell.
+ */
+
+
+
+
+
+/** Debian installs haproxy and nginx in /usr/sbin, which is not on a login user's PATH. */
+const SBIN_PATH = 'PATH="$PATH:/usr/sbin:/sbin"';
+const proxyDir = (...parts) => remotePath(['~', PROXY_DIR, ...parts].join('/'));
+/** The proxy's state on the host: home, host.json, every app's record, which proxy runs, tools. */
+function proxyInspectStep(driver) {
+    const pidfile = driver === 'haproxy' ? proxyDir('haproxy', 'haproxy.pid') : proxyDir('nginx', 'nginx.pid');
+    return {
+        name: 'inspect proxy',
+        script: [
+            SBIN_PATH,
+            'echo "home=$HOME"',
+            `for t in ${driver} socat curl; do if command -v "$t" >/dev/null 2>&1; then echo "tool=$t"; fi; done`,
+            `pid=$(cat ${pidfile} 2>/dev/null); if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo running=yes; fi`,
+            `echo "records=$(${RECORDS_SUM})"`,
+            'echo "#host"',
+            `cat ${proxyDir('host.json')} 2>/dev/null || true`,
+            'echo "#records"',
+            `for f in ${proxyDir('apps')}/*.json; do if [ -f "$f" ]; then tr -d '\\n' < "$f"; echo; fi; done`
+        ].join('\n')
+    };
+}
+function parseProxyInspect(stdout) {
+    const lines = stdout.split('\n');
+    const hostAt = lines.indexOf('#host');
+    const recordsAt = lines.indexOf('#records');
+    const head = lines.slice(0, hostAt < 0 ? lines.length : hostAt);
+    const home = head.find((l) => l.startsWith('home='))?.slice(5) ?? '';
+    if (!home)
+        throw new Error('the host did not say where its home is ($HOME is empty)');
+    const hostText = hostAt < 0 ? '' : lines.slice(hostAt + 1, recordsAt < 0 ? undefined : recordsAt).join('\n');
+    const records = (recordsAt < 0 ? [] : lines.slice(recordsAt + 1))
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => parseRecord(l))
+        .filter((r) => r !== undefined);
+    return {
+        host: parseHostSettings(home, hostText),
+        records,
+        recordsSum: head.find((l) => l.startsWith('records='))?.slice(8) ?? '',
+        running: head.includes('running=yes'),
+        tools: head.filter((l) => l.startsWith('tool=')).map((l) => l.slice(5))
+    };
+}
+/** What a host lacks for this driver, or undefined. */
+function missingTools(driver, tools) {
+    const need = driver === 'haproxy' ? ['haproxy', 'socat', 'curl'] : ['nginx', 'curl'];
+    const missing = need.filter((t) => !tools.includes(t));
+    return missing.length
+        ? `the host lacks ${missing.join(', ')} (on Debian: apt-get install -y ${missing.join(' ')})`
+        : undefined;
+}
+/** Writes files under ~/gantry-proxy/ from stdin sections (the app's record, its map file). */
+function writeProxyFileStep(name, relative, content) {
+    const parts = relative.split('/');
+    const dir = proxyDir(...parts.slice(0, -1));
+    const file = proxyDir(...parts);
+    return {
+        name,
+        script: `mkdir -p ${dir} && cat > ${file}.new && mv ${file}.new ${file}`,
+        stdin: content
+    };
+}
+const RECORDS_CHANGED_EXIT = 75;
+const bytes = (text) => new TextEncoder().encode(text).length;
+/** Checksum of every app record, as the inspect step prints it (`records=<cksum>`). */
+const RECORDS_SUM = `cat ${proxyDir('apps')}/*.json 2>/dev/null | cksum | tr -d ' '`;
+/**
+ * One change to the proxy, atomic with respect to other deploys on the host (flock on
+ * ~/gantry-proxy/.lock): the records unchanged since the runner read them, the new files
+ * staged, the new configuration validated (`haproxy -c` / `nginx -t`; one that does not validate
+ * is kept as `.rejected` and nothing changes), the runtime commands run, then the files moved in
+ * and the proxy reloaded only if its configuration changed: HAProxy saves its servers' state
+ * first (the live slots survive the reload) and the step waits for the new worker, since the
+ * master keeps the old one when the new cannot start. Content arrives on stdin, each file reading
+ * exactly its bytes. Prints `config=unchanged|reloaded|started`.
+ */
+function proxyCommitStep(c) {
+    assertHost(c.host);
+    const h = haproxyPaths(c.host);
+    const n = nginxPaths(c.host);
+    const target = (f) => quote(`${c.host.dir}/${f.path}`);
+    const dirs = [...new Set(c.files.map((f) => f.path.split('/').slice(0, -1).join('/')))];
+    for (const f of c.files)
+        if (!/^(?:[a-z0-9][a-z0-9_.-]*\/)*[a-z0-9][a-z0-9_.-]*$/.test(f.path))
+            throw new Error(`proxy file path ${JSON.stringify(f.path)} is not a plain relative path`);
+    const lines = [
+        SBIN_PATH,
+        `mkdir -p ${proxyDir('apps')} ${quote(`${h.dir}/maps`)} ${quote(n.dir)}${dirs.map((d) => ` ${quote(`${c.host.dir}/${d}`)}`).join('')} || exit 1`,
+        `exec 9> ${proxyDir('.lock')} && flock -w 60 9 || { echo 'another deploy held the proxy lock ~/${PROXY_DIR}/.lock for 60 s' >&2; exit 1; }`
+    ];
+    if (c.recordsSum !== undefined)
+        lines.push(`if [ "$(${RECORDS_SUM})" != ${quote(c.recordsSum)} ]; then echo 'another deploy changed the proxy meanwhile' >&2; exit ${RECORDS_CHANGED_EXIT}; fi`);
+    lines.push(...c.files.map((f) => `head -c ${bytes(f.content)} > ${target(f)}.new || exit 1`));
+    const discard = c.files.length
+        ? `rm -f ${c.files.map((f) => `${target(f)}.new`).join(' ')}; `
+        : '';
+    if (c.config !== undefined) {
+        const cfg = quote(c.driver === 'haproxy' ? h.config : n.config);
+        const check = c.driver === 'haproxy'
+            ? shellCommand(['haproxy', '-c', '-f', `${h.config}.new`])
+            : shellCommand(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`]);
+        const checker = c.driver === 'haproxy' ? 'haproxy -c' : 'nginx -t';
+        lines.push('changed=', `head -c ${bytes(c.config)} > ${cfg}.new || exit 1`, 
+        // Map files a new configuration names must exist for it to validate.
+        ...(c.driver === 'haproxy'
+            ? [
+                `touch ${quote(h.previewMap)} ${quote(h.stateFile)}`,
+                ...c.files
+                    .filter((f) => f.path.startsWith('haproxy/maps/'))
+                    .map((f) => `[ -f ${target(f)} ] || : > ${target(f)}`)
+            ]
+            : []), `if cmp -s ${cfg}.new ${cfg}; then rm -f ${cfg}.new; else changed=yes; fi`, `if [ "$changed" = yes ] && ! out=$(${check} 2>&1); then ${discard}mv ${cfg}.new ${cfg}.rejected; printf '%s\\n' "$out" | grep -v -e '^$' -e NOTICE | tail -n 8 >&2; echo 'the new proxy configuration does not validate (${checker}): nothing changed, the running one stays' >&2; exit 3; fi`);
+    }
+    const runtime = c.runtime?.length ? c.runtime.join('; ') + '\n' : '';
+    if (runtime) {
+        const sock = quote(`UNIX-CONNECT:${h.adminSocket}`);
+        lines.push(`rt=$(head -c ${bytes(runtime)}) || exit 1`, `out=$(printf '%s\\n' "$rt" | socat -t 5 stdio ${sock}) || { ${discard}echo 'cannot reach the HAProxy admin socket ${h.adminSocket}' >&2; exit 1; }`, `if printf '%s' "$out" | grep -q '[^[:space:]]'; then ${discard}printf 'HAProxy refused: %s\\n' "$out" >&2; exit 1; fi`);
+    }
+    lines.push(...c.files.map((f) => `mv ${target(f)}.new ${target(f)} || exit 1`));
+    if (c.config !== undefined) {
+        if (c.driver === 'haproxy') {
+            const sock = quote(`UNIX-CONNECT:${h.adminSocket}`);
+            const worker = `printf 'show info\\n' | socat -t 2 stdio ${sock} 2>/dev/null | sed -n 's/^Pid: //p'`;
+            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `pid=$(cat ${quote(h.pidfile)} 2>/dev/null)`, 'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then', `  before=$(${worker})`, `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`, `  mv ${quote(h.config)}.new ${quote(h.config)} && kill -USR2 "$pid" || exit 1`, `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`, "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4", 'fi', `mv ${quote(h.config)}.new ${quote(h.config)} && ${shellCommand(['haproxy', '-W', '-D', '-f', h.config, '-p', h.pidfile])} && echo config=started`);
+        }
+        else {
+            const base = ['nginx', '-e', n.errorLog, '-c', n.config];
+            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `mv ${quote(n.config)}.new ${quote(n.config)} || exit 1`, `pid=$(cat ${quote(n.pidfile)} 2>/dev/null)`, `if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then ${shellCommand([...base, '-s', 'reload'])} && echo config=reloaded; else ${shellCommand(base)} && echo config=started; fi`);
+        }
+    }
+    return {
+        name: c.name,
+        script: lines.join('\n'),
+        stdin: c.files.map((f) => f.content).join('') + (c.config ?? '') + runtime,
+        ...(c.secret ? { secretStdin: true } : {})
+    };
+}
+/** nginx: waits until the old workers (after a reload) finished their requests, at most `timeoutMs`. */
+function nginxDrainStep(host, timeoutMs) {
+    const pidfile = quote(nginxPaths(host).pidfile);
+    const count = `ps -o args= --ppid "$(cat ${pidfile})" | grep -c 'shutting down'`;
+    return {
+        name: `drain (old nginx workers, up to ${Math.round(timeoutMs / 100) / 10}s)`,
+        script: untilZero(count, timeoutMs)
+    };
+}
+/** Polls `count` every 0.1 s until it prints 0 or `timeoutMs` passed; prints `sessions=<n>`. */
+function untilZero(count, timeoutMs) {
+    const rounds = Math.max(1, Math.ceil(timeoutMs / 100));
+    return `i=0; while :; do n=$(${count}); if [ "\${n:-0}" = 0 ] || [ $i -ge ${rounds} ]; then break; fi; sleep 0.1; i=$((i+1)); done; echo "sessions=\${n:-0}"`;
+}
+/**
+ * Waits until `slot` of the app serves no request any more, at most `timeoutMs`; prints
+ * `sessions=<n>` (0 once drained).
+ */
+function haproxyDrainStep(host, app, slot, timeoutMs) {
+    const sock = quote(`UNIX-CONNECT:${haproxyPaths(host).adminSocket}`);
+    const count = `printf 'show stat\\n' | socat -t 2 stdio ${sock} | awk -F, -v b=${quote(app)} -v s=${quote(slot)} '$1==b && $2==s {print $5}'`;
+    return {
+        name: `drain ${slot} (up to ${Math.round(timeoutMs / 100) / 10}s)`,
+        script: untilZero(count, timeoutMs)
+    };
+}
+
+function parseSessions(stdout) {
+    const m = /sessions=(\d+)/.exec(stdout);
+    return m ? Number(m[1]) : 0;
+}
+const composeBase = (compose) => compose === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
+/** `up -d` of a release in a slot: its own compose project, the slot's variables in the environment. */
+function slotUpStep(layout, compose, release, project, env) {
+    const dir = remotePath([layout.dir, RELEASES, release].join('/').replace(/\/+/g, '/'));
+    const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+    return {
+        name: `up (slot ${env.GANTRY_SLOT ?? ''})`,
+        script: `cd ${dir} && ${shellCommand(['env', ...vars, ...composeBase(compose), '-p', project, '-f', COMPOSE_FILE, 'up', '-d', '--remove-orphans'])}`
+    };
+}
+/** Every container of a compose project, by its label (no compose file needed). */
+const projectContainers = (project) => shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`]);
+/** Stops and removes a slot's containers by their compose label (no compose file needed). */
+function slotDownStep(project, slot, stopTimeoutSeconds) {
+    const list = projectContainers(project);
+    return {
+        name: `stop slot ${slot}`,
+        script: `ids=$(${list}) && if [ -n "$ids" ]; then ${shellCommand(['docker', 'stop', '-t', String(stopTimeoutSeconds)])} $ids >/dev/null && docker rm $ids >/dev/null; fi; ` +
+            `${shellCommand(['docker', 'network', 'rm', `${project}_default`])} >/dev/null 2>&1; true`
+    };
+}
+/**
+ * Why a project's containers failed: per container its name, state, exit code and health, then
+ * its last log lines (prefixed `| `).
+ */
+function failureReportStep(project, lines = 10) {
+    const list = projectContainers(project);
+    const format = '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} exit={{.State.ExitCode}}{{if .State.Health}} health={{.State.Health.Status}}{{end}}';
+    return {
+        name: 'why it failed',
+        script: `for id in $(${list}); do ${shellCommand(['docker', 'inspect', '--format', format])} "$id"; ${shellCommand(['docker', 'logs', '--tail', String(lines)])} "$id" 2>&1 | sed 's/^/| /'; done`
+    };
+}
+/** `<service> <state> exit=<n> [health=…]` lines and their log lines, as one message. */
+function describeFailure(stdout) {
+    const parts = [];
+    let logs = [];
+    const flush = () => {
+        if (logs.length)
+            parts[parts.length - 1] += `; last log lines: ${logs.slice(-5).join(' | ')}`;
+        logs = [];
+    };
+    for (const raw of stdout.split('\n')) {
+        const line = raw.trimEnd();
+        if (!line)
+            continue;
+        if (line.startsWith('| '))
+            logs.push(line.slice(2).trim());
+        else {
+            flush();
+            const m = /^(\S+) (\S+) exit=(-?\d+)(?: health=(\S+))?$/.exec(line);
+            if (!m)
+                continue;
+            const [, service, state, exit, health] = m;
+            parts.push(`container of ${service} ${state} (exit code ${exit}${health ? `, ${health}` : ''})`);
+        }
+    }
+    flush();
+    return parts.length ? parts.join('; ') : undefined;
+}
+/**
+ * One request through the proxy (curl; the preview header comes on stdin, never on the command
+ * line): prints `status=<code>` and `release=<value of the release header>`.
+ */
+function probeStep(url, header, host) {
+    const curl = ['curl', '-sS', '-m', '5', '-o', '/dev/null', '-D', '-', '-H', '@-', url];
+    const lines = [...(host ? [`Host: ${host}`] : []), ...(header ? [header] : [])];
+    return {
+        name: `probe ${url}`,
+        script: `${shellCommand(curl)} | tr -d '\\r' | awk 'NR==1 {print "status=" $2} ` +
+            `tolower($1)=="${RELEASE_HEADER.toLowerCase()}:" {print "release=" $2}'`,
+        stdin: lines.map((l) => `${l}\n`).join(''),
+        secretStdin: Boolean(header)
+    };
+}
+function parseProbe(stdout) {
+    const status = Number(/status=(\d+)/.exec(stdout)?.[1] ?? 0);
+    const release = /release=(\S+)/.exec(stdout)?.[1];
+    return release ? { status, release } : { status };
+}
+/**
+ * The user's post-deploy test, run in the release directory. Its environment (GANTRY_TEST_URL,
+ * GANTRY_TEST_HEADER, GANTRY_TEST_PHASE, GANTRY_VERSION) arrives on stdin as data, exported
+ * without evaluation; the preview token never appears on a command line.
+ */
+function postDeployTestStep(layout, release, command, env) {
+    const dir = remotePath([layout.dir, RELEASES, release].join('/').replace(/\/+/g, '/'));
+    const lines = [
+        `GANTRY_TEST_URL=${env.url}`,
+        `GANTRY_TEST_HEADER=${env.header}`,
+        `GANTRY_TEST_HOST=${env.host}`,
+        `GANTRY_TEST_PHASE=${env.phase}`,
+        `GANTRY_VERSION=${env.version}`
+    ];
+    return {
+        name: `post-deploy-test (${env.phase === 'preview' ? 'preview route, before the switch' : 'public route'})`,
+        script: `cd ${dir} && while IFS= read -r kv || [ -n "$kv" ]; do export "$kv" || exit 2; done && { ${command}\n} < /dev/null`,
+        stdin: lines.join('\n') + '\n',
+        secretStdin: env.phase === 'preview'
+    };
+}
+/** The preview header line a test sends: `X-Gantry-Preview: <token>`. */
+const previewHeader = (token) => `${PREVIEW_HEADER}: ${token}`;
+
 ;// CONCATENATED MODULE: ./src/deploy/targets/rehearsal.ts
 /**
  * The host the dry run plays against: it keeps `keep-releases` releases (so the prune step shows
@@ -30104,6 +30869,7 @@ function rehearsalHost(plan) {
 
 
 
+
 /** Without any health check, containers that keep running this long count as up. */
 const STEADY_MS = 1000;
 /**
@@ -30113,9 +30879,12 @@ const STEADY_MS = 1000;
  * check comes one `interval` after the start): passing, it counts as up; Docker's `unhealthy`
  * alone fails it.
  */
-async function waitHealthy(session, up, before) {
+async function waitHealthy(session, up, before = [], 
+// Blue-green checks a slot: its own compose project, the health URL on the slot's port.
+target = session.plan) {
     const { clock, plan } = session;
-    const { layout, healthUrl, healthTimeoutMs } = plan;
+    const { healthTimeoutMs } = plan;
+    const { layout, healthUrl } = target;
     let starting = [];
     let announced = false;
     let upSince;
@@ -30193,16 +30962,43 @@ class ReleaseFailure extends Error {
 /**
  * `before` (the release's upload and pull) and `up`, then the wait, the first steps in one round
  * trip. A failure before `up` changed nothing and is thrown (a lost connection too: how far the
- * steps got is unknown); a failed `up` is a failure of the release, with its reason.
+ * steps got is unknown); a failed `up` is a failure of the release, with its reason. Either way a
+ * failed release's reason carries its containers' exit codes and last log lines.
  */
 async function upAndWait(session, compose, release, before = []) {
+    const project = session.plan.layout.project;
+    let health;
     try {
-        return await waitHealthy(session, upStep(session.plan.layout, compose, release), before);
+        health = await waitHealthy(session, upStep(session.plan.layout, compose, release), before);
     }
     catch (error) {
         if (!(error instanceof ReleaseFailure))
             throw error;
-        return { ok: false, reason: error.message, error: true };
+        return {
+            ok: false,
+            reason: error.message + (await failureDetail(session, project)),
+            error: true
+        };
+    }
+    if (health.ok)
+        return health;
+    return { ok: false, reason: health.reason + (await failureDetail(session, project)) };
+}
+/**
+ * Why a project's release failed, for the message: each container's state, exit code and health
+ * and its last log lines (` (container of app exited (exit code 1); last log lines: …)`), or
+ * nothing when the host cannot say.
+ */
+async function failureDetail(session, project) {
+    try {
+        const [report] = await session.run([{ ...failureReportStep(project), mayFail: true }], {
+            quiet: true
+        });
+        const text = describeFailure(report?.stdout ?? '');
+        return text ? ` (${text})` : '';
+    }
+    catch {
+        return ''; // the report is a courtesy: the failure itself is already known
     }
 }
 const composeTarget = {
@@ -30280,6 +31076,385 @@ const composeTarget = {
         };
     }
 };
+
+;// CONCATENATED MODULE: ./src/deploy/targets/blue-green.ts
+/**
+ * `target: compose` with `strategy: blue-green`: each app has two slots (blue, green) on two
+ * ports of the host behind a proxy (HAProxy by default, nginx as the reload-based driver). A
+ * release starts in the idle slot with the slot's variables (GANTRY_SLOT, GANTRY_HOST,
+ * GANTRY_PORT, GANTRY_ADDR), is health-checked directly, tested through the proxy's preview route
+ * (a header only the test sends), and only then does the proxy send it new requests; the old slot
+ * drains and stops. A release that never gets healthy or fails its preview test never receives a
+ * user request; one that fails its test on the public route is switched back at once (the old
+ * slot still runs). Commands: src/core/deploy/blue-green.ts, haproxy.ts, nginx.ts, proxy.ts.
+ */
+
+
+
+
+
+
+
+
+
+const PROXY_MARK = '#gantry-proxy';
+/** A stopped slot gets this long to end its containers (compose's stop timeout). */
+const STOP_TIMEOUT_S = 10;
+/** After a switch: how long the probe through the proxy may take to see the new release. */
+const CONFIRM_MS = 3000;
+function blueGreenTarget(o) {
+    return {
+        name: 'compose',
+        rolledBackBy: 'Gantry',
+        headline: ({ app, what, hosts, maxParallel }) => `Deploying ${app} ${what} blue-green behind ${o.proxy} to ${hosts.length} host(s), ${maxParallel || 'all'} at a time`,
+        dryRunNote: 'The release starts in the idle slot and is health-checked and tested there; the proxy switches only then, and the old slot drains before it stops.',
+        inspectStep(layout) {
+            return {
+                name: 'inspect',
+                script: `${inspectStep(layout).script}\necho '${PROXY_MARK}'\n${proxyInspectStep(o.proxy).script}`
+            };
+        },
+        parseInspect(stdout) {
+            const at = stdout.indexOf(`${PROXY_MARK}\n`);
+            const compose = composeTarget.parseInspect(at < 0 ? stdout : stdout.slice(0, at));
+            if ('problem' in compose)
+                return compose;
+            let proxy;
+            try {
+                proxy = parseProxyInspect(at < 0 ? '' : stdout.slice(at + PROXY_MARK.length + 1));
+            }
+            catch (error) {
+                return {
+                    problem: `The host's proxy settings are unusable: ${errorMessage(error)}`
+                };
+            }
+            const missing = missingTools(o.proxy, proxy.tools);
+            if (missing)
+                return {
+                    problem: `strategy blue-green with proxy ${o.proxy}: ${missing}`
+                };
+            const record = appRecord(proxy.records, o.app, {
+                proxy: o.proxy,
+                route: o.route,
+                options: o.options
+            });
+            try {
+                assertApps([...proxy.records.filter((r) => r.app !== o.app), record]);
+            }
+            catch (error) {
+                return { problem: errorMessage(error) };
+            }
+            return { ...compose, proxy, record };
+        },
+        async deploy(session, state, spec) {
+            const { release, steps } = session.newRelease(spec);
+            await session.run([...steps, pullStep(session.plan.layout, state.compose, release)]);
+            return new BlueGreen(session, state, o).rollOut(release, releaseLabel(spec.version), {
+                postDeploy: spec.postDeploy
+            });
+        },
+        async rollbackTo(session, state, to) {
+            const target = rollbackTarget(state, to);
+            if ('error' in target)
+                return {
+                    status: 'failed',
+                    message: `Cannot roll back: ${target.error}`
+                };
+            const version = await session.versionOf(target.release);
+            session.log(`↩ rolling back to ${version} (${target.release}) through the idle slot`);
+            return new BlueGreen(session, state, o).rollOut(target.release, releaseLabel(version), {
+                prune: false
+            });
+        },
+        rehearsal(plan) {
+            const compose = composeTarget.rehearsal(plan);
+            // The host it plays against: the app live in slot blue, the new release going to green.
+            const record = JSON.stringify({
+                app: o.app,
+                proxy: o.proxy,
+                route: o.route,
+                ports: { blue: 20000, green: 20001 },
+                live: 'blue',
+                releases: { blue: 'current' }
+            });
+            const proxyAnswer = `home=/home/deploy\ntool=${o.proxy}\ntool=socat\ntool=curl\nrunning=yes\nrecords=0\n#host\n#records\n${record}\n`;
+            return {
+                ...compose,
+                inspect: `${String(compose.inspect)}${PROXY_MARK}\n${proxyAnswer}`,
+                'inspect proxy': proxyAnswer,
+                probe: `status=200\nrelease=${releaseLabel(plan.mode.kind === 'deploy' ? plan.mode.version : plan.mode.to)}\n`,
+                drain: 'sessions=0\n'
+            };
+        }
+    };
+}
+class BlueGreen {
+    session;
+    state;
+    o;
+    record;
+    proxy;
+    constructor(session, state, o) {
+        this.session = session;
+        this.state = state;
+        this.o = o;
+        this.record = state.record;
+        this.proxy = state.proxy;
+    }
+    get host() {
+        return this.proxy.host;
+    }
+    log(line) {
+        this.session.log(line);
+    }
+    project(slot) {
+        return slotProject(this.session.plan.layout.project, slot);
+    }
+    /** The configuration for the records as they will be (this app's record replaced). */
+    config(record, preview) {
+        const apps = [...this.proxy.records.filter((r) => r.app !== this.o.app), record];
+        return this.o.proxy === 'haproxy'
+            ? haproxyConfig(this.host, apps)
+            : nginxConfig(this.host, apps, preview);
+    }
+    files(record) {
+        return [
+            { path: `apps/${record.app}.json`, content: recordText(record) },
+            ...(this.o.proxy === 'haproxy'
+                ? [
+                    {
+                        path: `haproxy/maps/${record.app}.map`,
+                        content: releaseMap(record)
+                    }
+                ]
+                : [])
+        ];
+    }
+    /**
+     * Commits a new record of this app: the files, the configuration (nginx always; HAProxy's only
+     * changes with routes and ports), the runtime commands. Re-reads the proxy and tries again when
+     * another app's deploy changed it meanwhile.
+     */
+    async commit(name, record, options = {}) {
+        for (let attempt = 1;; attempt++) {
+            const step = {
+                ...proxyCommitStep({
+                    name,
+                    driver: this.o.proxy,
+                    host: this.host,
+                    recordsSum: this.proxy.recordsSum,
+                    files: this.files(record),
+                    config: this.config(record, options.preview),
+                    runtime: this.o.proxy === 'haproxy' ? options.runtime?.(record) : undefined,
+                    // The preview token is in the runtime commands or the nginx configuration.
+                    secret: Boolean(options.runtime || options.preview)
+                }),
+                mayFail: true
+            };
+            const [result] = await this.session.run([step]);
+            if (result?.code === 0) {
+                this.record = record;
+                // Our own write changed the checksum: read it again before the next commit.
+                await this.reread();
+                return result.stdout.match(/config=(\w+)/)?.[1] ?? 'unchanged';
+            }
+            if (result?.code === RECORDS_CHANGED_EXIT && attempt < 5) {
+                this.log('  another deploy changed the proxy meanwhile: reading it again');
+                await this.reread();
+                continue;
+            }
+            const said = `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`
+                .split('\n')
+                .filter((l) => l.trim())
+                .slice(-8)
+                .join(' | ');
+            throw new StepError(step, result, `${name} failed (exit code ${result?.code}): ${said}`);
+        }
+    }
+    async reread() {
+        const [result] = await this.session.run([proxyInspectStep(this.o.proxy)], {
+            quiet: true
+        });
+        this.proxy = parseProxyInspect(result?.stdout ?? '');
+    }
+    /** A request through the proxy until it is answered by `release` (or CONFIRM_MS passed). */
+    async confirm(url, release, header) {
+        const { clock } = this.session;
+        const deadline = clock.now() + CONFIRM_MS;
+        let last = 'no answer';
+        for (;;) {
+            const [result] = await this.session.run([{ ...probeStep(url, header, this.record.route.host), mayFail: true }], {
+                quiet: true
+            });
+            const probe = parseProbe(result?.stdout ?? '');
+            if (probe.status >= 200 && probe.status < 300 && probe.release === release)
+                return undefined;
+            last = probe.status
+                ? `HTTP ${probe.status}, ${probe.release ? `served by ${probe.release}` : 'no release header'}`
+                : `no answer (${(result?.stderr ?? '').trim().split('\n').at(-1) ?? ''})`;
+            if (clock.now() >= deadline)
+                return `${url} did not answer from ${release} through the proxy: ${last}`;
+            await clock.sleep(100);
+        }
+    }
+    async test(release, version, phase) {
+        const command = this.o.postDeployTest;
+        if (!command)
+            return undefined;
+        const url = proxyUrl(this.host, this.o.proxy, this.record.route);
+        const step = {
+            ...postDeployTestStep(this.session.plan.layout, release, command, {
+                url,
+                header: phase === 'preview' ? previewHeader(this.o.previewToken) : '',
+                host: this.record.route.host ?? '',
+                phase,
+                version
+            }),
+            mayFail: true
+        };
+        const [result] = await this.session.run([step]);
+        if (result?.code === 0)
+            return undefined;
+        const tail = `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`
+            .split('\n')
+            .filter((l) => l.trim())
+            .slice(-10)
+            .join(' | ');
+        return `post-deploy-test failed on the ${phase === 'preview' ? 'preview route (before the switch)' : 'public route (after the switch)'} (exit code ${result?.code})${tail ? `: ${tail}` : ''}`;
+    }
+    async stopSlot(slot) {
+        await this.session.run([
+            {
+                ...slotDownStep(this.project(slot), slot, STOP_TIMEOUT_S),
+                mayFail: true
+            }
+        ]);
+    }
+    /** The outcome of a release that did not go live: the old slot never stopped serving. */
+    notLive(version, reason) {
+        const before = this.session.before;
+        return before
+            ? {
+                status: 'rolled-back',
+                after: before,
+                attempted: version,
+                message: `${version} did not go live: ${reason}; ${before} kept serving`
+            }
+            : {
+                status: 'failed',
+                after: version,
+                message: `${version} did not go live: ${reason}`
+            };
+    }
+    async rollOut(release, version, finish) {
+        const { session, o } = this;
+        const { layout, healthUrl } = session.plan;
+        const from = this.record.live;
+        const to = idleSlot(this.record);
+        const header = previewHeader(o.previewToken);
+        // 1. The proxy knows the app (routes, slots) before anything starts: a configuration that
+        //    does not validate stops the deploy here, with nothing changed.
+        const applied = await this.commit(`proxy: ${o.app} routes and slots`, {
+            ...this.record,
+            route: o.route
+        });
+        if (applied !== 'unchanged')
+            this.log(`  proxy configuration ${applied}`);
+        // 2. The release in the idle slot, checked directly on its own port.
+        this.log(`▸ ${version} into slot ${to} (port ${this.record.ports[to]})${from ? `; ${from} keeps serving` : ''}`);
+        const slotLayout = { ...layout, project: this.project(to) };
+        const health = await waitHealthy(session, slotUpStep(layout, this.state.compose, release, slotLayout.project, slotEnv(this.host, this.record, to)), [], {
+            layout: slotLayout,
+            healthUrl: healthUrl ? slotHealthUrl(healthUrl, this.host, this.record, to) : undefined
+        }).catch((error) => ({
+            ok: false,
+            reason: errorMessage(error)
+        }));
+        if (!health.ok) {
+            const why = await failureDetail(session, this.project(to));
+            await this.stopSlot(to);
+            return this.notLive(version, `${health.reason}${why}`);
+        }
+        const healthyAt = session.clock.now();
+        // 3. The preview route reaches the new slot (a header only the test sends); the test runs
+        //    through the proxy before any user request reaches the release.
+        const previewing = {
+            ...this.record,
+            releases: { ...this.record.releases, [to]: version }
+        };
+        await this.commit(`proxy: preview ${version} in slot ${to}`, previewing, {
+            runtime: (r) => haproxyCommands.preview(this.host, r, to, version, o.previewToken),
+            preview: { app: o.app, slot: to, token: o.previewToken }
+        });
+        const url = proxyUrl(this.host, o.proxy, this.record.route);
+        const unseen = await this.confirm(url, version, header);
+        const previewFailure = unseen ?? (await this.test(release, version, 'preview'));
+        if (previewFailure) {
+            await this.commit(`proxy: end the preview of slot ${to}`, this.record, {
+                runtime: (r) => haproxyCommands.endPreview(this.host, r, to, o.previewToken)
+            });
+            await this.stopSlot(to);
+            return this.notLive(version, previewFailure);
+        }
+        // 4. The switch: new requests to the new slot, those in flight finish on the old one.
+        const live = { ...this.record, live: to };
+        await this.commit(`proxy: switch ${o.app} to slot ${to} (${version})`, live, {
+            runtime: (r) => [
+                ...haproxyCommands.endPreview(this.host, r, to, o.previewToken),
+                ...haproxyCommands.switch(r, to)
+            ]
+        });
+        const switchedMs = session.clock.now() - healthyAt;
+        const notServed = await this.confirm(url, version);
+        const publicFailure = notServed ?? (await this.test(release, version, 'public'));
+        if (publicFailure) {
+            if (from) {
+                await this.commit(`proxy: switch ${o.app} back to slot ${from}`, { ...this.record, live: from }, {
+                    runtime: (r) => haproxyCommands.switch(r, from)
+                });
+                this.log(`↩ switched back to slot ${from} (${this.session.before ?? from})`);
+            }
+            await this.stopSlot(to);
+            return this.notLive(version, publicFailure);
+        }
+        this.log(`  switched to slot ${to} ${switchedMs} ms after it was healthy`);
+        // 5. The old slot drains (requests in flight finish), then stops.
+        if (from) {
+            const drain = o.proxy === 'haproxy'
+                ? haproxyDrainStep(this.host, o.app, from, o.drainTimeoutMs)
+                : nginxDrainStep(this.host, o.drainTimeoutMs);
+            const [drained] = await session.run([{ ...drain, mayFail: true }]);
+            const left = parseSessions(drained?.stdout ?? '');
+            if (left)
+                this.log(`  ${left} request(s) still in flight on slot ${from} after the drain timeout`);
+            if (o.proxy === 'haproxy')
+                await this.commit(`proxy: retire slot ${from}`, this.record, {
+                    runtime: (r) => haproxyCommands.retire(r, from)
+                });
+            await this.stopSlot(from);
+        }
+        else {
+            if (o.proxy === 'haproxy')
+                await this.commit(`proxy: retire slot ${otherSlot(to)}`, this.record, {
+                    runtime: (r) => haproxyCommands.retire(r, otherSlot(to))
+                });
+            // The first blue-green deploy of an app deployed with `recreate` before: its container goes.
+            await session.run([
+                {
+                    ...slotDownStep(layout.project, to, STOP_TIMEOUT_S),
+                    name: 'stop the recreate container',
+                    mayFail: true
+                }
+            ]);
+        }
+        await session.finish(this.state, release, finish);
+        return {
+            status: 'deployed',
+            after: version,
+            details: `slot ${to} (port ${this.record.ports[to]}) behind ${o.proxy}, switched ${switchedMs} ms after healthy`
+        };
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/deploy/git.ts
 /**
@@ -31355,8 +32530,9 @@ function servicesTable(stack, services) {
 
 
 
+
 const HOST_TARGETS = {
-    compose: () => composeTarget,
+    compose: (options) => options.blueGreen ? blueGreenTarget({ app: options.app, ...options.blueGreen }) : composeTarget,
     swarm: (options) => swarmTarget(options.stack ?? options.app),
     git: (options) => {
         if (!options.git)
@@ -34781,6 +35957,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
 const INPUTS = {
     hosts: 'hosts',
     key: 'key',
@@ -34820,10 +35997,17 @@ const INPUTS = {
     build: 'build',
     restart: 'restart',
     linkedFiles: 'linked-files',
-    linkedDirs: 'linked-dirs'
+    linkedDirs: 'linked-dirs',
+    strategy: 'strategy',
+    proxyDriver: 'proxy',
+    routeHost: 'route-host',
+    routePath: 'route-path',
+    proxyOptions: 'proxy-options',
+    drainTimeout: 'drain-timeout',
+    postDeployTest: 'post-deploy-test'
 };
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/;
-const APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const settings_APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STACK = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 function hostList(inputs) {
@@ -34893,6 +36077,65 @@ function envValue(env, key) {
         .split('\n')
         .find((l) => l.startsWith(`${key}=`))
         ?.slice(key.length + 1);
+}
+const BLUE_GREEN_ONLY = [
+    INPUTS.proxyDriver,
+    INPUTS.routeHost,
+    INPUTS.routePath,
+    INPUTS.proxyOptions,
+    INPUTS.drainTimeout,
+    INPUTS.postDeployTest
+];
+/** `strategy` and its inputs: blue-green only on the compose target, its inputs only with it. */
+function strategyOf(inputs, target) {
+    const strategy = inputs.choice(INPUTS.strategy, ['recreate', 'blue-green'], 'recreate');
+    if (strategy === 'recreate') {
+        for (const name of BLUE_GREEN_ONLY) {
+            const value = inputs.optional(name);
+            if (value !== undefined)
+                throw new InputError(name, value, `'${name}' only with \`${INPUTS.strategy}: blue-green\``);
+        }
+        return { strategy };
+    }
+    if (target !== 'compose')
+        throw new InputError(INPUTS.strategy, strategy, `\`recreate\` with \`${INPUTS.target}: ${target}\` (blue-green is for \`${INPUTS.target}: compose\`; a swarm rolls its services out itself)`);
+    const proxy = inputs.choice(INPUTS.proxyDriver, ['haproxy', 'nginx'], 'haproxy');
+    const route = {};
+    const hostText = inputs.optional(INPUTS.routeHost);
+    if (hostText !== undefined) {
+        const parsed = parseRouteHost(hostText);
+        if ('error' in parsed)
+            throw new InputError(INPUTS.routeHost, hostText, parsed.error);
+        route.host = parsed.host;
+    }
+    const pathText = inputs.optional(INPUTS.routePath);
+    if (pathText !== undefined) {
+        const parsed = parseRoutePath(pathText);
+        if ('error' in parsed)
+            throw new InputError(INPUTS.routePath, pathText, parsed.error);
+        route.path = parsed.path;
+    }
+    const options = (inputs.optional(INPUTS.proxyOptions) ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    for (const line of options) {
+        const problem = optionProblem(proxy, line);
+        if (problem)
+            throw new InputError(INPUTS.proxyOptions, line, problem);
+    }
+    const previewToken = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    return {
+        strategy,
+        blueGreen: {
+            proxy,
+            route,
+            options,
+            drainTimeoutMs: inputs.duration(INPUTS.drainTimeout, 30_000),
+            postDeployTest: inputs.optional(INPUTS.postDeployTest),
+            previewToken
+        }
+    };
 }
 /** `target` and `stack`: a swarm takes one manager, and only a swarm has a stack. */
 function targetOf(inputs, hosts, app) {
@@ -35034,9 +36277,10 @@ function readSettings(inputs, workspace, context = {}) {
         };
     }
     const app = inputs.required(INPUTS.app, 'the application name');
-    if (!APP.test(app))
+    if (!settings_APP.test(app))
         throw new InputError(INPUTS.app, app, 'a name of lowercase letters, digits, `_` and `-` (it names the compose project)');
     const { target, stack } = targetOf(inputs, hosts, app);
+    const { strategy, blueGreen } = strategyOf(inputs, target);
     const path = inputs.optional(INPUTS.path) ?? `~/gantry/${app}`;
     if (/[\0\n]/.test(path))
         throw new InputError(INPUTS.path, path, 'a directory path on one line');
@@ -35081,6 +36325,8 @@ function readSettings(inputs, workspace, context = {}) {
         target,
         stack,
         git,
+        strategy,
+        blueGreen,
         hosts,
         key,
         passphrase,
@@ -35141,7 +36387,14 @@ async function run(deps = {}) {
             runner.warning(`Host-key checking is OFF ('${INPUTS.insecure}: true'): a man in the middle could take this deploy, its registry password included.`);
         }
         const git = settings.git && (await gitOptions(settings, settings.git, deps.connect, runner));
-        const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack, git });
+        if (settings.blueGreen)
+            runner.setSecret(settings.blueGreen.previewToken);
+        const target = hostTarget(settings.target, {
+            app: settings.app,
+            stack: settings.stack,
+            git,
+            blueGreen: settings.blueGreen
+        });
         const plan = {
             layout: { dir: settings.path, project: settings.app },
             mode: settings.rollbackTo

@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readSandbox } from '../sandbox/description.js'
-import type { SandboxHost, SandboxSlackRequest } from '../sandbox/description.js'
+import type { SandboxDeployHost, SandboxHost, SandboxSlackRequest } from '../sandbox/description.js'
 
 const sandbox = readSandbox()
 if (sandbox.hosts.length < 2) {
@@ -112,8 +112,30 @@ describe('deploy hosts', () => {
     expect(new Set(engineIds).size).toBe(sandbox.hosts.length) // no two hosts share an engine
   }, 120000)
 
+  test('each deploy host runs HAProxy and nginx as its own user on its address, with the runtime API in its home', async () => {
+    for (const h of sandbox.hosts) {
+      const out = await sshOk(
+        h,
+        `ps -o user= -p "$(cat ~/gantry-proxy/haproxy/haproxy.pid)","$(cat ~/gantry-proxy/nginx/nginx.pid)" | sort -u | tr -d ' ' ; ` +
+          `printf 'show info\\n' | socat -t 2 stdio UNIX-CONNECT:${h.haproxyAdminSocket} | grep -c '^Pid: ' ; ` +
+          `cat ~/gantry-proxy/host.json`
+      )
+      const [owners, infos, ...json] = out.trim().split('\n')
+      expect([owners, infos]).toEqual([h.user, '1'])
+      expect(JSON.parse(json.join('\n'))).toEqual({
+        upstreamHost: h.address,
+        haproxy: { listen: `${h.address}:8000` },
+        nginx: { listen: `${h.address}:8001` }
+      })
+      expect([h.proxyUrl, h.nginxUrl]).toEqual([
+        `http://${h.address}:8000`,
+        `http://${h.address}:8001`
+      ])
+    }
+  }, 120000)
+
   test('the fingerprint matches ssh-keygen and a wrong host key is refused', async () => {
-    const [first, second] = sandbox.hosts as [SandboxHost, SandboxHost]
+    const [first, second] = sandbox.hosts as [SandboxDeployHost, SandboxDeployHost]
     const keyFile = join(scratch, 'first.pub')
     await writeFile(keyFile, first.knownHosts.split(' ').slice(1).join(' ') + '\n')
     const keygen = await run('ssh-keygen', ['-lf', keyFile])

@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readSandbox } from '../sandbox/description.js'
-import type { SandboxHost } from '../sandbox/description.js'
+import type { SandboxDeployHost } from '../sandbox/description.js'
 import { onHost as onHostAs } from '../harness/hosts.js'
 import { runAction, secretLeaks, type RunResult } from '../harness/run-action.js'
 import { atomicSwitchStep } from '../../src/core/deploy/git.js'
@@ -23,8 +23,8 @@ const { v1, v2, broken } = repo.commits
 const short = (c: string) => c.slice(0, 7)
 const workspace = mkdtempSync(join(tmpdir(), 'gantry-git-deploy-'))
 const shq = (s: string): string => `'${s.replaceAll("'", `'\\''`)}'`
-const onHost = (host: SandboxHost, script: string) => onHostAs(sandbox, host, script)
-const ctl = (h: SandboxHost) => h.supervisor?.ctl as string
+const onHost = (host: SandboxDeployHost, script: string) => onHostAs(sandbox, host, script)
+const ctl = (h: SandboxDeployHost) => h.supervisor?.ctl as string
 
 function deploy(inputs: Record<string, string>, list = hosts): Promise<RunResult> {
   return runAction('ssh-deploy', {
@@ -56,7 +56,7 @@ function expectExit(r: RunResult, code: number) {
     throw new Error(`exit code ${r.exitCode}, expected ${code}; log:\n${r.stdout}\n${r.stderr}`)
 }
 
-async function get(host: SandboxHost, path: string): Promise<string> {
+async function get(host: SandboxDeployHost, path: string): Promise<string> {
   try {
     const res = await fetch(`${host.appUrl}${path}`, { signal: AbortSignal.timeout(3000) })
     return `${res.status} ${await res.text()}`
@@ -128,7 +128,7 @@ describe('git releases on three hosts', () => {
     expectExit(r, 0)
     expect(r.outputs).toMatchObject({ version: short(v1), 'previous-version': short(v2) })
     for (const h of hosts) expect(await get(h, '/version')).toBe('200 v1')
-    const history = onHost(hosts[0] as SandboxHost, 'cat ~/gantry/blog/revisions.log')
+    const history = onHost(hosts[0] as SandboxDeployHost, 'cat ~/gantry/blog/revisions.log')
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, string>)
@@ -173,7 +173,7 @@ describe('git releases on three hosts', () => {
 
 describe('4. current during 50 switches', () => {
   test('a reader looping on a file of current never finds it missing or mixed', () => {
-    const h = hosts[0] as SandboxHost
+    const h = hosts[0] as SandboxDeployHost
     const layout = { dir: '~/gantry/switch-test', project: 'switch-test' }
     // Two releases whose file is large enough that a half-written or mixed read would show.
     const setup = [
@@ -293,7 +293,7 @@ describe('7. hostile commit messages, branch names and paths are data', () => {
   }
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: clone, env, encoding: 'utf8' }).trim()
-  const h = hosts[0] as SandboxHost
+  const h = hosts[0] as SandboxDeployHost
   const path = `~/gantry/hostile 'app' $(touch ${pwned}-path)`
   const dir = `"$HOME"/${shq(`gantry/hostile 'app' $(touch ${pwned}-path)`)}`
   afterAll(() => {

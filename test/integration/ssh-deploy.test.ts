@@ -108,6 +108,10 @@ describe('a release lifecycle on three hosts', () => {
     expect(
       r.annotations.filter((a) => a.level === 'error').map((a) => a.properties.title)
     ).toContain('ssh-deploy: gantry01@127.0.0.11 rolled back')
+    // Why: the failing container's state, exit code and health, and its last log lines.
+    expect(r.stdout).toMatch(
+      /service app is unhealthy \(container of app running \(exit code 0, unhealthy\); last log lines: demo-app broken on 127\.0\.0\.1\d:8080 \(health: fail\)/
+    )
   }, 180_000)
 
   test('rollback-to: previous brings v1 back; then the newest release of a version', async () => {

@@ -84,6 +84,18 @@ export interface SandboxGit {
   }
 }
 
+/** A deploy host (not the swarm manager): it also runs the blue-green proxies (proxy.js). */
+export interface SandboxDeployHost extends SandboxHost {
+  /** `http://address:8000`: the host's apps through its HAProxy (the default blue-green proxy). */
+  proxyUrl: string
+  /** `http://address:8001`: the same through its nginx (the reload-based driver). */
+  nginxUrl: string
+  /** `<home>/gantry-proxy`: host.json, haproxy/ and nginx/ (configs, admin socket, pid files). */
+  proxyDir: string
+  /** HAProxy's runtime API socket (mode 600, the host's user). */
+  haproxyAdminSocket: string
+}
+
 export interface SandboxDescription {
   version: 1
   stateDir: string
@@ -116,7 +128,7 @@ export interface SandboxDescription {
   /** Absolute path of the demo compose file (`IMAGE=… docker-compose up -d`). */
   composeFile: string
   ssh: { privateKeyPath: string; publicKey: string; knownHostsFile: string }
-  hosts: SandboxHost[]
+  hosts: SandboxDeployHost[]
   /** The git server for `target: git`. */
   git: SandboxGit
   /** The git demo app on the hosts: `blog` in `~/gantry/blog`, built by `sh build.sh`. */

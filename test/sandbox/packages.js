@@ -14,7 +14,10 @@ export const PACKAGES = [
   'apprise', // apprise 1.2: a notification client nobody here wrote, to cross-check `notify`'s requests
   'git', // target: git: the sandbox's git server (git-shell) and the hosts' clients
   'supervisor', // target: git: the process supervisor on each host (supervisord per host user)
-  'python3' // the git demo app (git-app/app.py, standard library only)
+  'python3', // the git demo app (git-app/app.py, standard library only)
+  'haproxy', // the blue-green proxy (runtime API switch); its own service is not started
+  'nginx', // the reload-based blue-green driver
+  'socat' // talks to HAProxy's admin socket
 ]
 
 /** Only to build the Kubernetes binaries (k8s-build.js), and only when no cache has them yet. */

@@ -34,6 +34,7 @@ import { describeGit, ensureGitServer, gitLayout, stopGitServer } from './git.js
 import { ensureImages, imageRefs } from './images.js'
 import { ensureKubernetes, k8sLayout, kubernetesParts, stopKubernetes } from './k8s.js'
 import { ensurePackages } from './packages.js'
+import { describeProxies, ensureProxies, proxyParts } from './proxy.js'
 import { ensureRegistry, registryAnswers, registryLayouts, stopRegistry } from './registry.js'
 import { describeSlack, ensureSlack, slackLayout, slackRunning, stopSlack } from './slack.js'
 import {
@@ -191,7 +192,11 @@ async function startAll(c, { L, state, save, clientKey, log }) {
         savePids: saveSpawned
       })
     })
-  ).then(ready(hostKeys, `${c.hosts.length} host(s) (sshd + dockerd + supervisord)`))
+  )
+    .then(ready(hostKeys, `${c.hosts.length} host(s) (sshd + dockerd + supervisord)`))
+    .then(() =>
+      allOrReport(c.hosts.map((h) => ensureProxies(h, { pids, log, savePids: saveSpawned })))
+    )
   const gitReady = ensureGitServer(c.git, { pids, log, savePids: saveSpawned })
     .then((commits) => (state.gitCommits = commits))
     .then(ready(['git.sshd'], `git server ${c.git.user}@${c.git.address}`))
@@ -331,7 +336,8 @@ async function describe(L, state, c, clientKey) {
     hosts: await Promise.all(
       c.hosts.map(async (h) => ({
         ...(await describeHost(h, clientKey.privateKeyPath)),
-        supervisor: describeSupervisor(h)
+        supervisor: describeSupervisor(h),
+        ...describeProxies(h)
       }))
     ),
     swarm: await describeSwarm(c.swarm, clientKey.privateKeyPath, L.stackFile),
@@ -400,7 +406,8 @@ export async function status({ dir = stateDir() } = {}) {
       ),
       check(`${h.name} supervisord`, pids[supervisorLayout(h).key], () =>
         supervisorRunning(h, pids[supervisorLayout(h).key])
-      )
+      ),
+      ...proxyParts(h, pids, check)
     ]),
     ...swarmParts(c.swarm, pids, check),
     check(

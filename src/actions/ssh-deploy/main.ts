@@ -58,7 +58,13 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
       )
     }
     const git = settings.git && (await gitOptions(settings, settings.git, deps.connect, runner))
-    const target = hostTarget(settings.target, { app: settings.app, stack: settings.stack, git })
+    if (settings.blueGreen) runner.setSecret(settings.blueGreen.previewToken)
+    const target = hostTarget(settings.target, {
+      app: settings.app,
+      stack: settings.stack,
+      git,
+      blueGreen: settings.blueGreen
+    })
     const plan: HostPlan = {
       layout: { dir: settings.path, project: settings.app },
       mode: settings.rollbackTo

@@ -9,7 +9,14 @@ import {
   parseHostSpec,
   type HostSpec
 } from '../../core/hosts.js'
+import type { BlueGreenOptions } from '../../deploy/targets/blue-green.js'
 import { HOST_TARGET_NAMES, type HostTargetName } from '../../deploy/targets/index.js'
+import {
+  optionProblem,
+  parseRouteHost,
+  parseRoutePath,
+  type Route
+} from '../../core/deploy/proxy.js'
 import { ConfigurationError, InputError } from '../../lib/errors.js'
 import { InputReader, splitList } from '../../lib/inputs.js'
 import { parseKnownHosts, type KnownHostEntry } from '../../lib/known-hosts.js'
@@ -59,8 +66,18 @@ export const INPUTS = {
   build: 'build',
   restart: 'restart',
   linkedFiles: 'linked-files',
-  linkedDirs: 'linked-dirs'
+  linkedDirs: 'linked-dirs',
+  strategy: 'strategy',
+  proxyDriver: 'proxy',
+  routeHost: 'route-host',
+  routePath: 'route-path',
+  proxyOptions: 'proxy-options',
+  drainTimeout: 'drain-timeout',
+  postDeployTest: 'post-deploy-test'
 } as const
+
+/** `strategy: blue-green` (compose target): two slots behind a proxy on each host. */
+export type BlueGreenSettings = Omit<BlueGreenOptions, 'app'>
 
 export interface DeploySettings {
   /** `compose` on every host, or `swarm`: a stack through one manager (deploy/targets/index.ts). */
@@ -69,6 +86,9 @@ export interface DeploySettings {
   stack?: string
   /** `target: git`: where the code comes from and how a release is built and restarted. */
   git?: GitSettings
+  /** `recreate` (compose's `up`, the default) or `blue-green` (two slots behind a proxy). */
+  strategy: 'recreate' | 'blue-green'
+  blueGreen?: BlueGreenSettings
   hosts: HostSpec[]
   key: string
   passphrase?: string
@@ -190,6 +210,71 @@ function envValue(env: string, key: string): string | undefined {
     .split('\n')
     .find((l) => l.startsWith(`${key}=`))
     ?.slice(key.length + 1)
+}
+
+const BLUE_GREEN_ONLY = [
+  INPUTS.proxyDriver,
+  INPUTS.routeHost,
+  INPUTS.routePath,
+  INPUTS.proxyOptions,
+  INPUTS.drainTimeout,
+  INPUTS.postDeployTest
+] as const
+
+/** `strategy` and its inputs: blue-green only on the compose target, its inputs only with it. */
+function strategyOf(
+  inputs: InputReader,
+  target: HostTargetName
+): Pick<DeploySettings, 'strategy' | 'blueGreen'> {
+  const strategy = inputs.choice(INPUTS.strategy, ['recreate', 'blue-green'] as const, 'recreate')
+  if (strategy === 'recreate') {
+    for (const name of BLUE_GREEN_ONLY) {
+      const value = inputs.optional(name)
+      if (value !== undefined)
+        throw new InputError(name, value, `'${name}' only with \`${INPUTS.strategy}: blue-green\``)
+    }
+    return { strategy }
+  }
+  if (target !== 'compose')
+    throw new InputError(
+      INPUTS.strategy,
+      strategy,
+      `\`recreate\` with \`${INPUTS.target}: ${target}\` (blue-green is for \`${INPUTS.target}: compose\`; a swarm rolls its services out itself)`
+    )
+  const proxy = inputs.choice(INPUTS.proxyDriver, ['haproxy', 'nginx'] as const, 'haproxy')
+  const route: Route = {}
+  const hostText = inputs.optional(INPUTS.routeHost)
+  if (hostText !== undefined) {
+    const parsed = parseRouteHost(hostText)
+    if ('error' in parsed) throw new InputError(INPUTS.routeHost, hostText, parsed.error)
+    route.host = parsed.host
+  }
+  const pathText = inputs.optional(INPUTS.routePath)
+  if (pathText !== undefined) {
+    const parsed = parseRoutePath(pathText)
+    if ('error' in parsed) throw new InputError(INPUTS.routePath, pathText, parsed.error)
+    route.path = parsed.path
+  }
+  const options = (inputs.optional(INPUTS.proxyOptions) ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+  for (const line of options) {
+    const problem = optionProblem(proxy, line)
+    if (problem) throw new InputError(INPUTS.proxyOptions, line, problem)
+  }
+  const previewToken = randomBytes(16).toString('hex')
+  return {
+    strategy,
+    blueGreen: {
+      proxy,
+      route,
+      options,
+      drainTimeoutMs: inputs.duration(INPUTS.drainTimeout, 30_000),
+      postDeployTest: inputs.optional(INPUTS.postDeployTest),
+      previewToken
+    }
+  }
 }
 
 /** `target` and `stack`: a swarm takes one manager, and only a swarm has a stack. */
@@ -421,6 +506,7 @@ export function readSettings(
       'a name of lowercase letters, digits, `_` and `-` (it names the compose project)'
     )
   const { target, stack } = targetOf(inputs, hosts, app)
+  const { strategy, blueGreen } = strategyOf(inputs, target)
   const path = inputs.optional(INPUTS.path) ?? `~/gantry/${app}`
   if (/[\0\n]/.test(path)) throw new InputError(INPUTS.path, path, 'a directory path on one line')
 
@@ -483,6 +569,8 @@ export function readSettings(
     target,
     stack,
     git,
+    strategy,
+    blueGreen,
     hosts,
     key,
     passphrase,

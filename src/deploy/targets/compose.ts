@@ -11,8 +11,10 @@ import {
   pullStep,
   statusStep,
   upStep,
+  type AppLayout,
   type ComposeCommand
 } from '../../core/deploy/remote.js'
+import { describeFailure, failureReportStep } from '../../core/deploy/blue-green.js'
 import {
   evaluateWithProbes,
   parseInspect,
@@ -44,9 +46,16 @@ type Health = { ok: true } | { ok: false; reason: string }
  * check comes one `interval` after the start): passing, it counts as up; Docker's `unhealthy`
  * alone fails it.
  */
-async function waitHealthy(session: HostSession, up: Step, before: Step[]): Promise<Health> {
+export async function waitHealthy(
+  session: HostSession,
+  up: Step,
+  before: Step[] = [],
+  // Blue-green checks a slot: its own compose project, the health URL on the slot's port.
+  target: { layout: AppLayout; healthUrl?: string } = session.plan
+): Promise<Health> {
   const { clock, plan } = session
-  const { layout, healthUrl, healthTimeoutMs } = plan
+  const { healthTimeoutMs } = plan
+  const { layout, healthUrl } = target
   let starting: Step[] = []
   let announced = false
   let upSince: number | undefined
@@ -121,7 +130,8 @@ class ReleaseFailure extends Error {}
 /**
  * `before` (the release's upload and pull) and `up`, then the wait, the first steps in one round
  * trip. A failure before `up` changed nothing and is thrown (a lost connection too: how far the
- * steps got is unknown); a failed `up` is a failure of the release, with its reason.
+ * steps got is unknown); a failed `up` is a failure of the release, with its reason. Either way a
+ * failed release's reason carries its containers' exit codes and last log lines.
  */
 async function upAndWait(
   session: HostSession,
@@ -129,11 +139,36 @@ async function upAndWait(
   release: string,
   before: Step[] = []
 ): Promise<Health | { ok: false; reason: string; error: true }> {
+  const project = session.plan.layout.project
+  let health: Health
   try {
-    return await waitHealthy(session, upStep(session.plan.layout, compose, release), before)
+    health = await waitHealthy(session, upStep(session.plan.layout, compose, release), before)
   } catch (error) {
     if (!(error instanceof ReleaseFailure)) throw error
-    return { ok: false, reason: error.message, error: true }
+    return {
+      ok: false,
+      reason: error.message + (await failureDetail(session, project)),
+      error: true
+    }
+  }
+  if (health.ok) return health
+  return { ok: false, reason: health.reason + (await failureDetail(session, project)) }
+}
+
+/**
+ * Why a project's release failed, for the message: each container's state, exit code and health
+ * and its last log lines (` (container of app exited (exit code 1); last log lines: …)`), or
+ * nothing when the host cannot say.
+ */
+export async function failureDetail(session: HostSession, project: string): Promise<string> {
+  try {
+    const [report] = await session.run([{ ...failureReportStep(project), mayFail: true }], {
+      quiet: true
+    })
+    const text = describeFailure(report?.stdout ?? '')
+    return text ? ` (${text})` : ''
+  } catch {
+    return '' // the report is a courtesy: the failure itself is already known
   }
 }
 

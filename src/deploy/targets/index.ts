@@ -4,6 +4,7 @@
  */
 import type { HostState } from '../../core/deploy/releases.js'
 import type { HostTarget } from '../target.js'
+import { blueGreenTarget, type BlueGreenOptions } from './blue-green.js'
 import { composeTarget } from './compose.js'
 import { gitTarget, type GitTargetOptions } from './git.js'
 import { swarmTarget } from './swarm.js'
@@ -15,10 +16,13 @@ export interface TargetOptions {
   stack?: string
   /** `target: git`: the repository, the commit (resolved), build, restart, linked files. */
   git?: GitTargetOptions
+  /** `target: compose` with `strategy: blue-green`: two slots behind the host's proxy. */
+  blueGreen?: Omit<BlueGreenOptions, 'app'>
 }
 
 export const HOST_TARGETS = {
-  compose: () => composeTarget,
+  compose: (options: TargetOptions) =>
+    options.blueGreen ? blueGreenTarget({ app: options.app, ...options.blueGreen }) : composeTarget,
   swarm: (options: TargetOptions) => swarmTarget(options.stack ?? options.app),
   git: (options: TargetOptions) => {
     if (!options.git) throw new Error('target git needs its repository settings')

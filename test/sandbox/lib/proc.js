@@ -53,10 +53,12 @@ export function run(
  * Starts a long-running process in its own session (so a terminal's Ctrl-C or jest's exit does
  * not take it down), with stdout/stderr appended to `logFile`. Returns its pid.
  */
-export function spawnDaemon(cmd, args, { logFile, env = cleanEnv(), cwd = '/' }) {
+export function spawnDaemon(cmd, args, { logFile, env = cleanEnv(), cwd = '/', uid, gid }) {
   const fd = openSync(logFile, 'a')
   try {
-    const child = spawn(cmd, args, { env, cwd, detached: true, stdio: ['ignore', fd, fd] })
+    // uid/gid: as another user (the deploy hosts' proxies run as the host's user).
+    const ids = uid === undefined ? {} : { uid, gid }
+    const child = spawn(cmd, args, { env, cwd, ...ids, detached: true, stdio: ['ignore', fd, fd] })
     child.on('error', () => {}) // reported by the readiness check, with the log
     child.unref()
     if (!child.pid) throw new Error(`cannot start ${cmd} (see ${logFile})`)

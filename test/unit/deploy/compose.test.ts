@@ -157,6 +157,8 @@ describe('target compose', () => {
     expect(trips()).toEqual([
       'inspect + read current release',
       'lock + upload compose.yml, .env, release.json + pull + up + status',
+      // the failed release's containers: exit codes and last log lines, for the message
+      'why it failed',
       'up + status',
       'unlock'
     ])
