@@ -28742,6 +28742,7 @@ function remotePath(path) {
  * and the tests assert them exactly, as Kamal's command tests do.
  */
 
+/** A path under the app's directory, ready for the remote shell. */
 const dirOf = (layout, ...parts) => remotePath([layout.dir, ...parts].join('/').replace(/\/+/g, '/'));
 const RELEASES = 'releases';
 const COMPOSE_FILE = 'compose.yml';
@@ -28872,10 +28873,16 @@ function healthUrlStep(url) {
     };
 }
 /** Points `current` at a release. */
+/**
+ * Points `current` at a release atomically: a new symlink beside it, renamed over it (rename(2)
+ * replaces the name in one step; `ln -sfn` alone unlinks first), so a reader finds the old tree
+ * or the new one, never none.
+ */
 function switchStep(layout, release) {
+    const next = dirOf(layout, `.current.${release}`);
     return {
         name: 'switch current',
-        script: `ln -sfn ${quote(`${RELEASES}/${release}`)} ${dirOf(layout, 'current')}`
+        script: `ln -sfn ${quote(`${RELEASES}/${release}`)} ${next} && mv -T ${next} ${dirOf(layout, 'current')}`
     };
 }
 /** Removes old release directories and the images nothing uses any more. */
@@ -31475,12 +31482,13 @@ class BlueGreen {
  */
 
 
+
 const REPO_CACHE = 'repo';
 const SHARED = 'shared';
 const BAD = 'bad';
 const HISTORY = 'revisions.log';
 const REVISION = 'REVISION';
-const at = (layout, ...parts) => remotePath([layout.dir, ...parts].join('/').replace(/\/+/g, '/'));
+const at = dirOf;
 /** The short form of a commit id, as `version` and the outputs show it. */
 const shortCommit = (commit) => commit.slice(0, 7);
 const FULL_COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -31642,16 +31650,9 @@ function linkStep(layout, release, linked) {
 function buildStep(layout, release, command) {
     return { name: 'build', script: `cd ${at(layout, 'releases', release)} && ${command}` };
 }
-/**
- * Points `current` at a release atomically: a new symlink beside it, renamed over it (rename(2)
- * replaces the name in one step), so a reader finds the old tree or the new one, never none.
- */
+/** The compose target's atomic switch (remote.ts), named for the release it goes to. */
 function atomicSwitchStep(layout, release) {
-    const next = at(layout, `.current.${release}`);
-    return {
-        name: `switch current to ${release}`,
-        script: `ln -sfn ${quote(`releases/${release}`)} ${next} && mv -T ${next} ${at(layout, 'current')}`
-    };
+    return { ...switchStep(layout, release), name: `switch current to ${release}` };
 }
 /** The user's restart command (their own shell), run in `current`. */
 function restartStep(layout, command) {

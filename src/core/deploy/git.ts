@@ -14,9 +14,9 @@
  * (umask 077), used by the fetch alone through GIT_SSH_COMMAND with the git server's host key
  * checked against the known_hosts given, and removed when the step ends, however it ends.
  */
-import { quote, remotePath, shellCommand } from '../../lib/shell.js'
+import { quote, shellCommand } from '../../lib/shell.js'
 import { parseInspect, type HostState } from './releases.js'
-import type { AppLayout, RemoteStep } from './remote.js'
+import { dirOf, switchStep, type AppLayout, type RemoteStep } from './remote.js'
 
 export const REPO_CACHE = 'repo'
 export const SHARED = 'shared'
@@ -24,8 +24,7 @@ export const BAD = 'bad'
 export const HISTORY = 'revisions.log'
 export const REVISION = 'REVISION'
 
-const at = (layout: AppLayout, ...parts: string[]) =>
-  remotePath([layout.dir, ...parts].join('/').replace(/\/+/g, '/'))
+const at = dirOf
 
 /** Where the repository is and how to reach it. */
 export interface GitSource {
@@ -216,16 +215,9 @@ export function buildStep(layout: AppLayout, release: string, command: string): 
   return { name: 'build', script: `cd ${at(layout, 'releases', release)} && ${command}` }
 }
 
-/**
- * Points `current` at a release atomically: a new symlink beside it, renamed over it (rename(2)
- * replaces the name in one step), so a reader finds the old tree or the new one, never none.
- */
+/** The compose target's atomic switch (remote.ts), named for the release it goes to. */
 export function atomicSwitchStep(layout: AppLayout, release: string): RemoteStep {
-  const next = at(layout, `.current.${release}`)
-  return {
-    name: `switch current to ${release}`,
-    script: `ln -sfn ${quote(`releases/${release}`)} ${next} && mv -T ${next} ${at(layout, 'current')}`
-  }
+  return { ...switchStep(layout, release), name: `switch current to ${release}` }
 }
 
 /** The user's restart command (their own shell), run in `current`. */

@@ -27,7 +27,8 @@ export interface AppLayout {
 
 export type ComposeCommand = 'docker compose' | 'docker-compose'
 
-const dirOf = (layout: AppLayout, ...parts: string[]) =>
+/** A path under the app's directory, ready for the remote shell. */
+export const dirOf = (layout: AppLayout, ...parts: string[]) =>
   remotePath([layout.dir, ...parts].join('/').replace(/\/+/g, '/'))
 
 export const RELEASES = 'releases'
@@ -198,10 +199,16 @@ export function healthUrlStep(url: string): RemoteStep {
 }
 
 /** Points `current` at a release. */
+/**
+ * Points `current` at a release atomically: a new symlink beside it, renamed over it (rename(2)
+ * replaces the name in one step; `ln -sfn` alone unlinks first), so a reader finds the old tree
+ * or the new one, never none.
+ */
 export function switchStep(layout: AppLayout, release: string): RemoteStep {
+  const next = dirOf(layout, `.current.${release}`)
   return {
     name: 'switch current',
-    script: `ln -sfn ${quote(`${RELEASES}/${release}`)} ${dirOf(layout, 'current')}`
+    script: `ln -sfn ${quote(`${RELEASES}/${release}`)} ${next} && mv -T ${next} ${dirOf(layout, 'current')}`
   }
 }
 

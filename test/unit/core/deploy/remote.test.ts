@@ -50,7 +50,17 @@ describe('remote commands', () => {
 
   test('a path with spaces and quotes is one word', () => {
     const step = switchStep({ dir: "/srv/my app's", project: 'shop' }, R)
-    expect(step.script).toBe(`ln -sfn releases/${R} '/srv/my app'\\''s/current'`)
+    const next = `'/srv/my app'\\''s/.current.${R}'`
+    expect(step.script).toBe(
+      `ln -sfn releases/${R} ${next} && mv -T ${next} '/srv/my app'\\''s/current'`
+    )
+  })
+
+  test('the switch renames a new symlink over current: a reader never finds it missing', () => {
+    const step = switchStep({ dir: '/srv/shop', project: 'shop' }, R)
+    expect(step.script).toBe(
+      `ln -sfn releases/${R} /srv/shop/.current.${R} && mv -T /srv/shop/.current.${R} /srv/shop/current`
+    )
   })
 
   test('lock: atomic mkdir, owner on stdin; unlock only our own lock; break only the lock seen', () => {
