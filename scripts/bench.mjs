@@ -170,6 +170,16 @@ const SCENARIOS = [
     expectExit: 1
   },
   {
+    action: 'k8s-deploy',
+    label: 'k8s-deploy (bad timeout, refused before any request; client-node not loaded)',
+    env: {
+      INPUT_MANIFESTS: 'k8s/',
+      INPUT_KUBECONFIG: 'apiVersion: v1\nkind: Config\n',
+      INPUT_TIMEOUT: 'soon'
+    },
+    expectExit: 1
+  },
+  {
     action: 'image-push',
     label: 'image-push (bad tag, refused before any request)',
     env: {
