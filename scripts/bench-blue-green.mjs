@@ -8,11 +8,9 @@
 // for blue-green, the time from healthy to switched (from the deploy's log). Needs root and the
 // sandbox; on a shared machine run it under the sandbox lock (flock /work/.sandbox.lock …).
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { onHost } from '../test/harness/hosts.js'
 import { startLoad } from '../test/harness/load.js'
+import { deployer } from './deploy-under-load.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
 const at = process.argv.indexOf('--deploys')
@@ -24,64 +22,7 @@ const sb = JSON.parse(
   }).stdout
 )
 const host = sb.hosts[0]
-const key = readFileSync(sb.ssh.privateKeyPath, 'utf8')
-const work = mkdtempSync(join(tmpdir(), 'gantry-bench-bg-'))
-const blueGreenCompose = readFileSync(
-  join(ROOT, 'test/sandbox/demo-app/docker-compose.blue-green.yml'),
-  'utf8'
-)
-writeFileSync(join(work, 'blue-green.yml'), blueGreenCompose)
-// The same app for recreate, bound to the host's APP_ADDR (its ssh session sets it).
-writeFileSync(
-  join(work, 'recreate.yml'),
-  blueGreenCompose.replace('${GANTRY_ADDR:-}', '${APP_ADDR:?the host session sets APP_ADDR}')
-)
-
-function deploy(app, image, inputs) {
-  for (const f of ['out', 'summary']) writeFileSync(join(work, f), '')
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: work,
-    GITHUB_OUTPUT: join(work, 'out'),
-    GITHUB_STEP_SUMMARY: join(work, 'summary'),
-    INPUT_HOSTS: `${host.user}@${host.address}`,
-    INPUT_KEY: key,
-    'INPUT_KNOWN-HOSTS': host.knownHosts,
-    INPUT_APP: app,
-    INPUT_ENV: `IMAGE=${image}`,
-    'INPUT_HEALTH-TIMEOUT': '60s',
-    'INPUT_KEEP-RELEASES': '3',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawnAsync(process.execPath, [join(ROOT, 'dist/ssh-deploy/index.js')], env)
-    child.then((r) =>
-      r.code === 0
-        ? resolve(r.stdout)
-        : reject(new Error(`ssh-deploy failed:\n${r.stdout.slice(-3000)}`))
-    )
-  })
-}
-
-import { spawn } from 'node:child_process'
-function spawnAsync(cmd, args, env) {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { env })
-    let stdout = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stdout += d))
-    child.on('close', (code) => resolve({ code, stdout }))
-  })
-}
-
-const clean = (app) =>
-  onHost(
-    sb,
-    host,
-    `for p in ${app} ${app}-blue ${app}-green; do ids=$(docker ps -aq --filter label=com.docker.compose.project=$p); [ -z "$ids" ] || docker rm -f $ids >/dev/null; done; rm -rf ~/gantry/${app} ~/gantry-proxy/apps/${app}.json ~/gantry-proxy/haproxy/maps/${app}.map; true`
-  )
+const { deploy, clean, dispose } = deployer(sb, host)
 
 const scenarios = [
   {
@@ -149,4 +90,4 @@ for (const { name, r, switched } of rows) {
     `| ${name} | ${r.requests} | ${r.failed} | ${kinds || '—'} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${switched} |`
   )
 }
-rmSync(work, { recursive: true, force: true })
+dispose()

@@ -1,6 +1,6 @@
 // Renders the story's result as one HTML page: each Slack message as Slack would show it (Block
 // Kit: header, sections, fields, buttons, context, the colour bar), each step's job summary, and
-// the final state of every host. No dependencies; user text is escaped everywhere.
+// the final state of every host, then the failed requests of recreate and blue-green under load. No dependencies; user text is escaped everywhere.
 
 const esc = (s) =>
   String(s ?? '')
@@ -106,7 +106,16 @@ export function summaryHtml(markdown) {
   return out.join('\n')
 }
 
-export function renderReport(story) {
+/** The load chapter: requests, failed requests and latency of each strategy's upgrade. */
+export function blueGreenSection(chapter) {
+  if (!chapter) return ''
+  return `<section><h2>One release to prod under load: recreate beside blue-green</h2>
+<p>The same upgrade (v1 → v2 of the demo app) on <code>${esc(chapter.host)}</code> through the real <code>ssh-deploy</code> bundle, under 16 keep-alive clients (GET and POST, loopback): <code>strategy: recreate</code> replaces the container; <code>strategy: blue-green</code> starts v2 beside v1 and HAProxy switches once it is healthy.</p>
+<table><tr><th>strategy</th><th>requests</th><th>failed</th><th>failures</th><th>p50</th><th>p99</th><th>upgrade</th></tr>
+${chapter.rows.map((r) => `<tr class="${r.failed === 0 ? 'ok' : 'bad'}"><td>${esc(r.name)}</td><td>${esc(r.requests)}</td><td>${esc(r.failed)}</td><td>${esc(r.failures)}</td><td>${esc(r.p50Ms)} ms</td><td>${esc(r.p99Ms)} ms</td><td>${esc((r.ms / 1000).toFixed(1))} s</td></tr>`).join('\n')}</table></section>`
+}
+
+export function renderReport(story, blueGreen) {
   const stages = [...new Set(story.steps.map((s) => s.stage))]
   const ts = {
     'develop → sandbox': story.develop.slackTs,
@@ -152,5 +161,6 @@ ${stages.map(section).join('\n')}
 ${story.hosts.map((h) => `<tr><td>${esc(h.environment)}</td><td><code>${esc(h.host)}</code></td><td>${esc(h.serves)}</td></tr>`).join('\n')}</table>
 <h2>Deployment records (GitHub Environments page)</h2><table><tr><th>#</th><th>environment</th><th>version</th><th>approved by</th><th>statuses</th></tr>
 ${story.deployments.map((d) => `<tr><td>${d.id}</td><td>${esc(d.environment)}</td><td>${esc(d.version)}</td><td>${esc(d.approvedBy ?? '—')}</td><td>${esc(d.states.join(' → '))}</td></tr>`).join('\n')}</table></section>
+${blueGreenSection(blueGreen)}
 </body></html>`
 }

@@ -2,7 +2,8 @@
 // `npm run demo`: the GitFlow pipeline for a newcomer, through the real action bundles and the
 // local sandbox: develop → sandbox, preprod → staging, master → approval → prod (promoted by
 // digest, no rebuild; a bark push to the owner's phone), then a broken build that rolls back;
-// Slack messages follow each run.
+// Slack messages follow each run. Last, one release to prod under load with `recreate` and with
+// `blue-green` (demo-blue-green.mjs), the failed requests of each side by side.
 // Prints a timeline and writes demo-report/index.html. Needs root (the sandbox: Debian packages,
 // sshd hosts and Docker engines on loopback); brings it up if it is not running.
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -11,6 +12,7 @@ import { up } from '../test/sandbox/sandbox.js'
 import { readSandbox } from '../test/sandbox/description.js'
 import { createLog } from '../test/sandbox/lib/util.js'
 import { playGitflow } from '../test/story/gitflow.js'
+import { blueGreenTable, playBlueGreen } from './demo-blue-green.mjs'
 import { renderReport } from './demo-report.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
@@ -26,9 +28,15 @@ for (const d of story.deployments)
   console.log(
     `  #${d.id} ${d.environment.padEnd(8)} ${String(d.version).padEnd(8)} ${d.states.join(' → ')}${d.approvedBy ? `  (approved by ${d.approvedBy})` : ''}`
   )
+console.log('\nOne release to prod under load, recreate beside blue-green:')
+const blueGreen = await playBlueGreen({ sandbox: readSandbox(), log: (line) => console.log(line) })
+console.log(
+  `\nRequests during each upgrade on ${blueGreen.host} (16 keep-alive clients, GET and POST):`
+)
+console.log(blueGreenTable(blueGreen))
 const dir = join(ROOT, 'demo-report')
 mkdirSync(dir, { recursive: true })
-writeFileSync(join(dir, 'index.html'), renderReport(story))
+writeFileSync(join(dir, 'index.html'), renderReport(story, blueGreen))
 console.log(
-  `\n${story.steps.length} steps in ${(story.ms / 1000).toFixed(1)} s. Report: ${join(dir, 'index.html')}`
+  `\n${story.steps.length} steps in ${(story.ms / 1000).toFixed(1)} s, the load chapter in ${(blueGreen.ms / 1000).toFixed(1)} s. Report: ${join(dir, 'index.html')}`
 )
