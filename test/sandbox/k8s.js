@@ -13,12 +13,13 @@ import process from 'node:process'
 import { SOURCE_DIR } from './config.js'
 import { ensureKubernetesBinaries, findCached } from './k8s-build.js'
 import { ensurePackages } from './packages.js'
-import { assertPortFree, httpRequest } from './lib/net.js'
+import { assertPortFree, httpRequest, portIsFree } from './lib/net.js'
 import { cleanEnv, isOurs, run, spawnDaemon, stopProcess } from './lib/proc.js'
 import {
   fatal,
   logTail,
   randomToken,
+  sleep,
   waitFor,
   writeIfChanged,
   writeJsonAtomic
@@ -225,7 +226,11 @@ async function ensureDaemon(
     log(`${key}: ${changed ? 'arguments changed' : 'not answering'}, restarting`)
     await stopProcess(pid, marker)
   }
-  if (port) await assertPortFree(K8S.address, port, key)
+  if (port) {
+    // A daemon just stopped may still hold its port for a moment (seen with the stand-ins).
+    for (let i = 0; i < 40 && !(await portIsFree(K8S.address, port)); i++) await sleep(100)
+    await assertPortFree(K8S.address, port, key)
+  }
   const newPid = spawnDaemon(cmd, args, { logFile, env: cleanEnv() })
   await onSpawn(newPid)
   await waitFor(
