@@ -57,7 +57,7 @@ function blockKitProblems(message) {
         return value;
     };
     const button = (el, path) => {
-        textObject(el.text, `${path}.text`, limits/* LIMITS */.b1.buttonText, 'plain_text');
+        textObject(el.text, `${path}.text`, limits/* LIMITS */.b.buttonText, 'plain_text');
         if (el.url !== undefined && (typeof el.url !== 'string' || !/^https?:\/\//.test(el.url)))
             problem(`${path}.url`, 'expected an http(s) URL');
         if (typeof el.url === 'string' && el.url.length > 3000)
@@ -70,25 +70,25 @@ function blockKitProblems(message) {
             return problem(path, 'expected a block ({ type, … })');
         switch (b.type) {
             case 'header':
-                return textObject(b.text, `${path}.text`, limits/* LIMITS */.b1.headerText, 'plain_text');
+                return textObject(b.text, `${path}.text`, limits/* LIMITS */.b.headerText, 'plain_text');
             case 'section':
                 if (b.text === undefined && b.fields === undefined)
                     return problem(path, 'expected `text` or `fields`');
                 if (b.text !== undefined)
-                    textObject(b.text, `${path}.text`, limits/* LIMITS */.b1.sectionText);
+                    textObject(b.text, `${path}.text`, limits/* LIMITS */.b.sectionText);
                 if (b.fields !== undefined)
-                    list(b.fields, `${path}.fields`, limits/* LIMITS */.b1.sectionFields).forEach((f, i) => textObject(f, `${path}.fields[${i}]`, limits/* LIMITS */.b1.fieldText));
+                    list(b.fields, `${path}.fields`, limits/* LIMITS */.b.sectionFields).forEach((f, i) => textObject(f, `${path}.fields[${i}]`, limits/* LIMITS */.b.fieldText));
                 if ((0,json/* isPlainObject */.Q)(b.accessory) && b.accessory.type === 'button')
                     button(b.accessory, `${path}.accessory`);
                 return;
             case 'context':
-                return list(b.elements, `${path}.elements`, limits/* LIMITS */.b1.contextElements).forEach((e, i) => {
+                return list(b.elements, `${path}.elements`, limits/* LIMITS */.b.contextElements).forEach((e, i) => {
                     if ((0,json/* isPlainObject */.Q)(e) && e.type === 'image')
                         return;
-                    textObject(e, `${path}.elements[${i}]`, limits/* LIMITS */.b1.contextText);
+                    textObject(e, `${path}.elements[${i}]`, limits/* LIMITS */.b.contextText);
                 });
             case 'actions':
-                return list(b.elements, `${path}.elements`, limits/* LIMITS */.b1.actionsElements).forEach((e, i) => {
+                return list(b.elements, `${path}.elements`, limits/* LIMITS */.b.actionsElements).forEach((e, i) => {
                     if ((0,json/* isPlainObject */.Q)(e) && e.type === 'button')
                         button(e, `${path}.elements[${i}]`);
                 });
@@ -108,14 +108,14 @@ function blockKitProblems(message) {
     const blocks = (value, path) => {
         if (value === undefined)
             return;
-        const items = list(value, path, limits/* LIMITS */.b1.blocks, 0);
+        const items = list(value, path, limits/* LIMITS */.b.blocks, 0);
         count += items.length;
         items.forEach((b, i) => block(b, `${path}[${i}]`));
     };
     if (message.text !== undefined && typeof message.text !== 'string')
         problem('text', 'expected text');
-    if (typeof message.text === 'string' && message.text.length > limits/* LIMITS */.b1.text)
-        problem('text', `longer than ${limits/* LIMITS */.b1.text} characters`);
+    if (typeof message.text === 'string' && message.text.length > limits/* LIMITS */.b.text)
+        problem('text', `longer than ${limits/* LIMITS */.b.text} characters`);
     blocks(message.blocks, 'blocks');
     if (message.attachments !== undefined)
         list(message.attachments, 'attachments', 100, 0).forEach((a, i) => {
@@ -126,8 +126,8 @@ function blockKitProblems(message) {
                 problem(`attachments[${i}].color`, 'expected #RRGGBB, `good`, `warning` or `danger`');
             blocks(a.blocks, `attachments[${i}].blocks`);
         });
-    if (count > limits/* LIMITS */.b1.blocks)
-        problem('blocks', `${count} blocks in all: more than ${limits/* LIMITS */.b1.blocks}`);
+    if (count > limits/* LIMITS */.b.blocks)
+        problem('blocks', `${count} blocks in all: more than ${limits/* LIMITS */.b.blocks}`);
     return problems;
 }
 
@@ -159,6 +159,8 @@ function hintFor(slackError) {
     return slackError === undefined ? undefined : HINTS[slackError];
 }
 
+// EXTERNAL MODULE: ./src/core/message/text.ts
+var message_text = __webpack_require__(46540);
 // EXTERNAL MODULE: ./src/core/slack/mrkdwn.ts
 var mrkdwn = __webpack_require__(81755);
 // EXTERNAL MODULE: ./src/lib/errors.ts
@@ -173,7 +175,7 @@ var slack_status = __webpack_require__(19492);
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g;
 /** Every name a payload can use (besides `env.NAME`), with its value ('' when unknown). */
 function placeholderValues(facts, extras = {}) {
-    const style = extras.status ? slack_status/* STATUS_STYLE */.DJ[extras.status] : undefined;
+    const style = extras.status ? slack_status/* STATUS_STYLE */.D[extras.status] : undefined;
     return {
         status: extras.status ?? '',
         status_emoji: style?.emoji ?? '',
@@ -306,6 +308,8 @@ function renderText(message) {
     return lines.filter((l) => l !== '').join('\n');
 }
 
+// EXTERNAL MODULE: ./src/core/message/status.ts
+var message_status = __webpack_require__(82041);
 // EXTERNAL MODULE: ./src/core/slack/templates.ts + 1 modules
 var templates = __webpack_require__(64625);
 // EXTERNAL MODULE: ./src/core/message/time.ts
@@ -326,6 +330,7 @@ var lib_runner = __webpack_require__(39445);
 var context = __webpack_require__(13249);
 ;// CONCATENATED MODULE: ./src/actions/slack-notify/main.ts
 /** Action `slack-notify`: a Block Kit message per pipeline state, posted or updated in place. */
+
 
 
 
@@ -370,7 +375,7 @@ const INPUTS = {
 const DEFAULT_API_URL = 'https://slack.com/api/';
 /** The YAML parser loads only when there is YAML (fields, a payload) to parse. */
 const loadPayloadParsers = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(514)]).then(__webpack_require__.bind(__webpack_require__, 18514));
-const STATUS_LIST = `one of ${slack_status/* STATUSES */.f.map((s) => `\`${s}\``).join(', ')} (or GitHub's \`success\`, \`failure\`)`;
+const STATUS_LIST = `one of ${message_status/* STATUSES */.f.map((s) => `\`${s}\``).join(', ')} (or GitHub's \`success\`, \`failure\`)`;
 const TS_EXPECTED = 'a Slack message ts such as `1712345678.123456` (the `ts` output of the step that posted)';
 async function readSettings(inputs) {
     const transport = readTransport(inputs);
@@ -450,7 +455,7 @@ function readStatus(inputs, name, required) {
             throw new errors/* InputError */.dz(name, '', `${STATUS_LIST}, or a custom '${INPUTS.payload}'`);
         return undefined;
     }
-    const status = (0,slack_status/* parseStatus */.i$)(value);
+    const status = (0,message_status/* parseStatus */.i$)(value);
     if (status === undefined)
         throw new errors/* InputError */.dz(name, value, STATUS_LIST);
     return status;
@@ -460,7 +465,7 @@ function readMentionOn(inputs) {
     if (items.length === 0 || items.includes('always'))
         return 'always';
     return items.map((item) => {
-        const status = (0,slack_status/* parseStatus */.i$)(item);
+        const status = (0,message_status/* parseStatus */.i$)(item);
         if (status === undefined)
             throw new errors/* InputError */.dz(INPUTS.mentionOn, item, `${STATUS_LIST} or \`always\``);
         return status;
@@ -481,7 +486,7 @@ async function run(deps = {}) {
         const settings = await readSettings(new inputs/* InputReader */.i_(runner.getInput, maskSecret(runner)));
         const facts = (0,message_facts/* withFactInputs */.cW)(await (0,context/* readBuildFacts */.Cl)(runner.env, { readFile, readCommit: deps.readCommit ?? (0,context/* gitCommit */.om)() }), settings, now());
         const { message, custom } = await composeMessage(settings, facts, runner.env, readFile);
-        const { message: limited, truncated } = (0,limits/* enforceLimits */.zR)(message);
+        const { message: limited, truncated } = (0,limits/* enforceLimits */.z)(message);
         if (truncated.length > 0)
             runner.info(`Cut to Slack's limits: ${truncated.join('; ')}`);
         if (custom) {
@@ -558,7 +563,7 @@ async function composeMessage(settings, facts, env, readFile) {
         // The notification (and screen readers) need a text; the first line shown is the best one.
         const first = renderText(message).split('\n')[0];
         if (first)
-            message.text = (0,limits/* truncate */.xv)(first, 150);
+            message.text = (0,message_text/* truncate */.xv)(first, 150);
     }
     return { message, custom: true };
 }

@@ -1158,7 +1158,7 @@ function discordMessageId(body) {
 /** Slack targets go through the Slack action's own code: the same message slack-notify posts. */
 async function deliverSlack(target, n, settings, deps, say) {
     // This action's text and fields are plain text: escaped, so they cannot ping or link in Slack.
-    const message = (0,limits/* enforceLimits */.zR)((0,templates/* buildTemplate */.Z)(n.facts, {
+    const message = (0,limits/* enforceLimits */.z)((0,templates/* buildTemplate */.Z)(n.facts, {
         status: n.status,
         title: settings.title,
         text: settings.text,

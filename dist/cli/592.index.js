@@ -493,9 +493,8 @@ function durationText(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   b1: () => (/* binding */ LIMITS),
-/* harmony export */   xv: () => (/* reexport safe */ _message_text_js__WEBPACK_IMPORTED_MODULE_0__.xv),
-/* harmony export */   zR: () => (/* binding */ enforceLimits)
+/* harmony export */   b: () => (/* binding */ LIMITS),
+/* harmony export */   z: () => (/* binding */ enforceLimits)
 /* harmony export */ });
 /* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86153);
 /* harmony import */ var _message_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46540);
@@ -526,7 +525,6 @@ const LIMITS = {
     markdownText: 12000,
     blockId: 255
 };
-
 
 const more = (n) => ({ type: 'mrkdwn', text: `${_message_text_js__WEBPACK_IMPORTED_MODULE_0__/* .ELLIPSIS */ .Gr} ${n} more` });
 const contextNote = (text) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
@@ -712,13 +710,10 @@ function normalizeMention(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DJ: () => (/* binding */ STATUS_STYLE),
-/* harmony export */   f: () => (/* reexport safe */ _message_status_js__WEBPACK_IMPORTED_MODULE_0__.f),
-/* harmony export */   i$: () => (/* reexport safe */ _message_status_js__WEBPACK_IMPORTED_MODULE_0__.i$)
+/* harmony export */   D: () => (/* binding */ STATUS_STYLE)
 /* harmony export */ });
 /* harmony import */ var _message_status_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82041);
 /** How each pipeline state looks in Slack; the states themselves are src/core/message/status.ts. */
-
 
 const BUTTON_STYLE = {
     failed: 'danger',
@@ -749,6 +744,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/message/notification.ts
 var notification = __webpack_require__(24820);
+// EXTERNAL MODULE: ./src/core/message/text.ts
+var message_text = __webpack_require__(46540);
 // EXTERNAL MODULE: ./src/core/slack/limits.ts
 var limits = __webpack_require__(454);
 ;// CONCATENATED MODULE: ./src/core/slack/message.ts
@@ -766,12 +763,13 @@ var slack_status = __webpack_require__(19492);
 
 
 
+
 function buildTemplate(facts, options) {
-    const style = slack_status/* STATUS_STYLE */.DJ[options.status];
+    const style = slack_status/* STATUS_STYLE */.D[options.status];
     const title = options.title ?? (0,notification/* defaultTitle */.QL)(facts, options.status);
     const mentions = (options.mentions ?? []).join(' ');
     const top = [
-        { type: 'header', text: plain((0,limits/* truncate */.xv)(`${style.emoji} ${title}`, limits/* LIMITS */.b1.headerText)) }
+        { type: 'header', text: plain((0,message_text/* truncate */.xv)(`${style.emoji} ${title}`, limits/* LIMITS */.b.headerText)) }
     ];
     const userText = options.plainText ? slack_mrkdwn/* escapeMrkdwn */.fO : slack_mrkdwn/* sanitizeMrkdwn */.H0;
     const body = [mentions, options.text === undefined ? '' : userText(options.text)]
@@ -781,11 +779,11 @@ function buildTemplate(facts, options) {
         top.push({ type: 'section', text: mrkdwn(body) });
     const details = [];
     const fields = mergeFields(builtInFields(facts), options.fields ?? [], userText);
-    for (let i = 0; i < fields.length; i += limits/* LIMITS */.b1.sectionFields) {
+    for (let i = 0; i < fields.length; i += limits/* LIMITS */.b.sectionFields) {
         details.push({
             type: 'section',
             fields: fields
-                .slice(i, i + limits/* LIMITS */.b1.sectionFields)
+                .slice(i, i + limits/* LIMITS */.b.sectionFields)
                 .map(([label, value]) => mrkdwn(`*${(0,slack_mrkdwn/* escapeMrkdwn */.fO)(label)}*\n${value}`))
         });
     }
@@ -803,7 +801,7 @@ function buildTemplate(facts, options) {
 }
 function fallbackText(facts, options, title, mentions) {
     const where = (0,notification/* whereText */.ZF)(facts);
-    const line = `${slack_status/* STATUS_STYLE */.DJ[options.status].emoji} ${(0,slack_mrkdwn/* escapeMrkdwn */.fO)(title)}${where ? ` (${(0,slack_mrkdwn/* escapeMrkdwn */.fO)(where)})` : ''}`;
+    const line = `${slack_status/* STATUS_STYLE */.D[options.status].emoji} ${(0,slack_mrkdwn/* escapeMrkdwn */.fO)(title)}${where ? ` (${(0,slack_mrkdwn/* escapeMrkdwn */.fO)(where)})` : ''}`;
     return [mentions, line].filter(Boolean).join(' ');
 }
 /** A value's segments as mrkdwn: links and code kept, everything else escaped. */
@@ -833,10 +831,10 @@ function mergeFields(builtIn, overrides, toMrkdwn = slack_mrkdwn/* sanitizeMrkdw
 }
 function actionButtons(facts, status) {
     return (0,notification/* factLinks */._Q)(facts, status).map((l) => {
-        const style = l.primary ? slack_status/* STATUS_STYLE */.DJ[status].buttonStyle : undefined;
+        const style = l.primary ? slack_status/* STATUS_STYLE */.D[status].buttonStyle : undefined;
         return {
             type: 'button',
-            text: plain(l.primary ? l.label : (0,limits/* truncate */.xv)(l.label, limits/* LIMITS */.b1.buttonText)),
+            text: plain(l.primary ? l.label : (0,message_text/* truncate */.xv)(l.label, limits/* LIMITS */.b.buttonText)),
             url: l.url,
             action_id: l.primary ? 'gantry-run' : 'gantry-url',
             ...(style ? { style } : {})

@@ -29533,7 +29533,6 @@ const LIMITS = {
     blockId: 255
 };
 
-
 const more = (n) => ({ type: 'mrkdwn', text: `${ELLIPSIS} ${n} more` });
 const contextNote = (text) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 /** A copy of the message within Slack's limits; the input is not modified. */
@@ -29705,7 +29704,6 @@ function normalizeMention(text) {
 ;// CONCATENATED MODULE: ./src/core/slack/status.ts
 /** How each pipeline state looks in Slack; the states themselves are src/core/message/status.ts. */
 
-
 const BUTTON_STYLE = {
     failed: 'danger',
     'approval-needed': 'primary',
@@ -29720,6 +29718,7 @@ const STATUS_STYLE = Object.fromEntries(Object.entries(STATUS_LOOK).map(([status
 }));
 
 ;// CONCATENATED MODULE: ./src/core/slack/templates.ts
+
 
 
 

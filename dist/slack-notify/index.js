@@ -28589,7 +28589,6 @@ const LIMITS = {
     blockId: 255
 };
 
-
 const more = (n) => ({ type: 'mrkdwn', text: `${ELLIPSIS} ${n} more` });
 const contextNote = (text) => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 /** A copy of the message within Slack's limits; the input is not modified. */
@@ -28989,7 +28988,6 @@ function headline(status, environment, version) {
 ;// CONCATENATED MODULE: ./src/core/slack/status.ts
 /** How each pipeline state looks in Slack; the states themselves are src/core/message/status.ts. */
 
-
 const BUTTON_STYLE = {
     failed: 'danger',
     'approval-needed': 'primary',
@@ -29270,6 +29268,7 @@ const plain = (text) => ({ type: 'plain_text', text, emoji: true });
 const mrkdwn = (text) => ({ type: 'mrkdwn', text, verbatim: true });
 
 ;// CONCATENATED MODULE: ./src/core/slack/templates.ts
+
 
 
 
@@ -33164,6 +33163,7 @@ async function readBuildFacts(env, deps) {
 
 ;// CONCATENATED MODULE: ./src/actions/slack-notify/main.ts
 /** Action `slack-notify`: a Block Kit message per pipeline state, posted or updated in place. */
+
 
 
 

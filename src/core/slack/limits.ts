@@ -26,7 +26,6 @@ export const LIMITS = {
   blockId: 255
 } as const
 
-export { ELLIPSIS, truncate } from '../message/text.js'
 import { ELLIPSIS, truncate } from '../message/text.js'
 
 const more = (n: number) => ({ type: 'mrkdwn', text: `${ELLIPSIS} ${n} more` })

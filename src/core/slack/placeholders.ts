@@ -9,7 +9,8 @@ import type { BuildFacts } from '../message/facts.js'
 import { commitUrl, firstLine, shortSha } from '../message/facts.js'
 import { ConfigurationError } from '../../lib/errors.js'
 import { escapeMrkdwn } from './mrkdwn.js'
-import { type Status, STATUS_STYLE } from './status.js'
+import type { Status } from '../message/status.js'
+import { STATUS_STYLE } from './status.js'
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g
 

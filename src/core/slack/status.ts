@@ -1,8 +1,6 @@
 /** How each pipeline state looks in Slack; the states themselves are src/core/message/status.ts. */
 import { type Status, STATUS_LOOK } from '../message/status.js'
 
-export { STATUSES, STATUS_ALIASES, type Status, headline, parseStatus } from '../message/status.js'
-
 export interface StatusStyle {
   emoji: string
   /** The attachment's colour bar. */

@@ -15,10 +15,12 @@ import {
   runContext as runLine,
   whereText
 } from '../message/notification.js'
-import { LIMITS, truncate } from './limits.js'
+import { truncate } from '../message/text.js'
+import { LIMITS } from './limits.js'
 import { type Block, type Button, type SlackMessage, mrkdwn, plain } from './message.js'
 import { escapeMrkdwn, inlineCode, link, sanitizeMrkdwn } from './mrkdwn.js'
-import { type Status, STATUS_STYLE } from './status.js'
+import type { Status } from '../message/status.js'
+import { STATUS_STYLE } from './status.js'
 
 export interface TemplateOptions {
   status: Status

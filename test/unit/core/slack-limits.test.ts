@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { blockKitProblems } from '../../../src/core/slack/block-kit.js'
-import { ELLIPSIS, LIMITS, enforceLimits, truncate } from '../../../src/core/slack/limits.js'
+import { ELLIPSIS, truncate } from '../../../src/core/message/text.js'
+import { LIMITS, enforceLimits } from '../../../src/core/slack/limits.js'
 
 describe('truncate', () => {
   test.each([

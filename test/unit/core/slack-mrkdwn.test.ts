@@ -8,7 +8,7 @@ import {
   unescapeMrkdwn
 } from '../../../src/core/slack/mrkdwn.js'
 import { renderText } from '../../../src/core/slack/render.js'
-import { parseStatus } from '../../../src/core/slack/status.js'
+import { parseStatus } from '../../../src/core/message/status.js'
 import { durationText, parseStartTime } from '../../../src/core/message/time.js'
 
 test.each([
