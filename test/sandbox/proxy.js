@@ -5,8 +5,11 @@
 // where Gantry looks for them on a real host (README, "Blue-green deploys"). The sandbox writes
 // `host.json` (where the proxies listen, which address the app slots bind) and a starting
 // configuration with no app, only when none exists: after the first blue-green deploy the
-// configuration is Gantry's, and `up` never overwrites it.
-import { chown, mkdir, stat, writeFile } from 'node:fs/promises'
+// configuration is Gantry's, and `up` never overwrites it, with one exception: a proxy that is not
+// running is started only after its configuration passes the proxy's own check. A machine that
+// kept /tmp across a restart can hold a configuration whose apps a test removed since (their map
+// files gone); that one is set aside (`<file>.invalid`) and the proxy starts with no app.
+import { chown, mkdir, rename, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import net from 'node:net'
 import { assertPortFree } from './lib/net.js'
@@ -105,9 +108,7 @@ function nginxStart(p) {
 const haproxyArgs = (p) => [
   '-W', // master-worker in the foreground: the pid we spawn is the master; SIGUSR2 reloads
   '-f',
-  p.haproxy.config,
-  '-p',
-  p.haproxy.pidfile,
+  p.haproxy.config, // names its own pidfile (ours and Gantry's both do)
   '-S',
   p.haproxy.masterSocket
 ]
@@ -128,6 +129,39 @@ function accepts(url) {
     })
     socket.once('error', reject)
   })
+}
+
+/** The proxies' own configuration checks: `haproxy -c`, `nginx -t`, as the host's user. */
+const configChecks = {
+  haproxy: (p) => ['/usr/sbin/haproxy', ['-c', '-f', p.haproxy.config]],
+  nginx: (p) => ['/usr/sbin/nginx', ['-t', '-e', p.nginx.errorLog, '-c', p.nginx.config]]
+}
+const startingConfigs = { haproxy: haproxyStart, nginx: nginxStart }
+
+/**
+ * Before a proxy is (re)started: its configuration loads, or it is set aside and replaced by the
+ * starting one. Returns what was wrong (for the log), or null.
+ */
+async function ensureLoadableConfig(kind, p, ids, h) {
+  const [cmd, args] = configChecks[kind](p)
+  const check = await run(cmd, args, {
+    ...ids,
+    env: cleanEnv({ HOME: h.home }),
+    cwd: h.home,
+    allowFail: true,
+    timeoutMs: 20000
+  })
+  if (check.code === 0) return null
+  const file = p[kind].config
+  await rename(file, `${file}.invalid`)
+  await writeOnce(file, startingConfigs[kind](p), ids)
+  const lines = `${check.stderr}\n${check.stdout}`.split('\n')
+  const why = lines
+    .filter((l) => /ALERT|emerg|error/i.test(l))
+    .slice(0, 2)
+    .join(' / ')
+    .trim()
+  return `${file} does not load (${why}); set aside as ${file}.invalid, started with no app`
 }
 
 /** The host's user (uid, gid): the proxies run as that user, like Gantry's commands over ssh. */
@@ -167,6 +201,8 @@ export async function ensureProxies(h, { pids, log, savePids }) {
     if (!(await isOurs(pid, marker))) {
       const [address, port] = url.replace('http://', '').split(':')
       await assertPortFree(address, Number(port), `${kind} of host ${h.name}`)
+      const reset = await ensureLoadableConfig(kind, p, ids, h)
+      if (reset) log(`${h.name}: ${kind}: ${reset}`)
       pid = spawnDaemon(cmd, args, {
         ...ids,
         env: cleanEnv({ HOME: h.home }),

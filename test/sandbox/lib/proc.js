@@ -21,10 +21,11 @@ export function cleanEnv(extra = {}) {
 export function run(
   cmd,
   args,
-  { env = cleanEnv(), input, cwd, timeoutMs = 120000, allowFail = false } = {}
+  { env = cleanEnv(), input, cwd, timeoutMs = 120000, allowFail = false, uid, gid } = {}
 ) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] })
+    const ids = uid === undefined ? {} : { uid, gid } // as another user (a host's proxy checks)
+    const child = spawn(cmd, args, { env, cwd, ...ids, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
