@@ -173,7 +173,7 @@ function writeConfig(extra: Record<string, unknown> = {}) {
         image: pollImage,
         tags: ['latest'],
         'health-timeout': '15s',
-        triggers: { poll: { interval: '2s', jitter: 0.1 } }
+        triggers: { poll: { interval: '5s', jitter: 0.1 } }
       },
       blog: {
         target: 'git',
