@@ -278,7 +278,8 @@ class Reader {
       return this.problems.add([...path, envKey], `either ${fileKey} or ${envKey}, not both`, 'key')
     if (!hasFile && !hasEnv) {
       // A secret written in the file was reported already (by mapping()).
-      if (required && map[name] === undefined) this.problems.add(path, `${fileKey} or ${envKey} is required`, 'key')
+      if (required && map[name] === undefined)
+        this.problems.add(path, `${fileKey} or ${envKey} is required`, 'key')
       return undefined
     }
     const key = hasFile ? fileKey : envKey
