@@ -100,6 +100,8 @@ export class JobQueue {
   wouldRefuse(app: string, request: DeployRequest): boolean {
     const lane = this.lanes.get(app)
     if (!lane || this.stopped) return true
+    // An idle app starts the job at once: it never waits, so it never counts.
+    if (!lane.running && lane.waiting.length === 0) return false
     const replaces = lane.waiting.some((j) => isRollback(j) === (request.kind === 'rollback'))
     return !replaces && this.pending >= this.options.maxPending
   }
