@@ -1,5 +1,14 @@
-/** AppConfigs as parseAgentConfig makes them, for the server-side agent tests. */
-import type { AppConfig } from '../../../src/agent/contract.js'
+/** AppConfigs as parseAgentConfig makes them, and a fake Deployer, for the server-side agent tests. */
+import { createHash } from 'node:crypto'
+import {
+  UnresolvableError,
+  type AppConfig,
+  type Deployer,
+  type DeployRequest,
+  type JobRecord,
+  type Resolved,
+  type RunResult
+} from '../../../src/agent/contract.js'
 
 export const GITHUB_SECRET = 'gh-webhook-s3cret'
 export const GANTRY_SECRET = 'gantry-signing-s3cret'
@@ -40,5 +49,74 @@ export function gitApp(overrides: Partial<AppConfig> = {}): AppConfig {
     triggers: { github: { secret: GITHUB_SECRET }, token: { secret: TOKEN_SECRET } },
     notify: [],
     ...overrides
+  }
+}
+
+/**
+ * A Deployer per the contract whose runs end when the test says (`finish`), so what happens
+ * while a deploy is running can be seen. Tag `v9` is not in its "registry".
+ */
+export class FakeDeployer implements Deployer {
+  readonly started: JobRecord[] = []
+  readonly resolved: DeployRequest[] = []
+  private readonly ends = new Map<string, (result: RunResult) => void>()
+  private readonly waiters: (() => void)[] = []
+  /** Resolution delay, for the 5 s bound. */
+  resolveDelayMs = 0
+
+  async resolve(app: AppConfig, request: DeployRequest, signal?: AbortSignal): Promise<Resolved> {
+    this.resolved.push(request)
+    if (this.resolveDelayMs)
+      await new Promise<void>((done, fail) => {
+        const timer = setTimeout(done, this.resolveDelayMs)
+        signal?.addEventListener('abort', () => {
+          clearTimeout(timer)
+          fail(new Error('aborted'))
+        })
+      })
+    if (request.kind === 'image') {
+      if (request.tag === 'v9')
+        throw new UnresolvableError(`tag v9 of ${app.image?.reference} is not in the registry`)
+      const digest = createHash('sha256').update(request.tag).digest('hex')
+      return { version: `${request.tag}@sha256:${digest.slice(0, 12)}`, ref: `sha256:${digest}` }
+    }
+    if (request.kind === 'git')
+      return {
+        version: (request.commit ?? 'f'.repeat(40)).slice(0, 7),
+        ref: request.commit ?? 'f'.repeat(40)
+      }
+    return { version: request.to, ref: request.to }
+  }
+
+  run(
+    job: JobRecord & { resolved?: Resolved },
+    _app: AppConfig,
+    log: (line: string) => void
+  ): Promise<RunResult> {
+    this.started.push(job)
+    log(`deploying ${job.version ?? '?'}`)
+    for (const w of this.waiters.splice(0)) w()
+    return new Promise((resolve) => this.ends.set(job.id, resolve))
+  }
+
+  async status(): Promise<{ current?: string; previous?: string }> {
+    return { current: 'v1@sha256:0f3a0f3a0f3a', previous: 'v0@sha256:1b2c1b2c1b2c' }
+  }
+
+  /** Ends the job's run. */
+  finish(id: string, result: RunResult = { state: 'succeeded' }): void {
+    const end = this.ends.get(id)
+    if (!end) throw new Error(`job ${id} is not running`)
+    this.ends.delete(id)
+    end(result)
+  }
+
+  running(): string[] {
+    return [...this.ends.keys()]
+  }
+
+  /** Resolves once `n` runs have started. */
+  async untilStarted(n: number): Promise<void> {
+    while (this.started.length < n) await new Promise<void>((done) => this.waiters.push(done))
   }
 }
