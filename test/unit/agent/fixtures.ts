@@ -57,7 +57,7 @@ export function gitApp(overrides: Partial<AppConfig> = {}): AppConfig {
  * while a deploy is running can be seen. Tag `v9` is not in its "registry".
  */
 export class FakeDeployer implements Deployer {
-  readonly started: JobRecord[] = []
+  readonly started: (JobRecord & { resolved?: Resolved })[] = []
   readonly resolved: DeployRequest[] = []
   private readonly ends = new Map<string, (result: RunResult) => void>()
   private readonly waiters: (() => void)[] = []
