@@ -131,9 +131,13 @@ async function within<T>(
     timer = setTimeout(() => {
       controller.abort()
       reject(
-        new HttpError(503, `${what} took longer than ${Math.round(ms / 1000)} s; try again`, {
-          'retry-after': '10'
-        })
+        new HttpError(
+          503,
+          `${what} took longer than ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}; try again`,
+          {
+            'retry-after': '10'
+          }
+        )
       )
     }, ms)
   })

@@ -96,6 +96,7 @@ export class FakeDeployer implements Deployer {
     this.started.push(job)
     log(`deploying ${job.version ?? '?'}`)
     for (const w of this.waiters.splice(0)) w()
+    if (this.finishing) return Promise.resolve({ state: 'succeeded' })
     return new Promise((resolve) => this.ends.set(job.id, resolve))
   }
 
@@ -109,6 +110,14 @@ export class FakeDeployer implements Deployer {
     if (!end) throw new Error(`job ${id} is not running`)
     this.ends.delete(id)
     end(result)
+  }
+
+  private finishing = false
+
+  /** Ends every run, and those started from now on at once (a test's cleanup). */
+  finishAll(): void {
+    this.finishing = true
+    for (const id of this.running()) this.finish(id)
   }
 
   running(): string[] {
