@@ -43,6 +43,7 @@ import { ConfigurationError, errorMessage } from '../lib/errors.js'
 import { InputReader } from '../lib/inputs.js'
 import { realClock, type Clock } from '../lib/clock.js'
 import { deliverOne, type NotifyDeps } from '../actions/notify/main.js'
+import type { AgentLog } from './queue.js'
 import { readReleaseSettings, type ReleaseSettings } from '../actions/ssh-deploy/settings.js'
 import {
   UnresolvableError,
@@ -65,14 +66,6 @@ export interface RunFile {
   pid: number
 }
 
-export interface AgentEvent {
-  level: 'info' | 'warn' | 'error'
-  event: string
-  app?: string
-  job?: string
-  message: string
-}
-
 export interface DeployerOptions {
   /** The agent's state directory (runs/ lives there). */
   stateDir: string
@@ -88,7 +81,7 @@ export interface DeployerOptions {
   /** Notification delivery (fetch, sleep, Slack's sender). */
   notify?: Partial<NotifyDeps> & { retries?: number }
   /** Lines for the agent's own log (a sink that failed, a run file that could not be written). */
-  onEvent?: (event: AgentEvent) => void
+  onEvent?: AgentLog
   /** Names this host in notifications. */
   hostname?: string
 }
@@ -116,7 +109,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
   const clock = options.clock ?? realClock
   const connect = (app: AppConfig) =>
     options.connect?.(app) ?? Promise.resolve(localRunner({ stepTimeoutMs: app.stepTimeoutMs }))
-  const event = (e: AgentEvent) => options.onEvent?.(e)
+  const event: AgentLog = (e) => options.onEvent?.(e)
 
   const deployer: AgentDeployer = {
     options,

@@ -35,10 +35,12 @@ export interface RecoveryOptions {
   deployer: AgentDeployer
   /** Marks the interrupted job failed in the store (its record, its log). */
   markFailed: (job: string, message: string) => Promise<void>
-  /** The rollback job recovery starts, once it exists (for the store). */
+  /** The rollback job recovery runs: when it starts, and again when it ended (for the store). */
   onJob?: (job: JobRecord) => void
   log: (app: string, line: string) => void
   clock?: Clock
+  /** The store's job ids (default: a UUID). */
+  newJobId?: () => string
   /** How many looks at `current` before it counts as unhealthy, one pollMs apart. */
   healthLooks?: number
   pollMs?: number
@@ -166,7 +168,7 @@ async function recoverOne(
   }
   const clock = options.clock ?? realClock
   const job: JobRecord = {
-    id: randomUUID(),
+    id: options.newJobId?.() ?? randomUUID(),
     app: app.name,
     via: 'recovery',
     request: { kind: 'rollback', to: run.before },
@@ -180,6 +182,15 @@ async function recoverOne(
     job.log.push(line)
     say(line)
   })
+  Object.assign(job, {
+    state: result.state,
+    version: result.version,
+    before: result.before,
+    after: result.after,
+    message: result.message,
+    endedAt: new Date(clock.now()).toISOString()
+  })
+  options.onJob?.(job)
   recovery.rollback = { job: job.id, result }
   recovery.message += `; ${result.state === 'failed' ? `the rollback failed: ${result.message ?? ''}` : `${run.before} serves again`}`
   return recovery
