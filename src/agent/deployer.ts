@@ -202,7 +202,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
         ? (job.resolved?.ref as string)
         : (await resolveGit(app, request.ref, () => connect(app))).ref
       if (request.commit && request.commit.toLowerCase() !== head)
-        await verifyOnBranch(app, request.commit.toLowerCase(), head, request.ref, log)
+        await verifyOnBranch(app, request.commit.toLowerCase(), head, app.branch ?? 'main', log)
       commit = head
       extra.commit = head
     }

@@ -203,9 +203,11 @@ async function serve(config: AgentConfig, write: Writer, deps: AgentMainDeps): P
       })
     },
     onJob: (job) =>
-      void store.saveJob({ ...job, log: [...job.log] }).catch((error: unknown) =>
-        log({ event: 'store-failed', level: 'error', job: job.id, error: errorMessage(error) })
-      ),
+      void store
+        .saveJob({ ...job, log: [...job.log] })
+        .catch((error: unknown) =>
+          log({ event: 'store-failed', level: 'error', job: job.id, error: errorMessage(error) })
+        ),
     log: (app, line) => log({ event: 'recovery', app, message: line })
   })
   for (const r of recovered)

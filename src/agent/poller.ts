@@ -100,7 +100,11 @@ export function startPoller(options: PollerOptions): Poller {
       const queued = await options.enqueue(app, { kind: 'image', tag }, resolved)
       if ('error' in queued) {
         // Not remembered: the next round tries again.
-        options.log(app.name, `poll ${tag}: ${resolved.version} not queued: ${queued.error}`, 'warn')
+        options.log(
+          app.name,
+          `poll ${tag}: ${resolved.version} not queued: ${queued.error}`,
+          'warn'
+        )
         continue
       }
       options.log(app.name, `poll ${tag}: ${resolved.version} is new, job ${queued.job} queued`)
