@@ -52,6 +52,9 @@ function usage(actions: string[]): string {
     'Actions:',
     ...actions.map((a) => `  ${a}`),
     '',
+    'Commands:',
+    '  agent    pull-mode deploys on this host: webhooks and registry polling (gantry agent --help)',
+    '',
     'Inputs also come from GANTRY_<INPUT> variables (e.g. GANTRY_BASE_VERSION); outputs are',
     'printed as name=value and, when BASH_ENV is set, exported there as GANTRY_OUT_<OUTPUT>.',
     'Run `gantry <action> --help` for its inputs and outputs.',
@@ -126,6 +129,8 @@ export async function main(
     write.out(usage(actions))
     return action === undefined ? 1 : 0
   }
+  // A command, not an action (no action.yml, no inputs): its own chunk, loaded only for it.
+  if (action === 'agent') return (await import('../agent/main.js')).agentMain(rest, env, write)
   if (!actions.includes(action)) {
     write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage(actions)}`)
     return 1

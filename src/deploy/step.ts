@@ -15,6 +15,8 @@ export interface StepResult {
   code: number | null
   stdout: string
   stderr: string
+  /** The runner killed the step (with its process group) after this long: its step timeout. */
+  timedOutAfterMs?: number
 }
 
 export type OutputStream = 'stdout' | 'stderr'
@@ -56,6 +58,12 @@ export class StepError extends Error {
 
 /** `pull failed (exit code 1): the last | lines | it printed`. */
 export function stepFailure(step: Step, result: StepResult): StepError {
+  if (result.timedOutAfterMs !== undefined)
+    return new StepError(
+      step,
+      result,
+      `${step.name} timed out after ${formatSeconds(result.timedOutAfterMs)} (killed with its process group)`
+    )
   const last = `${result.stdout}\n${result.stderr}`
     .split('\n')
     .filter((l) => l.trim())
@@ -67,3 +75,10 @@ export function stepFailure(step: Step, result: StepResult): StepError {
     `${step.name} failed (exit code ${result.code})${last ? `: ${last}` : ''}`
   )
 }
+
+/** A step the runner killed at its time limit: a failure of the release, to roll back. */
+export function isTimeout(error: unknown): error is StepError {
+  return error instanceof StepError && error.result?.timedOutAfterMs !== undefined
+}
+
+const formatSeconds = (ms: number) => `${Math.round(ms / 100) / 10}s`

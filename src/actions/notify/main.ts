@@ -201,7 +201,9 @@ export async function run(deps: Partial<NotifyDeps> = {}): Promise<void> {
       `Notify ${settings.targets.length} target${settings.targets.length === 1 ? '' : 's'}`,
       () =>
         Promise.all(
-          settings.targets.map((t) => deliverOne(t, notification, settings, deps, runner))
+          settings.targets.map((t) =>
+            deliverOne(t, notification, settings, deps, (text) => runner.info(text))
+          )
         )
     )
     const delivered = outcomes.filter((o) => o.delivered)
@@ -227,14 +229,22 @@ export async function run(deps: Partial<NotifyDeps> = {}): Promise<void> {
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`
 
-async function deliverOne(
+/**
+ * One target: rendered in its format and delivered with retries; never throws for a target
+ * that cannot be reached (the outcome says why). `info` gets each line worth logging, redacted.
+ * `gantry agent` notifies through this too.
+ */
+export async function deliverOne(
   target: Target,
   n: Notification,
-  settings: NotifySettings,
+  settings: Pick<
+    NotifySettings,
+    'retries' | 'secrets' | 'messageIds' | 'signingSecret' | 'title' | 'text' | 'fields'
+  >,
   deps: Partial<NotifyDeps>,
-  runner: Runner
+  info: (text: string) => void
 ): Promise<TargetOutcome> {
-  const say = (text: string) => runner.info(redact(text, settings.secrets))
+  const say = (text: string) => info(redact(text, settings.secrets))
   const total = settings.retries + 1
   if (target.service === 'slack') return deliverSlack(target, n, settings, deps, say)
   const key = messageKey(target)
@@ -324,7 +334,7 @@ function discordMessageId(body: string): string | undefined {
 async function deliverSlack(
   target: Extract<Target, { service: 'slack' }>,
   n: Notification,
-  settings: NotifySettings,
+  settings: Parameters<typeof deliverOne>[2],
   deps: Partial<NotifyDeps>,
   say: (text: string) => void
 ): Promise<TargetOutcome> {

@@ -452,12 +452,23 @@ function gitSettings(
   }
 }
 
+/** How Gantry reaches the hosts: read by ssh-deploy, not by an agent running on the host. */
+type Connection = Pick<DeploySettings, 'key' | 'passphrase' | 'trust' | 'proxy'>
+
+/** The settings of one deploy without the SSH connection: what `gantry agent` reads too. */
+export type ReleaseSettings = Omit<DeploySettings, keyof Connection>
+
 export function readSettings(
   inputs: InputReader,
   workspace: string,
   context: { sha?: string } = {}
 ): DeploySettings {
   const hosts = hostList(inputs)
+  const connection = readConnection(inputs, hosts)
+  return { ...readReleaseSettings(inputs, workspace, context, hosts), ...connection }
+}
+
+function readConnection(inputs: InputReader, hosts: HostSpec[]): Connection {
   const key = inputs.secret(INPUTS.key)
   if (key === undefined)
     throw new InputError(INPUTS.key, '', 'the private key (its content, e.g. from a secret)')
@@ -497,7 +508,25 @@ export function readSettings(
       fingerprints: fingerprints(inputs, INPUTS.proxyFingerprint, 1)[0] ?? []
     }
   }
+  return {
+    key,
+    passphrase,
+    trust: insecure ? 'insecure' : { entries, fingerprints: hostFingerprints },
+    proxy
+  }
+}
 
+/**
+ * Everything but the connection, for `hosts` (already read): the target, the release, health,
+ * rollback, locks. ssh-deploy reads it after the connection; `gantry agent` alone, from an app's
+ * inputs, for the one host it runs on.
+ */
+export function readReleaseSettings(
+  inputs: InputReader,
+  workspace: string,
+  context: { sha?: string },
+  hosts: HostSpec[]
+): ReleaseSettings {
   const app = inputs.required(INPUTS.app, 'the application name')
   if (!APP.test(app))
     throw new InputError(
@@ -572,10 +601,6 @@ export function readSettings(
     strategy,
     blueGreen,
     hosts,
-    key,
-    passphrase,
-    trust: insecure ? 'insecure' : { entries, fingerprints: hostFingerprints },
-    proxy,
     app,
     path,
     composeFile,

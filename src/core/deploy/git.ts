@@ -350,3 +350,17 @@ export function gitRollbackTarget(
     error: `no release of commit ${to} is kept on the host (kept: ${have.join(', ') || 'none'})`
   }
 }
+
+/**
+ * Whether `commit` is on the branch whose head is `head`, in the host's cache (fetchStep(head)
+ * brought the head's whole history): exit 0 yes, 1 no. For a pushed commit the payload named:
+ * the agent deploys the branch's head, never a commit only the payload vouches for.
+ */
+export function ancestorStep(layout: AppLayout, commit: string, head: string): RemoteStep {
+  const git = (...args: string[]) => `git --git-dir=${at(layout, REPO_CACHE)} ${shellCommand(args)}`
+  return {
+    name: `verify ${shortCommit(commit)} is on the branch`,
+    script: `${git('cat-file', '-e', `${commit}^{commit}`)} 2>/dev/null && ${git('merge-base', '--is-ancestor', commit, head)}`,
+    mayFail: true
+  }
+}

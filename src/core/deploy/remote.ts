@@ -212,12 +212,42 @@ export function switchStep(layout: AppLayout, release: string): RemoteStep {
   }
 }
 
-/** Removes old release directories and the images nothing uses any more. */
+/** A file in a release directory once its images carry the release's tag (see pruneStep). */
+export const IMAGES_TAGGED = '.images-tagged'
+
+/**
+ * Removes old release directories and the images nothing uses any more, but never an image a
+ * kept release needs to roll back to. Images pulled by digest (`IMAGE=repo@sha256:…`) have no
+ * tag, and `docker image prune` (or a nightly `docker system prune -f`) removes untagged images
+ * no container uses: the previous release's would go. So each kept release's images get a tag
+ * of their own, `<repository>:gantry-<release id>` (once, while they are the images the release
+ * pulled), and a pruned release's tags are removed with its directory.
+ */
 export function pruneStep(layout: AppLayout, releases: string[]): RemoteStep {
   const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')
+  const all = dirOf(layout, RELEASES)
   return {
     name: `prune ${releases.length} old release(s)`,
-    script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
+    script: [
+      `c=''; if docker compose version >/dev/null 2>&1; then c='docker compose'; elif command -v docker-compose >/dev/null 2>&1; then c=docker-compose; fi`,
+      // A tag holds at most 128 characters; release ids are tag-safe already.
+      `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
+      ...(releases.length
+        ? [
+            `for r in ${releases.map(quote).join(' ')}; do t=$(gtag "$r"); ` +
+              `docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
+              `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done; done`,
+            `rm -rf ${dirs}`
+          ]
+        : []),
+      `if [ -n "$c" ] && [ -d ${all} ]; then for d in ${all}/*/; do ` +
+        `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -f "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
+        // `config` prints the file interpolated with the release's .env; v1 has no `--images`.
+        `(cd "$d" && $c -f ${COMPOSE_FILE} config 2>/dev/null) | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p" | while read -r i; do ` +
+        `repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
+        `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || true; done; : > "$d"${IMAGES_TAGGED}; fi; done; fi`,
+      'docker image prune -f >/dev/null'
+    ].join('\n'),
     // A failed prune leaves disk used, not a failed deploy.
     mayFail: true
   }

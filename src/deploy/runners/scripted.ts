@@ -11,6 +11,8 @@ export interface Answer {
   stderr?: string
   /** The connection drops during this step (and stays down: later steps fail too). */
   lost?: boolean
+  /** The runner killed this step at its time limit (the local runner's step timeout). */
+  timedOutAfterMs?: number
 }
 
 /**
@@ -74,10 +76,18 @@ export function scriptedRunner(
         const answer = answerFor(answers, step, call)
         lost ||= answer.lost === true
         if (lost) throw new ConnectionLostError(`Connection to ${runner.where} lost: (scripted)`)
-        const result = {
-          code: answer.code === undefined ? 0 : answer.code,
+        const result: StepResult = {
+          code:
+            answer.timedOutAfterMs !== undefined
+              ? null
+              : answer.code === undefined
+                ? 0
+                : answer.code,
           stdout: answer.stdout ?? '',
-          stderr: answer.stderr ?? ''
+          stderr: answer.stderr ?? '',
+          ...(answer.timedOutAfterMs !== undefined
+            ? { timedOutAfterMs: answer.timedOutAfterMs }
+            : {})
         }
         for (const stream of ['stdout', 'stderr'] as const)
           for (const line of result[stream]

@@ -11,7 +11,7 @@ export interface ShellExec {
   (
     script: string,
     options: { stdin?: string; onLine: (line: string, stream: OutputStream) => void }
-  ): Promise<{ code: number | null }>
+  ): Promise<{ code: number | null; timedOutAfterMs?: number }>
 }
 
 export function shellRunner(
@@ -29,14 +29,21 @@ export function shellRunner(
 
 async function runOne(exec: ShellExec, step: Step, options: RunOptions): Promise<StepResult[]> {
   const out = { stdout: [] as string[], stderr: [] as string[] }
-  const { code } = await exec(step.script, {
+  const { code, timedOutAfterMs } = await exec(step.script, {
     stdin: step.stdin,
     onLine: (line, stream) => {
       out[stream].push(line)
       options.onLine?.(step, line, stream)
     }
   })
-  return [{ code, stdout: joinLines(out.stdout), stderr: joinLines(out.stderr) }]
+  return [
+    {
+      code,
+      stdout: joinLines(out.stdout),
+      stderr: joinLines(out.stderr),
+      ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
+    }
+  ]
 }
 
 async function runBatch(
@@ -48,7 +55,7 @@ async function runBatch(
   const batch = batchScript(steps, mark)
   const readers = { stdout: batchReader(mark), stderr: batchReader(mark) }
   const lines = steps.map(() => ({ stdout: [] as string[], stderr: [] as string[] }))
-  const { code } = await exec(batch.script, {
+  const { code, timedOutAfterMs } = await exec(batch.script, {
     stdin: batch.stdin,
     onLine: (text, stream) => {
       const read = readers[stream].read(text)
@@ -64,10 +71,12 @@ async function runBatch(
     const printed = lines[i] ?? { stdout: [], stderr: [] }
     const done = codes.get(i)
     // A step without its marker was cut off: it ends the batch with the script's own exit code.
-    const result = {
+    const result: StepResult = {
       code: done ?? code,
       stdout: joinLines(printed.stdout),
-      stderr: joinLines(printed.stderr)
+      stderr: joinLines(printed.stderr),
+      // The step the batch was in when the runner killed it is the one that timed out.
+      ...(done === undefined && timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
     }
     results.push(result)
     if (done === undefined || (done !== 0 && !steps[i]?.mayFail)) break

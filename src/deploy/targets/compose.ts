@@ -26,7 +26,7 @@ import { errorMessage } from '../../lib/errors.js'
 import { pollUntil } from '../../lib/poll.js'
 import { hostOutputLine } from '../output.js'
 import type { HostSession } from '../session.js'
-import { StepError, type Step } from '../step.js'
+import { isTimeout, StepError, type Step } from '../step.js'
 import type { HostResult, HostTarget, ReleaseSpec } from '../target.js'
 import { rehearsalHost } from './rehearsal.js'
 
@@ -68,8 +68,13 @@ export async function waitHealthy(
     const steps = [...(attempt === 1 ? [...before, up] : []), ...look]
     const results = await session.run(steps, { quiet: look }).catch((error: unknown) => {
       // `up` or a look at the containers failing is the release's failure; a step before `up`
-      // (the lock, the upload, the pull) changed nothing, and stays an error.
-      if (error instanceof StepError && (error.step === up || look.includes(error.step)))
+      // (the lock, the upload, the pull) changed nothing, and stays an error. A step killed at
+      // its time limit (the local runner's step timeout) is a failure of the release wherever
+      // it hung: a hook or a pull cut off midway may have changed things, so it rolls back.
+      if (
+        error instanceof StepError &&
+        (error.step === up || look.includes(error.step) || isTimeout(error))
+      )
         throw new ReleaseFailure(errorMessage(error))
       throw error
     })

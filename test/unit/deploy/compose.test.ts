@@ -62,8 +62,8 @@ describe('target compose', () => {
     )
     expect(h.ran.find((s) => s.name === 'switch current')?.script).toContain(`releases/${release}`)
     // keep-releases 2: the oldest goes, never the one running nor the new one.
-    expect(h.ran.find((s) => s.name.startsWith('prune'))?.script).toBe(
-      `rm -rf "$HOME"/gantry/shop/releases/${OLDER} && docker image prune -f >/dev/null`
+    expect(h.ran.find((s) => s.name.startsWith('prune'))?.script).toContain(
+      `rm -rf "$HOME"/gantry/shop/releases/${OLDER}\n`
     )
     expect(log).toEqual([
       '▸ lock acquired',

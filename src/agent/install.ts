@@ -1,0 +1,104 @@
+/**
+ * `gantry agent install`: the systemd unit that runs the agent as an unprivileged user in the
+ * docker group, written to --unit-dir. It prints what it wrote and the commands to run; it runs
+ * no systemctl itself (installing a service is the operator's decision, and needs root).
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AgentConfig } from './contract.js'
+
+export const UNIT_NAME = 'gantry-agent.service'
+
+export interface UnitOptions {
+  /** Absolute path of the config file. */
+  configFile: string
+  config: Pick<AgentConfig, 'stateDir' | 'apps'>
+  user: string
+  /** The node binary and the gantry CLI script, absolute. */
+  node: string
+  bin: string
+  /** The user's home (for the docker client's config when an app logs in to a registry). */
+  home?: string
+}
+
+/** An argument as systemd reads ExecStart= words: quoted when needed, `%` doubled. */
+export function systemdWord(word: string): string {
+  const escaped = word.replaceAll('%', '%%')
+  if (/^[A-Za-z0-9_./:@+=,-]+$/.test(escaped)) return escaped
+  return `"${escaped.replace(/(["\\])/g, '\\$1')}"`
+}
+
+/** A path in ReadWritePaths=: systemd splits on spaces, so one with a space is quoted. */
+const pathWord = (path: string) => (/[\s"\\]/.test(path) ? systemdWord(path) : path)
+
+export function unitFile(options: UnitOptions): string {
+  const { config } = options
+  const writable = [
+    config.stateDir,
+    ...config.apps.map((a) => a.inputs.path).filter((p): p is string => p !== undefined),
+    // `docker login` (apps with registry credentials) writes the client's config.
+    ...(options.home && config.apps.some((a) => a.inputs['registry-username'] !== undefined)
+      ? [join(options.home, '.docker')]
+      : [])
+  ]
+  const paths = [...new Set(writable)]
+  return [
+    '# Written by `gantry agent install`. The agent: webhooks and registry polling that deploy',
+    '# on this host through the same engine, releases and lock as ssh-deploy.',
+    '[Unit]',
+    'Description=Gantry agent (pull-mode deploys)',
+    'After=network-online.target docker.service',
+    'Wants=network-online.target',
+    '',
+    '[Service]',
+    'Type=simple',
+    `User=${options.user}`,
+    'Group=docker',
+    `ExecStart=${[options.node, options.bin, 'agent', '--config', options.configFile].map(systemdWord).join(' ')}`,
+    'Restart=on-failure',
+    'RestartSec=2',
+    'NoNewPrivileges=yes',
+    'ProtectSystem=strict',
+    // Git's credentials and compose's temp files go to /tmp, read-only under ProtectSystem=strict.
+    'PrivateTmp=yes',
+    // Each path must exist when the service starts (systemd refuses a missing one).
+    `ReadWritePaths=${paths.map(pathWord).join(' ')}`,
+    // The steps a run started (hooks, docker compose) go with the agent when it is stopped.
+    'KillMode=control-group',
+    // The agent lets a running step finish for up to 30 s on SIGTERM.
+    'TimeoutStopSec=40',
+    '',
+    '[Install]',
+    'WantedBy=multi-user.target',
+    ''
+  ].join('\n')
+}
+
+const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}\$?$/
+
+export function userProblem(user: string): string | undefined {
+  return USER_NAME.test(user)
+    ? undefined
+    : `--user ${JSON.stringify(user)}: expected a user name (lowercase letters, digits, _ and -)`
+}
+
+/** Writes the unit; returns the lines to print. */
+export async function installUnit(options: UnitOptions & { unitDir: string }): Promise<string[]> {
+  await mkdir(options.unitDir, { recursive: true })
+  const path = join(options.unitDir, UNIT_NAME)
+  await writeFile(path, unitFile(options), { mode: 0o644 })
+  const dirs = [options.config.stateDir, ...options.config.apps.flatMap((a) => a.inputs.path ?? [])]
+  return [
+    `wrote ${path} (User=${options.user}, Group=docker, ExecStart=${options.node} ${options.bin} agent --config ${options.configFile})`,
+    ...(options.user === 'root'
+      ? [
+          'warning: the agent would run as root; give it an unprivileged user in the docker group (--user)'
+        ]
+      : []),
+    'The directories it may write must exist and belong to that user:',
+    `  install -d -o ${options.user} -g docker -m 0700 ${[...new Set(dirs)].join(' ')}`,
+    'Then start it:',
+    '  systemctl daemon-reload && systemctl enable --now gantry-agent',
+    '  journalctl -u gantry-agent -f'
+  ]
+}

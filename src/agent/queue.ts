@@ -1,0 +1,270 @@
+/**
+ * Jobs and their order. Per app: one job running, and waiting at most one deploy and one
+ * rollback, in arrival order. A newer deploy supersedes the waiting deploy (it goes to the back:
+ * the newest delivery always wins), a newer rollback the waiting rollback; a deploy never
+ * replaces a waiting rollback (it queues behind it) nor a rollback a deploy. Apps run in
+ * parallel. More than `maxPending` jobs waiting across apps: the submission is refused (429).
+ */
+import type {
+  AppConfig,
+  Deployer,
+  DeployRequest,
+  JobRecord,
+  Resolved,
+  RunResult
+} from './contract.js'
+import type { AgentStore } from './store.js'
+import { newJobId } from './store.js'
+import type { Clock } from '../lib/clock.js'
+import { errorMessage } from '../lib/errors.js'
+
+/** One line per event; the agent's main writes it as text or JSON. */
+export interface AgentEvent {
+  event: string
+  level?: 'info' | 'warn' | 'error'
+  app?: string
+  job?: string
+  [field: string]: unknown
+}
+export type AgentLog = (event: AgentEvent) => void
+
+/** A job's log is kept to this many lines (the first and the newest). */
+export const LOG_LINES_KEPT = 2000
+
+type Job = JobRecord & { resolved?: Resolved }
+
+interface AppLane {
+  app: AppConfig
+  running?: Job
+  waiting: Job[]
+}
+
+export type SubmitResult =
+  | { ok: true; job: JobRecord; superseded?: string }
+  | { ok: false; retryAfterSeconds: number; reason: string }
+
+export interface QueueOptions {
+  deployer: Deployer
+  store: AgentStore
+  clock: Clock
+  maxPending: number
+  apps: AppConfig[]
+  log?: AgentLog
+}
+
+const isRollback = (job: JobRecord) => job.request.kind === 'rollback'
+
+export class JobQueue {
+  private readonly lanes = new Map<string, AppLane>()
+  private readonly runs = new Set<Promise<void>>()
+  private stopped = false
+  /** Recent run durations, for Retry-After. */
+  private readonly durations: number[] = []
+
+  constructor(private readonly options: QueueOptions) {
+    for (const app of options.apps) this.lanes.set(app.name, { app, waiting: [] })
+  }
+
+  private log(event: AgentEvent): void {
+    this.options.log?.(event)
+  }
+
+  private now(): string {
+    return new Date(this.options.clock.now()).toISOString()
+  }
+
+  /** Jobs waiting across all apps. */
+  get pending(): number {
+    let n = 0
+    for (const lane of this.lanes.values()) n += lane.waiting.length
+    return n
+  }
+
+  /** The app's running job and waiting jobs (next first). */
+  state(app: string): { running: string | null; waiting: string[] } {
+    const lane = this.lanes.get(app)
+    return { running: lane?.running?.id ?? null, waiting: lane?.waiting.map((j) => j.id) ?? [] }
+  }
+
+  /** Seconds a refused sender should wait: about one run. */
+  retryAfterSeconds(): number {
+    const recent = this.durations.slice(-10)
+    const average = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 30_000
+    return Math.min(600, Math.max(1, Math.ceil(average / 1000)))
+  }
+
+  /**
+   * Would a submission of this kind for this app be refused for a full queue? (Checked before
+   * resolving, so a full agent does not ask the registry.)
+   */
+  wouldRefuse(app: string, request: DeployRequest): boolean {
+    const lane = this.lanes.get(app)
+    if (!lane || this.stopped) return true
+    // An idle app starts the job at once: it never waits, so it never counts.
+    if (!lane.running && lane.waiting.length === 0) return false
+    const replaces = lane.waiting.some((j) => isRollback(j) === (request.kind === 'rollback'))
+    return !replaces && this.pending >= this.options.maxPending
+  }
+
+  /** Queues a job (saved before this returns); it starts at once when the app is idle. */
+  async submit(
+    app: AppConfig,
+    via: JobRecord['via'],
+    request: DeployRequest,
+    resolved?: Resolved
+  ): Promise<SubmitResult> {
+    const lane = this.lanes.get(app.name)
+    if (!lane) throw new Error(`no app '${app.name}' in the queue`)
+    if (this.stopped) return { ok: false, retryAfterSeconds: 30, reason: 'the agent is stopping' }
+    if (this.wouldRefuse(app.name, request))
+      return {
+        ok: false,
+        retryAfterSeconds: this.retryAfterSeconds(),
+        reason: `${this.pending} jobs are waiting (max-pending ${this.options.maxPending})`
+      }
+    const job: Job = {
+      id: newJobId(),
+      app: app.name,
+      via,
+      request,
+      ...(resolved ? { version: resolved.version, resolved } : {}),
+      state: 'queued',
+      queuedAt: this.now(),
+      log: []
+    }
+    let superseded: string | undefined
+    const same = lane.waiting.findIndex((j) => isRollback(j) === isRollback(job))
+    if (same >= 0) {
+      const old = lane.waiting[same]!
+      lane.waiting.splice(same, 1)
+      old.state = 'superseded'
+      old.endedAt = this.now()
+      old.message = `superseded by job ${job.id} (${job.version ?? describe(request)})`
+      superseded = old.id
+      this.log({ event: 'superseded', app: app.name, job: old.id, by: job.id })
+      void this.save(old)
+    }
+    lane.waiting.push(job)
+    await this.save(job)
+    this.log({
+      event: 'queued',
+      app: app.name,
+      job: job.id,
+      via,
+      version: job.version ?? describe(request)
+    })
+    this.pump(lane)
+    return { ok: true, job, ...(superseded ? { superseded } : {}) }
+  }
+
+  private async save(job: Job): Promise<void> {
+    // The resolved ref is the deployer's business; the record is the contract's JobRecord.
+    const { resolved: _resolved, ...record } = job
+    try {
+      await this.options.store.saveJob(record as JobRecord)
+    } catch (error) {
+      this.log({
+        event: 'store-failed',
+        level: 'error',
+        app: job.app,
+        job: job.id,
+        error: errorMessage(error)
+      })
+    }
+  }
+
+  private pump(lane: AppLane): void {
+    if (lane.running || this.stopped) return
+    const next = lane.waiting.shift()
+    if (!next) return
+    lane.running = next
+    const run = this.run(lane, next).finally(() => {
+      this.runs.delete(run)
+      lane.running = undefined
+      this.pump(lane)
+    })
+    this.runs.add(run)
+  }
+
+  private async run(lane: AppLane, job: Job): Promise<void> {
+    const started = this.options.clock.now()
+    job.state = 'running'
+    job.startedAt = this.now()
+    await this.save(job)
+    this.log({
+      event: 'running',
+      app: job.app,
+      job: job.id,
+      version: job.version ?? describe(job.request)
+    })
+    const logLine = (line: string) => {
+      job.log.push(line)
+      // Keep the first lines (what started) and the newest (how it ended).
+      if (job.log.length > LOG_LINES_KEPT) job.log.splice(100, 1)
+    }
+    let result: RunResult
+    try {
+      result = await this.options.deployer.run(job, lane.app, logLine)
+    } catch (error) {
+      // The contract says run() never throws; if it does, the job still ends.
+      result = { state: 'failed', message: `the deployer failed: ${errorMessage(error)}` }
+    }
+    job.state = result.state
+    job.endedAt = this.now()
+    if (result.version !== undefined) job.version = result.version
+    if (result.before !== undefined) job.before = result.before
+    if (result.after !== undefined) job.after = result.after
+    if (result.message !== undefined) job.message = result.message
+    this.durations.push(this.options.clock.now() - started)
+    if (this.durations.length > 50) this.durations.shift()
+    await this.save(job)
+    this.log({
+      event: result.state,
+      level: result.state === 'succeeded' ? 'info' : result.state === 'failed' ? 'error' : 'warn',
+      app: job.app,
+      job: job.id,
+      version: job.version,
+      ...(job.before !== undefined ? { before: job.before } : {}),
+      ...(job.after !== undefined ? { after: job.after } : {}),
+      ...(job.message !== undefined ? { message: job.message } : {})
+    })
+  }
+
+  /** Resolves when nothing runs or waits (tests; a drained shutdown). */
+  async idle(): Promise<void> {
+    while (this.runs.size > 0) await Promise.all([...this.runs])
+  }
+
+  /**
+   * Stops: no new job starts; the waiting ones end `failed` (the agent stopped before they
+   * started); running ones get `graceMs` to finish. True when nothing was left running.
+   */
+  async stop(graceMs: number): Promise<boolean> {
+    this.stopped = true
+    for (const lane of this.lanes.values()) {
+      for (const job of lane.waiting.splice(0)) {
+        job.state = 'failed'
+        job.endedAt = this.now()
+        job.message = 'the agent stopped before this job started'
+        await this.save(job)
+      }
+    }
+    if (this.runs.size === 0) return true
+    return Promise.race([
+      Promise.all([...this.runs]).then(() => true),
+      this.options.clock.sleep(graceMs).then(() => false)
+    ])
+  }
+}
+
+/** A request before it is resolved, for logs. */
+export function describe(request: DeployRequest): string {
+  switch (request.kind) {
+    case 'image':
+      return request.tag
+    case 'git':
+      return request.commit ? `${request.ref}@${request.commit.slice(0, 12)}` : request.ref
+    case 'rollback':
+      return `rollback to ${request.to}`
+  }
+}

@@ -1,0 +1,425 @@
+/**
+ * The agent's HTTP(S) server (AGENT-SPEC.md, HTTP). Every answer is JSON. Called by main.ts:
+ *
+ *   const server = await startAgentServer(config, { deployer, store, queue, clock, log })
+ *   server.url          // `http://127.0.0.1:9000` (the port actually bound: `listen: …:0` picks one)
+ *   await server.close(30_000)   // stop accepting; waiting jobs end failed; a running job gets
+ *                                // up to 30 s; resolves true when nothing was left running
+ *
+ * `queue` is optional (one is made from the config); pass the one the poller submits to, so
+ * polls and webhooks share one order per app. `log(event)` gets one object per event (main.ts
+ * writes it as text or JSON); a refused request's reason is logged, never a secret or a MAC.
+ *
+ * Routes: POST /hooks/<app>; GET /jobs/<id> (bearer); GET /healthz; GET /apps (bearer);
+ * POST /apps/<app>/rollback (bearer). A body over `max-body` gets 413 from its Content-Length,
+ * before a byte of it is read (a chunked one is cut at the limit). A delivery is verified
+ * (hooks.ts), checked against the delivery ids seen (store.ts, 7 days, across restarts),
+ * resolved by the deployer within 5 s (the registry's digest, the branch's commit), then queued
+ * (queue.ts) and answered 202 with the job id: the deploy itself runs after the answer.
+ */
+import { readFile } from 'node:fs/promises'
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse
+} from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
+import type { AddressInfo } from 'node:net'
+import {
+  UnresolvableError,
+  type AgentConfig,
+  type AppConfig,
+  type Deployer,
+  type DeployRequest,
+  type Resolved
+} from './contract.js'
+import { JobQueue, type AgentLog, describe } from './queue.js'
+import { isJobId, type AgentStore } from './store.js'
+import { sameSecret, verifyHook } from '../core/agent/hooks.js'
+import type { Clock } from '../lib/clock.js'
+import { errorMessage } from '../lib/errors.js'
+
+export const RESOLVE_TIMEOUT_MS = 5000
+
+export interface AgentServerOptions {
+  deployer: Deployer
+  store: AgentStore
+  queue?: JobQueue
+  clock: Clock
+  log: AgentLog
+  /** The bound on the deployer's resolution before answering; 5 s. */
+  resolveTimeoutMs?: number
+}
+
+export interface AgentServer {
+  url: string
+  port: number
+  queue: JobQueue
+  close(graceMs?: number): Promise<boolean>
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(message)
+  }
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {}
+): void {
+  if (res.headersSent) return
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers
+  })
+  res.end(text)
+}
+
+/** The body, up to `max` bytes; over it (by Content-Length, or counted) a 413. */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  const declared = req.headers['content-length']
+  if (declared !== undefined && Number(declared) > max)
+    return Promise.reject(tooLarge(max, Number(declared)))
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.length
+      if (size > max) {
+        req.off('data', onData)
+        req.pause()
+        reject(tooLarge(max))
+        return
+      }
+      chunks.push(chunk)
+    }
+    req.on('data', onData)
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function tooLarge(max: number, declared?: number): HttpError {
+  return new HttpError(
+    413,
+    `the body is larger than max-body (${max} bytes${declared !== undefined ? `; Content-Length ${declared}` : ''})`,
+    { connection: 'close' }
+  )
+}
+
+const methodNotAllowed = (allow: string) => new HttpError(405, `use ${allow}`, { allow })
+
+/** Promise.race with a deadline that aborts the deployer's work. */
+async function within<T>(
+  ms: number,
+  work: (signal: AbortSignal) => Promise<T>,
+  what: string
+): Promise<T> {
+  const controller = new AbortController()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort()
+      reject(
+        new HttpError(
+          503,
+          `${what} took longer than ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}; try again`,
+          {
+            'retry-after': '10'
+          }
+        )
+      )
+    }, ms)
+  })
+  try {
+    return await Promise.race([work(controller.signal), deadline])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+export async function startAgentServer(
+  config: AgentConfig,
+  options: AgentServerOptions
+): Promise<AgentServer> {
+  const { deployer, store, clock, log } = options
+  const resolveMs = options.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS
+  const queue =
+    options.queue ??
+    new JobQueue({ deployer, store, clock, maxPending: config.maxPending, apps: config.apps, log })
+  const apps = new Map(config.apps.map((a) => [a.name, a]))
+  const startedAt = clock.now()
+  /** Deliveries being resolved: a concurrent resend waits for the first instead of racing it. */
+  const inflight = new Map<string, Promise<string | undefined>>()
+
+  const bearer = (req: IncomingMessage) => {
+    const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? ''
+    // Always compared (even when missing), so timing says nothing.
+    if (!sameSecret(given, config.token) || given === '')
+      throw new HttpError(
+        401,
+        given === '' ? 'a bearer token is required' : 'the bearer token does not match',
+        {
+          'www-authenticate': 'Bearer'
+        }
+      )
+  }
+
+  const resolve = (app: AppConfig, request: DeployRequest): Promise<Resolved> =>
+    within(
+      resolveMs,
+      (signal) => deployer.resolve(app, request, signal),
+      `resolving ${describe(request)}`
+    ).catch((error: unknown) => {
+      if (error instanceof HttpError) throw error
+      if (error instanceof UnresolvableError) throw new HttpError(422, error.message)
+      throw new HttpError(502, `could not resolve ${describe(request)}: ${errorMessage(error)}`)
+    })
+
+  /** Resolve, queue, answer 202 (or 429 when full). */
+  const accept = async (
+    res: ServerResponse,
+    app: AppConfig,
+    via: Parameters<JobQueue['submit']>[1],
+    request: DeployRequest
+  ): Promise<string> => {
+    const full = () =>
+      new HttpError(429, `the queue is full (max-pending ${config.maxPending}); try again later`, {
+        'retry-after': String(queue.retryAfterSeconds())
+      })
+    if (queue.wouldRefuse(app.name, request)) throw full()
+    const resolved = await resolve(app, request)
+    const result = await queue.submit(app, via, request, resolved)
+    if (!result.ok)
+      throw new HttpError(429, `${result.reason}; try again later`, {
+        'retry-after': String(result.retryAfterSeconds)
+      })
+    send(res, 202, {
+      status: 'queued',
+      job: result.job.id,
+      app: app.name,
+      version: result.job.version ?? resolved.version
+    })
+    return result.job.id
+  }
+
+  const hook = async (req: IncomingMessage, res: ServerResponse, url: URL, name: string) => {
+    if (req.method !== 'POST') throw methodNotAllowed('POST')
+    const app = apps.get(name)
+    if (!app) throw new HttpError(404, `no app '${name}'`, { connection: 'close' })
+    const body = await readBody(req, config.maxBodyBytes)
+    const verdict = verifyHook(
+      app,
+      {
+        method: req.method,
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: req.headers,
+        body
+      },
+      Math.floor(clock.now() / 1000)
+    )
+    if (!verdict.ok) {
+      log({
+        event: 'rejected',
+        level: 'warn',
+        app: app.name,
+        status: verdict.status,
+        reason: verdict.reason,
+        remote: req.socket.remoteAddress
+      })
+      throw new HttpError(verdict.status, verdict.reason)
+    }
+    const key = `${app.name}\u0000${verdict.deliveryId}`
+    const earlier = inflight.get(key)
+    if (earlier) await earlier.catch(() => undefined)
+    const seen = store.delivery(app.name, verdict.deliveryId)
+    if (seen !== undefined) {
+      log({
+        event: 'duplicate',
+        app: app.name,
+        job: seen,
+        via: verdict.via,
+        delivery: verdict.deliveryId
+      })
+      return send(res, 200, { status: 'duplicate', job: seen })
+    }
+    if (verdict.request === null) {
+      log({ event: 'ignored', app: app.name, via: verdict.via, reason: verdict.ignored })
+      return send(res, 200, { status: 'ignored', reason: verdict.ignored ?? 'asks for nothing' })
+    }
+    const request = verdict.request
+    const work = (async () => {
+      const job = await accept(res, app, verdict.via, request)
+      await store.recordDelivery(app.name, verdict.deliveryId, job)
+      return job
+    })()
+    inflight.set(key, work)
+    try {
+      await work
+    } finally {
+      inflight.delete(key)
+    }
+  }
+
+  const rollback = async (req: IncomingMessage, res: ServerResponse, name: string) => {
+    if (req.method !== 'POST') throw methodNotAllowed('POST')
+    bearer(req)
+    const app = apps.get(name)
+    if (!app) throw new HttpError(404, `no app '${name}'`, { connection: 'close' })
+    const body = (await readBody(req, config.maxBodyBytes)).toString('utf8').trim()
+    let to = 'previous'
+    if (body !== '') {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(body)
+      } catch {
+        throw new HttpError(
+          400,
+          'the body is not JSON: expected {"to":"previous"} or {"to":"<version>"}'
+        )
+      }
+      const given = (parsed as { to?: unknown } | null)?.to
+      if (given !== undefined) {
+        if (typeof given !== 'string' || !/^[A-Za-z0-9_.:@-]{1,200}$/.test(given))
+          throw new HttpError(
+            400,
+            '`to` is `previous` or a version kept on the host (letters, digits, `_.:@-`)'
+          )
+        to = given
+      }
+    }
+    log({ event: 'rollback-requested', app: app.name, to, remote: req.socket.remoteAddress })
+    await accept(res, app, 'manual', { kind: 'rollback', to })
+  }
+
+  const appsStatus = async () => {
+    const list = await Promise.all(
+      config.apps.map(async (app) => {
+        let status: { current?: string; previous?: string } = {}
+        try {
+          status = await within(resolveMs, () => deployer.status(app), `the status of ${app.name}`)
+        } catch (error) {
+          log({ event: 'status-failed', level: 'warn', app: app.name, error: errorMessage(error) })
+        }
+        const last = store.lastFinished(app.name)
+        const q = queue.state(app.name)
+        return {
+          name: app.name,
+          current: status.current ?? null,
+          previous: status.previous ?? null,
+          last: last
+            ? {
+                job: last.id,
+                state: last.state,
+                version: last.version ?? null,
+                endedAt: last.endedAt
+              }
+            : null,
+          running: q.running,
+          waiting: q.waiting[0] ?? null,
+          queue: q.waiting
+        }
+      })
+    )
+    return { apps: list }
+  }
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://agent')
+    const parts = url.pathname
+      .split('/')
+      .filter(Boolean)
+      .map((p) => {
+        try {
+          return decodeURIComponent(p)
+        } catch {
+          return p
+        }
+      })
+    const [first, second, third] = parts
+    if (first === 'hooks' && parts.length === 2) return hook(req, res, url, second!)
+    if (first === 'healthz' && parts.length === 1) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('GET')
+      return send(res, 200, {
+        status: 'ok',
+        apps: config.apps.length,
+        uptimeSeconds: Math.floor((clock.now() - startedAt) / 1000)
+      })
+    }
+    if (first === 'jobs' && parts.length === 2) {
+      if (req.method !== 'GET') throw methodNotAllowed('GET')
+      bearer(req)
+      const job = isJobId(second!) ? store.job(second!) : undefined
+      if (!job) throw new HttpError(404, `no job '${second}'`)
+      return send(res, 200, job)
+    }
+    if (first === 'apps' && parts.length === 1) {
+      if (req.method !== 'GET') throw methodNotAllowed('GET')
+      bearer(req)
+      return send(res, 200, await appsStatus())
+    }
+    if (first === 'apps' && parts.length === 3 && third === 'rollback')
+      return rollback(req, res, second!)
+    throw new HttpError(404, `no route ${url.pathname}`, { connection: 'close' })
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        send(res, error.status, { error: error.message }, error.headers)
+        // A body left unread (413, 404…) is not drained: the connection closes after the answer.
+        if (error.headers.connection === 'close') res.on('finish', () => req.destroy())
+        return
+      }
+      log({ event: 'error', level: 'error', error: errorMessage(error), path: req.url })
+      send(res, 500, { error: 'internal error (see the agent log)' })
+    })
+  }
+
+  const server = config.tls
+    ? createHttpsServer(
+        { cert: await readFile(config.tls.cert), key: await readFile(config.tls.key) },
+        listener
+      )
+    : createHttpServer(listener)
+  // A slow sender cannot hold a connection open for ever.
+  server.headersTimeout = 10_000
+  server.requestTimeout = 30_000
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen)
+    server.listen(config.listen.port, config.listen.host, () => {
+      server.off('error', rejectListen)
+      resolveListen()
+    })
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const url = `${config.tls ? 'https' : 'http'}://${host}:${address.port}`
+  log({ event: 'listening', url, apps: config.apps.map((a) => a.name).join(', ') })
+
+  return {
+    url,
+    port: address.port,
+    queue,
+    async close(graceMs = 30_000) {
+      const closed = new Promise<void>((done) => server.close(() => done()))
+      server.closeIdleConnections()
+      const finished = await queue.stop(graceMs)
+      server.closeAllConnections()
+      await closed
+      await store.flush()
+      return finished
+    }
+  }
+}
