@@ -120,13 +120,14 @@ export interface TestRegistry {
   url: string
   httpUrl: string
   log(): string
-  start(): Promise<void>
+  start(withNotifications?: boolean): Promise<void>
   stop(): Promise<void>
   dispose(): Promise<void>
 }
 export function startRegistry(options: {
   port: number
   notify?: { url: string; secret: string }
+  quiet?: boolean
 }): Promise<TestRegistry>
 export function pushAs(runnerDockerHost: string, from: string, to: string): string
 export function registryDigest(

@@ -346,17 +346,19 @@ export async function startSink() {
 /**
  * The CNCF distribution registry (Debian's docker-registry, as the sandbox runs it) on another
  * loopback port, its storage in a temp dir, its notifications going to `notify.url` with the
- * header secret. `stop()` ends it (by its pid); `start()` brings it back on the same storage.
+ * header secret (from the start, or with `quiet` only once `start()` is called again, so that
+ * pushes that fill it first notify nobody: the registry keeps retrying an endpoint that is
+ * down). `stop()` ends it (by its pid); `start()` brings it back on the same storage.
  */
-export async function startRegistry({ port, notify }) {
+export async function startRegistry({ port, notify, quiet = false }) {
   const dir = mkdtempSync(join(tmpdir(), 'gantry-agent-registry-'))
   mkdirSync(join(dir, 'data'))
-  const config = {
+  const config = (withNotifications) => ({
     version: 0.1,
     log: { level: 'warn', accesslog: { disabled: true } },
     storage: { filesystem: { rootdirectory: join(dir, 'data') }, delete: { enabled: true } },
     http: { addr: `127.0.0.1:${port}` },
-    ...(notify
+    ...(notify && withNotifications
       ? {
           notifications: {
             endpoints: [
@@ -372,16 +374,17 @@ export async function startRegistry({ port, notify }) {
           }
         }
       : {})
-  }
-  // JSON is YAML: the registry's config generated from data.
-  writeFileSync(join(dir, 'config.yml'), JSON.stringify(config, null, 2))
+  })
   let child
   let output = ''
   const registry = {
     url: `127.0.0.1:${port}`,
     httpUrl: `http://127.0.0.1:${port}`,
     log: () => output,
-    async start() {
+    /** Starts it, calling the agent on every push unless `withNotifications` is false. */
+    async start(withNotifications = true) {
+      // JSON is YAML: the registry's config generated from data.
+      writeFileSync(join(dir, 'config.yml'), JSON.stringify(config(withNotifications), null, 2))
       child = spawn('/usr/bin/docker-registry', ['serve', join(dir, 'config.yml')], {
         stdio: ['ignore', 'pipe', 'pipe']
       })
@@ -410,7 +413,7 @@ export async function startRegistry({ port, notify }) {
       rmSync(dir, { recursive: true, force: true })
     }
   }
-  await registry.start()
+  await registry.start(!quiet)
   return registry
 }
 

@@ -71,9 +71,19 @@ const docker = (...args: string[]) =>
   }).trim()
 /** The host's containers, as a user listing them would see them change. */
 const containers = () => docker('ps', '-a', '--format', '{{.ID}} {{.Image}} {{.CreatedAt}}')
-/** The image reference the app's running container was started from. */
-const runningImage = (app: string) =>
-  docker('ps', '--filter', `label=com.docker.compose.project=${app}`, '--format', '{{.Image}}')
+/**
+ * The image the app's running container was started from (as compose was given it) and whether
+ * that container runs the very image the reference names on the host's engine.
+ */
+function runningImage(app: string): string {
+  const id = docker('ps', '-q', '--filter', `label=com.docker.compose.project=${app}`)
+  if (!id || id.includes('\n')) return `${id ? 'several' : 'no'} running containers of ${app}`
+  const [ref, imageId] = docker('inspect', '--format', '{{.Config.Image}} {{.Image}}', id).split(
+    ' '
+  )
+  const named = docker('image', 'inspect', '--format', '{{.Id}}', ref!)
+  return named === imageId ? ref! : `${ref} (but the container runs ${imageId})`
+}
 const onHost = (script: string) => onHostAs(sandbox, host, script)
 
 async function served(url: string, path = '/version'): Promise<string> {
@@ -212,7 +222,8 @@ beforeAll(async () => {
   // so that only the pushes a test makes notify.
   registry = await startRegistry({
     port: await freePort(),
-    notify: { url: hook(SHOP.app), secret: SECRETS.registry }
+    notify: { url: hook(SHOP.app), secret: SECRETS.registry },
+    quiet: true
   })
   shopImage = `${registry.url}/agent-shop`
   for (const [image, tags] of [
@@ -225,6 +236,8 @@ beforeAll(async () => {
         sandbox.images[tag as 'v1' | 'v2' | 'broken'],
         `${image}:${tag}`
       )
+  await registry.stop()
+  await registry.start(true)
   // Nothing else may hold the ports; the apps start from nothing.
   onHost(
     `${host.supervisor!.ctl} stop blog >/dev/null 2>&1; ids=$(docker ps -aq); [ -z "$ids" ] || docker rm -f $ids >/dev/null; ` +
@@ -532,7 +545,18 @@ describe('deploys of a compose app', () => {
     // What the reference setups run nightly.
     docker('image', 'prune', '-f')
     const v2 = `${shopImage}@${digests[`${shopImage}:v2`]}`
-    expect(() => docker('image', 'inspect', v2)).not.toThrow()
+    const images = () =>
+      docker('images', '--digests', '--format', '{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}')
+    let kept = true
+    try {
+      docker('image', 'inspect', v2)
+    } catch {
+      kept = false
+    }
+    if (!kept)
+      throw new Error(
+        `the previous release's image ${v2} is gone after the prune; the host has:\n${images()}`
+      )
     // No registry: a rollback that needed a pull would fail.
     await registry.stop()
     try {
@@ -818,8 +842,9 @@ describe('operations: check and install', () => {
       const writable = /^ReadWritePaths=(.*)$/m.exec(unit)?.[1]?.split(' ') ?? []
       expect(writable).toContain(join(dir, 'state'))
       // The apps use the default path, ~/gantry of the service's user: ProtectSystem=strict
-      // leaves everything else read-only, so it must be listed or no release can be written.
-      expect(writable).toContain(join(host.home, 'gantry'))
+      // leaves everything else read-only, so each app's directory there must be listed.
+      for (const app of [SHOP.app, SLOW.app, POLL.app, 'blog'])
+        expect(writable).toContain(join(host.home, 'gantry', app))
       if (existsSync('/usr/bin/systemd-analyze')) {
         const v = (() => {
           try {
