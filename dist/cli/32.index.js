@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 function registryDigest(env, login) {
     return async (image, tag) => {
-        const { RegistryClient } = await Promise.all(/* import() */[__webpack_require__.e(497), __webpack_require__.e(709)]).then(__webpack_require__.bind(__webpack_require__, 93497));
+        const { RegistryClient } = await __webpack_require__.e(/* import() */ 497).then(__webpack_require__.bind(__webpack_require__, 93497));
         const { lookupDockerCredentials } = await __webpack_require__.e(/* import() */ 701).then(__webpack_require__.bind(__webpack_require__, 76701));
         const client = new RegistryClient({
             registry: image.registry,

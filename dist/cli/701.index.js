@@ -1,5 +1,5 @@
 export const id = 701;
-export const ids = [701,709];
+export const ids = [701];
 export const modules = {
 
 /***/ 59709:

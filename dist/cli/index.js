@@ -179,6 +179,9 @@ function usage(actions) {
         'Actions:',
         ...actions.map((a) => `  ${a}`),
         '',
+        'Commands:',
+        '  agent    pull-mode deploys on this host: webhooks and registry polling (gantry agent --help)',
+        '',
         'Inputs also come from GANTRY_<INPUT> variables (e.g. GANTRY_BASE_VERSION); outputs are',
         'printed as name=value and, when BASH_ENV is set, exported there as GANTRY_OUT_<OUTPUT>.',
         'Run `gantry <action> --help` for its inputs and outputs.',
@@ -241,6 +244,9 @@ async function main(args, env, write) {
         write.out(usage(actions));
         return action === undefined ? 1 : 0;
     }
+    // A command, not an action (no action.yml, no inputs): its own chunk, loaded only for it.
+    if (action === 'agent')
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(398), __nccwpck_require__.e(243), __nccwpck_require__.e(592), __nccwpck_require__.e(497), __nccwpck_require__.e(816), __nccwpck_require__.e(386), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80276))).agentMain(rest, env, write);
     if (!actions.includes(action)) {
         write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage(actions)}`);
         return 1;
@@ -433,9 +439,8 @@ var map = {
 	"./ecr-login/main.ts": [
 		46925,
 		398,
-		701,
-		85,
-		925
+		99,
+		689
 	],
 	"./ecs-deploy/main.ts": [
 		84070,
@@ -450,23 +455,22 @@ var map = {
 	"./image-push/main.ts": [
 		16456,
 		398,
-		701,
 		497,
-		85,
+		99,
 		456
 	],
 	"./k8s-deploy/main.ts": [
 		39511,
 		398,
 		243,
-		760,
+		227,
 		511
 	],
 	"./notify/main.ts": [
-		73474,
+		26386,
 		398,
 		592,
-		474
+		386
 	],
 	"./slack-notify/main.ts": [
 		10147,
@@ -475,10 +479,11 @@ var map = {
 		147
 	],
 	"./ssh-deploy/main.ts": [
-		32584,
+		38605,
 		398,
-		760,
-		584
+		816,
+		227,
+		605
 	],
 	"./version/main.ts": [
 		92261,

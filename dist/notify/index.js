@@ -28392,7 +28392,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: INPUTS, messageKey, readSettings
+// UNUSED EXPORTS: INPUTS, deliverOne, messageKey, readSettings
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -33874,7 +33874,7 @@ async function run(deps = {}) {
             text: settings.text,
             fields: settings.fields
         });
-        const outcomes = await runner.group(`Notify ${settings.targets.length} target${settings.targets.length === 1 ? '' : 's'}`, () => Promise.all(settings.targets.map((t) => deliverOne(t, notification, settings, deps, runner))));
+        const outcomes = await runner.group(`Notify ${settings.targets.length} target${settings.targets.length === 1 ? '' : 's'}`, () => Promise.all(settings.targets.map((t) => deliverOne(t, notification, settings, deps, (text) => runner.info(text)))));
         const delivered = outcomes.filter((o) => o.delivered);
         const ids = {};
         for (const o of outcomes) {
@@ -33897,8 +33897,13 @@ async function run(deps = {}) {
     });
 }
 const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
-async function deliverOne(target, n, settings, deps, runner) {
-    const say = (text) => runner.info(redact(text, settings.secrets));
+/**
+ * One target: rendered in its format and delivered with retries; never throws for a target
+ * that cannot be reached (the outcome says why). `info` gets each line worth logging, redacted.
+ * `gantry agent` notifies through this too.
+ */
+async function deliverOne(target, n, settings, deps, info) {
+    const say = (text) => info(redact(text, settings.secrets));
     const total = settings.retries + 1;
     if (target.service === 'slack')
         return deliverSlack(target, n, settings, deps, say);

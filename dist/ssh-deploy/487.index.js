@@ -1,3 +1,4 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 export const id = 487;
 export const ids = [487];
 export const modules = {
@@ -1287,7 +1288,7 @@ module.exports = {
 
 
 
-const binding = __webpack_require__(7318);
+const binding = __webpack_require__(5243);
 
 module.exports = binding.getCPUInfo;
 
@@ -14398,7 +14399,7 @@ let AESGCMDecipher;
 let ChaChaPolyDecipher;
 let GenericDecipher;
 try {
-  binding = __webpack_require__(490);
+  binding = __webpack_require__(8440);
   ({ AESGCMCipher, ChaChaPolyCipher, GenericCipher,
      AESGCMDecipher, ChaChaPolyDecipher, GenericDecipher } = binding);
 } catch {}
@@ -25615,19 +25616,17 @@ nacl.setPRNG = function(fn) {
 
 /***/ }),
 
-/***/ 7318:
-/***/ ((module) => {
+/***/ 5243:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = eval("require")("../build/Release/cpufeatures.node");
-
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__webpack_require__.ab + "build/Release/cpufeatures.node")
 
 /***/ }),
 
-/***/ 490:
-/***/ ((module) => {
+/***/ 8440:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = eval("require")("./crypto/build/Release/sshcrypto.node");
-
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(__webpack_require__.ab + "lib/protocol/crypto/build/Release/sshcrypto.node")
 
 /***/ }),
 

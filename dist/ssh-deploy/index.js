@@ -28719,7 +28719,7 @@ function quote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 /** An argv joined for a POSIX shell, each word quoted. */
-function shellCommand(argv) {
+function shell_shellCommand(argv) {
     return argv.map(quote).join(' ');
 }
 /**
@@ -28817,14 +28817,14 @@ function writeFileStep(layout, release, file, content) {
 function loginStep(registry, username, password) {
     return {
         name: `registry login ${registry}`,
-        script: shellCommand(['docker', 'login', '--username', username, '--password-stdin', registry]),
+        script: shell_shellCommand(['docker', 'login', '--username', username, '--password-stdin', registry]),
         stdin: password,
         secretStdin: true
     };
 }
 function composeIn(layout, compose, release, args) {
     const base = compose === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
-    return `cd ${dirOf(layout, RELEASES, release)} && ${shellCommand([...base, '-p', layout.project, '-f', COMPOSE_FILE, ...args])}`;
+    return `cd ${dirOf(layout, RELEASES, release)} && ${shell_shellCommand([...base, '-p', layout.project, '-f', COMPOSE_FILE, ...args])}`;
 }
 function pullStep(layout, compose, release) {
     return { name: 'pull', script: composeIn(layout, compose, release, ['pull']) };
@@ -28845,8 +28845,8 @@ function statusStep(layout) {
         ' {{.Id}} {{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{else}}null{{end}}';
     return {
         name: 'status',
-        script: `ids=$(${shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${layout.project}`])}) && ` +
-            `if [ -n "$ids" ]; then ${shellCommand(['docker', 'inspect', '--format', format])} $ids; fi`
+        script: `ids=$(${shell_shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${layout.project}`])}) && ` +
+            `if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'inspect', '--format', format])} $ids; fi`
     };
 }
 /**
@@ -28855,7 +28855,7 @@ function statusStep(layout) {
  * success sooner.
  */
 function healthProbeStep(check) {
-    const exec = shellCommand(['docker', 'exec', check.id, ...check.argv]);
+    const exec = shell_shellCommand(['docker', 'exec', check.id, ...check.argv]);
     return {
         name: `health check ${check.service}`,
         script: `if command -v timeout >/dev/null 2>&1; then timeout 10 ${exec}; else ${exec}; fi`,
@@ -28864,8 +28864,8 @@ function healthProbeStep(check) {
 }
 /** An HTTP check from the host itself (curl, else wget): exit 0 on a 2xx. */
 function healthUrlStep(url) {
-    const curl = shellCommand(['curl', '-fsS', '-o', '/dev/null', '-m', '5', url]);
-    const wget = shellCommand(['wget', '-q', '-O', '/dev/null', '-T', '5', url]);
+    const curl = shell_shellCommand(['curl', '-fsS', '-o', '/dev/null', '-m', '5', url]);
+    const wget = shell_shellCommand(['wget', '-q', '-O', '/dev/null', '-T', '5', url]);
     return {
         name: 'health url',
         script: `if command -v curl >/dev/null 2>&1; then ${curl}; else ${wget}; fi`,
@@ -28885,12 +28885,41 @@ function switchStep(layout, release) {
         script: `ln -sfn ${quote(`${RELEASES}/${release}`)} ${next} && mv -T ${next} ${dirOf(layout, 'current')}`
     };
 }
-/** Removes old release directories and the images nothing uses any more. */
+/** A file in a release directory once its images carry the release's tag (see pruneStep). */
+const IMAGES_TAGGED = '.images-tagged';
+/**
+ * Removes old release directories and the images nothing uses any more, but never an image a
+ * kept release needs to roll back to. Images pulled by digest (`IMAGE=repo@sha256:…`) have no
+ * tag, and `docker image prune` (or a nightly `docker system prune -f`) removes untagged images
+ * no container uses: the previous release's would go. So each kept release's images get a tag
+ * of their own, `<repository>:gantry-<release id>` (once, while they are the images the release
+ * pulled), and a pruned release's tags are removed with its directory.
+ */
 function pruneStep(layout, releases) {
     const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ');
+    const all = dirOf(layout, RELEASES);
     return {
         name: `prune ${releases.length} old release(s)`,
-        script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
+        script: [
+            `c=''; if docker compose version >/dev/null 2>&1; then c='docker compose'; elif command -v docker-compose >/dev/null 2>&1; then c=docker-compose; fi`,
+            // A tag holds at most 128 characters; release ids are tag-safe already.
+            `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
+            ...(releases.length
+                ? [
+                    `for r in ${releases.map(quote).join(' ')}; do t=$(gtag "$r"); ` +
+                        `docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
+                        `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done; done`,
+                    `rm -rf ${dirs}`
+                ]
+                : []),
+            `if [ -n "$c" ] && [ -d ${all} ]; then for d in ${all}/*/; do ` +
+                `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -f "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
+                // `config` prints the file interpolated with the release's .env; v1 has no `--images`.
+                `(cd "$d" && $c -f ${COMPOSE_FILE} config 2>/dev/null) | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p" | while read -r i; do ` +
+                `repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
+                `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || true; done; : > "$d"${IMAGES_TAGGED}; fi; done; fi`,
+            'docker image prune -f >/dev/null'
+        ].join('\n'),
         // A failed prune leaves disk used, not a failed deploy.
         mayFail: true
     };
@@ -28942,7 +28971,7 @@ function swarmInspectStep(layout) {
     return {
         name: 'inspect swarm',
         script: [
-            `echo "swarm=$(${shellCommand(['docker', 'info', '--format', SWARM_INFO])} 2>&1 | tail -n 1)"`,
+            `echo "swarm=$(${shell_shellCommand(['docker', 'info', '--format', SWARM_INFO])} 2>&1 | tail -n 1)"`,
             `if docker stack deploy --help 2>/dev/null | grep -q -e --detach; then echo detach=yes; fi`,
             `echo "now=$(date +%s)"`,
             ...releaseLines(layout)
@@ -28972,7 +29001,7 @@ function stackDeployStep(layout, release, stack, options) {
         name: 'stack deploy',
         script: `cd ${dirOf(layout, RELEASES, release)} && ` +
             `while IFS= read -r kv || [ -n "$kv" ]; do if [ -n "$kv" ]; then export "$kv" || exit 2; fi; done && ` +
-            shellCommand(deploy),
+            shell_shellCommand(deploy),
         stdin: options.env
     };
 }
@@ -28991,13 +29020,13 @@ function stackStatusStep(stack) {
         script: [
             'set -e',
             'echo "#services"',
-            shellCommand(['docker', 'service', 'ls', ...filter, '--format', '{{.Name}} {{.Replicas}}']),
-            `ids=$(${shellCommand(['docker', 'service', 'ls', '-q', ...filter])})`,
+            shell_shellCommand(['docker', 'service', 'ls', ...filter, '--format', '{{.Name}} {{.Replicas}}']),
+            `ids=$(${shell_shellCommand(['docker', 'service', 'ls', '-q', ...filter])})`,
             'echo "#inspect"',
-            `if [ -n "$ids" ]; then ${shellCommand(['docker', 'service', 'inspect', '--format', '{{json .}}'])} $ids; fi`,
+            `if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'service', 'inspect', '--format', '{{json .}}'])} $ids; fi`,
             'echo "#tasks"',
             // `stack ps` fails with "nothing found in stack" while no task exists yet (0 replicas).
-            `if [ -n "$ids" ]; then ${shellCommand(['docker', 'stack', 'ps', '--no-trunc', '--format', TASK_FORMAT, stack])} || true; fi`
+            `if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'stack', 'ps', '--no-trunc', '--format', TASK_FORMAT, stack])} || true; fi`
         ].join('\n')
     };
 }
@@ -29006,7 +29035,7 @@ function serviceRollbackStep(services) {
     return {
         name: `service rollback ${services.join(' ')}`,
         script: services
-            .map((s) => shellCommand(['docker', 'service', 'rollback', '--detach', '--quiet', s]))
+            .map((s) => shell_shellCommand(['docker', 'service', 'rollback', '--detach', '--quiet', s]))
             .join(' && ')
     };
 }
@@ -29396,6 +29425,8 @@ class StepError extends Error {
 }
 /** `pull failed (exit code 1): the last | lines | it printed`. */
 function stepFailure(step, result) {
+    if (result.timedOutAfterMs !== undefined)
+        return new StepError(step, result, `${step.name} timed out after ${formatSeconds(result.timedOutAfterMs)} (killed with its process group)`);
     const last = `${result.stdout}\n${result.stderr}`
         .split('\n')
         .filter((l) => l.trim())
@@ -29403,6 +29434,11 @@ function stepFailure(step, result) {
         .join(' | ');
     return new StepError(step, result, `${step.name} failed (exit code ${result.code})${last ? `: ${last}` : ''}`);
 }
+/** A step the runner killed at its time limit: a failure of the release, to roll back. */
+function isTimeout(error) {
+    return error instanceof StepError && error.result?.timedOutAfterMs !== undefined;
+}
+const formatSeconds = (ms) => `${Math.round(ms / 100) / 10}s`;
 
 ;// CONCATENATED MODULE: ./src/deploy/session.ts
 /**
@@ -29901,9 +29937,16 @@ function scriptedRunner(answers, options = {}) {
                 if (lost)
                     throw new ConnectionLostError(`Connection to ${runner.where} lost: (scripted)`);
                 const result = {
-                    code: answer.code === undefined ? 0 : answer.code,
+                    code: answer.timedOutAfterMs !== undefined
+                        ? null
+                        : answer.code === undefined
+                            ? 0
+                            : answer.code,
                     stdout: answer.stdout ?? '',
-                    stderr: answer.stderr ?? ''
+                    stderr: answer.stderr ?? '',
+                    ...(answer.timedOutAfterMs !== undefined
+                        ? { timedOutAfterMs: answer.timedOutAfterMs }
+                        : {})
                 };
                 for (const stream of ['stdout', 'stderr'])
                     for (const line of result[stream]
@@ -29998,21 +30041,28 @@ function shellRunner(where, exec, close) {
 }
 async function runOne(exec, step, options) {
     const out = { stdout: [], stderr: [] };
-    const { code } = await exec(step.script, {
+    const { code, timedOutAfterMs } = await exec(step.script, {
         stdin: step.stdin,
         onLine: (line, stream) => {
             out[stream].push(line);
             options.onLine?.(step, line, stream);
         }
     });
-    return [{ code, stdout: joinLines(out.stdout), stderr: joinLines(out.stderr) }];
+    return [
+        {
+            code,
+            stdout: joinLines(out.stdout),
+            stderr: joinLines(out.stderr),
+            ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
+        }
+    ];
 }
 async function runBatch(exec, steps, options) {
     const mark = `#gantry-step-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
     const batch = batchScript(steps, mark);
     const readers = { stdout: batchReader(mark), stderr: batchReader(mark) };
     const lines = steps.map(() => ({ stdout: [], stderr: [] }));
-    const { code } = await exec(batch.script, {
+    const { code, timedOutAfterMs } = await exec(batch.script, {
         stdin: batch.stdin,
         onLine: (text, stream) => {
             const read = readers[stream].read(text);
@@ -30032,7 +30082,9 @@ async function runBatch(exec, steps, options) {
         const result = {
             code: done ?? code,
             stdout: joinLines(printed.stdout),
-            stderr: joinLines(printed.stderr)
+            stderr: joinLines(printed.stderr),
+            // The step the batch was in when the runner killed it is the one that timed out.
+            ...(done === undefined && timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
         };
         results.push(result);
         if (done === undefined || (done !== 0 && !steps[i]?.mayFail))
@@ -30662,8 +30714,8 @@ function proxyCommitStep(c) {
     if (c.config !== undefined) {
         const cfg = quote(c.driver === 'haproxy' ? h.config : n.config);
         const check = c.driver === 'haproxy'
-            ? shellCommand(['haproxy', '-c', '-f', `${h.config}.new`])
-            : shellCommand(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`]);
+            ? shell_shellCommand(['haproxy', '-c', '-f', `${h.config}.new`])
+            : shell_shellCommand(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`]);
         const checker = c.driver === 'haproxy' ? 'haproxy -c' : 'nginx -t';
         lines.push('changed=', `head -c ${bytes(c.config)} > ${cfg}.new || exit 1`, 
         // Map files a new configuration names must exist for it to validate.
@@ -30686,11 +30738,11 @@ function proxyCommitStep(c) {
         if (c.driver === 'haproxy') {
             const sock = quote(`UNIX-CONNECT:${h.adminSocket}`);
             const worker = `printf 'show info\\n' | socat -t 2 stdio ${sock} 2>/dev/null | sed -n 's/^Pid: //p'`;
-            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `pid=$(cat ${quote(h.pidfile)} 2>/dev/null)`, 'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then', `  before=$(${worker})`, `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`, `  mv ${quote(h.config)}.new ${quote(h.config)} && kill -USR2 "$pid" || exit 1`, `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`, "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4", 'fi', `mv ${quote(h.config)}.new ${quote(h.config)} && ${shellCommand(['haproxy', '-W', '-D', '-f', h.config, '-p', h.pidfile])} && echo config=started`);
+            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `pid=$(cat ${quote(h.pidfile)} 2>/dev/null)`, 'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then', `  before=$(${worker})`, `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`, `  mv ${quote(h.config)}.new ${quote(h.config)} && kill -USR2 "$pid" || exit 1`, `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`, "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4", 'fi', `mv ${quote(h.config)}.new ${quote(h.config)} && ${shell_shellCommand(['haproxy', '-W', '-D', '-f', h.config, '-p', h.pidfile])} && echo config=started`);
         }
         else {
             const base = ['nginx', '-e', n.errorLog, '-c', n.config];
-            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `mv ${quote(n.config)}.new ${quote(n.config)} || exit 1`, `pid=$(cat ${quote(n.pidfile)} 2>/dev/null)`, `if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then ${shellCommand([...base, '-s', 'reload'])} && echo config=reloaded; else ${shellCommand(base)} && echo config=started; fi`);
+            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `mv ${quote(n.config)}.new ${quote(n.config)} || exit 1`, `pid=$(cat ${quote(n.pidfile)} 2>/dev/null)`, `if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then ${shell_shellCommand([...base, '-s', 'reload'])} && echo config=reloaded; else ${shell_shellCommand(base)} && echo config=started; fi`);
         }
     }
     return {
@@ -30738,18 +30790,18 @@ function slotUpStep(layout, compose, release, project, env) {
     const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
     return {
         name: `up (slot ${env.GANTRY_SLOT ?? ''})`,
-        script: `cd ${dir} && ${shellCommand(['env', ...vars, ...composeBase(compose), '-p', project, '-f', COMPOSE_FILE, 'up', '-d', '--remove-orphans'])}`
+        script: `cd ${dir} && ${shell_shellCommand(['env', ...vars, ...composeBase(compose), '-p', project, '-f', COMPOSE_FILE, 'up', '-d', '--remove-orphans'])}`
     };
 }
 /** Every container of a compose project, by its label (no compose file needed). */
-const projectContainers = (project) => shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`]);
+const projectContainers = (project) => shell_shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`]);
 /** Stops and removes a slot's containers by their compose label (no compose file needed). */
 function slotDownStep(project, slot, stopTimeoutSeconds) {
     const list = projectContainers(project);
     return {
         name: `stop slot ${slot}`,
-        script: `ids=$(${list}) && if [ -n "$ids" ]; then ${shellCommand(['docker', 'stop', '-t', String(stopTimeoutSeconds)])} $ids >/dev/null && docker rm $ids >/dev/null; fi; ` +
-            `${shellCommand(['docker', 'network', 'rm', `${project}_default`])} >/dev/null 2>&1; true`
+        script: `ids=$(${list}) && if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'stop', '-t', String(stopTimeoutSeconds)])} $ids >/dev/null && docker rm $ids >/dev/null; fi; ` +
+            `${shell_shellCommand(['docker', 'network', 'rm', `${project}_default`])} >/dev/null 2>&1; true`
     };
 }
 /**
@@ -30761,7 +30813,7 @@ function failureReportStep(project, lines = 10) {
     const format = '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} exit={{.State.ExitCode}}{{if .State.Health}} health={{.State.Health.Status}}{{end}}';
     return {
         name: 'why it failed',
-        script: `for id in $(${list}); do ${shellCommand(['docker', 'inspect', '--format', format])} "$id"; ${shellCommand(['docker', 'logs', '--tail', String(lines)])} "$id" 2>&1 | sed 's/^/| /'; done`
+        script: `for id in $(${list}); do ${shell_shellCommand(['docker', 'inspect', '--format', format])} "$id"; ${shell_shellCommand(['docker', 'logs', '--tail', String(lines)])} "$id" 2>&1 | sed 's/^/| /'; done`
     };
 }
 /** `<service> <state> exit=<n> [health=…]` lines and their log lines, as one message. */
@@ -30800,7 +30852,7 @@ function probeStep(url, header, host) {
     const lines = [...(host ? [`Host: ${host}`] : []), ...(header ? [header] : [])];
     return {
         name: `probe ${url}`,
-        script: `${shellCommand(curl)} | tr -d '\\r' | awk 'NR==1 {print "status=" $2} ` +
+        script: `${shell_shellCommand(curl)} | tr -d '\\r' | awk 'NR==1 {print "status=" $2} ` +
             `tolower($1)=="${RELEASE_HEADER.toLowerCase()}:" {print "release=" $2}'`,
         stdin: lines.map((l) => `${l}\n`).join(''),
         secretStdin: Boolean(header)
@@ -30904,8 +30956,11 @@ target = session.plan) {
         const steps = [...(attempt === 1 ? [...before, up] : []), ...look];
         const results = await session.run(steps, { quiet: look }).catch((error) => {
             // `up` or a look at the containers failing is the release's failure; a step before `up`
-            // (the lock, the upload, the pull) changed nothing, and stays an error.
-            if (error instanceof StepError && (error.step === up || look.includes(error.step)))
+            // (the lock, the upload, the pull) changed nothing, and stays an error. A step killed at
+            // its time limit (the local runner's step timeout) is a failure of the release wherever
+            // it hung: a hook or a pull cut off midway may have changed things, so it rolls back.
+            if (error instanceof StepError &&
+                (error.step === up || look.includes(error.step) || isTimeout(error)))
                 throw new ReleaseFailure(errorMessage(error));
             throw error;
         });
@@ -31545,7 +31600,7 @@ function refCandidates(ref) {
 /** Resolves a branch or tag to its commit, once, at the start: what every host then deploys. */
 function resolveStep(source, ref) {
     return withCredentials(source, `resolve ${ref}`, [
-        shellCommand(['git', 'ls-remote', '--', source.repository, ...refCandidates(ref)])
+        shell_shellCommand(['git', 'ls-remote', '--', source.repository, ...refCandidates(ref)])
     ]);
 }
 /** The commit `ref` names in `git ls-remote` output (an annotated tag's peeled commit). */
@@ -31572,7 +31627,7 @@ function parseResolve(stdout, ref) {
 function fetchStep(layout, source, commit) {
     const repo = at(layout, REPO_CACHE);
     const partial = at(layout, `.${REPO_CACHE}.partial`);
-    const cmd = (...args) => `git --git-dir=${repo} ${shellCommand(args)}`;
+    const cmd = (...args) => `git --git-dir=${repo} ${shell_shellCommand(args)}`;
     const has = cmd('cat-file', '-e', `${commit}^{commit}`);
     const url = source.repository;
     return {
@@ -31755,6 +31810,19 @@ function gitRollbackTarget(state, to) {
         .map(shortCommit);
     return {
         error: `no release of commit ${to} is kept on the host (kept: ${have.join(', ') || 'none'})`
+    };
+}
+/**
+ * Whether `commit` is on the branch whose head is `head`, in the host's cache (fetchStep(head)
+ * brought the head's whole history): exit 0 yes, 1 no. For a pushed commit the payload named:
+ * the agent deploys the branch's head, never a commit only the payload vouches for.
+ */
+function ancestorStep(layout, commit, head) {
+    const git = (...args) => `git --git-dir=${at(layout, REPO_CACHE)} ${shellCommand(args)}`;
+    return {
+        name: `verify ${shortCommit(commit)} is on the branch`,
+        script: `${git('cat-file', '-e', `${commit}^{commit}`)} 2>/dev/null && ${git('merge-base', '--is-ancestor', commit, head)}`,
+        mayFail: true
     };
 }
 
@@ -36249,6 +36317,10 @@ function gitSettings(inputs, target, defaultCommit, rollingBack) {
 }
 function readSettings(inputs, workspace, context = {}) {
     const hosts = hostList(inputs);
+    const connection = readConnection(inputs, hosts);
+    return { ...readReleaseSettings(inputs, workspace, context, hosts), ...connection };
+}
+function readConnection(inputs, hosts) {
     const key = inputs.secret(INPUTS.key);
     if (key === undefined)
         throw new InputError(INPUTS.key, '', 'the private key (its content, e.g. from a secret)');
@@ -36277,6 +36349,19 @@ function readSettings(inputs, workspace, context = {}) {
             fingerprints: fingerprints(inputs, INPUTS.proxyFingerprint, 1)[0] ?? []
         };
     }
+    return {
+        key,
+        passphrase,
+        trust: insecure ? 'insecure' : { entries, fingerprints: hostFingerprints },
+        proxy
+    };
+}
+/**
+ * Everything but the connection, for `hosts` (already read): the target, the release, health,
+ * rollback, locks. ssh-deploy reads it after the connection; `gantry agent` alone, from an app's
+ * inputs, for the one host it runs on.
+ */
+function readReleaseSettings(inputs, workspace, context, hosts) {
     const app = inputs.required(INPUTS.app, 'the application name');
     if (!settings_APP.test(app))
         throw new InputError(INPUTS.app, app, 'a name of lowercase letters, digits, `_` and `-` (it names the compose project)');
@@ -36329,10 +36414,6 @@ function readSettings(inputs, workspace, context = {}) {
         strategy,
         blueGreen,
         hosts,
-        key,
-        passphrase,
-        trust: insecure ? 'insecure' : { entries, fingerprints: hostFingerprints },
-        proxy,
         app,
         path,
         composeFile,

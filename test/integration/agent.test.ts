@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { createHmac, randomBytes } from 'node:crypto'
+import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readSandbox } from '../sandbox/description.js'
@@ -52,6 +53,9 @@ const SHOP = { app: 'agentshop', addr: `${host.address}:8091`, url: `http://${ho
 const SLOW = { app: 'agentslow', addr: `${host.address}:8092`, url: `http://${host.address}:8092` }
 const POLL = { app: 'agentpoll', addr: `${host.address}:8093`, url: `http://${host.address}:8093` }
 const HUNG_SLEEP = 'sleep 613'
+// The sandbox registry outlives a run: a tag of this run's own, so that the poller finds nothing
+// until the test pushes it.
+const POLL_TAG = `poll-${Date.now().toString(36)}`
 
 let dir: string
 let config: string
@@ -181,7 +185,7 @@ function writeConfig(extra: Record<string, unknown> = {}) {
       [POLL.app]: {
         ...compose(POLL),
         image: pollImage,
-        tags: ['latest'],
+        tags: [POLL_TAG],
         'health-timeout': '15s',
         triggers: { poll: { interval: '5s', jitter: 0.1 } }
       },
@@ -385,21 +389,25 @@ describe('the HTTP surface, before anything deploys', () => {
     const d = githubHeaders(SECRETS.github, 'registry_package', big)
     const r = await post(hook(SHOP.app), big, d)
     expect(r.status).toBe(413)
-    // Chunked: no Content-Length, cut at the limit.
-    const chunks = new ReadableStream({
-      start(c) {
-        for (let i = 0; i < 10; i++) c.enqueue(new TextEncoder().encode('y'.repeat(10_000)))
-        c.close()
+    // Chunked: no Content-Length, cut at the limit. node:http reports the answer even when the
+    // server stops reading (and closes) before the client has sent everything.
+    const res = await new Promise<{ status: number | string }>((resolve) => {
+      const req = httpRequest(hook(SHOP.app), {
+        method: 'POST',
+        headers: { ...d, 'transfer-encoding': 'chunked' }
+      })
+      req.on('response', (r) => {
+        r.resume()
+        resolve({ status: r.statusCode ?? 0 })
+      })
+      req.on('error', (e) => setTimeout(() => resolve({ status: `error: ${e.message}` }), 200))
+      let i = 0
+      const write = () => {
+        if (i++ >= 10) return void req.end()
+        req.write('y'.repeat(10_000), () => setTimeout(write, 5))
       }
+      write()
     })
-    // Node's fetch needs `duplex` for a stream body (not in the DOM types).
-    const res = await fetch(hook(SHOP.app), {
-      method: 'POST',
-      headers: d,
-      body: chunks,
-      duplex: 'half',
-      signal: AbortSignal.timeout(10_000)
-    }).catch((e: Error) => ({ status: `error: ${e.message}` }))
     expect(res.status).toBe(413)
     expect(containers()).toBe(before)
   })
@@ -542,11 +550,15 @@ describe('deploys of a compose app', () => {
     expect(readdirSync(join(host.home, 'gantry', SHOP.app, 'releases')).length).toBeLessThanOrEqual(
       2
     )
+    const images = () =>
+      docker('images', '--digests', '--format', '{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}')
+        .split('\n')
+        .filter((l) => l.includes('agent-shop'))
+        .join('\n')
+    const beforePrune = images()
     // What the reference setups run nightly.
     docker('image', 'prune', '-f')
     const v2 = `${shopImage}@${digests[`${shopImage}:v2`]}`
-    const images = () =>
-      docker('images', '--digests', '--format', '{{.Repository}}:{{.Tag}} {{.Digest}} {{.ID}}')
     let kept = true
     try {
       docker('image', 'inspect', v2)
@@ -555,7 +567,7 @@ describe('deploys of a compose app', () => {
     }
     if (!kept)
       throw new Error(
-        `the previous release's image ${v2} is gone after the prune; the host has:\n${images()}`
+        `the previous release's image ${v2} is gone after the prune; agent-shop images before it:\n${beforePrune}\nafter:\n${images()}\nreleases: ${readdirSync(join(host.home, 'gantry', SHOP.app, 'releases')).join(' ')}`
       )
     // No registry: a rollback that needed a pull would fail.
     await registry.stop()
@@ -700,10 +712,14 @@ describe('one run at a time per app', () => {
 
 describe('registry polling', () => {
   test('a changed tag deploys with no webhook at all', async () => {
-    digests[`${pollImage}:latest`] = pushAs(RUNNER, sandbox.images.v1, `${pollImage}:latest`)
+    digests[`${pollImage}:${POLL_TAG}`] = pushAs(
+      RUNNER,
+      sandbox.images.v1,
+      `${pollImage}:${POLL_TAG}`
+    )
     await new Promise((r) => setTimeout(r, 8000))
-    const v2 = pushAs(RUNNER, sandbox.images.v2, `${pollImage}:latest`)
-    const want = `latest@sha256:${short(v2)}`
+    const v2 = pushAs(RUNNER, sandbox.images.v2, `${pollImage}:${POLL_TAG}`)
+    const want = `${POLL_TAG}@sha256:${short(v2)}`
     const deadline = Date.now() + 90_000
     let a = await apps()
     while (!(a[POLL.app]!.current === want && a[POLL.app]!.running === null)) {
