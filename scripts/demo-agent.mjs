@@ -108,7 +108,7 @@ export async function playAgent({ sandbox, log = () => {} }) {
       const note = await phone
         .waitFor((r) => phone.requests.indexOf(r) === i, 30_000)
         .catch(() => null)
-      const says = note?.json?.message?.split('\n')[0] ?? note?.json?.title ?? '(no notification)'
+      const says = note?.json?.title ?? '(no notification)'
       log(
         `  ${a.last.state === 'succeeded' ? '✓' : '↩'} ${a.last.state} in ${seconds} s; ${addr} serves ${await served()}; phone: ${says}`
       )
