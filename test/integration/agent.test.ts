@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readSandbox } from '../sandbox/description.js'
 import { onHost as onHostAs } from '../harness/hosts.js'
-import { runAction } from '../harness/run-action.js'
+import { runAction, secretLeaks } from '../harness/run-action.js'
 import {
   freePort,
   get,
@@ -589,6 +589,40 @@ describe('deploys of a compose app', () => {
   }, 180_000)
 })
 
+describe('a CI job wakes the agent', () => {
+  test('the notify action with a signing secret (json://) deploys the version it names', async () => {
+    // Whatever serves now, ask for the other one.
+    const want = (await served(SHOP.url)) === 'v1' ? 'v2' : 'v1'
+    const last = (await apps())[SHOP.app]!.last?.job
+    const r = await runAction('notify', {
+      timeoutMs: 60_000,
+      inputs: {
+        urls: `json://127.0.0.1:${agentPort}/hooks/${SHOP.app}`,
+        status: 'succeeded',
+        version: want,
+        'signing-secret': SECRETS.gantry
+      }
+    })
+    expect(r.exitCode).toBe(0)
+    expect(r.outputs).toMatchObject({ ok: 'true', delivered: '1' })
+    const deadline = Date.now() + 60_000
+    let a = await apps()
+    while (a[SHOP.app]!.last?.job === last || a[SHOP.app]!.running || a[SHOP.app]!.waiting) {
+      if (Date.now() > deadline)
+        throw new Error(
+          `no run after notify: ${JSON.stringify(a[SHOP.app])}\n${agent.log().slice(-2000)}`
+        )
+      await new Promise((r) => setTimeout(r, 300))
+      a = await apps()
+    }
+    const job = await waitForJob(agent, SECRETS.bearer, a[SHOP.app]!.last!.job)
+    expect(job.via).toBe('gantry')
+    expect(job.state).toBe('succeeded')
+    expect(await served(SHOP.url)).toBe(want)
+    expect(secretLeaks(r, [SECRETS.gantry])).toEqual([])
+  }, 120_000)
+})
+
 describe('one run at a time per app', () => {
   const slowJob = async (tag: string) => deliver(SLOW.app, slowImage, tag)
   const marker = (name: string, on: boolean) =>
@@ -633,6 +667,24 @@ describe('one run at a time per app', () => {
     expect(Date.parse(jobs[4]!.startedAt!)).toBeGreaterThanOrEqual(Date.parse(jobs[0]!.endedAt!))
     expect(await served(SLOW.url)).toBe('v1')
   }, 180_000)
+
+  test('different apps deploy in parallel: one deploys while another’s slow run goes on', async () => {
+    marker('slow', true)
+    try {
+      const slow = await slowJob('v2')
+      await waitForState(agent, SECRETS.bearer, slow.json.job, 'running')
+      const other = (await served(SHOP.url)) === 'v1' ? 'v2' : 'v1'
+      const job = await accepted(await deliver(SHOP.app, shopImage, other), 60_000)
+      expect(job.state).toBe('succeeded')
+      // The shop's run ended while the slow app's was still running.
+      const still = await get(`${agent.url}/jobs/${slow.json.job}`, SECRETS.bearer)
+      expect(still.json.state).toBe('running')
+      marker('slow', false)
+      expect((await waitForJob(agent, SECRETS.bearer, slow.json.job)).state).toBe('succeeded')
+    } finally {
+      marker('slow', false)
+    }
+  }, 120_000)
 
   test('an ssh-deploy over SSH of the same app waits on the agent’s lock and never interleaves', async () => {
     marker('slow', true)
