@@ -21,6 +21,7 @@ import {
   githubPackageEvent,
   post,
   pushAs,
+  removeImages,
   startAgent,
   userDir,
   userIds,
@@ -306,6 +307,7 @@ onHost(
   host,
   `for d in ~/gantry/poll*; do [ -d "$d" ] || continue; a=$(basename "$d"); (cd "$d/current" 2>/dev/null && docker-compose -p "$a" -f compose.yml down -t 1 >/dev/null 2>&1); rm -rf "$d"; done; true`
 )
+removeImages(host, /\/agent-bench$/)
 rmSync(dir, { recursive: true, force: true })
 
 console.log(`gantry agent on ${host.user}@${host.address} (node ${process.version}), loopback:\n`)

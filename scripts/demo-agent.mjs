@@ -11,6 +11,7 @@ import {
   freePort,
   get,
   pushAs,
+  removeImages,
   startAgent,
   startRegistry,
   startSink,
@@ -125,6 +126,7 @@ export async function playAgent({ sandbox, log = () => {} }) {
     await registry.dispose()
     await phone.close()
     clean()
+    removeImages(host, new RegExp(`^${registry.url.replaceAll('.', '\\.')}/shop$`))
     rmSync(dir, { recursive: true, force: true })
   }
   return { host: `${host.user}@${host.address}`, steps, ms: Date.now() - started }

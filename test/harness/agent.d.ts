@@ -140,3 +140,4 @@ export function processesOf(
   needle: string
 ): { pid: number; pgid: number; args: string }[]
 export function randomUUID(): string
+export function removeImages(host: SandboxHost, repository: RegExp): number

@@ -464,3 +464,32 @@ export function processesOf(user, needle) {
 }
 
 export { randomUUID }
+
+/**
+ * Removes from a host's engine every image reference (tag or digest) of the repositories
+ * `repository` matches (the whole name, registry included, e.g. /\/agent-(shop|slow)$/): what a
+ * run's apps and their `gantry-<release>` tags left behind.
+ */
+export function removeImages(host, repository) {
+  const env = { ...process.env, DOCKER_HOST: host.dockerHost }
+  const out = execFileSync(
+    'docker',
+    ['images', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}'],
+    { env, encoding: 'utf8' }
+  )
+  const refs = new Set()
+  for (const line of out.split('\n')) {
+    const [repo, tag, digest] = line.split(' ')
+    if (!repo || !repository.test(repo)) continue
+    if (tag && tag !== '<none>') refs.add(`${repo}:${tag}`)
+    if (digest && digest !== '<none>') refs.add(`${repo}@${digest}`)
+  }
+  for (const ref of refs) {
+    try {
+      execFileSync('docker', ['rmi', ref], { env, stdio: 'ignore' })
+    } catch {
+      // used by a container, or gone with an earlier reference
+    }
+  }
+  return refs.size
+}

@@ -29,6 +29,7 @@ import {
   pushAs,
   randomUUID,
   registryDigest,
+  removeImages,
   runAgentCli,
   startAgent,
   startRegistry,
@@ -261,6 +262,8 @@ afterAll(async () => {
     `for a in ${SHOP.app} ${SLOW.app} ${POLL.app}; do (cd ~/gantry/$a/current 2>/dev/null && docker-compose -p $a -f compose.yml down -t 1 >/dev/null 2>&1); rm -rf ~/gantry/$a; done; ` +
       `${host.supervisor!.ctl} stop blog >/dev/null 2>&1; rm -rf ~/gantry/blog; true`
   )
+  // The images this file's apps left on the host, tags and digests.
+  removeImages(host, /\/agent-(shop|slow|poll)$/)
   if (dir) rmSync(dir, { recursive: true, force: true })
 }, 120_000)
 
