@@ -10,7 +10,8 @@
  * polls and webhooks share one order per app. `log(event)` gets one object per event (main.ts
  * writes it as text or JSON); a refused request's reason is logged, never a secret or a MAC.
  *
- * Routes: POST /hooks/<app>; GET /jobs/<id> (bearer); GET /healthz; GET /apps (bearer);
+ * At start it resumes the jobs an earlier agent accepted but had not started (queue.resume():
+ * call recovery before this). Routes: POST /hooks/<app>; GET /jobs/<id> (bearer); GET /healthz; GET /apps (bearer);
  * POST /apps/<app>/rollback (bearer). A body over `max-body` gets 413 from its Content-Length,
  * before a byte of it is read (a chunked one is cut at the limit). A delivery is verified
  * (hooks.ts), checked against the delivery ids seen (store.ts, 7 days, across restarts),
@@ -112,8 +113,7 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
 function tooLarge(max: number, declared?: number): HttpError {
   return new HttpError(
     413,
-    `the body is larger than max-body (${max} bytes${declared !== undefined ? `; Content-Length ${declared}` : ''})`,
-    { connection: 'close' }
+    `the body is larger than max-body (${max} bytes${declared !== undefined ? `; Content-Length ${declared}` : ''})`
   )
 }
 
@@ -216,7 +216,7 @@ export async function startAgentServer(
   const hook = async (req: IncomingMessage, res: ServerResponse, url: URL, name: string) => {
     if (req.method !== 'POST') throw methodNotAllowed('POST')
     const app = apps.get(name)
-    if (!app) throw new HttpError(404, `no app '${name}'`, { connection: 'close' })
+    if (!app) throw new HttpError(404, `no app '${name}'`)
     const body = await readBody(req, config.maxBodyBytes)
     const verdict = verifyHook(
       app,
@@ -276,7 +276,7 @@ export async function startAgentServer(
     if (req.method !== 'POST') throw methodNotAllowed('POST')
     bearer(req)
     const app = apps.get(name)
-    if (!app) throw new HttpError(404, `no app '${name}'`, { connection: 'close' })
+    if (!app) throw new HttpError(404, `no app '${name}'`)
     const body = (await readBody(req, config.maxBodyBytes)).toString('utf8').trim()
     let to = 'previous'
     if (body !== '') {
@@ -371,21 +371,30 @@ export async function startAgentServer(
     }
     if (first === 'apps' && parts.length === 3 && third === 'rollback')
       return rollback(req, res, second!)
-    throw new HttpError(404, `no route ${url.pathname}`, { connection: 'close' })
+    throw new HttpError(404, `no route ${url.pathname}`)
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        send(res, error.status, { error: error.message }, error.headers)
-        // A body left unread (413, 404…) is not drained: the connection closes after the answer.
-        if (error.headers.connection === 'close') res.on('finish', () => req.destroy())
+        // A body left unread (413, 404, 405…) is not drained: the connection closes after the answer.
+        const close = !req.complete
+        send(
+          res,
+          error.status,
+          { error: error.message },
+          close ? { ...error.headers, connection: 'close' } : error.headers
+        )
+        if (close) res.on('finish', () => req.destroy())
         return
       }
       log({ event: 'error', level: 'error', error: errorMessage(error), path: req.url })
       send(res, 500, { error: 'internal error (see the agent log)' })
     })
   }
+
+  // Jobs an earlier agent accepted and did not start run now, before anything new.
+  await queue.resume()
 
   const server = config.tls
     ? createHttpsServer(

@@ -155,7 +155,7 @@ describe('several apps', () => {
     await q.idle()
   })
 
-  test('stop: waiting jobs end failed, nothing new starts, a running one gets the grace', async () => {
+  test('stop: nothing new starts, a running job gets the grace, a waiting one resumes at the next start', async () => {
     // A grace period that does not run out by itself.
     const q = queue(32, [shop, blog], { now: () => Date.now(), sleep: () => new Promise(() => {}) })
     const running = await submit(q, shop, tag('v1'))
@@ -164,12 +164,41 @@ describe('several apps', () => {
     const stopping = q.stop(60_000)
     deployer.finish(running.id)
     expect(await stopping).toBe(true)
-    expect(store.job(waiting.id)).toMatchObject({
-      state: 'failed',
-      message: 'the agent stopped before this job started'
-    })
     expect(deployer.started).toHaveLength(1)
     expect((await q.submit(shop, 'github', tag('v3'))).ok).toBe(false)
+    expect(store.job(waiting.id)?.state).toBe('queued')
+
+    // The next agent, over the same state directory.
+    const restartedStore = await AgentStore.open(join(dir, 'state'), { clock: instantClock() })
+    store = restartedStore
+    const next = queue()
+    await next.resume()
+    await deployer.untilStarted(2)
+    expect(deployer.started[1]).toMatchObject({ id: waiting.id, request: tag('v2') })
+    // It deploys the digest accepted before the restart, without asking the registry again.
+    expect(deployer.resolved).toEqual([tag('v1'), tag('v2')])
+    expect(deployer.started[1]!.resolved?.version).toBe(waiting.version)
+    deployer.finish(waiting.id)
+    await next.idle()
+  })
+
+  test('resume: a job left running that recovery did not end is failed', async () => {
+    await store.saveJob({
+      id: 'abcdefabcdefabcd',
+      app: 'shop',
+      via: 'github',
+      request: tag('v1'),
+      state: 'running',
+      queuedAt: '2026-12-01T20:00:00.000Z',
+      startedAt: '2026-12-01T20:00:01.000Z',
+      log: []
+    })
+    await queue().resume()
+    expect(store.job('abcdefabcdefabcd')).toMatchObject({
+      state: 'failed',
+      message: 'interrupted: the agent stopped during this run'
+    })
+    expect(deployer.started).toEqual([])
   })
 
   test('stop: a run still going when the grace ends is reported', async () => {
