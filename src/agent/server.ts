@@ -186,13 +186,12 @@ export async function startAgentServer(
       throw new HttpError(502, `could not resolve ${describe(request)}: ${errorMessage(error)}`)
     })
 
-  /** Resolve, queue, answer 202 (or 429 when full). */
+  /** Resolve and queue (or 429 when full); the 202's body. */
   const accept = async (
-    res: ServerResponse,
     app: AppConfig,
     via: Parameters<JobQueue['submit']>[1],
     request: DeployRequest
-  ): Promise<string> => {
+  ): Promise<{ status: 'queued'; job: string; app: string; version: string }> => {
     const full = () =>
       new HttpError(429, `the queue is full (max-pending ${config.maxPending}); try again later`, {
         'retry-after': String(queue.retryAfterSeconds())
@@ -204,13 +203,12 @@ export async function startAgentServer(
       throw new HttpError(429, `${result.reason}; try again later`, {
         'retry-after': String(result.retryAfterSeconds)
       })
-    send(res, 202, {
+    return {
       status: 'queued',
       job: result.job.id,
       app: app.name,
       version: result.job.version ?? resolved.version
-    })
-    return result.job.id
+    }
   }
 
   const hook = async (req: IncomingMessage, res: ServerResponse, url: URL, name: string) => {
@@ -260,9 +258,21 @@ export async function startAgentServer(
     }
     const request = verdict.request
     const work = (async () => {
-      const job = await accept(res, app, verdict.via, request)
-      await store.recordDelivery(app.name, verdict.deliveryId, job)
-      return job
+      const accepted = await accept(app, verdict.via, request)
+      // Recorded before the 202: a resend after the answer (or after a crash) is a duplicate.
+      try {
+        await store.recordDelivery(app.name, verdict.deliveryId, accepted.job)
+      } catch (error) {
+        log({
+          event: 'store-failed',
+          level: 'error',
+          app: app.name,
+          job: accepted.job,
+          error: errorMessage(error)
+        })
+      }
+      send(res, 202, accepted)
+      return accepted.job
     })()
     inflight.set(key, work)
     try {
@@ -300,7 +310,7 @@ export async function startAgentServer(
       }
     }
     log({ event: 'rollback-requested', app: app.name, to, remote: req.socket.remoteAddress })
-    await accept(res, app, 'manual', { kind: 'rollback', to })
+    send(res, 202, await accept(app, 'manual', { kind: 'rollback', to }))
   }
 
   const appsStatus = async () => {

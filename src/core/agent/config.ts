@@ -482,9 +482,7 @@ function readApp(
   }
   if (inputs[INPUTS.composeFile] !== undefined)
     inputs[INPUTS.composeFile] = pathFrom(r.file, r.context.home, inputs[INPUTS.composeFile]!)
-  if (inputs[INPUTS.path] !== undefined && inputs[INPUTS.path]!.startsWith('~/'))
-    inputs[INPUTS.path] = r.context.home + inputs[INPUTS.path]!.slice(1)
-  if (inputs[INPUTS.path] === undefined) inputs[INPUTS.path] = `${r.context.home}/gantry/${name}`
+  // `path` stays as written (ssh-deploy's default `~/gantry/<app>` when absent): the engine resolves `~`.
   for (const secret of SECRET_INPUTS) {
     const value = r.secret(map, path, secret, false)
     if (value !== undefined) inputs[secret] = value

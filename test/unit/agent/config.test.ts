@@ -107,7 +107,6 @@ describe('a valid file', () => {
         app: 'shop',
         target: 'compose',
         strategy: 'recreate',
-        path: '/home/deploy/gantry/shop',
         'compose-file': '/etc/gantry/shop/docker-compose.yml',
         env: 'LOG_LEVEL=info\n',
         registry: '127.0.0.1:5000',
