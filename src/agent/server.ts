@@ -398,7 +398,13 @@ export async function startAgentServer(
         if (close) res.on('finish', () => req.destroy())
         return
       }
-      log({ event: 'error', level: 'error', error: errorMessage(error), path: req.url })
+      // The path only: a query may hold a `?token=`.
+      log({
+        event: 'error',
+        level: 'error',
+        error: errorMessage(error),
+        path: (req.url ?? '').split('?')[0]
+      })
       send(res, 500, { error: 'internal error (see the agent log)' })
     })
   }

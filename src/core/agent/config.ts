@@ -661,18 +661,16 @@ function readConfig(
     if (tls) {
       const cert = typeof tls.cert === 'string' ? tls.cert : undefined
       const key = typeof tls.key === 'string' ? tls.key : undefined
-      if (!cert)
-        problems.add(
-          ['tls', 'cert'],
-          'the certificate file (PEM) is required',
-          cert === undefined ? 'key' : 'value'
-        )
-      if (!key)
-        problems.add(
-          ['tls', 'key'],
-          'the private key file (PEM) is required',
-          key === undefined ? 'key' : 'value'
-        )
+      for (const [name, value, what] of [
+        ['cert', cert, 'the certificate file (PEM)'],
+        ['key', key, 'the private key file (PEM)']
+      ] as const)
+        if (!value)
+          problems.add(
+            tls[name] === undefined ? ['tls'] : ['tls', name],
+            tls[name] === undefined ? `${name} is required: ${what}` : `must be ${what}`,
+            'key'
+          )
       if (cert && key)
         config.tls = {
           cert: pathFrom(file, context.home, cert),
