@@ -18,7 +18,14 @@ import { newJobId } from './store.js'
 import type { Clock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
 
-/** One line per event; the agent's main writes it as text or JSON. */
+/**
+ * One line per event; the agent's main writes it as text or JSON. The events and their fields:
+ *   listening {url, apps} · rejected {app, status, reason, remote} · ignored {app, via, reason}
+ *   duplicate {app, job, via, delivery} · rollback-requested {app, to, remote}
+ *   queued {app, job, via, version} · superseded {app, job, by} · resumed {app, job, version}
+ *   running {app, job, version} · succeeded | rolled-back | failed {app, job, version, before?,
+ *   after?, message?} · left-queued {app, job} · store-failed | status-failed | error {error}
+ */
 export interface AgentEvent {
   event: string
   level?: 'info' | 'warn' | 'error'
