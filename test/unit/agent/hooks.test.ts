@@ -354,6 +354,22 @@ describe('the distribution registry', () => {
     })
   })
 
+  test("distribution 3's envelope type (events.v2+json) is the registry's too", () => {
+    const pushed = envelope(event('e3', 'push', manifest))
+    const v3 = {
+      ...pushed,
+      headers: {
+        ...pushed.headers,
+        'content-type': 'application/vnd.docker.distribution.events.v2+json'
+      }
+    }
+    expect(verifyHook(composeApp(), v3, NOW)).toMatchObject({
+      ok: true,
+      via: 'registry',
+      request: { kind: 'image', tag: 'v2' }
+    })
+  })
+
   test('the header secret is the only proof: wrong or missing, 401', () => {
     const app = composeApp()
     const good = envelope(event('e3', 'push', manifest))
