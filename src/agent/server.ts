@@ -106,7 +106,8 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
     }
     req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
+    // A sender that hangs up mid-body is not the agent's error.
+    req.on('error', () => reject(new HttpError(400, 'the request was cut off')))
   })
 }
 
