@@ -120,8 +120,8 @@ describe('one app', () => {
     expect(log.slice(98, 102)).toEqual([
       'line 99',
       'line 100',
-      '… 500 lines left out …',
-      'line 601'
+      '… 501 lines left out …',
+      'line 602'
     ])
     expect(log[1999]).toBe('line 2500')
   })
