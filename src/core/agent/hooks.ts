@@ -8,6 +8,10 @@
  * branch push (the deployer fetches and verifies the commit). Events that ask for nothing this
  * app deploys (a ping, a pull, another repository, a tag no glob matches, another branch) are
  * verified but `ignored`.
+ *
+ * Delivery ids (the replay guard's keys) are always covered by the proof: gantry's signed
+ * X-Gantry-Delivery; the registry's event id (the header secret covers the whole request); for
+ * GitHub, Harbor and tokens the body's sha256 (GitHub signs the body, not X-GitHub-Delivery).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { AppConfig, DeployRequest, HookVerdict, TriggerKind } from '../../agent/contract.js'
@@ -184,7 +188,10 @@ function github(app: AppConfig, request: HookRequest, secret: string): Verdict {
   const givenBytes = given ? Buffer.from(given, 'hex') : Buffer.alloc(32)
   if (!timingSafeEqual(expected, givenBytes) || !given)
     return reject(`${GITHUB_SIGNATURE} does not match`)
-  const deliveryId = header(request, 'X-GitHub-Delivery') ?? bodyHash(request.body)
+  // GitHub signs the body only: a replayer could change X-GitHub-Delivery, not the body. So the
+  // body's hash is the delivery id (a redelivery from GitHub's page is byte-identical: a
+  // duplicate too; two real events always differ, in `after`, the package version…).
+  const deliveryId = bodyHash(request.body)
   const event = header(request, 'X-GitHub-Event') ?? ''
   // A webhook set to `application/x-www-form-urlencoded` sends the JSON as `payload=`.
   let payload: JsonObject | undefined
