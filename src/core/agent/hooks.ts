@@ -9,9 +9,10 @@
  * app deploys (a ping, a pull, another repository, a tag no glob matches, another branch) are
  * verified but `ignored`.
  *
- * Delivery ids (the replay guard's keys) are always covered by the proof: gantry's signed
- * X-Gantry-Delivery; the registry's event id (the header secret covers the whole request); for
- * GitHub, Harbor and tokens the body's sha256 (GitHub signs the body, not X-GitHub-Delivery).
+ * Delivery ids (the replay guard's keys): gantry's X-Gantry-Delivery (signed); for GitHub the
+ * body's sha256 (GitHub signs the body, not X-GitHub-Delivery, which a replayer could change);
+ * the registry's event id, and for Harbor and tokens the body's sha256. (A static header or URL
+ * secret proves nothing about the body: there the guard stops retries from deploying twice.)
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { AppConfig, DeployRequest, HookVerdict, TriggerKind } from '../../agent/contract.js'
