@@ -9,10 +9,10 @@
  * app deploys (a ping, a pull, another repository, a tag no glob matches, another branch) are
  * verified but `ignored`.
  *
- * Delivery ids (the replay guard's keys): gantry's X-Gantry-Delivery (signed); for GitHub the
- * body's sha256 (GitHub signs the body, not X-GitHub-Delivery, which a replayer could change);
- * the registry's event id, and for Harbor and tokens the body's sha256. (A static header or URL
- * secret proves nothing about the body: there the guard stops retries from deploying twice.)
+ * Delivery ids (the replay guard's keys): gantry's X-Gantry-Delivery (signed); GitHub's
+ * X-GitHub-Delivery (not signed: GitHub signs the body only); the registry's event id; for Harbor
+ * and tokens the body's sha256. (A static header or URL secret proves nothing about the body:
+ * there the guard stops retries from deploying twice.)
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { AppConfig, DeployRequest, HookVerdict, TriggerKind } from '../../agent/contract.js'
@@ -189,10 +189,9 @@ function github(app: AppConfig, request: HookRequest, secret: string): Verdict {
   const givenBytes = given ? Buffer.from(given, 'hex') : Buffer.alloc(32)
   if (!timingSafeEqual(expected, givenBytes) || !given)
     return reject(`${GITHUB_SIGNATURE} does not match`)
-  // GitHub signs the body only: a replayer could change X-GitHub-Delivery, not the body. So the
-  // body's hash is the delivery id (a redelivery from GitHub's page is byte-identical: a
-  // duplicate too; two real events always differ, in `after`, the package version…).
-  const deliveryId = bodyHash(request.body)
+  // The contract's id (AGENT-SPEC.md). GitHub signs the body only, so a replayer of a captured
+  // request could change this header; the body's hash is the fallback when it is missing.
+  const deliveryId = header(request, 'X-GitHub-Delivery') ?? bodyHash(request.body)
   const event = header(request, 'X-GitHub-Event') ?? ''
   // A webhook set to `application/x-www-form-urlencoded` sends the JSON as `payload=`.
   let payload: JsonObject | undefined
