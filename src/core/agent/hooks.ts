@@ -19,7 +19,12 @@ import type { AppConfig, DeployRequest, HookVerdict, TriggerKind } from '../../a
 import { isValidTag } from '../docker-reference.js'
 import { matchesGlob } from '../glob.js'
 import { isPlainObject, type JsonObject } from '../json.js'
-import { SIGNATURE_HEADER, verifyWebhook } from '../signature.js'
+import {
+  DEFAULT_TOLERANCE_SECONDS,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  verifyWebhook
+} from '../signature.js'
 
 export interface HookRequest {
   method: string
@@ -238,7 +243,13 @@ function gantry(app: AppConfig, request: HookRequest, secret: string, nowSeconds
     body,
     nowSeconds
   })
-  if (!result.ok) return reject(result.detail)
+  if (!result.ok) {
+    if (result.reason !== 'stale') return reject(result.detail)
+    const age = nowSeconds - Number(header(request, TIMESTAMP_HEADER))
+    return reject(
+      `${TIMESTAMP_HEADER} is ${Math.abs(age)} s ${age > 0 ? 'old' : 'in the future'} (tolerance ${DEFAULT_TOLERANCE_SECONDS} s)`
+    )
+  }
   const payload = parseJson(body)
   if (payload === undefined) return reject('the body is not a JSON object', 400)
   const id = result.deliveryId
