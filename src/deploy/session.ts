@@ -342,7 +342,8 @@ export class HostSession {
   }
 }
 
-function recordVersion(text: string): string | undefined {
+/** The version in a release record (`release.json`), if it is one. */
+export function recordVersion(text: string): string | undefined {
   try {
     const record = JSON.parse(text) as { version?: unknown }
     return typeof record.version === 'string' ? record.version : undefined
