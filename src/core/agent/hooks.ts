@@ -24,7 +24,9 @@ export interface HookRequest {
   body: Buffer | string
 }
 
+/** The distribution registry's envelope: `…events.v1+json` up to 2.8, `…events.v2+json` from 3.0. */
 export const REGISTRY_EVENTS_TYPE = 'application/vnd.docker.distribution.events.v1+json'
+const REGISTRY_EVENTS = /^application\/vnd\.docker\.distribution\.events\.v[12]\+json$/
 export const GITHUB_SIGNATURE = 'X-Hub-Signature-256'
 
 function header(request: HookRequest, name: string): string | undefined {
@@ -42,9 +44,8 @@ const MARKERS: Record<TriggerKind, (request: HookRequest, app: AppConfig) => boo
   github: (r) =>
     header(r, GITHUB_SIGNATURE) !== undefined || header(r, 'X-GitHub-Event') !== undefined,
   gantry: (r) => header(r, SIGNATURE_HEADER) !== undefined,
-  registry: (r) => contentType(r) === REGISTRY_EVENTS_TYPE,
-  harbor: (r) =>
-    header(r, 'Authorization') !== undefined && contentType(r) !== REGISTRY_EVENTS_TYPE,
+  registry: (r) => REGISTRY_EVENTS.test(contentType(r)),
+  harbor: (r) => header(r, 'Authorization') !== undefined && !REGISTRY_EVENTS.test(contentType(r)),
   token: (r) => r.query.token !== undefined
 }
 
