@@ -488,7 +488,9 @@ async function readStatus(
     const [current, before] = await runner.run(steps)
     return {
       current: recordVersion(current?.stdout ?? '') ?? versionOfRelease(state.current),
-      ...(previous ? { previous: recordVersion(before?.stdout ?? '') ?? versionOfRelease(previous) } : {})
+      ...(previous
+        ? { previous: recordVersion(before?.stdout ?? '') ?? versionOfRelease(previous) }
+        : {})
     }
   } finally {
     await runner.close()
