@@ -329,7 +329,7 @@ export class HostSession {
       ...before,
       switchStep(layout, release),
       ...(options.postDeploy ? [hookStep(layout, release, 'post-deploy', options.postDeploy)] : []),
-      ...(options.prune === false ? [] : [pruneStep(layout, prune)]),
+      ...(options.prune === false ? [] : [pruneStep(layout, prune, state.compose)]),
       ...(this.locked ? [unlock] : [])
     ]
     const results = await this.run(steps, {

@@ -27,7 +27,6 @@ beforeEach(async () => {
     `#!/bin/sh
 echo "$*" >> "${dir}/calls"
 case "$1 $2" in
-  "compose version") exit 0 ;;
   "compose -f") printf 'services:\\n  web:\\n    image: %s\\n' "$(sed -n 's/^IMAGE=//p' .env)" ;;
   "images --format") cat "${dir}/tags" 2>/dev/null ;;
 esac
@@ -53,7 +52,10 @@ afterEach(async () => {
 const run = (releases: string[]) =>
   execFileSync(
     'sh',
-    ['-c', pruneStep({ dir: join(dir, 'app'), project: 'shop' }, releases).script],
+    [
+      '-c',
+      pruneStep({ dir: join(dir, 'app'), project: 'shop' }, releases, 'docker compose').script
+    ],
     {
       env: { ...process.env, PATH: `${join(dir, 'bin')}:${process.env.PATH ?? ''}` }
     }
