@@ -33,6 +33,7 @@ import { gitInspectStep } from '../core/deploy/git.js'
 import { deployHost } from '../deploy/engine.js'
 import type { RolloutOutcome } from '../deploy/outcome.js'
 import { localRunner } from '../deploy/runners/local.js'
+import { recordVersion } from '../deploy/session.js'
 import { stepFailure, type StepRunner } from '../deploy/step.js'
 import type { HostPlan } from '../deploy/target.js'
 import { hostTarget } from '../deploy/targets/index.js'
@@ -44,7 +45,11 @@ import { InputReader } from '../lib/inputs.js'
 import { realClock, type Clock } from '../lib/clock.js'
 import { deliverOne, type NotifyDeps } from '../actions/notify/main.js'
 import type { AgentLog } from './queue.js'
-import { readReleaseSettings, type ReleaseSettings } from '../actions/ssh-deploy/settings.js'
+import {
+  hostPlanOf,
+  readReleaseSettings,
+  type ReleaseSettings
+} from '../actions/ssh-deploy/settings.js'
 import {
   UnresolvableError,
   type AppConfig,
@@ -349,29 +354,10 @@ function readSettingsOf(
 
 const THIS_MACHINE = { user: 'agent', host: 'localhost', port: 22 }
 
+/** ssh-deploy's plan; `{host}` in the health URL is this machine. */
 function planOf(settings: ReleaseSettings, jobId: string): HostPlan {
-  return {
-    layout: { dir: settings.path, project: settings.app },
-    mode: settings.rollbackTo
-      ? { kind: 'rollback', to: settings.rollbackTo }
-      : {
-          kind: 'deploy',
-          version: settings.version,
-          composeFile: settings.composeFile?.content ?? '',
-          env: settings.env,
-          registry: settings.registry,
-          preDeploy: settings.preDeploy,
-          postDeploy: settings.postDeploy
-        },
-    healthUrl: settings.healthUrl?.replaceAll('{host}', '127.0.0.1'),
-    healthTimeoutMs: settings.healthTimeoutMs,
-    rollback: settings.rollback,
-    keepReleases: settings.keepReleases,
-    lockTimeoutMs: settings.lockTimeoutMs,
-    lockStaleSeconds: settings.lockStaleSeconds,
-    owner: { actor: 'gantry agent', runUrl: `agent job ${jobId}` },
-    token: settings.token
-  }
+  const plan = hostPlanOf(settings, { actor: 'gantry agent', runUrl: `agent job ${jobId}` })
+  return { ...plan, healthUrl: plan.healthUrl?.replaceAll('{host}', '127.0.0.1') }
 }
 
 function resultOf(outcome: RolloutOutcome, request: DeployRequest): RunResult {
@@ -501,20 +487,13 @@ async function readStatus(
     ]
     const [current, before] = await runner.run(steps)
     return {
-      current: recordVersion(current?.stdout) ?? versionOfRelease(state.current),
-      ...(previous ? { previous: recordVersion(before?.stdout) ?? versionOfRelease(previous) } : {})
+      current: recordVersion(current?.stdout ?? '') ?? versionOfRelease(state.current),
+      ...(previous
+        ? { previous: recordVersion(before?.stdout ?? '') ?? versionOfRelease(previous) }
+        : {})
     }
   } finally {
     await runner.close()
-  }
-}
-
-function recordVersion(text: string | undefined): string | undefined {
-  try {
-    const record = JSON.parse(text ?? '') as { version?: unknown }
-    return typeof record.version === 'string' ? record.version : undefined
-  } catch {
-    return undefined
   }
 }
 

@@ -24,7 +24,7 @@ export interface UnitOptions {
 /** An argument as systemd reads ExecStart= words: quoted when needed, `%` doubled. */
 export function systemdWord(word: string): string {
   const escaped = word.replaceAll('%', '%%')
-  if (/^[A-Za-z0-9_./:@+=,-]+$/.test(escaped)) return escaped
+  if (/^[A-Za-z0-9_./:@+=,%-]+$/.test(escaped)) return escaped
   return `"${escaped.replace(/(["\\])/g, '\\$1')}"`
 }
 

@@ -18,7 +18,14 @@ import { newJobId } from './store.js'
 import type { Clock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
 
-/** One line per event; the agent's main writes it as text or JSON. */
+/**
+ * One line per event; the agent's main writes it as text or JSON. The events and their fields:
+ *   listening {url, apps} · rejected {app, status, reason, remote} · ignored {app, via, reason}
+ *   duplicate {app, job, via, delivery} · rollback-requested {app, to, remote}
+ *   queued {app, job, via, version} · superseded {app, job, by} · resumed {app, job, version}
+ *   running {app, job, version} · succeeded | rolled-back | failed {app, job, version, before?,
+ *   after?, message?} · left-queued {app, job} · store-failed | status-failed | error {error}
+ */
 export interface AgentEvent {
   event: string
   level?: 'info' | 'warn' | 'error'
@@ -30,6 +37,7 @@ export type AgentLog = (event: AgentEvent) => void
 
 /** A job's log is kept to this many lines (the first and the newest). */
 export const LOG_LINES_KEPT = 2000
+const LOG_HEAD_KEPT = 100
 
 type Job = JobRecord & { resolved?: Resolved }
 
@@ -58,6 +66,7 @@ export class JobQueue {
   private readonly lanes = new Map<string, AppLane>()
   private readonly runs = new Set<Promise<void>>()
   private stopped = false
+  private resumed = false
   /** Recent run durations, for Retry-After. */
   private readonly durations: number[] = []
 
@@ -132,19 +141,7 @@ export class JobQueue {
       queuedAt: this.now(),
       log: []
     }
-    let superseded: string | undefined
-    const same = lane.waiting.findIndex((j) => isRollback(j) === isRollback(job))
-    if (same >= 0) {
-      const old = lane.waiting[same]!
-      lane.waiting.splice(same, 1)
-      old.state = 'superseded'
-      old.endedAt = this.now()
-      old.message = `superseded by job ${job.id} (${job.version ?? describe(request)})`
-      superseded = old.id
-      this.log({ event: 'superseded', app: app.name, job: old.id, by: job.id })
-      void this.save(old)
-    }
-    lane.waiting.push(job)
+    const superseded = this.enqueue(lane, job)
     await this.save(job)
     this.log({
       event: 'queued',
@@ -157,11 +154,73 @@ export class JobQueue {
     return { ok: true, job, ...(superseded ? { superseded } : {}) }
   }
 
+  /** Puts the job at the back, superseding a waiting one of its kind; the superseded id. */
+  private enqueue(lane: AppLane, job: Job): string | undefined {
+    let superseded: string | undefined
+    const same = lane.waiting.findIndex((j) => isRollback(j) === isRollback(job))
+    if (same >= 0) {
+      const old = lane.waiting[same]!
+      lane.waiting.splice(same, 1)
+      old.state = 'superseded'
+      old.endedAt = this.now()
+      old.message = `superseded by job ${job.id} (${job.version ?? describe(job.request)})`
+      superseded = old.id
+      this.log({ event: 'superseded', app: lane.app.name, job: old.id, by: job.id })
+      void this.save(old)
+    }
+    lane.waiting.push(job)
+    return superseded
+  }
+
+  /**
+   * At start, after recovery: the jobs an earlier run of the agent accepted and had not started
+   * are queued again, in their order (an accepted delivery is not lost to a restart); a job
+   * still marked running that recovery did not end ended with that agent. Once.
+   */
+  async resume(): Promise<void> {
+    if (this.resumed) return
+    this.resumed = true
+    const live = new Set<string>()
+    for (const lane of this.lanes.values()) {
+      if (lane.running) live.add(lane.running.id)
+      for (const j of lane.waiting) live.add(j.id)
+    }
+    for (const record of this.options.store.jobs()) {
+      if (live.has(record.id)) continue
+      const job = record as Job
+      const lane = this.lanes.get(job.app)
+      if (job.state === 'running' || (job.state === 'queued' && !lane)) {
+        const wasRunning = job.state === 'running'
+        job.state = 'failed'
+        job.endedAt = this.now()
+        job.message = wasRunning
+          ? 'interrupted: the agent stopped during this run'
+          : `app '${job.app}' is no longer in the config`
+        await this.save(job)
+        this.log({
+          event: 'failed',
+          level: 'error',
+          app: job.app,
+          job: job.id,
+          message: job.message
+        })
+      } else if (job.state === 'queued' && lane) {
+        this.enqueue(lane, job)
+        this.log({
+          event: 'resumed',
+          app: job.app,
+          job: job.id,
+          version: job.version ?? describe(job.request)
+        })
+      }
+    }
+    for (const lane of this.lanes.values()) this.pump(lane)
+  }
+
   private async save(job: Job): Promise<void> {
-    // The resolved ref is the deployer's business; the record is the contract's JobRecord.
-    const { resolved: _resolved, ...record } = job
+    // `resolved` is kept in the file: a job resumed after a restart deploys what was accepted.
     try {
-      await this.options.store.saveJob(record as JobRecord)
+      await this.options.store.saveJob(job)
     } catch (error) {
       this.log({
         event: 'store-failed',
@@ -197,10 +256,19 @@ export class JobQueue {
       job: job.id,
       version: job.version ?? describe(job.request)
     })
+    // Keep the first lines (what started) and the newest (how it ended), and say what is left out.
+    let dropped = 0
     const logLine = (line: string) => {
       job.log.push(line)
-      // Keep the first lines (what started) and the newest (how it ended).
-      if (job.log.length > LOG_LINES_KEPT) job.log.splice(100, 1)
+      if (job.log.length <= LOG_LINES_KEPT) return
+      if (dropped === 0) {
+        job.log.splice(LOG_HEAD_KEPT, 2, '')
+        dropped = 2
+      } else {
+        job.log.splice(LOG_HEAD_KEPT + 1, 1)
+        dropped++
+      }
+      job.log[LOG_HEAD_KEPT] = `… ${dropped} lines left out …`
     }
     let result: RunResult
     try {
@@ -236,19 +304,14 @@ export class JobQueue {
   }
 
   /**
-   * Stops: no new job starts; the waiting ones end `failed` (the agent stopped before they
-   * started); running ones get `graceMs` to finish. True when nothing was left running.
+   * Stops: no new job starts (the waiting ones stay queued in the store, and the next start
+   * resumes them); running ones get `graceMs` to finish. True when nothing was left running.
    */
   async stop(graceMs: number): Promise<boolean> {
     this.stopped = true
-    for (const lane of this.lanes.values()) {
-      for (const job of lane.waiting.splice(0)) {
-        job.state = 'failed'
-        job.endedAt = this.now()
-        job.message = 'the agent stopped before this job started'
-        await this.save(job)
-      }
-    }
+    for (const lane of this.lanes.values())
+      for (const job of lane.waiting.splice(0))
+        this.log({ event: 'left-queued', app: job.app, job: job.id })
     if (this.runs.size === 0) return true
     return Promise.race([
       Promise.all([...this.runs]).then(() => true),

@@ -10,7 +10,8 @@
  * polls and webhooks share one order per app. `log(event)` gets one object per event (main.ts
  * writes it as text or JSON); a refused request's reason is logged, never a secret or a MAC.
  *
- * Routes: POST /hooks/<app>; GET /jobs/<id> (bearer); GET /healthz; GET /apps (bearer);
+ * At start it resumes the jobs an earlier agent accepted but had not started (queue.resume():
+ * call recovery before this). Routes: POST /hooks/<app>; GET /jobs/<id> (bearer); GET /healthz; GET /apps (bearer);
  * POST /apps/<app>/rollback (bearer). A body over `max-body` gets 413 from its Content-Length,
  * before a byte of it is read (a chunked one is cut at the limit). A delivery is verified
  * (hooks.ts), checked against the delivery ids seen (store.ts, 7 days, across restarts),
@@ -105,15 +106,15 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
     }
     req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
+    // A sender that hangs up mid-body is not the agent's error.
+    req.on('error', () => reject(new HttpError(400, 'the request was cut off')))
   })
 }
 
 function tooLarge(max: number, declared?: number): HttpError {
   return new HttpError(
     413,
-    `the body is larger than max-body (${max} bytes${declared !== undefined ? `; Content-Length ${declared}` : ''})`,
-    { connection: 'close' }
+    `the body is larger than max-body (${max} bytes${declared !== undefined ? `; Content-Length ${declared}` : ''})`
   )
 }
 
@@ -186,13 +187,12 @@ export async function startAgentServer(
       throw new HttpError(502, `could not resolve ${describe(request)}: ${errorMessage(error)}`)
     })
 
-  /** Resolve, queue, answer 202 (or 429 when full). */
+  /** Resolve and queue (or 429 when full); the 202's body. */
   const accept = async (
-    res: ServerResponse,
     app: AppConfig,
     via: Parameters<JobQueue['submit']>[1],
     request: DeployRequest
-  ): Promise<string> => {
+  ): Promise<{ status: 'queued'; job: string; app: string; version: string }> => {
     const full = () =>
       new HttpError(429, `the queue is full (max-pending ${config.maxPending}); try again later`, {
         'retry-after': String(queue.retryAfterSeconds())
@@ -204,19 +204,18 @@ export async function startAgentServer(
       throw new HttpError(429, `${result.reason}; try again later`, {
         'retry-after': String(result.retryAfterSeconds)
       })
-    send(res, 202, {
+    return {
       status: 'queued',
       job: result.job.id,
       app: app.name,
       version: result.job.version ?? resolved.version
-    })
-    return result.job.id
+    }
   }
 
   const hook = async (req: IncomingMessage, res: ServerResponse, url: URL, name: string) => {
     if (req.method !== 'POST') throw methodNotAllowed('POST')
     const app = apps.get(name)
-    if (!app) throw new HttpError(404, `no app '${name}'`, { connection: 'close' })
+    if (!app) throw new HttpError(404, `no app '${name}'`)
     const body = await readBody(req, config.maxBodyBytes)
     const verdict = verifyHook(
       app,
@@ -260,9 +259,21 @@ export async function startAgentServer(
     }
     const request = verdict.request
     const work = (async () => {
-      const job = await accept(res, app, verdict.via, request)
-      await store.recordDelivery(app.name, verdict.deliveryId, job)
-      return job
+      const accepted = await accept(app, verdict.via, request)
+      // Recorded before the 202: a resend after the answer (or after a crash) is a duplicate.
+      try {
+        await store.recordDelivery(app.name, verdict.deliveryId, accepted.job)
+      } catch (error) {
+        log({
+          event: 'store-failed',
+          level: 'error',
+          app: app.name,
+          job: accepted.job,
+          error: errorMessage(error)
+        })
+      }
+      send(res, 202, accepted)
+      return accepted.job
     })()
     inflight.set(key, work)
     try {
@@ -276,7 +287,7 @@ export async function startAgentServer(
     if (req.method !== 'POST') throw methodNotAllowed('POST')
     bearer(req)
     const app = apps.get(name)
-    if (!app) throw new HttpError(404, `no app '${name}'`, { connection: 'close' })
+    if (!app) throw new HttpError(404, `no app '${name}'`)
     const body = (await readBody(req, config.maxBodyBytes)).toString('utf8').trim()
     let to = 'previous'
     if (body !== '') {
@@ -300,7 +311,7 @@ export async function startAgentServer(
       }
     }
     log({ event: 'rollback-requested', app: app.name, to, remote: req.socket.remoteAddress })
-    await accept(res, app, 'manual', { kind: 'rollback', to })
+    send(res, 202, await accept(app, 'manual', { kind: 'rollback', to }))
   }
 
   const appsStatus = async () => {
@@ -371,21 +382,36 @@ export async function startAgentServer(
     }
     if (first === 'apps' && parts.length === 3 && third === 'rollback')
       return rollback(req, res, second!)
-    throw new HttpError(404, `no route ${url.pathname}`, { connection: 'close' })
+    throw new HttpError(404, `no route ${url.pathname}`)
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
       if (error instanceof HttpError) {
-        send(res, error.status, { error: error.message }, error.headers)
-        // A body left unread (413, 404…) is not drained: the connection closes after the answer.
-        if (error.headers.connection === 'close') res.on('finish', () => req.destroy())
+        // A body left unread (413, 404, 405…) is not drained: the connection closes after the answer.
+        const close = !req.complete
+        send(
+          res,
+          error.status,
+          { error: error.message },
+          close ? { ...error.headers, connection: 'close' } : error.headers
+        )
+        if (close) res.on('finish', () => req.destroy())
         return
       }
-      log({ event: 'error', level: 'error', error: errorMessage(error), path: req.url })
+      // The path only: a query may hold a `?token=`.
+      log({
+        event: 'error',
+        level: 'error',
+        error: errorMessage(error),
+        path: (req.url ?? '').split('?')[0]
+      })
       send(res, 500, { error: 'internal error (see the agent log)' })
     })
   }
+
+  // Jobs an earlier agent accepted and did not start run now, before anything new.
+  await queue.resume()
 
   const server = config.tls
     ? createHttpsServer(

@@ -329,7 +329,7 @@ export class HostSession {
       ...before,
       switchStep(layout, release),
       ...(options.postDeploy ? [hookStep(layout, release, 'post-deploy', options.postDeploy)] : []),
-      ...(options.prune === false ? [] : [pruneStep(layout, prune)]),
+      ...(options.prune === false ? [] : [pruneStep(layout, prune, state.compose)]),
       ...(this.locked ? [unlock] : [])
     ]
     const results = await this.run(steps, {
@@ -342,7 +342,8 @@ export class HostSession {
   }
 }
 
-function recordVersion(text: string): string | undefined {
+/** The version in a release record (`release.json`), if it is one. */
+export function recordVersion(text: string): string | undefined {
   try {
     const record = JSON.parse(text) as { version?: unknown }
     return typeof record.version === 'string' ? record.version : undefined

@@ -153,10 +153,13 @@ describe.each(NODES)('ssh-deploy on $name', ({ path: node }) => {
       'prune 1 old release(s)',
       'unlock'
     ])
-    // The one destructive command, exactly: the oldest of the kept releases, and unused images.
+    // The one destructive command, exactly: the oldest of the kept releases, and unused images,
+    // after the kept releases' images got their `gantry-<release>` tags (a rollback needs them).
     expect(r.stdout).toMatch(
-      /rm -rf "\$HOME"\/gantry\/shop\/releases\/19700101T000000Z-older-1-0000 && docker image prune -f >\/dev\/null/
+      /rm -rf "\$HOME"\/gantry\/shop\/releases\/19700101T000000Z-older-1-0000$/m
     )
+    expect(r.stdout).toMatch(/docker tag "\$i" "\$repo:\$t"/)
+    expect(r.stdout).toMatch(/^.*docker image prune -f >\/dev\/null$/m)
     expect(r.stdout).toContain(
       `head -c 32 > "$HOME"/'gantry/shop/releases/<release-id>'/.env && head -c`
     )

@@ -26,7 +26,13 @@ import { readCiContext } from '../../lib/context.js'
 import { InputReader } from '../../lib/inputs.js'
 import { summary } from '../../lib/markdown.js'
 import { githubRunner, type Runner } from '../../lib/runner.js'
-import { INPUTS, readSettings, type DeploySettings, type GitSettings } from './settings.js'
+import {
+  hostPlanOf,
+  INPUTS,
+  readSettings,
+  type DeploySettings,
+  type GitSettings
+} from './settings.js'
 import { resolveCommit, type GitTargetOptions } from '../../deploy/targets/git.js'
 import { FULL_COMMIT, shortCommit } from '../../core/deploy/git.js'
 
@@ -65,28 +71,7 @@ export async function run(deps: Partial<SshDeployDeps> = {}): Promise<void> {
       git,
       blueGreen: settings.blueGreen
     })
-    const plan: HostPlan = {
-      layout: { dir: settings.path, project: settings.app },
-      mode: settings.rollbackTo
-        ? { kind: 'rollback', to: settings.rollbackTo }
-        : {
-            kind: 'deploy',
-            version: settings.version,
-            composeFile: settings.composeFile?.content ?? '',
-            env: settings.env,
-            registry: settings.registry,
-            preDeploy: settings.preDeploy,
-            postDeploy: settings.postDeploy
-          },
-      healthUrl: settings.healthUrl,
-      healthTimeoutMs: settings.healthTimeoutMs,
-      rollback: settings.rollback,
-      keepReleases: settings.keepReleases,
-      lockTimeoutMs: settings.lockTimeoutMs,
-      lockStaleSeconds: settings.lockStaleSeconds,
-      owner: { actor: ctx.actor, runUrl: ctx.runUrl },
-      token: settings.token
-    }
+    const plan = hostPlanOf(settings, { actor: ctx.actor, runUrl: ctx.runUrl })
     if (settings.dryRun) return dryRun(runner, settings, target, plan)
 
     const clock = deps.clock ?? realClock

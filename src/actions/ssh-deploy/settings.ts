@@ -10,6 +10,7 @@ import {
   type HostSpec
 } from '../../core/hosts.js'
 import type { BlueGreenOptions } from '../../deploy/targets/blue-green.js'
+import type { HostPlan } from '../../deploy/target.js'
 import { HOST_TARGET_NAMES, type HostTargetName } from '../../deploy/targets/index.js'
 import {
   optionProblem,
@@ -620,5 +621,31 @@ export function readReleaseSettings(
     lockStaleSeconds: Math.round(inputs.duration(INPUTS.lockStaleAfter, 1_800_000) / 1000),
     dryRun: inputs.boolean(INPUTS.dryRun, false),
     token: randomBytes(8).toString('hex')
+  }
+}
+
+/** What every host is asked to do, from the settings: ssh-deploy's plan, and `gantry agent`'s. */
+export function hostPlanOf(settings: ReleaseSettings, owner: HostPlan['owner']): HostPlan {
+  return {
+    layout: { dir: settings.path, project: settings.app },
+    mode: settings.rollbackTo
+      ? { kind: 'rollback', to: settings.rollbackTo }
+      : {
+          kind: 'deploy',
+          version: settings.version,
+          composeFile: settings.composeFile?.content ?? '',
+          env: settings.env,
+          registry: settings.registry,
+          preDeploy: settings.preDeploy,
+          postDeploy: settings.postDeploy
+        },
+    healthUrl: settings.healthUrl,
+    healthTimeoutMs: settings.healthTimeoutMs,
+    rollback: settings.rollback,
+    keepReleases: settings.keepReleases,
+    lockTimeoutMs: settings.lockTimeoutMs,
+    lockStaleSeconds: settings.lockStaleSeconds,
+    owner,
+    token: settings.token
   }
 }

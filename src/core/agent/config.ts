@@ -190,7 +190,9 @@ const keyPath = (path: YamlPath) => path.join('.')
 class Problems {
   readonly list: YamlPathError[] = []
   add(path: YamlPath, problem: string, at: 'key' | 'value' = 'value'): undefined {
-    this.list.push(new YamlPathError(path, `${keyPath(path)}: ${problem}`, at))
+    this.list.push(
+      new YamlPathError(path, path.length ? `${keyPath(path)}: ${problem}` : problem, at)
+    )
     return undefined
   }
 }
@@ -482,9 +484,7 @@ function readApp(
   }
   if (inputs[INPUTS.composeFile] !== undefined)
     inputs[INPUTS.composeFile] = pathFrom(r.file, r.context.home, inputs[INPUTS.composeFile]!)
-  if (inputs[INPUTS.path] !== undefined && inputs[INPUTS.path]!.startsWith('~/'))
-    inputs[INPUTS.path] = r.context.home + inputs[INPUTS.path]!.slice(1)
-  if (inputs[INPUTS.path] === undefined) inputs[INPUTS.path] = `${r.context.home}/gantry/${name}`
+  // `path` stays as written (ssh-deploy's default `~/gantry/<app>` when absent): the engine resolves `~`.
   for (const secret of SECRET_INPUTS) {
     const value = r.secret(map, path, secret, false)
     if (value !== undefined) inputs[secret] = value
@@ -663,18 +663,16 @@ function readConfig(
     if (tls) {
       const cert = typeof tls.cert === 'string' ? tls.cert : undefined
       const key = typeof tls.key === 'string' ? tls.key : undefined
-      if (!cert)
-        problems.add(
-          ['tls', 'cert'],
-          'the certificate file (PEM) is required',
-          cert === undefined ? 'key' : 'value'
-        )
-      if (!key)
-        problems.add(
-          ['tls', 'key'],
-          'the private key file (PEM) is required',
-          key === undefined ? 'key' : 'value'
-        )
+      for (const [name, value, what] of [
+        ['cert', cert, 'the certificate file (PEM)'],
+        ['key', key, 'the private key file (PEM)']
+      ] as const)
+        if (!value)
+          problems.add(
+            tls[name] === undefined ? ['tls'] : ['tls', name],
+            tls[name] === undefined ? `${name} is required: ${what}` : `must be ${what}`,
+            'key'
+          )
       if (cert && key)
         config.tls = {
           cert: pathFrom(file, context.home, cert),

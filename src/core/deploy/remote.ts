@@ -223,13 +223,24 @@ export const IMAGES_TAGGED = '.images-tagged'
  * of their own, `<repository>:gantry-<release id>` (once, while they are the images the release
  * pulled), and a pruned release's tags are removed with its directory.
  */
-export function pruneStep(layout: AppLayout, releases: string[]): RemoteStep {
+export function pruneStep(
+  layout: AppLayout,
+  releases: string[],
+  /** The host's compose (compose targets): given, kept releases' images are tagged. */
+  compose?: ComposeCommand
+): RemoteStep {
   const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')
   const all = dirOf(layout, RELEASES)
+  const config = compose === 'docker compose' ? 'docker compose' : 'docker-compose'
+  if (!compose)
+    return {
+      name: `prune ${releases.length} old release(s)`,
+      script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
+      mayFail: true
+    }
   return {
     name: `prune ${releases.length} old release(s)`,
     script: [
-      `c=''; if docker compose version >/dev/null 2>&1; then c='docker compose'; elif command -v docker-compose >/dev/null 2>&1; then c=docker-compose; fi`,
       // A tag holds at most 128 characters; release ids are tag-safe already.
       `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
       ...(releases.length
@@ -240,10 +251,10 @@ export function pruneStep(layout: AppLayout, releases: string[]): RemoteStep {
             `rm -rf ${dirs}`
           ]
         : []),
-      `if [ -n "$c" ] && [ -d ${all} ]; then for d in ${all}/*/; do ` +
+      `if [ -d ${all} ]; then for d in ${all}/*/; do ` +
         `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -f "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
         // `config` prints the file interpolated with the release's .env; v1 has no `--images`.
-        `(cd "$d" && $c -f ${COMPOSE_FILE} config 2>/dev/null) | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p" | while read -r i; do ` +
+        `(cd "$d" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null) | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p" | while read -r i; do ` +
         `repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
         `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || true; done; : > "$d"${IMAGES_TAGGED}; fi; done; fi`,
       'docker image prune -f >/dev/null'

@@ -10,6 +10,7 @@ import {
   inspectStep,
   pullStep,
   statusStep,
+  switchStep,
   upStep,
   type AppLayout,
   type ComposeCommand
@@ -177,6 +178,33 @@ export async function failureDetail(session: HostSession, project: string): Prom
   }
 }
 
+/** After `current` was switched to the new release: the previous one up, `current` back to it. */
+async function rollBackLive(
+  session: HostSession,
+  state: ComposeHostState,
+  spec: ReleaseSpec,
+  failure: string
+): Promise<HostResult> {
+  const previous = state.current as string
+  const before = session.before ?? previous
+  session.log(`✗ ${spec.version} failed: ${failure}`)
+  session.log(`↩ rolling back to ${before}`)
+  const again = await upAndWait(session, state.compose, previous)
+  if (!again.ok)
+    return {
+      status: 'failed',
+      after: spec.version,
+      message: `${failure}; the rollback failed too: ${again.reason}`
+    }
+  await session.run([switchStep(session.plan.layout, previous)])
+  return {
+    status: 'rolled-back',
+    after: before,
+    attempted: spec.version,
+    message: `${spec.version} failed (${failure}); rolled back to ${before}`
+  }
+}
+
 export const composeTarget: HostTarget<ComposeHostState> = {
   name: 'compose',
   rolledBackBy: 'Gantry',
@@ -204,8 +232,15 @@ export const composeTarget: HostTarget<ComposeHostState> = {
       pullStep(layout, state.compose, release)
     ])
     if (health.ok) {
-      await session.finish(state, release, { postDeploy: spec.postDeploy })
-      return { status: 'deployed', after: spec.version }
+      try {
+        await session.finish(state, release, { postDeploy: spec.postDeploy })
+        return { status: 'deployed', after: spec.version }
+      } catch (error) {
+        // A post-deploy hook killed at the step timeout: `current` already points at the new
+        // release, which is rolled back like an unhealthy one (any other failure stays as it was).
+        if (!isTimeout(error) || !rollback || !state.current) throw error
+        return rollBackLive(session, state, spec, errorMessage(error))
+      }
     }
     const failure = health.reason
     session.log(`✗ ${spec.version} failed: ${failure}`)

@@ -107,7 +107,6 @@ describe('a valid file', () => {
         app: 'shop',
         target: 'compose',
         strategy: 'recreate',
-        path: '/home/deploy/gantry/shop',
         'compose-file': '/etc/gantry/shop/docker-compose.yml',
         env: 'LOG_LEVEL=info\n',
         registry: '127.0.0.1:5000',
@@ -255,8 +254,47 @@ apps:
       `${FILE}:1: listen: "here": expected host:port, such as 127.0.0.1:9000`,
       `${FILE}:25: apps.Blog: an app name is lowercase letters, digits, \`_\` and \`-\`, starting with a letter or digit (at most 63): it names the compose project`
     ])
+    expect(await problems('')).toEqual([
+      `${FILE}: token-file or token-env is required`,
+      `${FILE}: apps is required: at least one app`
+    ])
     expect(await problems('apps: [\n')).toEqual([
       expect.stringMatching(new RegExp(`^${FILE}:\\d+: invalid YAML`))
     ])
+  })
+
+  test('tls needs both files; listen takes IPv6; limits are whole numbers', async () => {
+    const text = VALID.replace(
+      'listen: 127.0.0.1:9100',
+      'listen: "[::1]:9443"\ntls: { cert: agent.pem }\nmax-body: lots'
+    )
+    expect(await problems(text)).toEqual([
+      `${FILE}:2: tls: key is required: the private key file (PEM)`,
+      `${FILE}:3: max-body: "lots": expected a whole number from 1024 to 1073741824`
+    ])
+    const ok = await parseAgentConfig(
+      VALID.replace(
+        'listen: 127.0.0.1:9100',
+        'listen: "[::1]:9443"\ntls: { cert: agent.pem, key: /etc/ssl/agent.key }'
+      ),
+      FILE,
+      context
+    )
+    expect(ok.listen).toEqual({ host: '::1', port: 9443 })
+    expect(ok.tls).toEqual({ cert: '/etc/gantry/agent.pem', key: '/etc/ssl/agent.key' })
+  })
+
+  test('a registry password or a deploy key written in the file is refused', async () => {
+    const found = await problems(
+      VALID.replace(
+        'registry-password-file: /etc/gantry/registry.pass',
+        'registry-password: hunter2-literal'
+      )
+    )
+    expect(found).toEqual([
+      `${FILE}:13: apps.shop.registry-password: a secret written in the file is refused (config files are often world-readable): use registry-password-file or registry-password-env`,
+      `${FILE}:12: apps.shop.registry-username: needs registry-password-file or registry-password-env`
+    ])
+    expect(found.join('\n')).not.toContain('hunter2')
   })
 })

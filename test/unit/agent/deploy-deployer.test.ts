@@ -311,6 +311,23 @@ describe('run', () => {
     expect(host.ran.filter((s) => s.name === 'up').at(-1)?.script).toContain(`releases/${CURRENT}`)
   })
 
+  test('a post-deploy hook killed at its limit, after current was switched: current goes back, the previous release up', async () => {
+    const { deployer, host } = setup(healthyHost({ 'post-deploy': { timedOutAfterMs: 600_000 } }))
+    const app = composeApp()
+    app.inputs = { ...app.inputs, 'post-deploy': 'sleep 100000' }
+    const result = await deployer.run(
+      job({ kind: 'image', tag: 'v2' }, { version: 'v2@sha256:ab12cd34ef56', ref: DIGEST }),
+      app,
+      () => {}
+    )
+    expect(result).toMatchObject({ state: 'rolled-back', before: 'v1', after: 'v1' })
+    expect(result.message).toContain('post-deploy timed out after 600s')
+    const switches = host.ran.filter((s) => s.name === 'switch current')
+    expect(switches).toHaveLength(2)
+    expect(switches[1]?.script).toContain(`releases/${CURRENT}`)
+    expect(host.ran.filter((s) => s.name === 'up').at(-1)?.script).toContain(`releases/${CURRENT}`)
+  })
+
   test('a rollback job deploys the kept release before current, uploads nothing', async () => {
     const { deployer, host } = setup(healthyHost())
     const result = await deployer.run(

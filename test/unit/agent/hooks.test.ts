@@ -272,7 +272,7 @@ describe('gantry (signed JSON)', () => {
   test('stale, forged and unsigned: 401 with why', () => {
     expectRejected(
       verifyHook(composeApp(), signed({ tag: 'v2' }, NOW - 412), NOW),
-      'X-Gantry-Timestamp is 412 s from now (tolerance 300 s)',
+      'X-Gantry-Timestamp is 412 s old (tolerance 300 s)',
       [GANTRY_SECRET]
     )
     expectRejected(
@@ -351,6 +351,22 @@ describe('the distribution registry', () => {
     ).toMatchObject({
       ok: true,
       request: null
+    })
+  })
+
+  test("distribution 3's envelope type (events.v2+json) is the registry's too", () => {
+    const pushed = envelope(event('e3', 'push', manifest))
+    const v3 = {
+      ...pushed,
+      headers: {
+        ...pushed.headers,
+        'content-type': 'application/vnd.docker.distribution.events.v2+json'
+      }
+    }
+    expect(verifyHook(composeApp(), v3, NOW)).toMatchObject({
+      ok: true,
+      via: 'registry',
+      request: { kind: 'image', tag: 'v2' }
     })
   })
 

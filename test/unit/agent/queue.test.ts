@@ -107,6 +107,25 @@ describe('one app', () => {
     await q.idle()
   })
 
+  test('a long log keeps its first and newest lines, and says how many are left out', async () => {
+    const q = queue()
+    deployer.run = async (_job, _app, log) => {
+      for (let i = 1; i <= 2500; i++) log(`line ${i}`)
+      return { state: 'succeeded' }
+    }
+    const job = await submit(q, shop, tag('v1'))
+    await q.idle()
+    const log = store.job(job.id)!.log
+    expect(log).toHaveLength(2000)
+    expect(log.slice(98, 102)).toEqual([
+      'line 99',
+      'line 100',
+      '… 501 lines left out …',
+      'line 602'
+    ])
+    expect(log[1999]).toBe('line 2500')
+  })
+
   test('a deployer that throws still ends the job, failed, and the next one runs', async () => {
     const q = queue()
     deployer.run = async () => {
@@ -155,7 +174,7 @@ describe('several apps', () => {
     await q.idle()
   })
 
-  test('stop: waiting jobs end failed, nothing new starts, a running one gets the grace', async () => {
+  test('stop: nothing new starts, a running job gets the grace, a waiting one resumes at the next start', async () => {
     // A grace period that does not run out by itself.
     const q = queue(32, [shop, blog], { now: () => Date.now(), sleep: () => new Promise(() => {}) })
     const running = await submit(q, shop, tag('v1'))
@@ -164,12 +183,41 @@ describe('several apps', () => {
     const stopping = q.stop(60_000)
     deployer.finish(running.id)
     expect(await stopping).toBe(true)
-    expect(store.job(waiting.id)).toMatchObject({
-      state: 'failed',
-      message: 'the agent stopped before this job started'
-    })
     expect(deployer.started).toHaveLength(1)
     expect((await q.submit(shop, 'github', tag('v3'))).ok).toBe(false)
+    expect(store.job(waiting.id)?.state).toBe('queued')
+
+    // The next agent, over the same state directory.
+    const restartedStore = await AgentStore.open(join(dir, 'state'), { clock: instantClock() })
+    store = restartedStore
+    const next = queue()
+    await next.resume()
+    await deployer.untilStarted(2)
+    expect(deployer.started[1]).toMatchObject({ id: waiting.id, request: tag('v2') })
+    // It deploys the digest accepted before the restart, without asking the registry again.
+    expect(deployer.resolved).toEqual([tag('v1'), tag('v2')])
+    expect(deployer.started[1]!.resolved?.version).toBe(waiting.version)
+    deployer.finish(waiting.id)
+    await next.idle()
+  })
+
+  test('resume: a job left running that recovery did not end is failed', async () => {
+    await store.saveJob({
+      id: 'abcdefabcdefabcd',
+      app: 'shop',
+      via: 'github',
+      request: tag('v1'),
+      state: 'running',
+      queuedAt: '2026-12-01T20:00:00.000Z',
+      startedAt: '2026-12-01T20:00:01.000Z',
+      log: []
+    })
+    await queue().resume()
+    expect(store.job('abcdefabcdefabcd')).toMatchObject({
+      state: 'failed',
+      message: 'interrupted: the agent stopped during this run'
+    })
+    expect(deployer.started).toEqual([])
   })
 
   test('stop: a run still going when the grace ends is reported', async () => {

@@ -6,8 +6,10 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { createHmac } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AgentConfig } from '../../../src/agent/contract.js'
@@ -381,5 +383,49 @@ describe('bearer routes', () => {
       (await call('POST', '/apps/shop/rollback', { headers: bearer, body: '{"to":"; rm -rf /"}' }))
         .status
     ).toBe(400)
+  })
+})
+
+describe('tls', () => {
+  test('with a certificate and key, the agent serves HTTPS itself', async () => {
+    // A self-signed certificate for 127.0.0.1, made with openssl for this test only.
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        'agent.key',
+        '-out',
+        'agent.pem'
+      ],
+      { cwd: dir, stdio: 'pipe' }
+    )
+    await start({ tls: { cert: join(dir, 'agent.pem'), key: join(dir, 'agent.key') } })
+    expect(server!.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpsRequest(
+        `${server!.url}/healthz`,
+        { ca: readFileSync(join(dir, 'agent.pem')), agent: false },
+        (res) => {
+          res.resume()
+          resolve(res.statusCode!)
+        }
+      )
+      req.on('error', reject)
+      req.end()
+    })
+    expect(status).toBe(200)
   })
 })

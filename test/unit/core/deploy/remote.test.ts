@@ -88,12 +88,17 @@ describe('remote commands', () => {
   })
 
   test('prune removes the given releases and dangling images', () => {
-    const script = pruneStep(layout, ['a', 'b']).script
-    expect(script).toContain(
-      'rm -rf "$HOME"/gantry/shop/releases/a "$HOME"/gantry/shop/releases/b\n'
+    expect(pruneStep(layout, ['a', 'b']).script).toBe(
+      'rm -rf "$HOME"/gantry/shop/releases/a "$HOME"/gantry/shop/releases/b && docker image prune -f >/dev/null'
     )
-    expect(script.endsWith('docker image prune -f >/dev/null')).toBe(true)
-    expect(pruneStep(layout, []).script).not.toContain('rm -rf')
+    expect(pruneStep(layout, []).script).toBe('docker image prune -f >/dev/null')
+  })
+
+  test('with compose, prune tags the kept releases images first (test/unit/agent/deploy-prune.test.ts runs it)', () => {
+    const script = pruneStep(layout, ['a'], 'docker compose').script
+    expect(script).toContain('rm -rf "$HOME"/gantry/shop/releases/a\n')
+    expect(script).toContain('docker compose -f compose.yml config')
+    expect(script.endsWith('\ndocker image prune -f >/dev/null')).toBe(true)
   })
 })
 
