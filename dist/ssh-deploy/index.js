@@ -28895,13 +28895,21 @@ const IMAGES_TAGGED = '.images-tagged';
  * of their own, `<repository>:gantry-<release id>` (once, while they are the images the release
  * pulled), and a pruned release's tags are removed with its directory.
  */
-function pruneStep(layout, releases) {
+function pruneStep(layout, releases, 
+/** The host's compose (compose targets): given, kept releases' images are tagged. */
+compose) {
     const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ');
     const all = dirOf(layout, RELEASES);
+    const config = compose === 'docker compose' ? 'docker compose' : 'docker-compose';
+    if (!compose)
+        return {
+            name: `prune ${releases.length} old release(s)`,
+            script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
+            mayFail: true
+        };
     return {
         name: `prune ${releases.length} old release(s)`,
         script: [
-            `c=''; if docker compose version >/dev/null 2>&1; then c='docker compose'; elif command -v docker-compose >/dev/null 2>&1; then c=docker-compose; fi`,
             // A tag holds at most 128 characters; release ids are tag-safe already.
             `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
             ...(releases.length
@@ -28912,10 +28920,10 @@ function pruneStep(layout, releases) {
                     `rm -rf ${dirs}`
                 ]
                 : []),
-            `if [ -n "$c" ] && [ -d ${all} ]; then for d in ${all}/*/; do ` +
+            `if [ -d ${all} ]; then for d in ${all}/*/; do ` +
                 `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -f "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
                 // `config` prints the file interpolated with the release's .env; v1 has no `--images`.
-                `(cd "$d" && $c -f ${COMPOSE_FILE} config 2>/dev/null) | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p" | while read -r i; do ` +
+                `(cd "$d" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null) | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p" | while read -r i; do ` +
                 `repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
                 `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || true; done; : > "$d"${IMAGES_TAGGED}; fi; done; fi`,
             'docker image prune -f >/dev/null'
@@ -29695,7 +29703,7 @@ class HostSession {
             ...before,
             switchStep(layout, release),
             ...(options.postDeploy ? [hookStep(layout, release, 'post-deploy', options.postDeploy)] : []),
-            ...(options.prune === false ? [] : [pruneStep(layout, prune)]),
+            ...(options.prune === false ? [] : [pruneStep(layout, prune, state.compose)]),
             ...(this.locked ? [unlock] : [])
         ];
         const results = await this.run(steps, {
@@ -29707,6 +29715,7 @@ class HostSession {
         }
     }
 }
+/** The version in a release record (`release.json`), if it is one. */
 function recordVersion(text) {
     try {
         const record = JSON.parse(text);
@@ -31063,6 +31072,27 @@ async function failureDetail(session, project) {
         return ''; // the report is a courtesy: the failure itself is already known
     }
 }
+/** After `current` was switched to the new release: the previous one up, `current` back to it. */
+async function rollBackLive(session, state, spec, failure) {
+    const previous = state.current;
+    const before = session.before ?? previous;
+    session.log(`✗ ${spec.version} failed: ${failure}`);
+    session.log(`↩ rolling back to ${before}`);
+    const again = await upAndWait(session, state.compose, previous);
+    if (!again.ok)
+        return {
+            status: 'failed',
+            after: spec.version,
+            message: `${failure}; the rollback failed too: ${again.reason}`
+        };
+    await session.run([switchStep(session.plan.layout, previous)]);
+    return {
+        status: 'rolled-back',
+        after: before,
+        attempted: spec.version,
+        message: `${spec.version} failed (${failure}); rolled back to ${before}`
+    };
+}
 const composeTarget = {
     name: 'compose',
     rolledBackBy: 'Gantry',
@@ -31085,8 +31115,17 @@ const composeTarget = {
             pullStep(layout, state.compose, release)
         ]);
         if (health.ok) {
-            await session.finish(state, release, { postDeploy: spec.postDeploy });
-            return { status: 'deployed', after: spec.version };
+            try {
+                await session.finish(state, release, { postDeploy: spec.postDeploy });
+                return { status: 'deployed', after: spec.version };
+            }
+            catch (error) {
+                // A post-deploy hook killed at the step timeout: `current` already points at the new
+                // release, which is rolled back like an unhealthy one (any other failure stays as it was).
+                if (!isTimeout(error) || !rollback || !state.current)
+                    throw error;
+                return rollBackLive(session, state, spec, errorMessage(error));
+            }
         }
         const failure = health.reason;
         session.log(`✗ ${spec.version} failed: ${failure}`);
@@ -36435,6 +36474,31 @@ function readReleaseSettings(inputs, workspace, context, hosts) {
         token: (0,external_node_crypto_.randomBytes)(8).toString('hex')
     };
 }
+/** What every host is asked to do, from the settings: ssh-deploy's plan, and `gantry agent`'s. */
+function hostPlanOf(settings, owner) {
+    return {
+        layout: { dir: settings.path, project: settings.app },
+        mode: settings.rollbackTo
+            ? { kind: 'rollback', to: settings.rollbackTo }
+            : {
+                kind: 'deploy',
+                version: settings.version,
+                composeFile: settings.composeFile?.content ?? '',
+                env: settings.env,
+                registry: settings.registry,
+                preDeploy: settings.preDeploy,
+                postDeploy: settings.postDeploy
+            },
+        healthUrl: settings.healthUrl,
+        healthTimeoutMs: settings.healthTimeoutMs,
+        rollback: settings.rollback,
+        keepReleases: settings.keepReleases,
+        lockTimeoutMs: settings.lockTimeoutMs,
+        lockStaleSeconds: settings.lockStaleSeconds,
+        owner,
+        token: settings.token
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/actions/ssh-deploy/main.ts
 /**
@@ -36477,28 +36541,7 @@ async function run(deps = {}) {
             git,
             blueGreen: settings.blueGreen
         });
-        const plan = {
-            layout: { dir: settings.path, project: settings.app },
-            mode: settings.rollbackTo
-                ? { kind: 'rollback', to: settings.rollbackTo }
-                : {
-                    kind: 'deploy',
-                    version: settings.version,
-                    composeFile: settings.composeFile?.content ?? '',
-                    env: settings.env,
-                    registry: settings.registry,
-                    preDeploy: settings.preDeploy,
-                    postDeploy: settings.postDeploy
-                },
-            healthUrl: settings.healthUrl,
-            healthTimeoutMs: settings.healthTimeoutMs,
-            rollback: settings.rollback,
-            keepReleases: settings.keepReleases,
-            lockTimeoutMs: settings.lockTimeoutMs,
-            lockStaleSeconds: settings.lockStaleSeconds,
-            owner: { actor: ctx.actor, runUrl: ctx.runUrl },
-            token: settings.token
-        };
+        const plan = hostPlanOf(settings, { actor: ctx.actor, runUrl: ctx.runUrl });
         if (settings.dryRun)
             return dryRun(runner, settings, target, plan);
         const clock = deps.clock ?? realClock;
