@@ -944,6 +944,42 @@ describe('operations: check and install', () => {
     }
   })
 
+  test('logs: one text line per event; with log-format: json, one JSON object per line', async () => {
+    // The running agent (text; restarted after the kill, then it deployed agentslow v1): a line
+    // per event carries the time, the app, the job and the version.
+    expect(agent.log()).toMatch(
+      new RegExp(
+        `^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z ${SLOW.app} job \\S+ .*v\\d@sha256:[0-9a-f]{12}`,
+        'm'
+      )
+    )
+    await agent.stop()
+    writeConfig({ 'log-format': 'json' })
+    try {
+      agent = await startAgent({ host, config, port: agentPort })
+      const body = JSON.stringify(githubPackageEvent({ image: shopImage, tag: 'v1' }))
+      const r = await post(hook(SHOP.app), body, githubHeaders('forged', 'registry_package', body))
+      expect(r.status).toBe(401)
+      await new Promise((r) => setTimeout(r, 300))
+      await agent.stop()
+      const lines = agent
+        .log()
+        .split('\n')
+        .filter((l) => l.trim())
+      expect(lines.length).toBeGreaterThan(1)
+      const events = lines.map((l) => JSON.parse(l) as Record<string, unknown>)
+      for (const e of events)
+        expect(Object.keys(e)).toEqual(expect.arrayContaining(['time', 'level', 'event']))
+      expect(
+        events.some((e) => e.app === SHOP.app && JSON.stringify(e).match(/does not match/))
+      ).toBe(true)
+      expect(agent.log()).not.toContain(SECRETS.github)
+    } finally {
+      writeConfig()
+    }
+    agent = await startAgent({ host, config, port: agentPort })
+  }, 60_000)
+
   test('SIGTERM stops the agent with exit 0', async () => {
     const e = await agent.stop()
     expect(e).toEqual({ code: 0, signal: null })
