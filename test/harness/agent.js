@@ -10,6 +10,7 @@ import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { join } from 'node:path'
+import { MANIFEST_TYPES } from '../sandbox/images.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
@@ -426,13 +427,6 @@ export function pushAs(runnerDockerHost, from, to) {
   if (!m) throw new Error(`docker push ${to} printed no digest:\n${out}`)
   return m[1]
 }
-
-const MANIFEST_TYPES = [
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.oci.image.index.v1+json'
-].join(',')
 
 /** The manifest digest the registry (http base URL) has for `repository:tag`, or null. */
 export async function registryDigest(httpUrl, repository, tag) {

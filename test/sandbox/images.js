@@ -12,7 +12,8 @@ import { sha256 } from './lib/util.js'
 const BUSYBOX = '/bin/busybox' // from busybox-static: a static ELF, runs in an empty image
 const HASH_LABEL = 'org.gantry.sandbox.build'
 const APP_SOURCES = ['Dockerfile', 'start-app.sh'].map((f) => join(SOURCE_DIR, 'demo-app', f))
-const MANIFEST_TYPES = [
+/** The manifest types a registry may answer for a tag (an Accept header), for digest lookups. */
+export const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
   'application/vnd.docker.distribution.manifest.list.v2+json',
   'application/vnd.oci.image.manifest.v1+json',
