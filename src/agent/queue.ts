@@ -37,6 +37,7 @@ export type AgentLog = (event: AgentEvent) => void
 
 /** A job's log is kept to this many lines (the first and the newest). */
 export const LOG_LINES_KEPT = 2000
+const LOG_HEAD_KEPT = 100
 
 type Job = JobRecord & { resolved?: Resolved }
 
@@ -255,10 +256,19 @@ export class JobQueue {
       job: job.id,
       version: job.version ?? describe(job.request)
     })
+    // Keep the first lines (what started) and the newest (how it ended), and say what is left out.
+    let dropped = 0
     const logLine = (line: string) => {
       job.log.push(line)
-      // Keep the first lines (what started) and the newest (how it ended).
-      if (job.log.length > LOG_LINES_KEPT) job.log.splice(100, 1)
+      if (job.log.length <= LOG_LINES_KEPT) return
+      if (dropped === 0) {
+        job.log.splice(LOG_HEAD_KEPT, 2, '')
+        dropped = 2
+      } else {
+        job.log.splice(LOG_HEAD_KEPT + 1, 1)
+        dropped++
+      }
+      job.log[LOG_HEAD_KEPT] = `… ${dropped} lines left out …`
     }
     let result: RunResult
     try {

@@ -190,7 +190,9 @@ const keyPath = (path: YamlPath) => path.join('.')
 class Problems {
   readonly list: YamlPathError[] = []
   add(path: YamlPath, problem: string, at: 'key' | 'value' = 'value'): undefined {
-    this.list.push(new YamlPathError(path, `${keyPath(path)}: ${problem}`, at))
+    this.list.push(
+      new YamlPathError(path, path.length ? `${keyPath(path)}: ${problem}` : problem, at)
+    )
     return undefined
   }
 }

@@ -8,13 +8,23 @@
  * branch push (the deployer fetches and verifies the commit). Events that ask for nothing this
  * app deploys (a ping, a pull, another repository, a tag no glob matches, another branch) are
  * verified but `ignored`.
+ *
+ * Delivery ids (the replay guard's keys): gantry's X-Gantry-Delivery (signed); GitHub's
+ * X-GitHub-Delivery (not signed: GitHub signs the body only); the registry's event id; for Harbor
+ * and tokens the body's sha256. (A static header or URL secret proves nothing about the body:
+ * there the guard stops retries from deploying twice.)
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { AppConfig, DeployRequest, HookVerdict, TriggerKind } from '../../agent/contract.js'
 import { isValidTag } from '../docker-reference.js'
 import { matchesGlob } from '../glob.js'
 import { isPlainObject, type JsonObject } from '../json.js'
-import { SIGNATURE_HEADER, verifyWebhook } from '../signature.js'
+import {
+  DEFAULT_TOLERANCE_SECONDS,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  verifyWebhook
+} from '../signature.js'
 
 export interface HookRequest {
   method: string
@@ -184,6 +194,8 @@ function github(app: AppConfig, request: HookRequest, secret: string): Verdict {
   const givenBytes = given ? Buffer.from(given, 'hex') : Buffer.alloc(32)
   if (!timingSafeEqual(expected, givenBytes) || !given)
     return reject(`${GITHUB_SIGNATURE} does not match`)
+  // The contract's id (AGENT-SPEC.md). GitHub signs the body only, so a replayer of a captured
+  // request could change this header; the body's hash is the fallback when it is missing.
   const deliveryId = header(request, 'X-GitHub-Delivery') ?? bodyHash(request.body)
   const event = header(request, 'X-GitHub-Event') ?? ''
   // A webhook set to `application/x-www-form-urlencoded` sends the JSON as `payload=`.
@@ -231,7 +243,13 @@ function gantry(app: AppConfig, request: HookRequest, secret: string, nowSeconds
     body,
     nowSeconds
   })
-  if (!result.ok) return reject(result.detail)
+  if (!result.ok) {
+    if (result.reason !== 'stale') return reject(result.detail)
+    const age = nowSeconds - Number(header(request, TIMESTAMP_HEADER))
+    return reject(
+      `${TIMESTAMP_HEADER} is ${Math.abs(age)} s ${age > 0 ? 'old' : 'in the future'} (tolerance ${DEFAULT_TOLERANCE_SECONDS} s)`
+    )
+  }
   const payload = parseJson(body)
   if (payload === undefined) return reject('the body is not a JSON object', 400)
   const id = result.deliveryId

@@ -254,6 +254,10 @@ apps:
       `${FILE}:1: listen: "here": expected host:port, such as 127.0.0.1:9000`,
       `${FILE}:25: apps.Blog: an app name is lowercase letters, digits, \`_\` and \`-\`, starting with a letter or digit (at most 63): it names the compose project`
     ])
+    expect(await problems('')).toEqual([
+      `${FILE}: token-file or token-env is required`,
+      `${FILE}: apps is required: at least one app`
+    ])
     expect(await problems('apps: [\n')).toEqual([
       expect.stringMatching(new RegExp(`^${FILE}:\\d+: invalid YAML`))
     ])

@@ -107,6 +107,25 @@ describe('one app', () => {
     await q.idle()
   })
 
+  test('a long log keeps its first and newest lines, and says how many are left out', async () => {
+    const q = queue()
+    deployer.run = async (_job, _app, log) => {
+      for (let i = 1; i <= 2500; i++) log(`line ${i}`)
+      return { state: 'succeeded' }
+    }
+    const job = await submit(q, shop, tag('v1'))
+    await q.idle()
+    const log = store.job(job.id)!.log
+    expect(log).toHaveLength(2000)
+    expect(log.slice(98, 102)).toEqual([
+      'line 99',
+      'line 100',
+      '… 501 lines left out …',
+      'line 602'
+    ])
+    expect(log[1999]).toBe('line 2500')
+  })
+
   test('a deployer that throws still ends the job, failed, and the next one runs', async () => {
     const q = queue()
     deployer.run = async () => {
