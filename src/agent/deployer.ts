@@ -164,7 +164,10 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       } finally {
         if (runFile) await rm(runFile, { force: true })
       }
-      await notifyRun(app, job, result, clock.now() - startedAt, log)
+      // Never fails the run: a sink's failure is already logged by notifyRun.
+      await notifyRun(app, job, result, clock.now() - startedAt, log).catch((error: unknown) =>
+        warn(app, job, `notify: ${errorMessage(error)}`, log)
+      )
       return result
     }
   }

@@ -264,7 +264,8 @@ export const composeTarget: HostTarget<ComposeHostState> = {
       status: 'rolled-back',
       after: before,
       attempted: spec.version,
-      message: `${spec.version} failed its health check (${failure}); rolled back to ${before}`
+      // `error`: a step failed (`up`, or one killed at its time limit), not the health check.
+      message: `${spec.version} ${'error' in health ? 'failed' : 'failed its health check'} (${failure}); rolled back to ${before}`
     }
   },
 

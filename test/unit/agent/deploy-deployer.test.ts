@@ -269,8 +269,14 @@ describe('run', () => {
     expect(lines).toContain('▸ pull')
     expect(received).toHaveLength(1)
     expect(received[0]?.path).toBe('/deploys')
-    expect(JSON.stringify(received[0]?.body)).toContain('deployed')
-    expect(JSON.stringify(received[0]?.body)).toContain('v2@sha256:ab12cd34ef56')
+    expect(received[0]?.body).toMatchObject({
+      status: 'deployed',
+      fields: expect.arrayContaining([
+        { label: 'Before', value: 'v1' },
+        { label: 'After', value: 'v2@sha256:ab12cd34ef56' },
+        { label: 'Job', value: '3f2a9c1e0b7d4a11' }
+      ])
+    })
   })
 
   test('an unhealthy release is rolled back; the sinks hear rolled-back with both versions', async () => {
@@ -288,10 +294,14 @@ describe('run', () => {
       before: 'v1',
       after: 'v1'
     })
-    const sent = JSON.stringify(received[0]?.body)
-    expect(sent).toContain('rolled-back')
-    expect(sent).toContain('v2@sha256:ab12cd34ef56')
-    expect(sent).toContain('v1')
+    expect(received[0]?.body).toMatchObject({
+      status: 'rolled-back',
+      fields: expect.arrayContaining([
+        { label: 'Version', value: 'v2@sha256:ab12cd34ef56' },
+        { label: 'Before', value: 'v1' },
+        { label: 'After', value: 'v1' }
+      ])
+    })
   })
 
   test('a step killed at its time limit fails the release: it is rolled back and reported', async () => {
@@ -339,7 +349,7 @@ describe('run', () => {
     expect(host.ran.some((s) => s.name.startsWith('upload'))).toBe(false)
     const up = host.ran.find((s) => s.name === 'up')
     expect(up?.script).toContain(`releases/${OLDER}`)
-    expect(JSON.stringify(received[0]?.body)).toContain('rolled-back')
+    expect(received[0]?.body).toMatchObject({ status: 'rolled-back' })
   })
 
   test('a sink that fails is logged and the run still succeeds', async () => {
