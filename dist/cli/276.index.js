@@ -896,7 +896,8 @@ function createDeployer(options) {
                 if (runFile)
                     await (0,promises_.rm)(runFile, { force: true });
             }
-            await notifyRun(app, job, result, clock.now() - startedAt, log);
+            // Never fails the run: a sink's failure is already logged by notifyRun.
+            await notifyRun(app, job, result, clock.now() - startedAt, log).catch((error) => warn(app, job, `notify: ${(0,errors/* errorMessage */.gJ)(error)}`, log));
             return result;
         }
     };

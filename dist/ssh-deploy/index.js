@@ -31148,7 +31148,8 @@ const composeTarget = {
             status: 'rolled-back',
             after: before,
             attempted: spec.version,
-            message: `${spec.version} failed its health check (${failure}); rolled back to ${before}`
+            // `error`: a step failed (`up`, or one killed at its time limit), not the health check.
+            message: `${spec.version} ${'error' in health ? 'failed' : 'failed its health check'} (${failure}); rolled back to ${before}`
         };
     },
     async rollbackTo(session, state, to) {
