@@ -6,6 +6,7 @@
  * branch is now: the payload names a wish, never what runs. Every finished run notifies the app's
  * sinks; a sink that fails is logged and never fails the run.
  */
+import { renameSync, writeFileSync } from 'node:fs'
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
@@ -45,6 +46,7 @@ import { InputReader } from '../lib/inputs.js'
 import { realClock, type Clock } from '../lib/clock.js'
 import { deliverOne, type NotifyDeps } from '../actions/notify/main.js'
 import type { AgentLog } from './queue.js'
+import { identify, type ProcessIdentity } from './processes.js'
 import {
   hostPlanOf,
   readReleaseSettings,
@@ -69,6 +71,8 @@ export interface RunFile {
   before?: string
   startedAt: string
   pid: number
+  /** The process groups of the run's steps still running (src/agent/processes.ts). */
+  groups?: ProcessIdentity[]
 }
 
 export interface DeployerOptions {
@@ -112,14 +116,15 @@ const RESOLVE_TIMEOUT_MS = 5000
 
 export function createDeployer(options: DeployerOptions): AgentDeployer {
   const clock = options.clock ?? realClock
-  const connect = (app: AppConfig) =>
-    options.connect?.(app) ?? Promise.resolve(localRunner({ stepTimeoutMs: app.stepTimeoutMs }))
+  const connect = (app: AppConfig, onGroup?: (pgid: number, event: 'started' | 'ended') => void) =>
+    options.connect?.(app) ??
+    Promise.resolve(localRunner({ stepTimeoutMs: app.stepTimeoutMs, onGroup }))
   const event: AgentLog = (e) => options.onEvent?.(e)
 
   const deployer: AgentDeployer = {
     options,
     layout: layoutOf,
-    connect,
+    connect: (app) => connect(app),
     notify: (app, job, result, durationMs, log) => notifyRun(app, job, result, durationMs, log),
 
     async resolve(app, request, signal) {
@@ -140,19 +145,34 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       try {
         const prepared = await prepare(job, app, log)
         const before = (await deployer.status(app).catch(() => ({ current: undefined }))).current
-        runFile = await writeRunFile(options.stateDir, app.name, {
+        const run: RunFile = {
           job: job.id,
           token: prepared.plan.token,
           before,
           startedAt: new Date(clock.now()).toISOString(),
           pid: process.pid
-        })
+        }
+        runFile = await writeRunFile(options.stateDir, app.name, run)
+        // The steps' process groups in the run file, so that recovery can stop what a killed
+        // agent left running.
+        const groups = new Map<number, ProcessIdentity>()
+        const onGroup = (pgid: number, event: 'started' | 'ended') => {
+          const id = event === 'started' ? identify(pgid) : undefined
+          if (id) groups.set(pgid, id)
+          else groups.delete(pgid)
+          // Synchronously: the file names the group before the step can do anything.
+          try {
+            writeRunFileSync(options.stateDir, app.name, { ...run, groups: [...groups.values()] })
+          } catch (error) {
+            log(`cannot update the run file: ${errorMessage(error)}`)
+          }
+        }
         const outcome = await deployHost(prepared.target, {
           name: 'this machine',
           plan: prepared.plan,
           clock,
           pollMs: options.pollMs ?? 1000,
-          connect: () => connect(app),
+          connect: () => connect(app, onGroup),
           log
         })
         result = resultOf(outcome, job.request)
@@ -501,6 +521,13 @@ async function readStatus(
 }
 
 export const runFilePath = (stateDir: string, app: string) => join(stateDir, 'runs', `${app}.json`)
+
+function writeRunFileSync(stateDir: string, app: string, run: RunFile): void {
+  const path = runFilePath(stateDir, app)
+  const partial = `${path}.${randomUUID()}.partial`
+  writeFileSync(partial, JSON.stringify(run) + '\n', { mode: 0o600 })
+  renameSync(partial, path)
+}
 
 async function writeRunFile(stateDir: string, app: string, run: RunFile): Promise<string> {
   const dir = join(stateDir, 'runs')

@@ -15,6 +15,7 @@ import { errorMessage } from '../lib/errors.js'
 import { randomUUID } from 'node:crypto'
 import type { AppConfig, JobRecord, RunResult } from './contract.js'
 import { layoutOf, runFilePath, type AgentDeployer, type RunFile } from './deployer.js'
+import { endGroup } from './processes.js'
 
 export const INTERRUPTED = 'interrupted: the agent stopped during this run'
 
@@ -115,6 +116,11 @@ async function recoverOne(
   const { deployer } = options
   const say = (line: string) => options.log(app.name, line)
   say(`run ${run.job} (started ${run.startedAt}) was interrupted`)
+  // What the killed agent left running stops first: nothing of the old run may change the host
+  // while (or after) recovery looks at it.
+  for (const group of run.groups ?? [])
+    if (await endGroup(group, options.clock ?? realClock))
+      say(`stopped its step still running (process group ${group.pid})`)
   let lockReleased = false
   try {
     lockReleased = await releaseLock(await deployer.connect(app), app, run.token)

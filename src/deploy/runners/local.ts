@@ -19,6 +19,8 @@ export interface LocalRunnerOptions {
   stepTimeoutMs?: number
   /** Between SIGTERM and SIGKILL. */
   killGraceMs?: number
+  /** Each call's process group (its pid) when it starts and when it ended: for the agent's run file. */
+  onGroup?: (pgid: number, event: 'started' | 'ended') => void
 }
 
 /** After SIGKILL, how long the pipes may stay open (a process outside the group holding them). */
@@ -37,6 +39,8 @@ export function localRunner(options: LocalRunnerOptions = {}): StepRunner {
           // Its own process group (pgid = its pid): the timeout kills the group.
           detached: true
         })
+        const pgid = child.pid
+        if (pgid !== undefined) options.onGroup?.(pgid, 'started')
         const split = (stream: OutputStream) => {
           const lines = lineSplitter((line) => onLine(line, stream))
           child[stream].on('data', (chunk: Buffer) => lines.push(chunk))
@@ -51,6 +55,7 @@ export function localRunner(options: LocalRunnerOptions = {}): StepRunner {
           settled = true
           timers.forEach(clearTimeout)
           flush.forEach((f) => f())
+          if (pgid !== undefined) options.onGroup?.(pgid, 'ended')
           resolve(timedOutAfterMs === undefined ? { code } : { code: null, timedOutAfterMs })
         }
         const killGroup = (signal: NodeJS.Signals) => {

@@ -99,7 +99,19 @@ describe('git app on this machine', () => {
 
   test('a pushed commit on the branch: the head deploys, current points at it', async () => {
     const d = deployer()
-    const result = await d.run(job(first), app(), () => {})
+    // The build prints the run file: written before the run, with the step's process group.
+    const withBuild = app()
+    withBuild.inputs = {
+      ...withBuild.inputs,
+      build: `cat ${join(dir, 'state', 'runs', 'blog.json')}; echo`
+    }
+    const lines: string[] = []
+    const result = await d.run(job(first), withBuild, (l) => lines.push(l))
+    const printed = lines.find((l) => l.includes('"token"')) ?? ''
+    const runFile = JSON.parse(printed.trim()) as { job: string; groups: { pid: number }[] }
+    expect(runFile.job).toBe('aaaa0000bbbb1111')
+    expect(runFile.groups.length).toBeGreaterThan(0)
+    expect(existsSync(join(dir, 'state', 'runs', 'blog.json'))).toBe(false)
     expect(result).toMatchObject({ state: 'succeeded', after: head.slice(0, 7) })
     const current = join(dir, 'srv', 'blog', 'current')
     expect(readlinkSync(current)).toMatch(new RegExp(`^releases/.*-${head.slice(0, 7)}-`))

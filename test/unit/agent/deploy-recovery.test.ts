@@ -11,6 +11,9 @@ import { join } from 'node:path'
 import type { AppConfig } from '../../../src/agent/contract.js'
 import { createDeployer, runFilePath } from '../../../src/agent/deployer.js'
 import { decideRecovery, INTERRUPTED, recoverInterrupted } from '../../../src/agent/recovery.js'
+import { endGroup, identify, type ProcessIdentity } from '../../../src/agent/processes.js'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { scriptedRunner, type Answers } from '../../../src/deploy/runners/scripted.js'
 import { instantClock } from '../../../src/lib/clock.js'
 
@@ -72,7 +75,7 @@ const app: AppConfig = {
   notify: []
 }
 
-async function leaveRunFile(token: string, before?: string) {
+async function leaveRunFile(token: string, before?: string, groups?: ProcessIdentity[]) {
   await mkdir(join(dir, 'runs'), { recursive: true })
   await writeFile(
     runFilePath(dir, 'shop'),
@@ -81,9 +84,19 @@ async function leaveRunFile(token: string, before?: string) {
       token,
       before,
       startedAt: new Date(T0).toISOString(),
-      pid: 1
+      pid: 1,
+      groups
     })
   )
+}
+
+/** Running, not a zombie (this machine's PID 1 reaps orphans late). */
+const alive = (pid: number) => {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+  } catch {
+    return false
+  }
 }
 
 function recover(answers: Answers) {
@@ -176,5 +189,32 @@ describe('recoverInterrupted', () => {
     const [done] = await run
     expect(done?.message).toContain('v1 is current but not healthy (service web is unhealthy)')
     expect(done?.rollback?.result.state).toBe('succeeded')
+  })
+
+  test('a step the killed agent left running is stopped, its whole process group', async () => {
+    // What an agent killed outright leaves: a step's shell in its own group, with a child.
+    const orphan = spawn('sh', ['-c', 'sleep 100 & echo $!; sleep 100'], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'ignore']
+    })
+    const child = Number(
+      await new Promise<string>((resolve) =>
+        orphan.stdout.once('data', (d: Buffer) => resolve(d.toString()))
+      )
+    )
+    const id = identify(orphan.pid as number)
+    expect(id).toBeDefined()
+    await leaveRunFile('tok-of-the-run', 'v1', [id as ProcessIdentity])
+    const { run } = recover(hostWith(V1))
+    await run
+    await new Promise((r) => setTimeout(r, 200))
+    expect(alive(orphan.pid as number)).toBe(false)
+    expect(alive(child)).toBe(false)
+  })
+
+  test('a recorded group whose pid now belongs to another process is left alone', async () => {
+    const me = identify(process.pid) as ProcessIdentity
+    expect(await endGroup({ ...me, start: '1' }, instantClock(T0))).toBe(false)
+    expect(alive(process.pid)).toBe(true)
   })
 })
