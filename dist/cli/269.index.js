@@ -1524,25 +1524,32 @@ compose) {
             script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
             mayFail: true
         };
+    const pruned = releases.map(_lib_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD).join(' ');
     return {
         name: `prune ${releases.length} old release(s)`,
         script: [
             // A tag holds at most 128 characters; release ids are tag-safe already.
             `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
+            // Kept releases are tagged first: on Docker 20.10, removing a repository's last tag drops its
+            // digest references too, so untagging a pruned release that shares an image with a kept one
+            // before the kept one holds its own tag would take the image rollback needs. The marker is
+            // written only when every image of the release was tagged (else the next prune tries again).
+            `if [ -d ${all} ]; then for d in ${all}/*/; do r=$(basename "$d"); ` +
+                `case " ${pruned} " in *" $r "*) continue;; esac; ` +
+                `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -f "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$r"); ` +
+                // `config` prints the file interpolated with the release's .env; v1 has no `--images`.
+                `imgs=$(cd "$d" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p"); ok=1; ` +
+                `for i in $imgs; do repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
+                `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || ok=0; done; ` +
+                `if [ "$ok" = 1 ]; then : > "$d"${IMAGES_TAGGED}; fi; fi; done; fi`,
             ...(releases.length
                 ? [
-                    `for r in ${releases.map(_lib_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD).join(' ')}; do t=$(gtag "$r"); ` +
+                    `for r in ${pruned}; do t=$(gtag "$r"); ` +
                         `docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
                         `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done; done`,
                     `rm -rf ${dirs}`
                 ]
                 : []),
-            `if [ -d ${all} ]; then for d in ${all}/*/; do ` +
-                `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -f "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
-                // `config` prints the file interpolated with the release's .env; v1 has no `--images`.
-                `(cd "$d" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null) | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p" | while read -r i; do ` +
-                `repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
-                `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || true; done; : > "$d"${IMAGES_TAGGED}; fi; done; fi`,
             'docker image prune -f >/dev/null'
         ].join('\n'),
         // A failed prune leaves disk used, not a failed deploy.

@@ -2,183 +2,3231 @@ export const id = 501;
 export const ids = [501,76];
 export const modules = {
 
-/***/ 41501:
+/***/ 23501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   parseBranchMap: () => (/* binding */ parseBranchMap),
-/* harmony export */   parseConfig: () => (/* binding */ parseConfig)
-/* harmony export */ });
-/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(93848);
-/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51662);
-/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86153);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91076);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_CONFIG: () => (/* binding */ DEFAULT_CONFIG),
+  agentMain: () => (/* binding */ agentMain),
+  eventLogger: () => (/* binding */ eventLogger),
+  secretReader: () => (/* binding */ secretReader)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/core/docker-reference.ts
+var docker_reference = __webpack_require__(58003);
+// EXTERNAL MODULE: ./src/core/json.ts
+var json = __webpack_require__(86153);
+// EXTERNAL MODULE: ./src/core/notify/targets.ts
+var notify_targets = __webpack_require__(64555);
+// EXTERNAL MODULE: ./src/lib/errors.ts
+var errors = __webpack_require__(97268);
+// EXTERNAL MODULE: ./src/lib/inputs.ts
+var lib_inputs = __webpack_require__(51662);
+// EXTERNAL MODULE: ./src/core/yaml.ts
+var yaml = __webpack_require__(91076);
+;// CONCATENATED MODULE: ./src/core/agent/config.ts
 
 
 
 
-const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,254}$/;
-const SETTINGS_KEYS = [
-    'hosts',
-    'url',
-    'requires-approval',
-    'compose-file',
-    'health-url',
-    'slack-channel',
-    'vars'
+
+
+/**
+ * ssh-deploy's input names (src/actions/ssh-deploy/settings.ts INPUTS, which src/core may not
+ * import: it reads files). A unit test checks that each is one of ssh-deploy's.
+ */
+const INPUTS = {
+    app: 'app',
+    target: 'target',
+    strategy: 'strategy',
+    path: 'path',
+    composeFile: 'compose-file',
+    env: 'env',
+    registry: 'registry',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    healthUrl: 'health-url',
+    healthTimeout: 'health-timeout',
+    preDeploy: 'pre-deploy',
+    postDeploy: 'post-deploy',
+    rollback: 'rollback',
+    keepReleases: 'keep-releases',
+    lockTimeout: 'lock-timeout',
+    lockStaleAfter: 'lock-stale-after',
+    repository: 'repository',
+    repositoryKey: 'repository-key',
+    repositoryKnownHosts: 'repository-known-hosts',
+    build: 'build',
+    restart: 'restart',
+    linkedFiles: 'linked-files',
+    linkedDirs: 'linked-dirs',
+    proxyDriver: 'proxy',
+    routeHost: 'route-host',
+    routePath: 'route-path',
+    proxyOptions: 'proxy-options',
+    drainTimeout: 'drain-timeout',
+    postDeployTest: 'post-deploy-test'
+};
+/** All the problems of one file, one `<file>:<line>: <key path>: <problem>` line each. */
+class AgentConfigError extends errors/* ConfigurationError */.j1 {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.problems = problems;
+    }
+}
+const DEFAULT_LISTEN = { host: '127.0.0.1', port: 9000 };
+const DEFAULT_MAX_BODY = 1024 * 1024;
+const DEFAULT_MAX_PENDING = 32;
+const DEFAULT_STEP_TIMEOUT_MS = 10 * 60_000;
+const APP_NAME = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const TOP_KEYS = [
+    'listen',
+    'tls',
+    'state-dir',
+    'token-file',
+    'token-env',
+    'log-format',
+    'max-body',
+    'max-pending',
+    'apps'
 ];
-function mapping(value, path, what) {
-    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(value))
-        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(path, `${what} must be a mapping`);
-    return value;
-}
-function string(value, path, key) {
-    if (typeof value !== 'string' && typeof value !== 'number')
-        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(path, `'${key}' must be a string`);
-    return String(value);
-}
-function rules(value, path, what) {
-    return Object.entries(mapping(value, path, what)).map(([pattern, target]) => {
-        const environment = string(target, [...path, pattern], pattern);
-        if (!ENVIRONMENT_NAME.test(environment)) {
-            throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...path, pattern], `'${pattern}' maps to ${JSON.stringify(environment)}: expected an environment name (letters, digits, '_', '.', '-')`);
+/** ssh-deploy inputs an app may set, passed on as written. */
+const COMMON_INPUTS = [
+    INPUTS.path,
+    INPUTS.healthUrl,
+    INPUTS.healthTimeout,
+    INPUTS.preDeploy,
+    INPUTS.postDeploy,
+    INPUTS.rollback,
+    INPUTS.keepReleases,
+    INPUTS.lockTimeout,
+    INPUTS.lockStaleAfter
+];
+const COMPOSE_INPUTS = [INPUTS.composeFile, INPUTS.env, INPUTS.registryUsername];
+const BLUE_GREEN_INPUTS = [
+    INPUTS.proxyDriver,
+    INPUTS.routeHost,
+    INPUTS.routePath,
+    INPUTS.proxyOptions,
+    INPUTS.drainTimeout,
+    INPUTS.postDeployTest
+];
+const GIT_INPUTS = [
+    INPUTS.repository,
+    INPUTS.repositoryKnownHosts,
+    INPUTS.build,
+    INPUTS.restart,
+    INPUTS.linkedFiles,
+    INPUTS.linkedDirs
+];
+/** Secrets an app reads from a file or the environment, by their ssh-deploy input names. */
+const SECRET_INPUTS = [INPUTS.registryPassword, INPUTS.repositoryKey];
+const AGENT_KEYS = [
+    'target',
+    'strategy',
+    'image',
+    'tags',
+    'branch',
+    'step-timeout',
+    'triggers',
+    'notify'
+];
+const COMPOSE_ONLY = ['image', 'tags', ...COMPOSE_INPUTS, INPUTS.registryPassword];
+const GIT_ONLY = ['branch', ...GIT_INPUTS, INPUTS.repositoryKey];
+const APP_KEYS = [
+    ...AGENT_KEYS,
+    ...COMMON_INPUTS,
+    ...COMPOSE_INPUTS,
+    ...BLUE_GREEN_INPUTS,
+    ...GIT_INPUTS,
+    ...SECRET_INPUTS.flatMap((s) => [`${s}-file`, `${s}-env`])
+];
+const WEBHOOK_TRIGGERS = ['github', 'gantry', 'registry', 'harbor', 'token'];
+const TRIGGER_KEYS = [...WEBHOOK_TRIGGERS, 'poll'];
+/** Keys that would hold a secret in the file itself, and where it belongs instead. */
+const LITERAL_SECRETS = {
+    token: 'token',
+    secret: 'secret',
+    [INPUTS.registryPassword]: INPUTS.registryPassword,
+    [INPUTS.repositoryKey]: INPUTS.repositoryKey
+};
+/** Levenshtein distance, for "did you mean". */
+function distance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let prev = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const here = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+            prev = here;
         }
-        return { pattern, environment };
-    });
+    }
+    return row[b.length];
 }
-/** The `map` input: YAML `pattern: environment` lines, first match wins. */
-function parseBranchMap(text, source = "input 'map'") {
-    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .u)(text, source, (value) => value === null ? [] : rules(value, [], 'the branch map'));
+function nearest(key, known) {
+    let best;
+    let bestDistance = Infinity;
+    for (const k of known) {
+        const d = distance(key.toLowerCase(), k);
+        if (d < bestDistance)
+            [best, bestDistance] = [k, d];
+    }
+    return best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3))
+        ? best
+        : undefined;
+}
+const keyPath = (path) => path.join('.');
+/** Collects problems instead of stopping at the first. */
+class Problems {
+    list = [];
+    add(path, problem, at = 'value') {
+        this.list.push(new yaml/* YamlPathError */.L(path, path.length ? `${keyPath(path)}: ${problem}` : problem, at));
+        return undefined;
+    }
+}
+function dirname(file) {
+    const slash = file.lastIndexOf('/');
+    return slash < 0 ? '.' : slash === 0 ? '/' : file.slice(0, slash);
+}
+/** A path in the file: `~/x` is under home, a relative one is relative to the file's directory. */
+function pathFrom(file, home, path) {
+    if (path.startsWith('/'))
+        return path;
+    if (path === '~' || path.startsWith('~/'))
+        return home + path.slice(1);
+    const dir = dirname(file);
+    return `${dir === '.' ? '.' : dir}/${path.replace(/^\.\//, '')}`;
+}
+class Reader {
+    problems;
+    file;
+    context;
+    constructor(problems, file, context) {
+        this.problems = problems;
+        this.file = file;
+        this.context = context;
+    }
+    mapping(value, path, known) {
+        if (!(0,json/* isPlainObject */.Q)(value))
+            return this.problems.add(path, 'must be a mapping');
+        for (const key of Object.keys(value)) {
+            if (known.includes(key))
+                continue;
+            const secret = LITERAL_SECRETS[key];
+            if (secret !== undefined && known.includes(`${secret}-file`)) {
+                this.problems.add([...path, key], `a secret written in the file is refused (config files are often world-readable): use ${secret}-file or ${secret}-env`, 'key');
+                continue;
+            }
+            const near = nearest(key, known);
+            this.problems.add([...path, key], `unknown key${near ? ` (did you mean '${near}'?)` : ` (known: ${known.join(', ')})`}`, 'key');
+        }
+        return value;
+    }
+    /** A scalar as text; `raw` is the failsafe parse (the text as written). */
+    text(value, raw, path) {
+        if (value === null || value === undefined)
+            return undefined;
+        if (typeof raw === 'string')
+            return raw;
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+            return String(value);
+        return this.problems.add(path, 'must be a single value (text, a number or true/false)');
+    }
+    /** A list of scalars, or one scalar; for ssh-deploy's list inputs, one per line. */
+    list(value, raw, path) {
+        if (value === null || value === undefined)
+            return [];
+        if (Array.isArray(value)) {
+            const rawList = Array.isArray(raw) ? raw : [];
+            const items = value.map((v, i) => this.text(v, rawList[i], [...path, i]));
+            return items.every((i) => i !== undefined) ? items : undefined;
+        }
+        const one = this.text(value, raw, path);
+        return one === undefined ? undefined : [one];
+    }
+    /** `<name>-file` or `<name>-env` (exactly one) → the secret's value. */
+    secret(map, path, name, required) {
+        const fileKey = `${name}-file`;
+        const envKey = `${name}-env`;
+        const hasFile = map[fileKey] !== undefined && map[fileKey] !== null;
+        const hasEnv = map[envKey] !== undefined && map[envKey] !== null;
+        if (hasFile && hasEnv)
+            return this.problems.add([...path, envKey], `either ${fileKey} or ${envKey}, not both`, 'key');
+        if (!hasFile && !hasEnv) {
+            // A secret written in the file was reported already (by mapping()).
+            if (required && map[name] === undefined)
+                this.problems.add(path, `${fileKey} or ${envKey} is required`, 'key');
+            return undefined;
+        }
+        const key = hasFile ? fileKey : envKey;
+        const where = [...path, key];
+        const given = map[key];
+        if (typeof given !== 'string' || given.trim() === '')
+            return this.problems.add(where, hasFile ? 'must be a file path' : 'must be a variable name');
+        if (!hasFile && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(given))
+            return this.problems.add(where, `${JSON.stringify(given)} is not an environment variable name`);
+        const source = hasFile
+            ? { file: pathFrom(this.file, this.context.home, given) }
+            : { env: given };
+        let value;
+        try {
+            value = this.context.readSecret(source);
+        }
+        catch (error) {
+            return this.problems.add(where, (0,errors/* errorMessage */.gJ)(error));
+        }
+        // A file's trailing newline is not part of the secret (`echo s3cret > file`).
+        const secret = value.replace(/\r?\n$/, '');
+        if (secret.trim() === '')
+            return this.problems.add(where, 'file' in source ? `${source.file} is empty` : `$${given} is empty`);
+        return secret;
+    }
+}
+function parseListen(text) {
+    const m = /^(?:(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):)?(\d{1,5})$/.exec(text.trim());
+    if (!m)
+        return undefined;
+    const port = Number(m[2]);
+    if (port > 65535)
+        return undefined;
+    return { host: (m[1] ?? DEFAULT_LISTEN.host).replace(/^\[(.*)\]$/, '$1'), port };
+}
+/** A tag glob: tag characters plus `*` and `?`. */
+const TAG_GLOB = /^[A-Za-z0-9_.*?-]{1,128}$/;
+/** A branch name git accepts, without anything an option or a shell could take. */
+function isBranch(name) {
+    return (/^[A-Za-z0-9._/-]{1,255}$/.test(name) &&
+        !name.startsWith('-') &&
+        !name.startsWith('/') &&
+        !name.endsWith('/') &&
+        !name.endsWith('.lock') &&
+        !name.includes('..') &&
+        !name.includes('//'));
+}
+function readTriggers(r, value, path, app) {
+    const triggers = {};
+    const map = r.mapping(value, path, TRIGGER_KEYS);
+    if (!map)
+        return triggers;
+    for (const [kind, body] of Object.entries(map)) {
+        const at = [...path, kind];
+        if (kind === 'poll') {
+            const poll = r.mapping(body ?? {}, at, ['interval', 'jitter']);
+            if (!poll)
+                continue;
+            const intervalText = poll.interval === undefined ? '1m' : String(poll.interval);
+            const intervalMs = (0,lib_inputs/* parseDuration */.E9)(intervalText);
+            if (intervalMs === undefined || intervalMs < 5000)
+                r.problems.add([...at, 'interval'], `${JSON.stringify(intervalText)}: expected a duration of at least 5s, such as \`1m\``);
+            const jitter = poll.jitter === undefined ? 0.1 : poll.jitter;
+            if (typeof jitter !== 'number' || jitter < 0 || jitter > 0.5)
+                r.problems.add([...at, 'jitter'], `${JSON.stringify(jitter)}: expected a fraction from 0 to 0.5`);
+            if (app.target !== 'compose')
+                r.problems.add(at, 'polls a registry: only with `target: compose` (a git app takes a push webhook)', 'key');
+            else if (!app.tags.some((t) => !/[*?]/.test(t)))
+                r.problems.add(at, 'polls the tags without wildcards: `tags` has none (add one such as `latest` or `stable`)', 'key');
+            triggers.poll = {
+                intervalMs: intervalMs ?? 60_000,
+                jitter: typeof jitter === 'number' ? jitter : 0.1
+            };
+            continue;
+        }
+        if (!WEBHOOK_TRIGGERS.includes(kind))
+            continue;
+        const keys = kind === 'registry' ? ['secret-file', 'secret-env', 'header'] : ['secret-file', 'secret-env'];
+        const trigger = r.mapping(body ?? {}, at, keys);
+        if (!trigger)
+            continue;
+        const secret = r.secret(trigger, at, 'secret', true);
+        if (secret === undefined)
+            continue;
+        switch (kind) {
+            case 'github':
+                triggers.github = { secret };
+                break;
+            case 'gantry':
+                triggers.gantry = { secret };
+                break;
+            case 'harbor':
+                triggers.harbor = { value: secret };
+                break;
+            case 'token':
+                triggers.token = { secret };
+                break;
+            case 'registry': {
+                const header = trigger.header === undefined ? 'Authorization' : String(trigger.header);
+                if (!/^[A-Za-z0-9-]{1,64}$/.test(header))
+                    r.problems.add([...at, 'header'], `${JSON.stringify(header)}: expected an HTTP header name`);
+                triggers.registry = { header, value: `Bearer ${secret}` };
+                break;
+            }
+        }
+    }
+    if (Object.keys(map).length === 0)
+        r.problems.add(path, `at least one trigger: ${TRIGGER_KEYS.join(', ')}`, 'key');
+    return triggers;
+}
+function readApp(r, name, value, raw, path) {
+    if (!APP_NAME.test(name))
+        r.problems.add(path, 'an app name is lowercase letters, digits, `_` and `-`, starting with a letter or digit (at most 63): it names the compose project', 'key');
+    const map = r.mapping(value, path, APP_KEYS);
+    if (!map)
+        return undefined;
+    const rawMap = (0,json/* isPlainObject */.Q)(raw) ? raw : {};
+    const at = (key) => [...path, key];
+    const text = (key) => r.text(map[key], rawMap[key], at(key));
+    const target = text('target') ?? 'compose';
+    if (target !== 'compose' && target !== 'git') {
+        r.problems.add(at('target'), `${JSON.stringify(target)}: expected \`compose\` or \`git\``);
+        return undefined;
+    }
+    const strategy = text('strategy') ?? 'recreate';
+    if (strategy !== 'recreate' && strategy !== 'blue-green')
+        r.problems.add(at('strategy'), `${JSON.stringify(strategy)}: expected \`recreate\` or \`blue-green\``);
+    if (strategy === 'blue-green' && target === 'git')
+        r.problems.add(at('strategy'), '`blue-green` is for `target: compose`');
+    for (const key of target === 'git' ? COMPOSE_ONLY : GIT_ONLY) {
+        const present = [key, `${key}-file`, `${key}-env`].find((k) => map[k] !== undefined);
+        if (present)
+            r.problems.add(at(present), `only with \`target: ${target === 'git' ? 'compose' : 'git'}\``, 'key');
+    }
+    if (strategy !== 'blue-green')
+        for (const key of BLUE_GREEN_INPUTS)
+            if (map[key] !== undefined)
+                r.problems.add(at(key), 'only with `strategy: blue-green`', 'key');
+    const inputs = {
+        [INPUTS.app]: name,
+        [INPUTS.target]: target,
+        [INPUTS.strategy]: strategy
+    };
+    for (const key of [...COMMON_INPUTS, ...COMPOSE_INPUTS, ...BLUE_GREEN_INPUTS, ...GIT_INPUTS]) {
+        if (map[key] === undefined || map[key] === null)
+            continue;
+        if (key === INPUTS.env && (0,json/* isPlainObject */.Q)(map[key])) {
+            const env = map[key];
+            const rawEnv = (0,json/* isPlainObject */.Q)(rawMap[key]) ? rawMap[key] : {};
+            inputs[key] = Object.entries(env)
+                .map(([k, v]) => `${k}=${r.text(v, rawEnv[k], [...at(key), k]) ?? ''}`)
+                .join('\n');
+            continue;
+        }
+        const list = r.list(map[key], rawMap[key], at(key));
+        if (list !== undefined)
+            inputs[key] = list.join('\n');
+    }
+    if (inputs[INPUTS.composeFile] !== undefined)
+        inputs[INPUTS.composeFile] = pathFrom(r.file, r.context.home, inputs[INPUTS.composeFile]);
+    // `path` stays as written (ssh-deploy's default `~/gantry/<app>` when absent): the engine resolves `~`.
+    for (const secret of SECRET_INPUTS) {
+        const value = r.secret(map, path, secret, false);
+        if (value !== undefined)
+            inputs[secret] = value;
+    }
+    // The typed inputs ssh-deploy reads, checked with its reader so the message is the same.
+    const reader = new lib_inputs/* InputReader */.i_((n) => inputs[n] ?? '');
+    const checks = [
+        [INPUTS.healthTimeout, () => reader.duration(INPUTS.healthTimeout, 0)],
+        [INPUTS.lockTimeout, () => reader.duration(INPUTS.lockTimeout, 0)],
+        [INPUTS.lockStaleAfter, () => reader.duration(INPUTS.lockStaleAfter, 0)],
+        [INPUTS.drainTimeout, () => reader.duration(INPUTS.drainTimeout, 0)],
+        [INPUTS.keepReleases, () => reader.integer(INPUTS.keepReleases, { min: 1, max: 100 })],
+        [
+            INPUTS.healthUrl,
+            () => reader.url(INPUTS.healthUrl, 'an http(s) URL, checked from this host')
+        ],
+        [INPUTS.rollback, () => reader.boolean(INPUTS.rollback, true)],
+        [
+            INPUTS.proxyDriver,
+            () => reader.choice(INPUTS.proxyDriver, ['haproxy', 'nginx'], 'haproxy')
+        ]
+    ];
+    for (const [key, check] of checks) {
+        try {
+            check();
+        }
+        catch (error) {
+            if (!(error instanceof errors/* InputError */.dz))
+                throw error;
+            r.problems.add(at(key), `${JSON.stringify(error.value)}: expected ${error.expected}`);
+        }
+    }
+    let image;
+    let tags = [];
+    let branch;
+    if (target === 'compose') {
+        const imageText = text('image');
+        if (imageText === undefined)
+            r.problems.add(path, 'image is required with `target: compose` (e.g. `image: 127.0.0.1:5000/shop`)', 'key');
+        else {
+            const parsed = (0,docker_reference/* parseImageReference */.o_)(imageText);
+            if ('error' in parsed)
+                r.problems.add(at('image'), `${JSON.stringify(imageText)}: expected ${parsed.error}`);
+            else if (parsed.reference.tag !== undefined || parsed.reference.digest !== undefined)
+                r.problems.add(at('image'), `${JSON.stringify(imageText)}: expected the repository without a tag or digest (the tags that deploy go in \`tags\`)`);
+            else
+                image = {
+                    registry: parsed.reference.registry,
+                    repository: parsed.reference.repository,
+                    reference: (0,docker_reference/* formatReference */.FH)(parsed.reference)
+                };
+        }
+        if (map.tags === undefined || map.tags === null)
+            r.problems.add(path, "tags is required with `target: compose`: the tag globs that may deploy (e.g. [ 'v*', latest ])", 'key');
+        else {
+            tags = r.list(map.tags, rawMap.tags, at('tags')) ?? [];
+            tags.forEach((tag, i) => {
+                if (!TAG_GLOB.test(tag) || /^[.-]/.test(tag))
+                    r.problems.add(Array.isArray(map.tags) ? [...at('tags'), i] : at('tags'), `${JSON.stringify(tag)}: expected a tag or a glob of one (\`*\` any characters, \`?\` one)`);
+            });
+            if (tags.length === 0)
+                r.problems.add(at('tags'), 'at least one tag glob');
+        }
+        if (inputs[INPUTS.registryUsername] !== undefined &&
+            inputs[INPUTS.registryPassword] === undefined)
+            r.problems.add(at(INPUTS.registryUsername), `needs ${INPUTS.registryPassword}-file or ${INPUTS.registryPassword}-env`);
+        if (inputs[INPUTS.registryPassword] !== undefined &&
+            inputs[INPUTS.registryUsername] === undefined)
+            r.problems.add(path, `${INPUTS.registryPassword} needs ${INPUTS.registryUsername}`, 'key');
+        if (image && inputs[INPUTS.registryUsername] !== undefined)
+            inputs[INPUTS.registry] = image.registry;
+    }
+    else {
+        branch = text('branch') ?? 'main';
+        if (!isBranch(branch))
+            r.problems.add(at('branch'), `${JSON.stringify(branch)}: expected a branch name`);
+        if (inputs[INPUTS.repository] === undefined)
+            r.problems.add(path, 'repository is required with `target: git`', 'key');
+    }
+    const stepText = text('step-timeout');
+    const stepTimeoutMs = stepText === undefined ? DEFAULT_STEP_TIMEOUT_MS : (0,lib_inputs/* parseDuration */.E9)(stepText);
+    if (stepTimeoutMs === undefined || stepTimeoutMs < 1000)
+        r.problems.add(at('step-timeout'), `${JSON.stringify(stepText)}: expected a duration such as \`90s\`, \`10m\` or \`1h\``);
+    let triggers = {};
+    if (map.triggers === undefined || map.triggers === null)
+        r.problems.add(path, `triggers is required: at least one of ${TRIGGER_KEYS.join(', ')}`, 'key');
+    else
+        triggers = readTriggers(r, map.triggers, at('triggers'), { target, tags });
+    const notify = r.list(map.notify, rawMap.notify, at('notify')) ?? [];
+    notify.forEach((line, i) => {
+        try {
+            (0,notify_targets/* parseTargets */.Sx)([line], keyPath(at('notify')));
+        }
+        catch (error) {
+            r.problems.add(Array.isArray(map.notify) ? [...at('notify'), i] : at('notify'), (0,errors/* errorMessage */.gJ)(error).replace(/^Input '[^']*': /, ''));
+        }
+    });
+    return {
+        name,
+        target,
+        strategy: strategy === 'blue-green' ? 'blue-green' : 'recreate',
+        inputs,
+        ...(image ? { image } : {}),
+        tags,
+        ...(branch !== undefined ? { branch } : {}),
+        stepTimeoutMs: stepTimeoutMs ?? DEFAULT_STEP_TIMEOUT_MS,
+        triggers,
+        notify
+    };
+}
+function readConfig(value, raw, file, context, problems) {
+    const r = new Reader(problems, file, context);
+    const config = {
+        file,
+        listen: { ...DEFAULT_LISTEN },
+        stateDir: context.env.XDG_STATE_HOME
+            ? `${context.env.XDG_STATE_HOME}/gantry-agent`
+            : `${context.home}/.local/state/gantry-agent`,
+        token: '',
+        logFormat: 'text',
+        maxBodyBytes: DEFAULT_MAX_BODY,
+        maxPending: DEFAULT_MAX_PENDING,
+        apps: []
+    };
+    const map = r.mapping(value ?? {}, [], TOP_KEYS);
+    if (!map)
+        return config;
+    const rawMap = (0,json/* isPlainObject */.Q)(raw) ? raw : {};
+    const text = (key) => r.text(map[key], rawMap[key], [key]);
+    const listen = text('listen');
+    if (listen !== undefined) {
+        const parsed = parseListen(listen);
+        if (!parsed)
+            problems.add(['listen'], `${JSON.stringify(listen)}: expected host:port, such as 127.0.0.1:9000`);
+        else
+            config.listen = parsed;
+    }
+    if (map.tls !== undefined && map.tls !== null) {
+        const tls = r.mapping(map.tls, ['tls'], ['cert', 'key']);
+        if (tls) {
+            const cert = typeof tls.cert === 'string' ? tls.cert : undefined;
+            const key = typeof tls.key === 'string' ? tls.key : undefined;
+            for (const [name, value, what] of [
+                ['cert', cert, 'the certificate file (PEM)'],
+                ['key', key, 'the private key file (PEM)']
+            ])
+                if (!value)
+                    problems.add(tls[name] === undefined ? ['tls'] : ['tls', name], tls[name] === undefined ? `${name} is required: ${what}` : `must be ${what}`, 'key');
+            if (cert && key)
+                config.tls = {
+                    cert: pathFrom(file, context.home, cert),
+                    key: pathFrom(file, context.home, key)
+                };
+        }
+    }
+    const stateDir = text('state-dir');
+    if (stateDir !== undefined)
+        config.stateDir = pathFrom(file, context.home, stateDir);
+    config.token = r.secret(map, [], 'token', true) ?? '';
+    if (config.token !== '' && config.token.length < 16)
+        problems.add([map['token-file'] !== undefined ? 'token-file' : 'token-env'], 'the token is shorter than 16 characters: use a random one (`openssl rand -hex 32`)');
+    const logFormat = text('log-format');
+    if (logFormat !== undefined) {
+        if (logFormat !== 'text' && logFormat !== 'json')
+            problems.add(['log-format'], `${JSON.stringify(logFormat)}: expected \`text\` or \`json\``);
+        else
+            config.logFormat = logFormat;
+    }
+    for (const [key, field, min, max] of [
+        ['max-body', 'maxBodyBytes', 1024, 1024 ** 3],
+        ['max-pending', 'maxPending', 1, 100_000]
+    ]) {
+        const v = map[key];
+        if (v === undefined || v === null)
+            continue;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max)
+            problems.add([key], `${JSON.stringify(v)}: expected a whole number from ${min} to ${max}`);
+        else
+            config[field] = v;
+    }
+    if (map.apps === undefined || map.apps === null)
+        problems.add([], 'apps is required: at least one app', 'key');
+    else {
+        const apps = (0,json/* isPlainObject */.Q)(map.apps)
+            ? map.apps
+            : problems.add(['apps'], 'must be a mapping of app names to their settings');
+        const rawApps = (0,json/* isPlainObject */.Q)(rawMap.apps) ? rawMap.apps : {};
+        if (apps) {
+            for (const [name, body] of Object.entries(apps)) {
+                const app = readApp(r, name, body, rawApps[name], ['apps', name]);
+                if (app)
+                    config.apps.push(app);
+            }
+            if (Object.keys(apps).length === 0)
+                problems.add(['apps'], 'at least one app');
+        }
+    }
+    return config;
 }
 /**
- * `raw` is the same document read with every scalar as the text written (YAML failsafe), for the
- * values that are text to the user: `vars` (`1.10` stays `1.10`, `0x1F` stays `0x1F`).
+ * Parses and validates the file. Throws AgentConfigError listing every problem, each with the
+ * file, line and key; a YAML syntax error is a ConfigurationError with its line.
  */
-function settings(value, raw, path, env) {
-    const result = {};
-    if (value === null)
-        return result;
-    for (const [key, item] of Object.entries(mapping(value, path, `environment '${env}'`))) {
-        const at = [...path, key];
-        const known = key;
-        switch (known) {
-            case 'hosts': {
-                const list = Array.isArray(item) ? item : [item];
-                result.hosts = list.map((host, i) => {
-                    const where = Array.isArray(item) ? [...at, i] : at;
-                    const spec = (0,_hosts_js__WEBPACK_IMPORTED_MODULE_3__/* .parseHostSpec */ .nn)(string(host, where, 'hosts'));
-                    if (!spec)
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(where, `'hosts' has ${JSON.stringify(String(host))}: expected ${_hosts_js__WEBPACK_IMPORTED_MODULE_3__/* .HOST_SPEC_EXPECTED */ .eS}`);
-                    return (0,_hosts_js__WEBPACK_IMPORTED_MODULE_3__/* .formatHostSpec */ .BB)(spec);
-                });
-                break;
-            }
-            case 'url':
-            case 'health-url': {
-                const url = string(item, at, key);
-                if (!(0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(url))
-                    throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(at, `'${key}' is ${JSON.stringify(url)}: expected an http(s) URL`);
-                result[known] = url;
-                break;
-            }
-            case 'requires-approval':
-                if (typeof item !== 'boolean')
-                    throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(at, `'requires-approval' must be true or false`);
-                result[known] = item;
-                break;
-            case 'compose-file':
-            case 'slack-channel':
-                result[known] = string(item, at, key);
-                break;
-            case 'vars': {
-                const vars = {};
-                const written = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw) && (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw[key]) ? raw[key] : {};
-                for (const [name, v] of Object.entries(mapping(item, at, `'vars' of environment '${env}'`))) {
-                    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...at, name], `'vars' key '${name}' must match [A-Za-z_][A-Za-z0-9_]*`, 'key');
-                    }
-                    if (v === null || typeof v === 'object')
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([...at, name], `'vars.${name}' must be a string, number or boolean`);
-                    const text = written[name];
-                    vars[name] = typeof text === 'string' ? text : String(v);
-                }
-                result.vars = vars;
-                break;
-            }
-            default:
-                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L(at, `unknown key '${key}' in environment '${env}' (known: ${SETTINGS_KEYS.join(', ')})`, 'key');
+async function parseAgentConfig(text, file, context) {
+    const value = (0,yaml.parseYaml)(text, file);
+    const raw = (0,yaml.parseYaml)(text, file, { strings: true });
+    const problems = new Problems();
+    const config = readConfig(value, raw, file, context, problems);
+    if (problems.list.length === 0)
+        return config;
+    const lines = [];
+    for (const problem of problems.list) {
+        // validateYaml turns a YamlPathError into `file:line: message` (the line found lazily).
+        try {
+            await (0,yaml/* validateYaml */.u)(text, file, () => {
+                throw problem;
+            });
+        }
+        catch (error) {
+            lines.push((0,errors/* errorMessage */.gJ)(error));
         }
     }
-    return result;
+    throw new AgentConfigError(lines);
 }
-/** The settings file (`.github/gantry.yml` by default). */
-function parseConfig(text, file) {
-    // Valid YAML here parses both ways; a syntax error is reported by validateYaml below.
-    let raw;
+/** The triggers of an app, in the order the file gives them. */
+function triggerNames(app) {
+    return Object.keys(app.triggers);
+}
+/** `ok: <file>: 2 app(s): shop (compose, triggers github, poll); blog (git, triggers github)` */
+function checkSummary(config) {
+    const apps = config.apps.map((a) => `${a.name} (${a.target}${a.strategy === 'blue-green' ? ' blue-green' : ''}, triggers ${triggerNames(a).join(', ')})`);
+    return `ok: ${config.file}: ${config.apps.length} app(s): ${apps.join('; ')}`;
+}
+
+// EXTERNAL MODULE: ./src/lib/clock.ts
+var lib_clock = __webpack_require__(84517);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/core/deploy/git.ts
+var deploy_git = __webpack_require__(26407);
+// EXTERNAL MODULE: ./src/core/glob.ts
+var core_glob = __webpack_require__(16085);
+// EXTERNAL MODULE: ./src/core/message/notification.ts
+var message_notification = __webpack_require__(24820);
+// EXTERNAL MODULE: ./src/core/deploy/remote.ts
+var remote = __webpack_require__(60453);
+// EXTERNAL MODULE: ./src/core/deploy/releases.ts
+var releases = __webpack_require__(76933);
+// EXTERNAL MODULE: ./src/deploy/engine.ts
+var engine = __webpack_require__(40417);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./src/io/ssh.ts
+var ssh = __webpack_require__(34318);
+// EXTERNAL MODULE: ./src/deploy/runners/shell.ts + 1 modules
+var shell = __webpack_require__(45909);
+;// CONCATENATED MODULE: ./src/deploy/runners/local.ts
+/**
+ * Steps on this machine, through `sh -c`: what an agent running on the host itself uses (the
+ * same steps as over SSH, without SSH). stdin is written then closed; output streams line by line.
+ *
+ * Each call (one step, or one batch of steps) runs in its own process group, so that a step
+ * that outlives `stepTimeoutMs` is killed with everything it started (a `sleep &` in a hook, a
+ * hung `docker compose pull`): SIGTERM to the group, SIGKILL after a short grace. The step is
+ * then reported as cut off (`timedOutAfterMs`), which the targets treat as the release failing.
+ */
+
+
+
+/** After SIGKILL, how long the pipes may stay open (a process outside the group holding them). */
+const CLOSE_WAIT_MS = 2000;
+function localRunner(options = {}) {
+    const grace = options.killGraceMs ?? 5000;
+    return (0,shell/* shellRunner */.$)('this machine', (script, { stdin, onLine }) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('sh', ['-c', script], {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            // Its own process group (pgid = its pid): the timeout kills the group.
+            detached: true
+        });
+        const pgid = child.pid;
+        if (pgid !== undefined)
+            options.onGroup?.(pgid, 'started');
+        const split = (stream) => {
+            const lines = (0,ssh/* lineSplitter */.s1)((line) => onLine(line, stream));
+            child[stream].on('data', (chunk) => lines.push(chunk));
+            return () => lines.flush();
+        };
+        const flush = [split('stdout'), split('stderr')];
+        const timers = [];
+        let timedOutAfterMs;
+        let settled = false;
+        const finish = (code) => {
+            if (settled)
+                return;
+            settled = true;
+            timers.forEach(clearTimeout);
+            flush.forEach((f) => f());
+            if (pgid !== undefined)
+                options.onGroup?.(pgid, 'ended');
+            resolve(timedOutAfterMs === undefined ? { code } : { code: null, timedOutAfterMs });
+        };
+        const killGroup = (signal) => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, signal);
+            }
+            catch {
+                // The group is gone already.
+            }
+        };
+        if (options.stepTimeoutMs !== undefined && options.stepTimeoutMs > 0) {
+            const limit = options.stepTimeoutMs;
+            timers.push(setTimeout(() => {
+                timedOutAfterMs = limit;
+                killGroup('SIGTERM');
+                timers.push(setTimeout(() => {
+                    killGroup('SIGKILL');
+                    // Pipes held open by a process that left the group must not hang the deploy.
+                    timers.push(setTimeout(() => {
+                        child.stdout.destroy();
+                        child.stderr.destroy();
+                        finish(null);
+                    }, CLOSE_WAIT_MS));
+                }, grace));
+            }, limit));
+        }
+        child.on('error', (error) => {
+            if (settled)
+                return;
+            settled = true;
+            timers.forEach(clearTimeout);
+            reject(error);
+        });
+        child.on('close', (code) => {
+            // A group killed before its own shell exited: what is left of it goes too.
+            if (timedOutAfterMs !== undefined)
+                killGroup('SIGKILL');
+            finish(code);
+        });
+        // A script that does not read its stdin closes the pipe early: that is no failure.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(stdin ?? '');
+    }), async () => undefined);
+}
+
+// EXTERNAL MODULE: ./src/deploy/session.ts
+var session = __webpack_require__(65031);
+// EXTERNAL MODULE: ./src/deploy/step.ts
+var step = __webpack_require__(99497);
+// EXTERNAL MODULE: ./src/deploy/targets/index.ts + 7 modules
+var targets = __webpack_require__(45842);
+// EXTERNAL MODULE: ./src/deploy/targets/git.ts
+var git = __webpack_require__(40626);
+// EXTERNAL MODULE: ./src/io/registry.ts
+var registry = __webpack_require__(93497);
+// EXTERNAL MODULE: ./src/lib/duration.ts
+var duration = __webpack_require__(82543);
+// EXTERNAL MODULE: ./src/actions/notify/main.ts + 2 modules
+var main = __webpack_require__(26386);
+;// CONCATENATED MODULE: ./src/agent/processes.ts
+/**
+ * The process groups an agent's run started (each batch of steps is one, see the local runner),
+ * named so that a later agent can tell them from whatever reuses their pid: pid, start time (in
+ * clock ticks after boot) and the boot's id, from /proc. An agent killed outright (not under
+ * systemd, whose control group takes them along) leaves its running step behind; recovery stops
+ * it before it looks at the release, so nothing of the old run changes the host afterwards.
+ */
+
+function stat(pid) {
     try {
-        raw = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(text, file, { strings: true });
+        const text = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // After the command name (which may hold spaces and parentheses): field 3 onwards.
+        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        if (fields[0] === 'Z')
+            return undefined;
+        return { pgrp: Number(fields[2]), start: fields[19] ?? '' };
     }
     catch {
-        raw = undefined;
+        return undefined;
     }
-    const rawEnvironments = (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw) && (0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isPlainObject */ .Q)(raw.environments) ? raw.environments : {};
-    return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .validateYaml */ .u)(text, file, (value) => {
-        const config = { environments: {} };
-        if (value === null)
-            return config;
-        for (const [key, item] of Object.entries(mapping(value, [], 'the file'))) {
-            if (key === 'environments') {
-                if (item === null)
-                    continue;
-                for (const [env, body] of Object.entries(mapping(item, [key], "'environments'"))) {
-                    if (!ENVIRONMENT_NAME.test(env)) {
-                        throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([key, env], `environment name '${env}' must use letters, digits, '_', '.', '-'`, 'key');
+}
+function bootId() {
+    try {
+        return (0,external_node_fs_.readFileSync)('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The identity of a live process; undefined where /proc cannot say (not Linux). */
+function identify(pid) {
+    const s = stat(pid);
+    const boot = bootId();
+    if (!s || !boot || !s.start)
+        return undefined;
+    return { pid, start: s.start, boot };
+}
+/** Still the same process, still leading its own group (this boot, same start time). */
+function stillLeading(id) {
+    const s = stat(id.pid);
+    return s !== undefined && s.pgrp === id.pid && s.start === id.start && bootId() === id.boot;
+}
+/**
+ * Ends a group left behind: SIGTERM, SIGKILL after the grace. Only a group whose leader is still
+ * the process recorded (never one that merely reuses the pid). True when it was there to end.
+ */
+async function endGroup(id, clock, graceMs = 5000) {
+    if (!stillLeading(id))
+        return false;
+    const signal = (name) => {
+        try {
+            process.kill(-id.pid, name);
+        }
+        catch {
+            // Gone meanwhile.
+        }
+    };
+    signal('SIGTERM');
+    for (let waited = 0; waited < graceMs && stillLeading(id); waited += 100)
+        await clock.sleep(100);
+    // The rest of the group too (a member ignoring SIGTERM), even once its leader is gone: a
+    // group id is not reused while the group has members.
+    signal('SIGKILL');
+    return true;
+}
+
+// EXTERNAL MODULE: ./src/actions/ssh-deploy/settings.ts
+var ssh_deploy_settings = __webpack_require__(73853);
+;// CONCATENATED MODULE: ./src/agent/contract.ts
+/**
+ * `gantry agent`: the pull-mode deployer on the host. The parts meet through these types only:
+ *   src/core/agent/config.ts  the YAML file → AgentConfig (pure, validated, file:line:key errors)
+ *   src/core/agent/hooks.ts   one webhook request → verified Delivery, or why not (pure)
+ *   src/agent/server.ts       HTTP: routes, limits, answers; jobs and their queue (queue.ts),
+ *                             the state directory (store.ts)
+ *   src/agent/deployer.ts     one job → a deploy through the engine (src/deploy) with the local
+ *                             step runner; digest/commit resolution, notifications, recovery
+ *   src/agent/poller.ts       registry polling
+ *   src/agent/main.ts         `gantry agent [check|install] --config <file>`
+ */
+/** A request the deployer refuses before any job exists: answered 422 with the message. */
+class UnresolvableError extends Error {
+}
+
+;// CONCATENATED MODULE: ./src/agent/deployer.ts
+/**
+ * The agent's deploy side: one job → one deploy through the engine (src/deploy) on this machine,
+ * with the local step runner, exactly as ssh-deploy builds it from the same inputs (so the same
+ * release directories, lock, health checks, rollback and pruning). Before anything is accepted
+ * `resolve` asks the registry (the app's pull-only credentials) or the repository what a tag or
+ * branch is now: the payload names a wish, never what runs. Every finished run notifies the app's
+ * sinks; a sink that fails is logged and never fails the run.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RESOLVE_TIMEOUT_MS = 5000;
+function createDeployer(options) {
+    const clock = options.clock ?? lib_clock/* realClock */.d;
+    const connect = (app, onGroup) => options.connect?.(app) ??
+        Promise.resolve(localRunner({ stepTimeoutMs: app.stepTimeoutMs, onGroup }));
+    const event = (e) => options.onEvent?.(e);
+    const deployer = {
+        options,
+        layout: layoutOf,
+        connect: (app) => connect(app),
+        notify: (app, job, result, durationMs, log) => notifyRun(app, job, result, durationMs, log),
+        async resolve(app, request, signal) {
+            if (request.kind === 'rollback')
+                return { version: `rollback to ${request.to}`, ref: request.to };
+            if (request.kind === 'image')
+                return resolveImage(app, request.tag, options.fetch, signal);
+            return resolveGit(app, request.ref, () => connect(app));
+        },
+        async status(app) {
+            return readStatus(app, await connect(app));
+        },
+        async run(job, app, log) {
+            const startedAt = clock.now();
+            let result;
+            let runFile;
+            try {
+                const prepared = await prepare(job, app, log);
+                const before = (await deployer.status(app).catch(() => ({ current: undefined }))).current;
+                const run = {
+                    job: job.id,
+                    token: prepared.plan.token,
+                    before,
+                    startedAt: new Date(clock.now()).toISOString(),
+                    pid: process.pid
+                };
+                runFile = await writeRunFile(options.stateDir, app.name, run);
+                // The steps' process groups in the run file, so that recovery can stop what a killed
+                // agent left running.
+                const groups = new Map();
+                const onGroup = (pgid, event) => {
+                    const id = event === 'started' ? identify(pgid) : undefined;
+                    if (id)
+                        groups.set(pgid, id);
+                    else
+                        groups.delete(pgid);
+                    // Synchronously: the file names the group before the step can do anything.
+                    try {
+                        writeRunFileSync(options.stateDir, app.name, { ...run, groups: [...groups.values()] });
                     }
-                    config.environments[env] = settings(body, rawEnvironments[env], [key, env], env);
+                    catch (error) {
+                        log(`cannot update the run file: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                    }
+                };
+                const outcome = await (0,engine/* deployHost */.g)(prepared.target, {
+                    name: 'this machine',
+                    plan: prepared.plan,
+                    clock,
+                    pollMs: options.pollMs ?? 1000,
+                    connect: () => connect(app, onGroup),
+                    log
+                });
+                result = resultOf(outcome, job.request);
+                result.version ??= job.resolved?.version;
+            }
+            catch (error) {
+                const message = (0,errors/* errorMessage */.gJ)(error);
+                log(`failed: ${message}`);
+                result = { state: 'failed', message };
+            }
+            finally {
+                if (runFile)
+                    await (0,promises_.rm)(runFile, { force: true });
+            }
+            // Never fails the run: a sink's failure is already logged by notifyRun.
+            await notifyRun(app, job, result, clock.now() - startedAt, log).catch((error) => warn(app, job, `notify: ${(0,errors/* errorMessage */.gJ)(error)}`, log));
+            return result;
+        }
+    };
+    /** The HostPlan and target, built as ssh-deploy builds them, from the app's inputs. */
+    async function prepare(job, app, log) {
+        const { request } = job;
+        const extra = {
+            app: app.name,
+            target: app.target,
+            strategy: app.strategy
+        };
+        let commit;
+        if (request.kind === 'rollback')
+            extra['rollback-to'] = request.to;
+        else if (request.kind === 'image') {
+            if (app.target !== 'compose' || !app.image)
+                throw new errors/* ConfigurationError */.j1(`app ${app.name} deploys no image (target ${app.target})`);
+            const resolved = job.resolved ?? (await resolveImage(app, request.tag, options.fetch));
+            const image = `${app.image.reference}@${resolved.ref}`;
+            extra.version = resolved.version;
+            extra.env = [
+                ...(app.inputs.env ?? '')
+                    .split(/\r?\n/)
+                    .filter((l) => !/^\s*(IMAGE|IMAGE_TAG)\s*=/.test(l)),
+                `IMAGE=${image}`,
+                `IMAGE_TAG=${request.tag}`
+            ]
+                .filter((l) => l.trim() !== '')
+                .join('\n');
+            if (app.inputs['registry-username'] !== undefined && app.inputs.registry === undefined)
+                extra.registry = app.image.registry;
+        }
+        else {
+            if (app.target !== 'git')
+                throw new errors/* ConfigurationError */.j1(`app ${app.name} is not a git app (target ${app.target})`);
+            const head = deploy_git/* FULL_COMMIT */.eI.test(job.resolved?.ref ?? '')
+                ? job.resolved?.ref
+                : (await resolveGit(app, request.ref, () => connect(app))).ref;
+            if (request.commit && request.commit.toLowerCase() !== head)
+                await verifyOnBranch(app, request.commit.toLowerCase(), head, app.branch ?? 'main', log);
+            commit = head;
+            extra.commit = head;
+        }
+        const settings = readSettingsOf(app, options.configDir, extra);
+        const git = settings.git && {
+            source: settings.git.source,
+            build: settings.git.build,
+            restart: settings.git.restart,
+            linked: settings.git.linked,
+            commit: commit ?? settings.git.ref
+        };
+        if (git && commit)
+            settings.version = (0,deploy_git/* shortCommit */.Ax)(commit);
+        const target = (0,targets/* hostTarget */.az)(settings.target, {
+            app: settings.app,
+            git,
+            blueGreen: settings.blueGreen
+        });
+        return { target, plan: planOf(settings, job.id) };
+    }
+    /** The pushed commit must be in the branch's history (the cache has the head's history). */
+    async function verifyOnBranch(app, commit, head, branch, log) {
+        const settings = readSettingsOf(app, options.configDir, {
+            app: app.name,
+            target: 'git',
+            commit: head
+        });
+        const layout = layoutOf(app);
+        const runner = await connect(app);
+        try {
+            const fetch = (0,deploy_git/* fetchStep */.BS)(layout, settings.git.source, head);
+            const [fetched, verdict] = await runner.run([fetch, (0,deploy_git/* ancestorStep */.Cx)(layout, commit, head)]);
+            if (!fetched || fetched.code !== 0)
+                throw (0,step/* stepFailure */.nK)(fetch, fetched ?? { code: null, stdout: '', stderr: '' });
+            if (verdict?.code !== 0)
+                throw new errors/* ConfigurationError */.j1(`commit ${commit} is not on branch ${branch} (its head is ${(0,deploy_git/* shortCommit */.Ax)(head)})`);
+            log(`${(0,deploy_git/* shortCommit */.Ax)(commit)} is on ${branch}; deploying its head ${(0,deploy_git/* shortCommit */.Ax)(head)}`);
+        }
+        finally {
+            await runner.close();
+        }
+    }
+    async function notifyRun(app, job, result, durationMs, log) {
+        if (app.notify.length === 0)
+            return;
+        let targets;
+        try {
+            targets = (0,notify_targets/* parseTargets */.Sx)(app.notify, `apps.${app.name}.notify`);
+        }
+        catch (error) {
+            warn(app, job, `notify: ${(0,errors/* errorMessage */.gJ)(error)}`, log);
+            return;
+        }
+        const status = result.state === 'failed'
+            ? 'failed'
+            : result.state === 'rolled-back' || job.request.kind === 'rollback'
+                ? 'rolled-back'
+                : 'deployed';
+        const host = options.hostname ?? (0,external_node_os_.hostname)();
+        const fields = [
+            ['Before', result.before ?? 'none'],
+            ['After', result.after ?? 'none'],
+            ['Job', job.id]
+        ];
+        const notification = (0,message_notification/* buildNotification */.Ur)({
+            provider: 'local',
+            project: app.name,
+            version: result.version ?? result.after,
+            environment: host,
+            actor: 'gantry agent',
+            duration: (0,duration/* formatDuration */.a)(durationMs)
+        }, { status, text: result.message, fields });
+        const secrets = targets.flatMap((t) => t.secrets);
+        const settings = {
+            retries: options.notify?.retries ?? 2,
+            secrets,
+            messageIds: {},
+            signingSecret: undefined,
+            text: result.message,
+            fields
+        };
+        await Promise.all(targets.map(async (target) => {
+            try {
+                const outcome = await (0,main.deliverOne)(target, notification, settings, options.notify ?? {}, () => { });
+                if (outcome.delivered)
+                    log(`notified ${target.display}`);
+                else
+                    warn(app, job, `notify ${target.display}: not delivered: ${outcome.detail}`, log);
+            }
+            catch (error) {
+                warn(app, job, `notify ${target.display}: ${(0,errors/* errorMessage */.gJ)(error)}`, log);
+            }
+        }));
+    }
+    function warn(app, job, message, log) {
+        log(message);
+        event({ level: 'warn', event: 'notify-failed', app: app.name, job: job.id, message });
+    }
+    return deployer;
+}
+/** The app's inputs with the agent's own, read by ssh-deploy's reader (the one validation). */
+function readSettingsOf(app, configDir, extra) {
+    const inputs = { ...app.inputs, ...extra };
+    const reader = new lib_inputs/* InputReader */.i_((name) => inputs[name] ?? '');
+    return (0,ssh_deploy_settings/* readReleaseSettings */.lr)(reader, configDir, {}, [THIS_MACHINE]);
+}
+const THIS_MACHINE = { user: 'agent', host: 'localhost', port: 22 };
+/** ssh-deploy's plan; `{host}` in the health URL is this machine. */
+function planOf(settings, jobId) {
+    const plan = (0,ssh_deploy_settings/* hostPlanOf */.t0)(settings, { actor: 'gantry agent', runUrl: `agent job ${jobId}` });
+    return { ...plan, healthUrl: plan.healthUrl?.replaceAll('{host}', '127.0.0.1') };
+}
+function resultOf(outcome, request) {
+    const state = outcome.status === 'deployed'
+        ? 'succeeded'
+        : outcome.status === 'rolled-back'
+            ? 'rolled-back'
+            : 'failed';
+    return {
+        state,
+        version: outcome.attempted ?? outcome.after ?? (request.kind === 'rollback' ? request.to : undefined),
+        before: outcome.before,
+        // A failure the engine caught (before `up`, a lost connection) left `current` as it was.
+        after: outcome.after ?? (state === 'failed' ? outcome.before : undefined),
+        message: outcome.message
+    };
+}
+/** `path` (ssh-deploy's default `~/gantry/<app>`) and the compose project. */
+function layoutOf(app) {
+    return { dir: app.inputs.path ?? `~/gantry/${app.name}`, project: app.name };
+}
+/** The short form of a digest in versions: `v2@sha256:ab12cd34ef56`. */
+function imageVersion(tag, digest) {
+    const [algorithm, hex = ''] = digest.split(':');
+    return `${tag}@${algorithm}:${hex.slice(0, 12)}`;
+}
+async function resolveImage(app, tag, fetchImpl, signal) {
+    if (app.target !== 'compose' || !app.image)
+        throw new UnresolvableError(`app ${app.name} deploys no image (target ${app.target})`);
+    const { image } = app;
+    if (!app.tags.some((glob) => (0,core_glob/* matchesGlob */.k)(glob, tag)))
+        throw new UnresolvableError(`tag ${tag} matches none of the tags ${app.name} may deploy (${app.tags.join(', ')})`);
+    const username = app.inputs['registry-username'];
+    const password = app.inputs['registry-password'];
+    const base = fetchImpl ?? globalThis.fetch;
+    const timeout = AbortSignal.timeout(RESOLVE_TIMEOUT_MS);
+    const client = new registry.RegistryClient({
+        registry: image.registry,
+        credentials: async () => ({
+            credentials: username && password ? { username, password } : undefined,
+            from: `the agent's config (app ${app.name})`
+        }),
+        fetch: (input, init) => base(input, {
+            ...init,
+            signal: AbortSignal.any([
+                timeout,
+                ...(signal ? [signal] : []),
+                ...(init?.signal ? [init.signal] : [])
+            ])
+        }),
+        attempts: 2,
+        timeoutMs: RESOLVE_TIMEOUT_MS
+    });
+    const found = await client.headManifest(image.repository, tag);
+    if (!found)
+        throw new UnresolvableError(`tag ${tag} of ${image.reference} is not in the registry`);
+    const digest = found.digest ?? (await client.getManifest(image.repository, tag)).digest;
+    return { version: imageVersion(tag, digest), ref: digest };
+}
+async function resolveGit(app, ref, connect) {
+    if (app.target !== 'git')
+        throw new UnresolvableError(`app ${app.name} is not a git app (target ${app.target})`);
+    const branch = app.branch ?? 'main';
+    const name = ref.replace(/^refs\/heads\//, '');
+    if (name !== branch)
+        throw new UnresolvableError(`${ref} is not the branch ${app.name} deploys (${branch})`);
+    const repository = app.inputs.repository;
+    if (!repository)
+        throw new UnresolvableError(`app ${app.name} has no repository`);
+    const source = {
+        repository,
+        ...(app.inputs['repository-known-hosts']
+            ? { knownHosts: app.inputs['repository-known-hosts'] }
+            : {}),
+        ...(app.inputs['repository-key'] ? { key: app.inputs['repository-key'] } : {})
+    };
+    try {
+        const commit = await (0,git/* resolveCommit */.W)(source, `refs/heads/${branch}`, connect);
+        return { version: (0,deploy_git/* shortCommit */.Ax)(commit), ref: commit };
+    }
+    catch (error) {
+        throw new UnresolvableError(`branch ${branch} of ${repository}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+}
+/** `current` and the release before it (a good one, for git), by their records' versions. */
+async function readStatus(app, runner) {
+    const layout = layoutOf(app);
+    try {
+        const git = app.target === 'git';
+        const [inspected] = await runner.run([git ? (0,deploy_git/* gitInspectStep */.$u)(layout) : (0,remote/* inspectStep */.xe)(layout)]);
+        const stdout = inspected?.stdout ?? '';
+        let state;
+        let previous;
+        if (git) {
+            const parsed = (0,deploy_git/* parseGitInspect */.C6)(stdout);
+            if ('problem' in parsed)
+                return {};
+            state = parsed;
+            previous = (0,deploy_git/* previousGood */.Dp)(parsed);
+        }
+        else {
+            state = (0,releases/* parseInspect */.E7)(stdout);
+            const index = state.current ? state.releases.indexOf(state.current) : -1;
+            previous = index > 0 ? state.releases[index - 1] : undefined;
+        }
+        if (!state.current)
+            return {};
+        const steps = [
+            (0,remote/* currentRecordStep */.tg)(layout),
+            ...(previous ? [(0,remote/* readRecordStep */.G$)(layout, previous)] : [])
+        ];
+        const [current, before] = await runner.run(steps);
+        return {
+            current: (0,session/* recordVersion */.I)(current?.stdout ?? '') ?? (0,releases/* versionOfRelease */.x$)(state.current),
+            ...(previous
+                ? { previous: (0,session/* recordVersion */.I)(before?.stdout ?? '') ?? (0,releases/* versionOfRelease */.x$)(previous) }
+                : {})
+        };
+    }
+    finally {
+        await runner.close();
+    }
+}
+const runFilePath = (stateDir, app) => (0,external_node_path_.join)(stateDir, 'runs', `${app}.json`);
+function writeRunFileSync(stateDir, app, run) {
+    const path = runFilePath(stateDir, app);
+    const partial = `${path}.${(0,external_node_crypto_.randomUUID)()}.partial`;
+    (0,external_node_fs_.writeFileSync)(partial, JSON.stringify(run) + '\n', { mode: 0o600 });
+    (0,external_node_fs_.renameSync)(partial, path);
+}
+async function writeRunFile(stateDir, app, run) {
+    const dir = (0,external_node_path_.join)(stateDir, 'runs');
+    await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const path = runFilePath(stateDir, app);
+    // Written whole, then renamed: recovery never reads half a file.
+    const partial = `${path}.${(0,external_node_crypto_.randomUUID)()}.partial`;
+    await (0,promises_.writeFile)(partial, JSON.stringify(run) + '\n', { mode: 0o600 });
+    await (0,promises_.rename)(partial, path);
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/agent/install.ts
+/**
+ * `gantry agent install`: the systemd unit that runs the agent as an unprivileged user in the
+ * docker group, written to --unit-dir. It prints what it wrote and the commands to run; it runs
+ * no systemctl itself (installing a service is the operator's decision, and needs root).
+ */
+
+
+const UNIT_NAME = 'gantry-agent.service';
+/** An argument as systemd reads ExecStart= words: quoted when needed, `%` doubled. */
+function systemdWord(word) {
+    const escaped = word.replaceAll('%', '%%');
+    if (/^[A-Za-z0-9_./:@+=,%-]+$/.test(escaped))
+        return escaped;
+    return `"${escaped.replace(/(["\\])/g, '\\$1')}"`;
+}
+/**
+ * Where each app's releases live, absolute: ssh-deploy's `path` (default `~/gantry/<app>`), `~`
+ * being the service user's home. Under ProtectSystem=strict a missing one would make every
+ * deploy of that app fail with a read-only file system.
+ */
+function appDirs(config, home) {
+    return config.apps.map((a) => {
+        const dir = a.inputs.path ?? `~/gantry/${a.name}`;
+        if (dir === '~' || dir.startsWith('~/'))
+            return home ? (0,external_node_path_.join)(home, dir.slice(1)) : dir;
+        return dir;
+    });
+}
+/** A path in ReadWritePaths=: systemd splits on spaces, so one with a space is quoted. */
+const pathWord = (path) => (/[\s"\\]/.test(path) ? systemdWord(path) : path);
+function unitFile(options) {
+    const { config } = options;
+    const writable = [
+        config.stateDir,
+        ...appDirs(config, options.home),
+        // `docker login` (apps with registry credentials) writes the client's config.
+        ...(options.home && config.apps.some((a) => a.inputs['registry-username'] !== undefined)
+            ? [(0,external_node_path_.join)(options.home, '.docker')]
+            : [])
+    ];
+    const paths = [...new Set(writable)];
+    return [
+        '# Written by `gantry agent install`. The agent: webhooks and registry polling that deploy',
+        '# on this host through the same engine, releases and lock as ssh-deploy.',
+        '[Unit]',
+        'Description=Gantry agent (pull-mode deploys)',
+        'After=network-online.target docker.service',
+        'Wants=network-online.target',
+        '',
+        '[Service]',
+        'Type=simple',
+        `User=${options.user}`,
+        'Group=docker',
+        `ExecStart=${[options.node, options.bin, 'agent', '--config', options.configFile].map(systemdWord).join(' ')}`,
+        'Restart=on-failure',
+        'RestartSec=2',
+        'NoNewPrivileges=yes',
+        'ProtectSystem=strict',
+        // Git's credentials and compose's temp files go to /tmp, read-only under ProtectSystem=strict.
+        'PrivateTmp=yes',
+        // Each path must exist when the service starts (systemd refuses a missing one).
+        `ReadWritePaths=${paths.map(pathWord).join(' ')}`,
+        // The steps a run started (hooks, docker compose) go with the agent when it is stopped.
+        'KillMode=control-group',
+        // The agent lets a running step finish for up to 30 s on SIGTERM.
+        'TimeoutStopSec=40',
+        '',
+        '[Install]',
+        'WantedBy=multi-user.target',
+        ''
+    ].join('\n');
+}
+const USER_NAME = /^[a-z_][a-z0-9_-]{0,31}\$?$/;
+function userProblem(user) {
+    return USER_NAME.test(user)
+        ? undefined
+        : `--user ${JSON.stringify(user)}: expected a user name (lowercase letters, digits, _ and -)`;
+}
+/** Writes the unit; returns the lines to print. */
+async function installUnit(options) {
+    await (0,promises_.mkdir)(options.unitDir, { recursive: true });
+    const path = (0,external_node_path_.join)(options.unitDir, UNIT_NAME);
+    await (0,promises_.writeFile)(path, unitFile(options), { mode: 0o644 });
+    const dirs = [options.config.stateDir, ...appDirs(options.config, options.home)];
+    return [
+        `wrote ${path} (User=${options.user}, Group=docker, ExecStart=${options.node} ${options.bin} agent --config ${options.configFile})`,
+        ...(options.user === 'root'
+            ? [
+                'warning: the agent would run as root; give it an unprivileged user in the docker group (--user)'
+            ]
+            : []),
+        'The directories it may write must exist and belong to that user:',
+        `  install -d -o ${options.user} -g docker -m 0700 ${[...new Set(dirs)].join(' ')}`,
+        'Then start it:',
+        '  systemctl daemon-reload && systemctl enable --now gantry-agent',
+        '  journalctl -u gantry-agent -f'
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/agent/poller.ts
+/**
+ * Registry polling, for hosts no webhook can reach: for each app with `triggers.poll`, each of its
+ * tags without wildcards is resolved to its digest every interval ± jitter (so a fleet does not
+ * ask the registry in step); a digest other than the one last seen (or, the first time, other
+ * than the one deployed) queues a deploy. The digests seen are kept in the state directory
+ * (`poll.json`), so a restart does not deploy again what already ran.
+ */
+
+
+
+/** A tag a poll can ask for: one without wildcards. */
+const pollableTags = (app) => app.tags.filter((t) => !/[*?[\]{}]/.test(t));
+/** The wait before the next poll: the interval ± jitter (a fraction of it). */
+function nextDelay(intervalMs, jitter, random) {
+    return Math.max(1000, Math.round(intervalMs * (1 + jitter * (2 * random() - 1))));
+}
+function startPoller(options) {
+    const random = options.random ?? Math.random;
+    const setTimer = options.setTimer ??
+        ((fn, ms) => {
+            const t = setTimeout(fn, ms);
+            t.unref();
+            return { cancel: () => clearTimeout(t) };
+        });
+    const file = (0,external_node_path_.join)(options.stateDir, 'poll.json');
+    let seen = (0,promises_.readFile)(file, 'utf8')
+        .then((text) => JSON.parse(text))
+        .catch(() => ({}));
+    let saving = Promise.resolve();
+    const save = (data) => {
+        saving = saving.then(async () => {
+            await (0,promises_.mkdir)(options.stateDir, { recursive: true, mode: 0o700 });
+            const partial = `${file}.partial`;
+            await (0,promises_.writeFile)(partial, JSON.stringify(data) + '\n', { mode: 0o600 });
+            await (0,promises_.rename)(partial, file);
+        });
+        return saving.catch((error) => options.log('-', `poll: cannot write ${file}: ${(0,errors/* errorMessage */.gJ)(error)}`, 'warn'));
+    };
+    const timers = new Map();
+    let stopped = false;
+    async function pollApp(app) {
+        const data = await seen;
+        for (const tag of pollableTags(app)) {
+            let resolved;
+            try {
+                resolved = await options.deployer.resolve(app, { kind: 'image', tag });
+            }
+            catch (error) {
+                options.log(app.name, `poll ${tag}: ${(0,errors/* errorMessage */.gJ)(error)}`, 'warn');
+                continue;
+            }
+            const last = data[app.name]?.[tag];
+            if (last === resolved.ref)
+                continue;
+            if (last === undefined) {
+                // First look: what runs now counts as seen.
+                const current = await options.deployer.status(app).then((s) => s.current, () => undefined);
+                if (current === resolved.version) {
+                    data[app.name] = { ...data[app.name], [tag]: resolved.ref };
+                    seen = Promise.resolve(data);
+                    await save(data);
+                    continue;
                 }
             }
-            else if (key === 'branches') {
-                config.branches = rules(item, [key], "'branches'");
+            const queued = await options.enqueue(app, { kind: 'image', tag }, resolved);
+            if ('error' in queued) {
+                // Not remembered: the next round tries again.
+                options.log(app.name, `poll ${tag}: ${resolved.version} not queued: ${queued.error}`, 'warn');
+                continue;
             }
-            else {
-                throw new _yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .YamlPathError */ .L([key], `unknown key '${key}' (known: environments, branches)`, 'key');
+            options.log(app.name, `poll ${tag}: ${resolved.version} is new, job ${queued.job} queued`);
+            data[app.name] = { ...data[app.name], [tag]: resolved.ref };
+            seen = Promise.resolve(data);
+            await save(data);
+        }
+    }
+    const schedule = (app, first) => {
+        const poll = app.triggers.poll;
+        if (!poll || stopped)
+            return;
+        // The first round comes after a random part of one interval: agents started together spread.
+        const delay = first
+            ? Math.round(poll.intervalMs * poll.jitter * random())
+            : nextDelay(poll.intervalMs, poll.jitter, random);
+        timers.set(app.name, setTimer(() => {
+            void pollApp(app)
+                .catch((error) => options.log(app.name, `poll: ${(0,errors/* errorMessage */.gJ)(error)}`, 'warn'))
+                .finally(() => schedule(app, false));
+        }, delay));
+    };
+    for (const app of options.apps)
+        if (app.triggers.poll && pollableTags(app).length > 0)
+            schedule(app, true);
+    return {
+        pollApp,
+        stop() {
+            stopped = true;
+            for (const t of timers.values())
+                t.cancel();
+            timers.clear();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/agent/store.ts
+/**
+ * The agent's state directory (created 0700, files 0600):
+ *   deliveries.jsonl   one `{"id","app","job","at"}` line per accepted delivery, appended; loaded at
+ *                      start so a replay is refused after a restart too; entries older than the
+ *                      window (7 days) are dropped on load and when the file is compacted.
+ *   jobs/<id>.json     a JobRecord, rewritten (atomically) at each state change; the newest 200 kept.
+ * A torn last line (the agent killed mid-append) is skipped on load.
+ */
+
+
+
+const DELIVERY_WINDOW_MS = 7 * 24 * 3600_000;
+const JOBS_KEPT = 200;
+/** Rewrite deliveries.jsonl once this many lines were appended since the last rewrite. */
+const COMPACT_EVERY = 5000;
+const JOB_ID = /^[0-9a-f]{16}$/;
+function newJobId() {
+    return (0,external_node_crypto_.randomBytes)(8).toString('hex');
+}
+function isJobId(text) {
+    return JOB_ID.test(text);
+}
+async function writeAtomic(file, text) {
+    const temp = `${file}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+    await (0,promises_.writeFile)(temp, text, { mode: 0o600 });
+    await (0,promises_.rename)(temp, file);
+}
+class AgentStore {
+    dir;
+    clock;
+    deliveries = new Map();
+    jobsById = new Map();
+    appendedSinceCompaction = 0;
+    /** Writes of one job file, in order: a later state never lands before an earlier one. */
+    writes = new Map();
+    deliveryWrites = Promise.resolve();
+    windowMs;
+    jobsKept;
+    constructor(dir, clock, options) {
+        this.dir = dir;
+        this.clock = clock;
+        this.windowMs = options.windowMs ?? DELIVERY_WINDOW_MS;
+        this.jobsKept = options.jobsKept ?? JOBS_KEPT;
+    }
+    /** Creates the directory (0700) if needed and loads deliveries and jobs. */
+    static async open(dir, options) {
+        const store = new AgentStore(dir, options.clock, options);
+        await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'jobs'), { recursive: true, mode: 0o700 });
+        await (0,promises_.chmod)(dir, 0o700);
+        await store.loadDeliveries();
+        await store.loadJobs();
+        return store;
+    }
+    get deliveriesFile() {
+        return (0,external_node_path_.join)(this.dir, 'deliveries.jsonl');
+    }
+    key(app, id) {
+        return `${app}\u0000${id}`;
+    }
+    async loadDeliveries() {
+        let text = '';
+        try {
+            text = await (0,promises_.readFile)(this.deliveriesFile, 'utf8');
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+        const oldest = this.clock.now() - this.windowMs;
+        let lines = 0;
+        for (const line of text.split('\n')) {
+            if (line.trim() === '')
+                continue;
+            lines++;
+            let entry;
+            try {
+                entry = JSON.parse(line);
+            }
+            catch {
+                continue;
+            }
+            const at = Date.parse(entry.at);
+            if (typeof entry.id !== 'string' || typeof entry.app !== 'string' || !(at >= oldest))
+                continue;
+            this.deliveries.set(this.key(entry.app, entry.id), { job: String(entry.job), at });
+        }
+        if (lines !== this.deliveries.size)
+            await this.compact();
+    }
+    async loadJobs() {
+        const dir = (0,external_node_path_.join)(this.dir, 'jobs');
+        const names = (await (0,promises_.readdir)(dir)).filter((n) => n.endsWith('.json'));
+        for (const name of names) {
+            try {
+                const record = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(dir, name), 'utf8'));
+                if (typeof record.id === 'string' && isJobId(record.id))
+                    this.jobsById.set(record.id, record);
+            }
+            catch {
+                // A file torn by a crash mid-write cannot be: writes are renamed into place.
             }
         }
-        return config;
+        for (const name of (await (0,promises_.readdir)(dir)).filter((n) => n.endsWith('.tmp')))
+            await (0,promises_.rm)((0,external_node_path_.join)(dir, name), { force: true });
+        await this.prune();
+    }
+    /** The job a delivery was first accepted as, within the window. */
+    delivery(app, id) {
+        const entry = this.deliveries.get(this.key(app, id));
+        if (!entry || entry.at < this.clock.now() - this.windowMs)
+            return undefined;
+        return entry.job;
+    }
+    async recordDelivery(app, id, job) {
+        const at = this.clock.now();
+        this.deliveries.set(this.key(app, id), { job, at });
+        const line = JSON.stringify({ id, app, job, at: new Date(at).toISOString() }) + '\n';
+        const write = this.deliveryWrites.then(async () => {
+            await (0,promises_.appendFile)(this.deliveriesFile, line, { mode: 0o600 });
+            if (++this.appendedSinceCompaction >= COMPACT_EVERY)
+                await this.compact();
+        });
+        this.deliveryWrites = write.catch(() => { });
+        await write;
+    }
+    /** Rewrites deliveries.jsonl with the entries still inside the window. */
+    async compact() {
+        const oldest = this.clock.now() - this.windowMs;
+        const lines = [];
+        for (const [key, entry] of this.deliveries) {
+            if (entry.at < oldest) {
+                this.deliveries.delete(key);
+                continue;
+            }
+            const [app, id] = key.split('\u0000');
+            lines.push(JSON.stringify({ id, app, job: entry.job, at: new Date(entry.at).toISOString() }));
+        }
+        await writeAtomic(this.deliveriesFile, lines.map((l) => l + '\n').join(''));
+        this.appendedSinceCompaction = 0;
+    }
+    get deliveryCount() {
+        return this.deliveries.size;
+    }
+    job(id) {
+        return this.jobsById.get(id);
+    }
+    /** All kept jobs, oldest first. */
+    jobs() {
+        return [...this.jobsById.values()].sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
+    }
+    /** The app's newest finished job. */
+    lastFinished(app) {
+        let last;
+        for (const job of this.jobsById.values())
+            if (job.app === app &&
+                job.endedAt !== undefined &&
+                job.state !== 'superseded' &&
+                (last === undefined || job.endedAt > last.endedAt))
+                last = job;
+        return last;
+    }
+    /** Writes the record (the object is kept: later changes to it are saved by the next call). */
+    async saveJob(record) {
+        const isNew = !this.jobsById.has(record.id);
+        this.jobsById.set(record.id, record);
+        const file = (0,external_node_path_.join)(this.dir, 'jobs', `${record.id}.json`);
+        const previous = this.writes.get(record.id) ?? Promise.resolve();
+        const write = previous.then(() => writeAtomic(file, JSON.stringify(record, null, 2) + '\n'));
+        const settled = write.catch(() => { });
+        this.writes.set(record.id, settled);
+        void settled.then(() => {
+            if (this.writes.get(record.id) === settled)
+                this.writes.delete(record.id);
+        });
+        await write;
+        if (isNew && this.jobsById.size > this.jobsKept)
+            await this.prune();
+    }
+    /** Keeps the newest `jobsKept` jobs; a job still queued or running is never dropped. */
+    async prune() {
+        const all = this.jobs();
+        let excess = all.length - this.jobsKept;
+        for (const job of all) {
+            if (excess <= 0)
+                break;
+            if (job.state === 'queued' || job.state === 'running')
+                continue;
+            this.jobsById.delete(job.id);
+            excess--;
+            await (this.writes.get(job.id) ?? Promise.resolve());
+            await (0,promises_.rm)((0,external_node_path_.join)(this.dir, 'jobs', `${job.id}.json`), { force: true });
+        }
+    }
+    /** Waits for every write started so far. */
+    async flush() {
+        await Promise.all([...this.writes.values(), this.deliveryWrites]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/agent/queue.ts
+
+
+/** A job's log is kept to this many lines (the first and the newest). */
+const LOG_LINES_KEPT = 2000;
+const LOG_HEAD_KEPT = 100;
+const isRollback = (job) => job.request.kind === 'rollback';
+class JobQueue {
+    options;
+    lanes = new Map();
+    runs = new Set();
+    stopped = false;
+    resumed = false;
+    /** Recent run durations, for Retry-After. */
+    durations = [];
+    constructor(options) {
+        this.options = options;
+        for (const app of options.apps)
+            this.lanes.set(app.name, { app, waiting: [] });
+    }
+    log(event) {
+        this.options.log?.(event);
+    }
+    now() {
+        return new Date(this.options.clock.now()).toISOString();
+    }
+    /** Jobs waiting across all apps. */
+    get pending() {
+        let n = 0;
+        for (const lane of this.lanes.values())
+            n += lane.waiting.length;
+        return n;
+    }
+    /** The app's running job and waiting jobs (next first). */
+    state(app) {
+        const lane = this.lanes.get(app);
+        return { running: lane?.running?.id ?? null, waiting: lane?.waiting.map((j) => j.id) ?? [] };
+    }
+    /** Seconds a refused sender should wait: about one run. */
+    retryAfterSeconds() {
+        const recent = this.durations.slice(-10);
+        const average = recent.length ? recent.reduce((a, b) => a + b, 0) / recent.length : 30_000;
+        return Math.min(600, Math.max(1, Math.ceil(average / 1000)));
+    }
+    /**
+     * Would a submission of this kind for this app be refused for a full queue? (Checked before
+     * resolving, so a full agent does not ask the registry.)
+     */
+    wouldRefuse(app, request) {
+        const lane = this.lanes.get(app);
+        if (!lane || this.stopped)
+            return true;
+        // An idle app starts the job at once: it never waits, so it never counts.
+        if (!lane.running && lane.waiting.length === 0)
+            return false;
+        const replaces = lane.waiting.some((j) => isRollback(j) === (request.kind === 'rollback'));
+        return !replaces && this.pending >= this.options.maxPending;
+    }
+    /** Queues a job (saved before this returns); it starts at once when the app is idle. */
+    async submit(app, via, request, resolved) {
+        const lane = this.lanes.get(app.name);
+        if (!lane)
+            throw new Error(`no app '${app.name}' in the queue`);
+        if (this.stopped)
+            return { ok: false, retryAfterSeconds: 30, reason: 'the agent is stopping' };
+        if (this.wouldRefuse(app.name, request))
+            return {
+                ok: false,
+                retryAfterSeconds: this.retryAfterSeconds(),
+                reason: `${this.pending} jobs are waiting (max-pending ${this.options.maxPending})`
+            };
+        const job = {
+            id: newJobId(),
+            app: app.name,
+            via,
+            request,
+            ...(resolved ? { version: resolved.version, resolved } : {}),
+            state: 'queued',
+            queuedAt: this.now(),
+            log: []
+        };
+        const superseded = this.enqueue(lane, job);
+        await this.save(job);
+        this.log({
+            event: 'queued',
+            app: app.name,
+            job: job.id,
+            via,
+            version: job.version ?? describe(request)
+        });
+        this.pump(lane);
+        return { ok: true, job, ...(superseded ? { superseded } : {}) };
+    }
+    /** Puts the job at the back, superseding a waiting one of its kind; the superseded id. */
+    enqueue(lane, job) {
+        let superseded;
+        const same = lane.waiting.findIndex((j) => isRollback(j) === isRollback(job));
+        if (same >= 0) {
+            const old = lane.waiting[same];
+            lane.waiting.splice(same, 1);
+            old.state = 'superseded';
+            old.endedAt = this.now();
+            old.message = `superseded by job ${job.id} (${job.version ?? describe(job.request)})`;
+            superseded = old.id;
+            this.log({ event: 'superseded', app: lane.app.name, job: old.id, by: job.id });
+            void this.save(old);
+        }
+        lane.waiting.push(job);
+        return superseded;
+    }
+    /**
+     * At start, after recovery: the jobs an earlier run of the agent accepted and had not started
+     * are queued again, in their order (an accepted delivery is not lost to a restart); a job
+     * still marked running that recovery did not end ended with that agent. Once.
+     */
+    async resume() {
+        if (this.resumed)
+            return;
+        this.resumed = true;
+        const live = new Set();
+        for (const lane of this.lanes.values()) {
+            if (lane.running)
+                live.add(lane.running.id);
+            for (const j of lane.waiting)
+                live.add(j.id);
+        }
+        for (const record of this.options.store.jobs()) {
+            if (live.has(record.id))
+                continue;
+            const job = record;
+            const lane = this.lanes.get(job.app);
+            if (job.state === 'running' || (job.state === 'queued' && !lane)) {
+                const wasRunning = job.state === 'running';
+                job.state = 'failed';
+                job.endedAt = this.now();
+                job.message = wasRunning
+                    ? 'interrupted: the agent stopped during this run'
+                    : `app '${job.app}' is no longer in the config`;
+                await this.save(job);
+                this.log({
+                    event: 'failed',
+                    level: 'error',
+                    app: job.app,
+                    job: job.id,
+                    message: job.message
+                });
+            }
+            else if (job.state === 'queued' && lane) {
+                this.enqueue(lane, job);
+                this.log({
+                    event: 'resumed',
+                    app: job.app,
+                    job: job.id,
+                    version: job.version ?? describe(job.request)
+                });
+            }
+        }
+        for (const lane of this.lanes.values())
+            this.pump(lane);
+    }
+    async save(job) {
+        // `resolved` is kept in the file: a job resumed after a restart deploys what was accepted.
+        try {
+            await this.options.store.saveJob(job);
+        }
+        catch (error) {
+            this.log({
+                event: 'store-failed',
+                level: 'error',
+                app: job.app,
+                job: job.id,
+                error: (0,errors/* errorMessage */.gJ)(error)
+            });
+        }
+    }
+    pump(lane) {
+        if (lane.running || this.stopped)
+            return;
+        const next = lane.waiting.shift();
+        if (!next)
+            return;
+        lane.running = next;
+        const run = this.run(lane, next).finally(() => {
+            this.runs.delete(run);
+            lane.running = undefined;
+            this.pump(lane);
+        });
+        this.runs.add(run);
+    }
+    async run(lane, job) {
+        const started = this.options.clock.now();
+        job.state = 'running';
+        job.startedAt = this.now();
+        await this.save(job);
+        this.log({
+            event: 'running',
+            app: job.app,
+            job: job.id,
+            version: job.version ?? describe(job.request)
+        });
+        // Keep the first lines (what started) and the newest (how it ended), and say what is left out.
+        let dropped = 0;
+        const logLine = (line) => {
+            job.log.push(line);
+            if (job.log.length <= LOG_LINES_KEPT)
+                return;
+            if (dropped === 0) {
+                job.log.splice(LOG_HEAD_KEPT, 2, '');
+                dropped = 2;
+            }
+            else {
+                job.log.splice(LOG_HEAD_KEPT + 1, 1);
+                dropped++;
+            }
+            job.log[LOG_HEAD_KEPT] = `… ${dropped} lines left out …`;
+        };
+        let result;
+        try {
+            result = await this.options.deployer.run(job, lane.app, logLine);
+        }
+        catch (error) {
+            // The contract says run() never throws; if it does, the job still ends.
+            result = { state: 'failed', message: `the deployer failed: ${(0,errors/* errorMessage */.gJ)(error)}` };
+        }
+        job.state = result.state;
+        job.endedAt = this.now();
+        if (result.version !== undefined)
+            job.version = result.version;
+        if (result.before !== undefined)
+            job.before = result.before;
+        if (result.after !== undefined)
+            job.after = result.after;
+        if (result.message !== undefined)
+            job.message = result.message;
+        this.durations.push(this.options.clock.now() - started);
+        if (this.durations.length > 50)
+            this.durations.shift();
+        await this.save(job);
+        this.log({
+            event: result.state,
+            level: result.state === 'succeeded' ? 'info' : result.state === 'failed' ? 'error' : 'warn',
+            app: job.app,
+            job: job.id,
+            version: job.version,
+            ...(job.before !== undefined ? { before: job.before } : {}),
+            ...(job.after !== undefined ? { after: job.after } : {}),
+            ...(job.message !== undefined ? { message: job.message } : {})
+        });
+    }
+    /** Resolves when nothing runs or waits (tests; a drained shutdown). */
+    async idle() {
+        while (this.runs.size > 0)
+            await Promise.all([...this.runs]);
+    }
+    /**
+     * Stops: no new job starts (the waiting ones stay queued in the store, and the next start
+     * resumes them); running ones get `graceMs` to finish. True when nothing was left running.
+     */
+    async stop(graceMs) {
+        this.stopped = true;
+        for (const lane of this.lanes.values())
+            for (const job of lane.waiting.splice(0))
+                this.log({ event: 'left-queued', app: job.app, job: job.id });
+        if (this.runs.size === 0)
+            return true;
+        return Promise.race([
+            Promise.all([...this.runs]).then(() => true),
+            this.options.clock.sleep(graceMs).then(() => false)
+        ]);
+    }
+}
+/** A request before it is resolved, for logs. */
+function describe(request) {
+    switch (request.kind) {
+        case 'image':
+            return request.tag;
+        case 'git':
+            return request.commit ? `${request.ref}@${request.commit.slice(0, 12)}` : request.ref;
+        case 'rollback':
+            return `rollback to ${request.to}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/agent/recovery.ts
+/**
+ * At start, before serving: every `runs/<app>.json` left behind is a run the agent was stopped
+ * in the middle of (killed, the host rebooted). For each: the app's lock is released if that
+ * run still holds it (never another deploy's), the job is marked failed, and the release that
+ * ran before is made to serve: `current` health-checked, and rolled back to when it is not the
+ * version before or is not healthy. What was done comes back for the log and notifications.
+ */
+
+
+
+
+
+
+
+
+
+const INTERRUPTED = 'interrupted: the agent stopped during this run';
+/** What to do about `current` after an interrupted run. Pure. */
+function decideRecovery(facts) {
+    const { before, current, healthy, healthDetail } = facts;
+    if (before === undefined)
+        return {
+            rollback: false,
+            message: current
+                ? `no release ran before the interrupted run; ${current} is current${healthy ? ' and healthy' : `, not healthy (${healthDetail ?? 'no answer'})`}`
+                : 'no release ran before the interrupted run, none is current'
+        };
+    if (current !== before)
+        return {
+            rollback: true,
+            message: `current is ${current ?? 'none'}, not ${before} as before the run: rolling back to ${before}`
+        };
+    if (!healthy)
+        return {
+            rollback: true,
+            message: `${before} is current but not healthy (${healthDetail ?? 'no answer'}): bringing it back up`
+        };
+    return { rollback: false, message: `${before} is current and healthy` };
+}
+async function recoverInterrupted(options) {
+    const dir = (0,external_node_path_.join)(options.stateDir, 'runs');
+    let names;
+    try {
+        names = (await (0,promises_.readdir)(dir)).filter((n) => n.endsWith('.json'));
+    }
+    catch {
+        return [];
+    }
+    const done = [];
+    for (const name of names.sort()) {
+        const appName = name.slice(0, -'.json'.length);
+        const path = runFilePath(options.stateDir, appName);
+        let run;
+        try {
+            run = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
+        }
+        catch (error) {
+            options.log(appName, `unreadable run file ${path} removed: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            await (0,promises_.rm)(path, { force: true });
+            continue;
+        }
+        const app = options.apps.find((a) => a.name === appName);
+        if (!app) {
+            options.log(appName, `run ${run.job} was interrupted, but the app is no longer configured`);
+            await options.markFailed(run.job, INTERRUPTED).catch(() => undefined);
+            await (0,promises_.rm)(path, { force: true });
+            continue;
+        }
+        done.push(await recoverOne(options, app, run));
+        await (0,promises_.rm)(path, { force: true });
+    }
+    return done;
+}
+async function recoverOne(options, app, run) {
+    const { deployer } = options;
+    const say = (line) => options.log(app.name, line);
+    say(`run ${run.job} (started ${run.startedAt}) was interrupted`);
+    // What the killed agent left running stops first: nothing of the old run may change the host
+    // while (or after) recovery looks at it.
+    for (const group of run.groups ?? [])
+        if (await endGroup(group, options.clock ?? lib_clock/* realClock */.d))
+            say(`stopped its step still running (process group ${group.pid})`);
+    let lockReleased = false;
+    try {
+        lockReleased = await releaseLock(await deployer.connect(app), app, run.token);
+        say(lockReleased ? 'its lock released' : 'its lock is not held (any more)');
+    }
+    catch (error) {
+        say(`could not release its lock: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    }
+    await options
+        .markFailed(run.job, INTERRUPTED)
+        .catch((error) => say(`could not mark job ${run.job} failed: ${(0,errors/* errorMessage */.gJ)(error)}`));
+    let current;
+    let health = { healthy: false, detail: 'not checked' };
+    try {
+        current = (await deployer.status(app)).current;
+        if (current)
+            health = await checkHealth(options, app);
+    }
+    catch (error) {
+        health = { healthy: false, detail: (0,errors/* errorMessage */.gJ)(error) };
+    }
+    const decision = decideRecovery({
+        before: run.before,
+        current,
+        healthy: health.healthy,
+        healthDetail: health.detail
     });
+    say(decision.message);
+    const recovery = {
+        app: app.name,
+        job: run.job,
+        lockReleased,
+        message: decision.message
+    };
+    const interrupted = {
+        id: run.job,
+        app: app.name,
+        request: { kind: 'rollback', to: 'previous' }
+    };
+    if (!decision.rollback || run.before === undefined) {
+        await deployer.notify(app, interrupted, {
+            state: 'failed',
+            before: run.before,
+            after: current,
+            message: `${INTERRUPTED}; ${decision.message}`
+        }, 0, say);
+        return recovery;
+    }
+    const clock = options.clock ?? lib_clock/* realClock */.d;
+    const job = {
+        id: options.newJobId?.() ?? (0,external_node_crypto_.randomUUID)(),
+        app: app.name,
+        via: 'recovery',
+        request: { kind: 'rollback', to: run.before },
+        state: 'running',
+        queuedAt: new Date(clock.now()).toISOString(),
+        startedAt: new Date(clock.now()).toISOString(),
+        log: []
+    };
+    options.onJob?.(job);
+    const result = await deployer.run(job, app, (line) => {
+        job.log.push(line);
+        say(line);
+    });
+    Object.assign(job, {
+        state: result.state,
+        version: result.version,
+        before: result.before,
+        after: result.after,
+        message: result.message,
+        endedAt: new Date(clock.now()).toISOString()
+    });
+    options.onJob?.(job);
+    recovery.rollback = { job: job.id, result };
+    recovery.message += `; ${result.state === 'failed' ? `the rollback failed: ${result.message ?? ''}` : `${run.before} serves again`}`;
+    return recovery;
+}
+/** Releases the app's lock if `token` holds it; true when it did. */
+async function releaseLock(runner, app, token) {
+    const layout = layoutOf(app);
+    try {
+        const lock = (0,remote/* dirOf */.Rw)(layout, '.lock');
+        const [owner] = await runner.run([
+            { name: 'read lock', script: `cat ${lock}/owner.json 2>/dev/null || true` },
+            (0,remote/* unlockStep */.Rl)(layout, token)
+        ]);
+        const held = (() => {
+            try {
+                return JSON.parse(owner?.stdout ?? '').token === token;
+            }
+            catch {
+                return false;
+            }
+        })();
+        return held;
+    }
+    finally {
+        await runner.close();
+    }
+}
+/** A few looks at `current`: its containers (compose) and the health URL, if any. */
+async function checkHealth(options, app) {
+    const clock = options.clock ?? lib_clock/* realClock */.d;
+    const looks = options.healthLooks ?? 5;
+    const url = app.inputs['health-url']?.replaceAll('{host}', '127.0.0.1');
+    let detail = 'no answer';
+    for (let look = 0; look < looks; look++) {
+        if (look > 0)
+            await clock.sleep(options.pollMs ?? 1000);
+        const runner = await options.deployer.connect(app);
+        try {
+            const steps = [
+                ...(app.target === 'compose' ? [{ ...(0,remote/* statusStep */.DN)(layoutOf(app)), mayFail: true }] : []),
+                ...(url ? [(0,remote/* healthUrlStep */.gC)(url)] : [])
+            ];
+            if (steps.length === 0)
+                return { healthy: true };
+            const results = await runner.run(steps);
+            let ok = true;
+            if (app.target === 'compose') {
+                const verdict = (0,releases/* evaluateContainers */.aF)((0,releases/* parseStatus */.i$)(results[0]?.stdout ?? ''));
+                if (verdict.health !== 'up') {
+                    ok = false;
+                    detail = verdict.detail;
+                }
+            }
+            const probe = url ? results[steps.length - 1] : undefined;
+            if (ok && probe && probe.code !== 0) {
+                ok = false;
+                detail = `${url} does not answer (${probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`})`;
+            }
+            if (ok)
+                return { healthy: true };
+        }
+        finally {
+            await runner.close();
+        }
+    }
+    return { healthy: false, detail };
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: ./src/core/signature.ts
+var signature = __webpack_require__(18373);
+;// CONCATENATED MODULE: ./src/core/agent/hooks.ts
+/**
+ * One webhook request → a verified delivery, or why not. Pure (HMAC and hashes are computation).
+ *
+ * The request is matched to the first trigger of the app whose marker it carries (see MARKERS),
+ * then verified with that trigger's secret, compared in constant time over equal-length digests.
+ * A reason never holds the secret or the expected MAC. Only then is the body read, and what it
+ * asks for is a wish: a tag (the deployer resolves it to a digest in the registry itself) or a
+ * branch push (the deployer fetches and verifies the commit). Events that ask for nothing this
+ * app deploys (a ping, a pull, another repository, a tag no glob matches, another branch) are
+ * verified but `ignored`.
+ *
+ * Delivery ids (the replay guard's keys): gantry's X-Gantry-Delivery (signed); for GitHub the
+ * body's sha256, because GitHub signs the body only and a replayer could change the unsigned
+ * X-GitHub-Delivery (a redelivery from GitHub's page is byte-identical, a duplicate too; two real
+ * events always differ: `after`, the package version's id and time); the registry's event id; for
+ * Harbor and tokens the body's sha256. (A static header or URL secret proves nothing about the body:
+ * there the guard stops retries from deploying twice.)
+ */
+
+
+
+
+
+/** The distribution registry's envelope: `…events.v1+json` up to 2.8, `…events.v2+json` from 3.0. */
+const REGISTRY_EVENTS_TYPE = 'application/vnd.docker.distribution.events.v1+json';
+const REGISTRY_EVENTS = /^application\/vnd\.docker\.distribution\.events\.v[12]\+json$/;
+const GITHUB_SIGNATURE = 'X-Hub-Signature-256';
+function header(request, name) {
+    const lower = name.toLowerCase();
+    for (const [key, value] of Object.entries(request.headers))
+        if (key.toLowerCase() === lower)
+            return Array.isArray(value) ? value[0] : value;
+    return undefined;
+}
+const contentType = (request) => (header(request, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
+/** What marks a request as meant for each trigger. */
+const MARKERS = {
+    github: (r) => header(r, GITHUB_SIGNATURE) !== undefined || header(r, 'X-GitHub-Event') !== undefined,
+    gantry: (r) => header(r, signature/* SIGNATURE_HEADER */.D8) !== undefined,
+    registry: (r) => REGISTRY_EVENTS.test(contentType(r)),
+    harbor: (r) => header(r, 'Authorization') !== undefined && !REGISTRY_EVENTS.test(contentType(r)),
+    token: (r) => r.query.token !== undefined
+};
+/** How each trigger proves itself, for the 401 that names what the app accepts. */
+function credentialName(kind, app) {
+    switch (kind) {
+        case 'github':
+            return `github: ${GITHUB_SIGNATURE}`;
+        case 'gantry':
+            return `gantry: ${signature/* SIGNATURE_HEADER */.D8}`;
+        case 'registry':
+            return `registry: ${app.triggers.registry?.header ?? 'Authorization'} with Content-Type ${REGISTRY_EVENTS_TYPE}`;
+        case 'harbor':
+            return 'harbor: Authorization';
+        case 'token':
+            return 'token: ?token=';
+    }
+}
+const WEBHOOK_KINDS = [
+    'github',
+    'gantry',
+    'registry',
+    'harbor',
+    'token'
+];
+/** The app's webhook triggers in the order the file gives them (poll is not one). */
+function webhookTriggers(app) {
+    return Object.keys(app.triggers).filter((k) => WEBHOOK_KINDS.includes(k));
+}
+/** The first configured trigger whose marker the request carries. */
+function matchTrigger(app, request) {
+    return webhookTriggers(app).find((kind) => MARKERS[kind](request, app));
+}
+const sha256 = (data) => (0,external_node_crypto_.createHash)('sha256').update(data).digest();
+/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
+function sameSecret(given, expected) {
+    return (0,external_node_crypto_.timingSafeEqual)(sha256(given), sha256(expected));
+}
+const bodyBuffer = (body) => typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+const bodyHash = (body) => `sha256:${sha256(bodyBuffer(body)).toString('hex')}`;
+const reject = (reason, status = 401) => ({ ok: false, status, reason });
+const ignored = (via, deliveryId, why) => ({
+    ok: true,
+    via,
+    deliveryId,
+    request: null,
+    ignored: why
+});
+const asks = (via, deliveryId, request) => ({
+    ok: true,
+    via,
+    deliveryId,
+    request
+});
+function parseJson(body) {
+    try {
+        const value = JSON.parse(bodyBuffer(body).toString('utf8'));
+        return (0,json/* isPlainObject */.Q)(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+const str = (value) => typeof value === 'string' && value !== '' ? value : undefined;
+const obj = (value) => ((0,json/* isPlainObject */.Q)(value) ? value : {});
+/** A tag this app deploys: a compose app, a valid tag, one of its globs. */
+function imageTag(app, via, deliveryId, tag) {
+    if (app.target !== 'compose')
+        return ignored(via, deliveryId, `an image tag, but app '${app.name}' deploys from git`);
+    if (tag === undefined)
+        return ignored(via, deliveryId, 'the event names no tag');
+    if (!(0,docker_reference/* isValidTag */.r_)(tag))
+        return reject(`the tag ${JSON.stringify(tag.slice(0, 130))} is not a valid tag`, 400);
+    if (!app.tags.some((glob) => (0,core_glob/* matchesGlob */.k)(glob, tag)))
+        return ignored(via, deliveryId, `tag ${tag} matches none of ${app.tags.join(', ')}`);
+    return asks(via, deliveryId, { kind: 'image', tag });
+}
+const FULL_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** A push to this app's branch. */
+function gitPush(app, via, deliveryId, ref, commit) {
+    if (app.target !== 'git')
+        return ignored(via, deliveryId, `a git push, but app '${app.name}' deploys images`);
+    const branchRef = `refs/heads/${app.branch ?? 'main'}`;
+    const given = ref === undefined ? branchRef : ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
+    if (given !== branchRef)
+        return ignored(via, deliveryId, `${given} is not ${branchRef}`);
+    if (commit !== undefined && !FULL_COMMIT.test(commit))
+        return reject(`the commit ${JSON.stringify(commit.slice(0, 70))} is not a full commit id`, 400);
+    return asks(via, deliveryId, { kind: 'git', ref: given, ...(commit ? { commit } : {}) });
+}
+/** `owner/name`, `name`, `library/name`: does the event's repository name this app's image? */
+function sameRepository(app, name, lastSegment = false) {
+    if (name === undefined || !app.image)
+        return true;
+    const mine = app.image.repository.toLowerCase();
+    const theirs = name.toLowerCase().replace(/^\/+/, '');
+    if (theirs === mine || `library/${theirs}` === mine)
+        return true;
+    // A GitHub package is named without its owner: `shop` for ghcr.io/acme/shop.
+    return lastSegment && !theirs.includes('/') && mine.endsWith(`/${theirs}`);
+}
+// -------------------------------------------------------------------------------------------
+// GitHub: X-Hub-Signature-256 = "sha256=" + HMAC-SHA256(secret, raw body), hex.
+function github(app, request, secret) {
+    const signature = header(request, GITHUB_SIGNATURE);
+    if (signature === undefined)
+        return reject(`missing ${GITHUB_SIGNATURE} (set the webhook's secret in GitHub)`);
+    const given = /^sha256=([0-9a-f]{64})$/i.exec(signature.trim())?.[1];
+    const expected = (0,external_node_crypto_.createHmac)('sha256', secret).update(bodyBuffer(request.body)).digest();
+    const givenBytes = given ? Buffer.from(given, 'hex') : Buffer.alloc(32);
+    if (!(0,external_node_crypto_.timingSafeEqual)(expected, givenBytes) || !given)
+        return reject(`${GITHUB_SIGNATURE} does not match`);
+    // The contract's id (AGENT-SPEC.md). GitHub signs the body only, so a replayer of a captured
+    // request could change this header; the body's hash is the fallback when it is missing.
+    const deliveryId = bodyHash(request.body);
+    const event = header(request, 'X-GitHub-Event') ?? '';
+    // A webhook set to `application/x-www-form-urlencoded` sends the JSON as `payload=`.
+    let payload;
+    if (contentType(request) === 'application/x-www-form-urlencoded') {
+        const text = new URLSearchParams(bodyBuffer(request.body).toString('utf8')).get('payload');
+        payload = text === null ? undefined : parseJson(text);
+    }
+    else
+        payload = parseJson(request.body);
+    if (payload === undefined)
+        return reject('the body is not a JSON object', 400);
+    switch (event) {
+        case 'ping':
+            return ignored('github', deliveryId, `GitHub ping (hook ${String(payload.hook_id ?? '?')})`);
+        case 'push': {
+            if (payload.deleted === true)
+                return ignored('github', deliveryId, `${str(payload.ref) ?? 'the ref'} was deleted`);
+            const ref = str(payload.ref);
+            if (ref === undefined)
+                return reject('a push event without `ref`', 400);
+            return gitPush(app, 'github', deliveryId, ref, str(payload.after));
+        }
+        case 'package':
+        case 'registry_package': {
+            if (payload.action !== 'published')
+                return ignored('github', deliveryId, `${event} ${String(payload.action)} asks for nothing`);
+            const pkg = obj(payload[event]);
+            const tag = str(obj(obj(obj(pkg.package_version).container_metadata).tag).name);
+            const name = str(pkg.name);
+            if (app.image && name !== undefined && !sameRepository(app, name, true))
+                return ignored('github', deliveryId, `package ${name} is not ${app.image.reference}`);
+            return imageTag(app, 'github', deliveryId, tag);
+        }
+        default:
+            return ignored('github', deliveryId, `GitHub event ${JSON.stringify(event)} asks for nothing`);
+    }
+}
+// -------------------------------------------------------------------------------------------
+// Gantry: src/core/signature.ts (timestamped, delivery id signed). The body is `{"tag":"v2"}`,
+// `{"ref":"refs/heads/main","commit":"…"}`, or what notify's json:// sink sends for a run.
+function gantry(app, request, secret, nowSeconds) {
+    const body = bodyBuffer(request.body).toString('utf8');
+    const result = (0,signature/* verifyWebhook */.Oc)({
+        secrets: [secret],
+        headers: request.headers,
+        body,
+        nowSeconds
+    });
+    if (!result.ok) {
+        if (result.reason !== 'stale')
+            return reject(result.detail);
+        const age = nowSeconds - Number(header(request, signature/* TIMESTAMP_HEADER */.L1));
+        return reject(`${signature/* TIMESTAMP_HEADER */.L1} is ${Math.abs(age)} s ${age > 0 ? 'old' : 'in the future'} (tolerance ${signature/* DEFAULT_TOLERANCE_SECONDS */.K4} s)`);
+    }
+    const payload = parseJson(body);
+    if (payload === undefined)
+        return reject('the body is not a JSON object', 400);
+    const id = result.deliveryId;
+    if (str(payload.tag) !== undefined)
+        return imageTag(app, 'gantry', id, str(payload.tag));
+    if (str(payload.ref) !== undefined || str(payload.commit) !== undefined)
+        return gitPush(app, 'gantry', id, str(payload.ref), str(payload.commit)?.toLowerCase());
+    if ((0,json/* isPlainObject */.Q)(payload.facts)) {
+        // notify's JSON: a successful run names what it built.
+        const status = str(payload.status);
+        if (status !== 'succeeded' && status !== 'deployed')
+            return ignored('gantry', id, `a notification with status ${status ?? 'none'} asks for nothing`);
+        const facts = payload.facts;
+        if (app.target === 'compose')
+            return imageTag(app, 'gantry', id, str(facts.version) ?? str(facts.tag));
+        return gitPush(app, 'gantry', id, str(facts.branch), str(facts.sha)?.toLowerCase());
+    }
+    return reject('the body names no `tag`, `ref` or `commit`', 400);
+}
+// -------------------------------------------------------------------------------------------
+// The distribution registry: `{"events":[…]}`, no signature, the configured header is the proof.
+// Only a push whose target is a manifest with a tag means "a tag now points here".
+const MANIFEST_TYPE = /manifest|image\.index/i;
+function hooks_registry(app, request, expected) {
+    const given = header(request, expected.header);
+    if (given === undefined)
+        return reject(`missing ${expected.header} header`);
+    if (!sameSecret(given, expected.value))
+        return reject(`${expected.header} does not match`);
+    const payload = parseJson(request.body);
+    const events = payload && Array.isArray(payload.events) ? payload.events.map(obj) : undefined;
+    if (events === undefined)
+        return reject('the body is not a notification envelope ({"events":[…]})', 400);
+    const pushes = events.filter((e) => {
+        const target = obj(e.target);
+        return (e.action === 'push' &&
+            MANIFEST_TYPE.test(str(target.mediaType) ?? '') &&
+            str(target.tag) !== undefined &&
+            sameRepository(app, str(target.repository)));
+    });
+    // The newest push wins: the registry sends events in order.
+    const push = pushes[pushes.length - 1];
+    if (push === undefined) {
+        const first = events[0];
+        const id = str(first?.id) ?? bodyHash(request.body);
+        const what = events.map((e) => `${String(e.action)} ${str(obj(e.target).mediaType) ?? '?'}`);
+        return ignored('registry', id, `no tag push for ${app.image?.reference ?? app.name} (${what.join(', ') || 'no events'})`);
+    }
+    return imageTag(app, 'registry', str(push.id) ?? bodyHash(request.body), str(obj(push.target).tag));
+}
+// -------------------------------------------------------------------------------------------
+// Harbor: the policy's auth header value as `Authorization`; `type: PUSH_ARTIFACT`.
+function harbor(app, request, value) {
+    const given = header(request, 'Authorization');
+    if (given === undefined)
+        return reject('missing Authorization header');
+    if (!sameSecret(given, value))
+        return reject('Authorization does not match');
+    const id = bodyHash(request.body);
+    const payload = parseJson(request.body);
+    if (payload === undefined)
+        return reject('the body is not a JSON object', 400);
+    if (payload.type !== 'PUSH_ARTIFACT')
+        return ignored('harbor', id, `Harbor event ${String(payload.type)} asks for nothing`);
+    const data = obj(payload.event_data);
+    const repository = obj(data.repository);
+    const name = str(repository.repo_full_name) ?? str(repository.name);
+    if (!sameRepository(app, name))
+        return ignored('harbor', id, `repository ${name} is not ${app.image?.reference ?? app.name}`);
+    const tags = (Array.isArray(data.resources) ? data.resources : [])
+        .map((r) => str(obj(r).tag))
+        .filter((t) => t !== undefined);
+    const tag = tags.find((t) => app.tags.some((glob) => (0,core_glob/* matchesGlob */.k)(glob, t))) ?? tags[0];
+    return imageTag(app, 'harbor', id, tag);
+}
+// -------------------------------------------------------------------------------------------
+// A token in the URL, for senders that cannot sign: Docker Hub (`push_data.tag`,
+// `repository.repo_name`), registries' simple triggers, or a plain `{"tag":"v2"}`.
+function token(app, request, secret) {
+    if (!sameSecret(request.query.token ?? '', secret))
+        return reject('?token= does not match');
+    const id = bodyHash(request.body);
+    const text = bodyBuffer(request.body).toString('utf8').trim();
+    if (text === '') {
+        if (app.target === 'git')
+            return gitPush(app, 'token', id, undefined, undefined);
+        return reject('the body names no tag', 400);
+    }
+    const payload = parseJson(request.body);
+    if (payload === undefined)
+        return reject('the body is not a JSON object', 400);
+    if ((0,json/* isPlainObject */.Q)(payload.push_data)) {
+        const repository = obj(payload.repository);
+        const name = str(repository.repo_name) ?? str(repository.repo_full_name);
+        if (!sameRepository(app, name))
+            return ignored('token', id, `repository ${name} is not ${app.image?.reference ?? app.name}`);
+        return imageTag(app, 'token', id, str(payload.push_data.tag));
+    }
+    if (str(payload.tag) !== undefined)
+        return imageTag(app, 'token', id, str(payload.tag));
+    if (str(payload.ref) !== undefined || str(payload.commit) !== undefined)
+        return gitPush(app, 'token', id, str(payload.ref), str(payload.commit)?.toLowerCase());
+    return reject('the body names no tag (`push_data.tag` or `tag`)', 400);
+}
+/**
+ * Verifies one request for `app` (already matched by path). `nowSeconds` is Unix time, for the
+ * gantry trigger's timestamp window. Replays are the caller's (it keeps delivery ids on disk).
+ */
+function verifyHook(app, request, nowSeconds) {
+    const kind = matchTrigger(app, request);
+    const t = app.triggers;
+    switch (kind) {
+        case 'github':
+            return github(app, request, t.github.secret);
+        case 'gantry':
+            return gantry(app, request, t.gantry.secret, nowSeconds);
+        case 'registry':
+            return hooks_registry(app, request, t.registry);
+        case 'harbor':
+            return harbor(app, request, t.harbor.value);
+        case 'token':
+            return token(app, request, t.token.secret);
+        case undefined: {
+            const accepted = webhookTriggers(app).map((k) => credentialName(k, app));
+            return reject(accepted.length
+                ? `no credentials this app accepts (${accepted.join(', ')})`
+                : `app '${app.name}' takes no webhooks (its only trigger is poll)`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/agent/server.ts
+/**
+ * The agent's HTTP(S) server (AGENT-SPEC.md, HTTP). Every answer is JSON. Called by main.ts:
+ *
+ *   const server = await startAgentServer(config, { deployer, store, queue, clock, log })
+ *   server.url          // `http://127.0.0.1:9000` (the port actually bound: `listen: …:0` picks one)
+ *   await server.close(30_000)   // stop accepting; waiting jobs end failed; a running job gets
+ *                                // up to 30 s; resolves true when nothing was left running
+ *
+ * `queue` is optional (one is made from the config); pass the one the poller submits to, so
+ * polls and webhooks share one order per app. `log(event)` gets one object per event (main.ts
+ * writes it as text or JSON); a refused request's reason is logged, never a secret or a MAC.
+ *
+ * At start it resumes the jobs an earlier agent accepted but had not started (queue.resume():
+ * call recovery before this). Routes: POST /hooks/<app>; GET /jobs/<id> (bearer); GET /healthz; GET /apps (bearer);
+ * POST /apps/<app>/rollback (bearer). A body over `max-body` gets 413 from its Content-Length,
+ * before a byte of it is read (a chunked one is cut at the limit). A delivery is verified
+ * (hooks.ts), checked against the delivery ids seen (store.ts, 7 days, across restarts),
+ * resolved by the deployer within 5 s (the registry's digest, the branch's commit), then queued
+ * (queue.ts) and answered 202 with the job id: the deploy itself runs after the answer.
+ */
+
+
+
+
+
+
+
+
+const server_RESOLVE_TIMEOUT_MS = 5000;
+class HttpError extends Error {
+    status;
+    headers;
+    constructor(status, message, headers = {}) {
+        super(message);
+        this.status = status;
+        this.headers = headers;
+    }
+}
+function send(res, status, body, headers = {}) {
+    if (res.headersSent)
+        return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(text)),
+        'cache-control': 'no-store',
+        ...headers
+    });
+    res.end(text);
+}
+/** The body, up to `max` bytes; over it (by Content-Length, or counted) a 413. */
+function readBody(req, max) {
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > max)
+        return Promise.reject(tooLarge(max, Number(declared)));
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const onData = (chunk) => {
+            size += chunk.length;
+            if (size > max) {
+                req.off('data', onData);
+                req.pause();
+                reject(tooLarge(max));
+                return;
+            }
+            chunks.push(chunk);
+        };
+        req.on('data', onData);
+        req.on('end', () => resolve(Buffer.concat(chunks)));
+        // A sender that hangs up mid-body is not the agent's error.
+        req.on('error', () => reject(new HttpError(400, 'the request was cut off')));
+    });
+}
+function tooLarge(max, declared) {
+    return new HttpError(413, `the body is larger than max-body (${max} bytes${declared !== undefined ? `; Content-Length ${declared}` : ''})`);
+}
+const methodNotAllowed = (allow) => new HttpError(405, `use ${allow}`, { allow });
+/** Promise.race with a deadline that aborts the deployer's work. */
+async function within(ms, work, what) {
+    const controller = new AbortController();
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            controller.abort();
+            reject(new HttpError(503, `${what} took longer than ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}; try again`, {
+                'retry-after': '10'
+            }));
+        }, ms);
+    });
+    try {
+        return await Promise.race([work(controller.signal), deadline]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function startAgentServer(config, options) {
+    const { deployer, store, clock, log } = options;
+    const resolveMs = options.resolveTimeoutMs ?? server_RESOLVE_TIMEOUT_MS;
+    const queue = options.queue ??
+        new JobQueue({ deployer, store, clock, maxPending: config.maxPending, apps: config.apps, log });
+    const apps = new Map(config.apps.map((a) => [a.name, a]));
+    const startedAt = clock.now();
+    /** Deliveries being resolved: a concurrent resend waits for the first instead of racing it. */
+    const inflight = new Map();
+    const bearer = (req) => {
+        const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim() ?? '';
+        // Always compared (even when missing), so timing says nothing.
+        if (!sameSecret(given, config.token) || given === '')
+            throw new HttpError(401, given === '' ? 'a bearer token is required' : 'the bearer token does not match', {
+                'www-authenticate': 'Bearer'
+            });
+    };
+    const resolve = (app, request) => within(resolveMs, (signal) => deployer.resolve(app, request, signal), `resolving ${describe(request)}`).catch((error) => {
+        if (error instanceof HttpError)
+            throw error;
+        if (error instanceof UnresolvableError)
+            throw new HttpError(422, error.message);
+        throw new HttpError(502, `could not resolve ${describe(request)}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+    });
+    /** Resolve and queue (or 429 when full); the 202's body. */
+    const accept = async (app, via, request) => {
+        const full = () => new HttpError(429, `the queue is full (max-pending ${config.maxPending}); try again later`, {
+            'retry-after': String(queue.retryAfterSeconds())
+        });
+        if (queue.wouldRefuse(app.name, request))
+            throw full();
+        const resolved = await resolve(app, request);
+        const result = await queue.submit(app, via, request, resolved);
+        if (!result.ok)
+            throw new HttpError(429, `${result.reason}; try again later`, {
+                'retry-after': String(result.retryAfterSeconds)
+            });
+        return {
+            status: 'queued',
+            job: result.job.id,
+            app: app.name,
+            version: result.job.version ?? resolved.version
+        };
+    };
+    const hook = async (req, res, url, name) => {
+        if (req.method !== 'POST')
+            throw methodNotAllowed('POST');
+        const app = apps.get(name);
+        if (!app)
+            throw new HttpError(404, `no app '${name}'`);
+        const body = await readBody(req, config.maxBodyBytes);
+        const verdict = verifyHook(app, {
+            method: req.method,
+            path: url.pathname,
+            query: Object.fromEntries(url.searchParams),
+            headers: req.headers,
+            body
+        }, Math.floor(clock.now() / 1000));
+        if (!verdict.ok) {
+            log({
+                event: 'rejected',
+                level: 'warn',
+                app: app.name,
+                status: verdict.status,
+                reason: verdict.reason,
+                remote: req.socket.remoteAddress
+            });
+            throw new HttpError(verdict.status, verdict.reason);
+        }
+        const key = `${app.name}\u0000${verdict.deliveryId}`;
+        const earlier = inflight.get(key);
+        if (earlier)
+            await earlier.catch(() => undefined);
+        const seen = store.delivery(app.name, verdict.deliveryId);
+        if (seen !== undefined) {
+            log({
+                event: 'duplicate',
+                app: app.name,
+                job: seen,
+                via: verdict.via,
+                delivery: verdict.deliveryId
+            });
+            return send(res, 200, { status: 'duplicate', job: seen });
+        }
+        if (verdict.request === null) {
+            log({ event: 'ignored', app: app.name, via: verdict.via, reason: verdict.ignored });
+            return send(res, 200, { status: 'ignored', reason: verdict.ignored ?? 'asks for nothing' });
+        }
+        const request = verdict.request;
+        const work = (async () => {
+            const accepted = await accept(app, verdict.via, request);
+            // Recorded before the 202: a resend after the answer (or after a crash) is a duplicate.
+            try {
+                await store.recordDelivery(app.name, verdict.deliveryId, accepted.job);
+            }
+            catch (error) {
+                log({
+                    event: 'store-failed',
+                    level: 'error',
+                    app: app.name,
+                    job: accepted.job,
+                    error: (0,errors/* errorMessage */.gJ)(error)
+                });
+            }
+            send(res, 202, accepted);
+            return accepted.job;
+        })();
+        inflight.set(key, work);
+        try {
+            await work;
+        }
+        finally {
+            inflight.delete(key);
+        }
+    };
+    const rollback = async (req, res, name) => {
+        if (req.method !== 'POST')
+            throw methodNotAllowed('POST');
+        bearer(req);
+        const app = apps.get(name);
+        if (!app)
+            throw new HttpError(404, `no app '${name}'`);
+        const body = (await readBody(req, config.maxBodyBytes)).toString('utf8').trim();
+        let to = 'previous';
+        if (body !== '') {
+            let parsed;
+            try {
+                parsed = JSON.parse(body);
+            }
+            catch {
+                throw new HttpError(400, 'the body is not JSON: expected {"to":"previous"} or {"to":"<version>"}');
+            }
+            const given = parsed?.to;
+            if (given !== undefined) {
+                if (typeof given !== 'string' || !/^[A-Za-z0-9_.:@-]{1,200}$/.test(given))
+                    throw new HttpError(400, '`to` is `previous` or a version kept on the host (letters, digits, `_.:@-`)');
+                to = given;
+            }
+        }
+        log({ event: 'rollback-requested', app: app.name, to, remote: req.socket.remoteAddress });
+        send(res, 202, await accept(app, 'manual', { kind: 'rollback', to }));
+    };
+    const appsStatus = async () => {
+        const list = await Promise.all(config.apps.map(async (app) => {
+            let status = {};
+            try {
+                status = await within(resolveMs, () => deployer.status(app), `the status of ${app.name}`);
+            }
+            catch (error) {
+                log({ event: 'status-failed', level: 'warn', app: app.name, error: (0,errors/* errorMessage */.gJ)(error) });
+            }
+            const last = store.lastFinished(app.name);
+            const q = queue.state(app.name);
+            return {
+                name: app.name,
+                current: status.current ?? null,
+                previous: status.previous ?? null,
+                last: last
+                    ? {
+                        job: last.id,
+                        state: last.state,
+                        version: last.version ?? null,
+                        endedAt: last.endedAt
+                    }
+                    : null,
+                running: q.running,
+                waiting: q.waiting[0] ?? null,
+                queue: q.waiting
+            };
+        }));
+        return { apps: list };
+    };
+    const handle = async (req, res) => {
+        const url = new URL(req.url ?? '/', 'http://agent');
+        const parts = url.pathname
+            .split('/')
+            .filter(Boolean)
+            .map((p) => {
+            try {
+                return decodeURIComponent(p);
+            }
+            catch {
+                return p;
+            }
+        });
+        const [first, second, third] = parts;
+        if (first === 'hooks' && parts.length === 2)
+            return hook(req, res, url, second);
+        if (first === 'healthz' && parts.length === 1) {
+            if (req.method !== 'GET' && req.method !== 'HEAD')
+                throw methodNotAllowed('GET');
+            return send(res, 200, {
+                status: 'ok',
+                apps: config.apps.length,
+                uptimeSeconds: Math.floor((clock.now() - startedAt) / 1000)
+            });
+        }
+        if (first === 'jobs' && parts.length === 2) {
+            if (req.method !== 'GET')
+                throw methodNotAllowed('GET');
+            bearer(req);
+            const job = isJobId(second) ? store.job(second) : undefined;
+            if (!job)
+                throw new HttpError(404, `no job '${second}'`);
+            return send(res, 200, job);
+        }
+        if (first === 'apps' && parts.length === 1) {
+            if (req.method !== 'GET')
+                throw methodNotAllowed('GET');
+            bearer(req);
+            return send(res, 200, await appsStatus());
+        }
+        if (first === 'apps' && parts.length === 3 && third === 'rollback')
+            return rollback(req, res, second);
+        throw new HttpError(404, `no route ${url.pathname}`);
+    };
+    const listener = (req, res) => {
+        handle(req, res).catch((error) => {
+            if (error instanceof HttpError) {
+                // A body left unread (413, 404, 405…) is not drained: the connection closes after the answer.
+                const close = !req.complete;
+                send(res, error.status, { error: error.message }, close ? { ...error.headers, connection: 'close' } : error.headers);
+                if (close)
+                    res.on('finish', () => req.destroy());
+                return;
+            }
+            // The path only: a query may hold a `?token=`.
+            log({
+                event: 'error',
+                level: 'error',
+                error: (0,errors/* errorMessage */.gJ)(error),
+                path: (req.url ?? '').split('?')[0]
+            });
+            send(res, 500, { error: 'internal error (see the agent log)' });
+        });
+    };
+    // Jobs an earlier agent accepted and did not start run now, before anything new.
+    await queue.resume();
+    const server = config.tls
+        ? (0,external_node_https_.createServer)({ cert: await (0,promises_.readFile)(config.tls.cert), key: await (0,promises_.readFile)(config.tls.key) }, listener)
+        : (0,external_node_http_.createServer)(listener);
+    // A slow sender cannot hold a connection open for ever.
+    server.headersTimeout = 10_000;
+    server.requestTimeout = 30_000;
+    await new Promise((resolveListen, rejectListen) => {
+        server.once('error', rejectListen);
+        server.listen(config.listen.port, config.listen.host, () => {
+            server.off('error', rejectListen);
+            resolveListen();
+        });
+    });
+    const address = server.address();
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const url = `${config.tls ? 'https' : 'http'}://${host}:${address.port}`;
+    log({ event: 'listening', url, apps: config.apps.map((a) => a.name).join(', ') });
+    return {
+        url,
+        port: address.port,
+        queue,
+        async close(graceMs = 30_000) {
+            const closed = new Promise((done) => server.close(() => done()));
+            server.closeIdleConnections();
+            const finished = await queue.stop(graceMs);
+            server.closeAllConnections();
+            await closed;
+            await store.flush();
+            return finished;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/agent/main.ts
+/**
+ * `gantry agent [--config <file>]`: validates the config, recovers runs an earlier agent was
+ * stopped in the middle of, then serves webhooks and polls registries until SIGTERM/SIGINT
+ * (then: no new jobs, a running step gets up to 30 s, exit 0).
+ * `gantry agent check --config <file>`: validates only. `gantry agent install …`: the systemd unit.
+ * Logs one line per event on stderr: text, or one JSON object per line (`log-format: json`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Where the config is when --config is not given. */
+const DEFAULT_CONFIG = '/etc/gantry/agent.yml';
+/** A running step's grace on SIGTERM (systemd's TimeoutStopSec is 40 s). */
+const STOP_GRACE_MS = 30_000;
+const USAGE = `Usage:
+  gantry agent [--config <file>]      validate, recover interrupted runs, serve (default ${DEFAULT_CONFIG})
+  gantry agent check --config <file>  validate only
+  gantry agent install --config <file> [--user <user>] [--unit-dir /etc/systemd/system] [--bin <path>]
+                                      write gantry-agent.service (runs no systemctl)
+`;
+async function agentMain(args, env, write, deps = {}) {
+    const sub = args[0] === 'check' || args[0] === 'install' ? args[0] : undefined;
+    let values;
+    try {
+        ;
+        ({ values } = (0,external_node_util_.parseArgs)({
+            args: sub ? args.slice(1) : args,
+            options: {
+                config: { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+                ...(sub === 'install'
+                    ? {
+                        user: { type: 'string' },
+                        'unit-dir': { type: 'string' },
+                        bin: { type: 'string' }
+                    }
+                    : {})
+            },
+            strict: true,
+            allowPositionals: false
+        }));
+    }
+    catch (error) {
+        write.err(`error: ${(0,errors/* errorMessage */.gJ)(error)}\n\n${USAGE}`);
+        return 1;
+    }
+    if (values.help) {
+        write.out(USAGE);
+        return 0;
+    }
+    const file = (0,external_node_path_.resolve)(String(values.config ?? env.GANTRY_AGENT_CONFIG ?? DEFAULT_CONFIG));
+    if (sub === 'install')
+        return install(file, values, env, write);
+    const config = await loadConfig(file, env, (0,external_node_os_.homedir)(), write);
+    if (!config)
+        return 1;
+    if (sub === 'check') {
+        write.out(checkSummary(config) + '\n');
+        return 0;
+    }
+    return serve(config, write, deps);
+}
+/** The config, or undefined after printing every problem (`<file>:<line>: <key>: <problem>`). */
+async function loadConfig(file, env, home, write) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        write.err(`${file}: cannot read the config: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
+        return undefined;
+    }
+    try {
+        return await parseAgentConfig(text, file, { readSecret: secretReader(env), env, home });
+    }
+    catch (error) {
+        const lines = error instanceof AgentConfigError ? error.problems : [(0,errors/* errorMessage */.gJ)(error)];
+        write.err(lines.map((l) => `${l}\n`).join(''));
+        return undefined;
+    }
+}
+/** A secret from its file (one trailing newline dropped) or variable; the error never shows it. */
+function secretReader(env) {
+    return (source) => {
+        if ('file' in source) {
+            let text;
+            try {
+                text = (0,external_node_fs_.readFileSync)(source.file, 'utf8');
+            }
+            catch (error) {
+                const code = error.code;
+                throw new Error(code === 'ENOENT'
+                    ? `${source.file} does not exist`
+                    : `${source.file} cannot be read (${code ?? (0,errors/* errorMessage */.gJ)(error)})`);
+            }
+            const value = text.replace(/\r?\n$/, '');
+            if (value.trim() === '')
+                throw new Error(`${source.file} is empty`);
+            return value;
+        }
+        const value = env[source.env];
+        if (value === undefined || value === '')
+            throw new Error(`the environment variable ${source.env} is not set`);
+        return value;
+    };
+}
+/** One line per event: `<time> <app> job <id> <event> <version> key=value…`, or JSON. */
+function eventLogger(format, write, now = Date.now) {
+    return (event) => {
+        const time = new Date(now()).toISOString();
+        const { event: name, level = 'info', app, job, ...rest } = event;
+        if (format === 'json') {
+            write(JSON.stringify({ time, level, event: name, app, job, ...rest }) + '\n');
+            return;
+        }
+        const { version, message, ...fields } = rest;
+        const words = [
+            time,
+            ...(level !== 'info' ? [level.toUpperCase()] : []),
+            app ?? '-',
+            ...(job ? [`job ${job}`] : []),
+            name,
+            ...(version !== undefined ? [String(version)] : []),
+            ...Object.entries(fields)
+                .filter(([, v]) => v !== undefined)
+                .map(([k, v]) => `${k}=${word(v)}`),
+            ...(message !== undefined ? [String(message)] : [])
+        ];
+        write(words.join(' ').replace(/[\r\n]+/g, ' ') + '\n');
+    };
+}
+const word = (value) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return /^[^\s"=]*$/.test(text) ? text : JSON.stringify(text);
+};
+async function serve(config, write, deps) {
+    const clock = lib_clock/* realClock */.d;
+    const log = eventLogger(config.logFormat, (line) => write.err(line));
+    const store = await AgentStore.open(config.stateDir, { clock });
+    const deployer = createDeployer({
+        stateDir: config.stateDir,
+        configDir: (0,external_node_path_.dirname)(config.file),
+        clock,
+        onEvent: log
+    });
+    const recovered = await recoverInterrupted({
+        stateDir: config.stateDir,
+        apps: config.apps,
+        deployer,
+        clock,
+        newJobId: newJobId,
+        markFailed: async (id, message) => {
+            const record = store.job(id);
+            if (!record)
+                return;
+            await store.saveJob({
+                ...record,
+                state: 'failed',
+                message,
+                endedAt: new Date(clock.now()).toISOString(),
+                log: [...record.log, message]
+            });
+        },
+        onJob: (job) => void store
+            .saveJob({ ...job, log: [...job.log] })
+            .catch((error) => log({ event: 'store-failed', level: 'error', job: job.id, error: (0,errors/* errorMessage */.gJ)(error) })),
+        log: (app, line) => log({ event: 'recovery', app, message: line })
+    });
+    for (const r of recovered)
+        log({
+            event: 'recovered',
+            level: r.rollback?.result.state === 'failed' ? 'error' : 'warn',
+            app: r.app,
+            job: r.job,
+            message: r.message
+        });
+    const queue = new JobQueue({
+        deployer,
+        store,
+        clock,
+        maxPending: config.maxPending,
+        apps: config.apps,
+        log
+    });
+    const server = await startAgentServer(config, { deployer, store, queue, clock, log });
+    deps.onListening?.(server.url);
+    const poller = startPoller({
+        apps: config.apps,
+        deployer,
+        stateDir: config.stateDir,
+        enqueue: async (app, request, resolved) => {
+            const result = await queue.submit(app, 'poll', request, resolved);
+            return result.ok ? { job: result.job.id } : { error: result.reason };
+        },
+        log: (app, line, level) => log({ event: 'poll', level, app, message: line })
+    });
+    const signal = await (deps.stopSignal ?? stopSignal());
+    log({ event: 'stopping', signal, message: 'no new jobs; a running step may finish' });
+    poller.stop();
+    const clean = await server.close(STOP_GRACE_MS);
+    await store.flush();
+    log({
+        event: 'stopped',
+        level: clean ? 'info' : 'warn',
+        message: clean ? 'nothing left running' : 'a run was still going (recovered at next start)'
+    });
+    return 0;
+}
+function stopSignal() {
+    return new Promise((resolveSignal) => {
+        const on = (name) => {
+            process.off('SIGTERM', onTerm);
+            process.off('SIGINT', onInt);
+            resolveSignal(name);
+        };
+        const onTerm = () => on('SIGTERM');
+        const onInt = () => on('SIGINT');
+        process.once('SIGTERM', onTerm);
+        process.once('SIGINT', onInt);
+    });
+}
+async function install(file, values, env, write) {
+    const user = String(values.user ?? env.SUDO_USER ?? (0,external_node_os_.userInfo)().username);
+    const problem = userProblem(user);
+    if (problem) {
+        write.err(`error: ${problem}\n`);
+        return 1;
+    }
+    const home = homeOf(user);
+    // `~/` in the config is the service user's home, not the installer's.
+    const config = await loadConfig(file, env, home, write);
+    if (!config)
+        return 1;
+    const bin = (0,external_node_path_.resolve)(String(values.bin ?? process.argv[1] ?? 'gantry'));
+    try {
+        const lines = await installUnit({
+            configFile: file,
+            config,
+            user,
+            node: process.execPath,
+            bin,
+            home,
+            unitDir: String(values['unit-dir'] ?? '/etc/systemd/system')
+        });
+        write.out(lines.map((l) => `${l}\n`).join(''));
+        return 0;
+    }
+    catch (error) {
+        write.err(`error: ${(0,errors/* errorMessage */.gJ)(error)}\n`);
+        return 1;
+    }
+}
+/** A user's home from /etc/passwd; this process's own for itself or when not listed. */
+function homeOf(user) {
+    if (user === (0,external_node_os_.userInfo)().username)
+        return (0,external_node_os_.homedir)();
+    try {
+        const line = (0,external_node_fs_.readFileSync)('/etc/passwd', 'utf8')
+            .split('\n')
+            .find((l) => l.split(':')[0] === user);
+        const home = line?.split(':')[5];
+        if (home)
+            return home;
+    }
+    catch {
+        // No passwd file: fall back.
+    }
+    return `/home/${user}`;
 }
 
 
 /***/ }),
 
-/***/ 93848:
+/***/ 16085:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BB: () => (/* binding */ formatHostSpec),
-/* harmony export */   eS: () => (/* binding */ HOST_SPEC_EXPECTED),
-/* harmony export */   nn: () => (/* binding */ parseHostSpec)
+/* harmony export */   k: () => (/* binding */ matchesGlob)
 /* harmony export */ });
-const USER = /^[a-z_][a-z0-9_.-]*\$?$/i;
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const HOST_SPEC_EXPECTED = '`user@host` or `user@host:port`, e.g. `deploy@10.0.1.5:22`';
-function parseHostSpec(text) {
-    const m = /^([^@\s]+)@(\[[0-9A-Fa-f:.]+\]|[^:@\s[\]]+)(?::(\d{1,5}))?$/.exec(text.trim());
-    if (!m)
-        return undefined;
-    const [, user = '', rawHost = '', rawPort] = m;
-    const port = rawPort === undefined ? 22 : Number(rawPort);
-    const host = rawHost.startsWith('[') ? rawHost.slice(1, -1) : rawHost;
-    if (!USER.test(user) || port < 1 || port > 65535)
-        return undefined;
-    if (!rawHost.startsWith('[') && !HOSTNAME.test(host))
-        return undefined;
-    return { user, host, port };
+/* unused harmony export globToRegExp */
+/**
+ * Branch patterns: `*` matches within one path segment, `**` across segments, `?` one character;
+ * everything else is literal. `release/*` matches `release/1.2`, not `release/1.2/hotfix`.
+ */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            source += '.*';
+            i++;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[\\^$.|+()[\]{}]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
 }
-function formatHostSpec(spec) {
-    const host = spec.host.includes(':') ? `[${spec.host}]` : spec.host;
-    return `${spec.user}@${host}${spec.port === 22 ? '' : `:${spec.port}`}`;
+function matchesGlob(pattern, value) {
+    return globToRegExp(pattern).test(value);
 }
 
 

@@ -246,7 +246,7 @@ async function main(args, env, write) {
     }
     // A command, not an action (no action.yml, no inputs): its own chunk, loaded only for it.
     if (action === 'agent')
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(398), __nccwpck_require__.e(243), __nccwpck_require__.e(592), __nccwpck_require__.e(497), __nccwpck_require__.e(269), __nccwpck_require__.e(386), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80276))).agentMain(rest, env, write);
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(398), __nccwpck_require__.e(243), __nccwpck_require__.e(592), __nccwpck_require__.e(497), __nccwpck_require__.e(269), __nccwpck_require__.e(386), __nccwpck_require__.e(501)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23501))).agentMain(rest, env, write);
     if (!actions.includes(action)) {
         write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage(actions)}`);
         return 1;

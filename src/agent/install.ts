@@ -4,7 +4,7 @@
  * no systemctl itself (installing a service is the operator's decision, and needs root).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import type { AgentConfig } from './contract.js'
 
 export const UNIT_NAME = 'gantry-agent.service'
@@ -28,6 +28,19 @@ export function systemdWord(word: string): string {
   return `"${escaped.replace(/(["\\])/g, '\\$1')}"`
 }
 
+/**
+ * Where each app's releases live, absolute: ssh-deploy's `path` (default `~/gantry/<app>`), `~`
+ * being the service user's home. Under ProtectSystem=strict a missing one would make every
+ * deploy of that app fail with a read-only file system.
+ */
+function appDirs(config: UnitOptions['config'], home: string | undefined): string[] {
+  return config.apps.map((a) => {
+    const dir = a.inputs.path ?? `~/gantry/${a.name}`
+    if (dir === '~' || dir.startsWith('~/')) return home ? join(home, dir.slice(1)) : dir
+    return dir
+  })
+}
+
 /** A path in ReadWritePaths=: systemd splits on spaces, so one with a space is quoted. */
 const pathWord = (path: string) => (/[\s"\\]/.test(path) ? systemdWord(path) : path)
 
@@ -35,7 +48,7 @@ export function unitFile(options: UnitOptions): string {
   const { config } = options
   const writable = [
     config.stateDir,
-    ...config.apps.map((a) => a.inputs.path).filter((p): p is string => p !== undefined),
+    ...appDirs(config, options.home),
     // `docker login` (apps with registry credentials) writes the client's config.
     ...(options.home && config.apps.some((a) => a.inputs['registry-username'] !== undefined)
       ? [join(options.home, '.docker')]
@@ -87,7 +100,7 @@ export async function installUnit(options: UnitOptions & { unitDir: string }): P
   await mkdir(options.unitDir, { recursive: true })
   const path = join(options.unitDir, UNIT_NAME)
   await writeFile(path, unitFile(options), { mode: 0o644 })
-  const dirs = [options.config.stateDir, ...options.config.apps.flatMap((a) => a.inputs.path ?? [])]
+  const dirs = [options.config.stateDir, ...appDirs(options.config, options.home)]
   return [
     `wrote ${path} (User=${options.user}, Group=docker, ExecStart=${options.node} ${options.bin} agent --config ${options.configFile})`,
     ...(options.user === 'root'

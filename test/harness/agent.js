@@ -170,8 +170,14 @@ export function githubHeaders(secret, event, body, delivery = randomUUID()) {
   }
 }
 
+// Real events differ from each other (a package version's id and time; a push's commits): the
+// agent takes a GitHub delivery's id from its signed body, so two events here must differ too.
+let eventSerial = 0
+const eventTime = () => new Date(Date.now() + eventSerial++).toISOString()
+
 /** A `registry_package` (published) payload for a container tag, shaped as GitHub sends it. */
 export function githubPackageEvent({ image, tag, digest = '' }) {
+  const at = eventTime()
   const [registry, ...rest] = image.split('/')
   const name = rest.join('/')
   return {
@@ -183,9 +189,13 @@ export function githubPackageEvent({ image, tag, digest = '' }) {
       ecosystem: 'CONTAINER',
       package_type: 'CONTAINER',
       registry: { name: 'GitHub CR', url: `https://${registry}`, vendor: 'GitHub Inc' },
+      created_at: at,
+      updated_at: at,
       package_version: {
-        id: 2002,
+        id: 2002 + eventSerial,
         name: digest,
+        created_at: at,
+        updated_at: at,
         version: digest,
         package_url: `${image}:${tag}`,
         container_metadata: {
@@ -211,7 +221,13 @@ export function githubPushEvent({ branch, after, before = '0'.repeat(40), reposi
     compare: `https://github.com/acme/blog/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`,
     commits: [{ id: after, message: 'release', author: { name: 'Octo Cat' } }],
     head_commit: { id: after, message: 'release', author: { name: 'Octo Cat' } },
-    repository: { id: 78, name: 'blog', full_name: 'acme/blog', ssh_url: repository },
+    repository: {
+      id: 78,
+      name: 'blog',
+      full_name: 'acme/blog',
+      ssh_url: repository,
+      pushed_at: Math.floor(Date.now() / 1000) // Unix seconds in push payloads
+    },
     pusher: { name: 'octocat' },
     sender: { login: 'octocat', id: 1 }
   }

@@ -9,9 +9,11 @@
  * app deploys (a ping, a pull, another repository, a tag no glob matches, another branch) are
  * verified but `ignored`.
  *
- * Delivery ids (the replay guard's keys): gantry's X-Gantry-Delivery (signed); GitHub's
- * X-GitHub-Delivery (not signed: GitHub signs the body only); the registry's event id; for Harbor
- * and tokens the body's sha256. (A static header or URL secret proves nothing about the body:
+ * Delivery ids (the replay guard's keys): gantry's X-Gantry-Delivery (signed); for GitHub the
+ * body's sha256, because GitHub signs the body only and a replayer could change the unsigned
+ * X-GitHub-Delivery (a redelivery from GitHub's page is byte-identical, a duplicate too; two real
+ * events always differ: `after`, the package version's id and time); the registry's event id; for
+ * Harbor and tokens the body's sha256. (A static header or URL secret proves nothing about the body:
  * there the guard stops retries from deploying twice.)
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
@@ -196,7 +198,7 @@ function github(app: AppConfig, request: HookRequest, secret: string): Verdict {
     return reject(`${GITHUB_SIGNATURE} does not match`)
   // The contract's id (AGENT-SPEC.md). GitHub signs the body only, so a replayer of a captured
   // request could change this header; the body's hash is the fallback when it is missing.
-  const deliveryId = header(request, 'X-GitHub-Delivery') ?? bodyHash(request.body)
+  const deliveryId = bodyHash(request.body)
   const event = header(request, 'X-GitHub-Event') ?? ''
   // A webhook set to `application/x-www-form-urlencoded` sends the JSON as `payload=`.
   let payload: JsonObject | undefined

@@ -127,10 +127,12 @@ describe('GitHub', () => {
 
   test('a push to the branch asks for that commit; another branch or a deletion is ignored', () => {
     const app = gitApp()
-    expect(verifyHook(app, githubSigned('push', push('refs/heads/main')), NOW)).toEqual({
+    const request = githubSigned('push', push('refs/heads/main'))
+    expect(verifyHook(app, request, NOW)).toEqual({
       ok: true,
       via: 'github',
-      deliveryId: '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+      // The signed body, not the unsigned X-GitHub-Delivery a replayer could change.
+      deliveryId: `sha256:${createHash('sha256').update(request.body).digest('hex')}`,
       request: { kind: 'git', ref: 'refs/heads/main', commit: COMMIT }
     })
     expect(verifyHook(app, githubSigned('push', push('refs/heads/feature')), NOW)).toMatchObject({
@@ -151,6 +153,24 @@ describe('GitHub', () => {
       ok: true,
       request: null
     })
+  })
+
+  test('a captured delivery replayed under a new X-GitHub-Delivery keeps its delivery id', () => {
+    const captured = githubSigned('push', push('refs/heads/main'))
+    const replayed = {
+      ...captured,
+      headers: { ...captured.headers, 'x-github-delivery': 'ffffffff-0000-4000-8000-000000000000' }
+    }
+    const first = verifyHook(gitApp(), captured, NOW)
+    const again = verifyHook(gitApp(), replayed, NOW)
+    expect(again.ok && first.ok && again.deliveryId === first.deliveryId).toBe(true)
+    // A different event (another commit) is another delivery.
+    const next = verifyHook(
+      gitApp(),
+      githubSigned('push', push('refs/heads/main', { after: 'b'.repeat(40) })),
+      NOW
+    )
+    expect(next.ok && first.ok && next.deliveryId !== first.deliveryId).toBe(true)
   })
 
   test('ping is verified and ignored', () => {
