@@ -1306,9 +1306,10 @@ function systemdWord(word) {
 function appDirs(config, home) {
     return config.apps.map((a) => {
         const dir = a.inputs.path ?? `~/gantry/${a.name}`;
-        if (dir === '~' || dir.startsWith('~/'))
-            return home ? (0,external_node_path_.join)(home, dir.slice(1)) : dir;
-        return dir;
+        if (!home || (0,external_node_path_.isAbsolute)(dir))
+            return dir;
+        // As over SSH, a path that is not absolute is in the user's home.
+        return dir === '~' || dir.startsWith('~/') ? (0,external_node_path_.join)(home, dir.slice(1)) : (0,external_node_path_.join)(home, dir);
     });
 }
 /** A path in ReadWritePaths=: systemd splits on spaces, so one with a space is quoted. */

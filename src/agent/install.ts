@@ -36,8 +36,9 @@ export function systemdWord(word: string): string {
 function appDirs(config: UnitOptions['config'], home: string | undefined): string[] {
   return config.apps.map((a) => {
     const dir = a.inputs.path ?? `~/gantry/${a.name}`
-    if (dir === '~' || dir.startsWith('~/')) return home ? join(home, dir.slice(1)) : dir
-    return dir
+    if (!home || isAbsolute(dir)) return dir
+    // As over SSH, a path that is not absolute is in the user's home.
+    return dir === '~' || dir.startsWith('~/') ? join(home, dir.slice(1)) : join(home, dir)
   })
 }
 
