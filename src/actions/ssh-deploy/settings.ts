@@ -18,6 +18,7 @@ import {
   parseRoutePath,
   type Route
 } from '../../core/deploy/proxy.js'
+import { INPUTS } from '../../core/deploy/inputs.js'
 import { ConfigurationError, InputError } from '../../lib/errors.js'
 import { InputReader, splitList } from '../../lib/inputs.js'
 import { parseKnownHosts, type KnownHostEntry } from '../../lib/known-hosts.js'
@@ -28,54 +29,7 @@ import {
   type GitSource
 } from '../../core/deploy/git.js'
 
-export const INPUTS = {
-  hosts: 'hosts',
-  key: 'key',
-  passphrase: 'passphrase',
-  knownHosts: 'known-hosts',
-  fingerprint: 'fingerprint',
-  insecure: 'insecure-skip-host-key-check',
-  proxyJump: 'proxy-jump',
-  proxyKey: 'proxy-key',
-  proxyFingerprint: 'proxy-fingerprint',
-  app: 'app',
-  path: 'path',
-  composeFile: 'compose-file',
-  env: 'env',
-  version: 'version',
-  registry: 'registry',
-  registryUsername: 'registry-username',
-  registryPassword: 'registry-password',
-  healthUrl: 'health-url',
-  healthTimeout: 'health-timeout',
-  preDeploy: 'pre-deploy',
-  postDeploy: 'post-deploy',
-  maxParallel: 'max-parallel',
-  onHostFailure: 'on-host-failure',
-  rollback: 'rollback',
-  rollbackTo: 'rollback-to',
-  keepReleases: 'keep-releases',
-  lockTimeout: 'lock-timeout',
-  lockStaleAfter: 'lock-stale-after',
-  dryRun: 'dry-run',
-  target: 'target',
-  stack: 'stack',
-  repository: 'repository',
-  commit: 'commit',
-  repositoryKey: 'repository-key',
-  repositoryKnownHosts: 'repository-known-hosts',
-  build: 'build',
-  restart: 'restart',
-  linkedFiles: 'linked-files',
-  linkedDirs: 'linked-dirs',
-  strategy: 'strategy',
-  proxyDriver: 'proxy',
-  routeHost: 'route-host',
-  routePath: 'route-path',
-  proxyOptions: 'proxy-options',
-  drainTimeout: 'drain-timeout',
-  postDeployTest: 'post-deploy-test'
-} as const
+export { INPUTS }
 
 /** `strategy: blue-green` (compose target): two slots behind a proxy on each host. */
 export type BlueGreenSettings = Omit<BlueGreenOptions, 'app'>

@@ -18,47 +18,11 @@ import type {
 } from '../../agent/contract.js'
 import { formatReference, parseImageReference } from '../docker-reference.js'
 import { isPlainObject } from '../json.js'
+import { INPUTS } from '../deploy/inputs.js'
 import { parseTargets } from '../notify/targets.js'
 import { ConfigurationError, InputError, errorMessage } from '../../lib/errors.js'
 import { InputReader, parseDuration } from '../../lib/inputs.js'
 import { parseYaml, validateYaml, YamlPathError, type YamlPath } from '../yaml.js'
-
-/**
- * ssh-deploy's input names (src/actions/ssh-deploy/settings.ts INPUTS, which src/core may not
- * import: it reads files). A unit test checks that each is one of ssh-deploy's.
- */
-export const INPUTS = {
-  app: 'app',
-  target: 'target',
-  strategy: 'strategy',
-  path: 'path',
-  composeFile: 'compose-file',
-  env: 'env',
-  registry: 'registry',
-  registryUsername: 'registry-username',
-  registryPassword: 'registry-password',
-  healthUrl: 'health-url',
-  healthTimeout: 'health-timeout',
-  preDeploy: 'pre-deploy',
-  postDeploy: 'post-deploy',
-  rollback: 'rollback',
-  keepReleases: 'keep-releases',
-  lockTimeout: 'lock-timeout',
-  lockStaleAfter: 'lock-stale-after',
-  repository: 'repository',
-  repositoryKey: 'repository-key',
-  repositoryKnownHosts: 'repository-known-hosts',
-  build: 'build',
-  restart: 'restart',
-  linkedFiles: 'linked-files',
-  linkedDirs: 'linked-dirs',
-  proxyDriver: 'proxy',
-  routeHost: 'route-host',
-  routePath: 'route-path',
-  proxyOptions: 'proxy-options',
-  drainTimeout: 'drain-timeout',
-  postDeployTest: 'post-deploy-test'
-} as const
 
 export interface ConfigContext {
   /** Reads a secret; throws an Error whose message says why it cannot (never the value). */
