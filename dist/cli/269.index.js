@@ -7,7 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   lr: () => (/* binding */ readReleaseSettings),
-/* harmony export */   mc: () => (/* binding */ INPUTS),
+/* harmony export */   mc: () => (/* reexport safe */ _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__.m),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   t0: () => (/* binding */ hostPlanOf)
 /* harmony export */ });
@@ -18,13 +18,14 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_docker_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58003);
-/* harmony import */ var _core_hosts_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(93848);
+/* harmony import */ var _core_hosts_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(93848);
 /* harmony import */ var _deploy_targets_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45842);
 /* harmony import */ var _core_deploy_proxy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17915);
-/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(97268);
-/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(51662);
-/* harmony import */ var _lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(16014);
-/* harmony import */ var _core_deploy_git_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(26407);
+/* harmony import */ var _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(94738);
+/* harmony import */ var _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97268);
+/* harmony import */ var _lib_inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(51662);
+/* harmony import */ var _lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(16014);
+/* harmony import */ var _core_deploy_git_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(26407);
 /** The inputs of `ssh-deploy`, read once and validated before anything connects. */
 
 
@@ -37,60 +38,14 @@ export const modules = {
 
 
 
-const INPUTS = {
-    hosts: 'hosts',
-    key: 'key',
-    passphrase: 'passphrase',
-    knownHosts: 'known-hosts',
-    fingerprint: 'fingerprint',
-    insecure: 'insecure-skip-host-key-check',
-    proxyJump: 'proxy-jump',
-    proxyKey: 'proxy-key',
-    proxyFingerprint: 'proxy-fingerprint',
-    app: 'app',
-    path: 'path',
-    composeFile: 'compose-file',
-    env: 'env',
-    version: 'version',
-    registry: 'registry',
-    registryUsername: 'registry-username',
-    registryPassword: 'registry-password',
-    healthUrl: 'health-url',
-    healthTimeout: 'health-timeout',
-    preDeploy: 'pre-deploy',
-    postDeploy: 'post-deploy',
-    maxParallel: 'max-parallel',
-    onHostFailure: 'on-host-failure',
-    rollback: 'rollback',
-    rollbackTo: 'rollback-to',
-    keepReleases: 'keep-releases',
-    lockTimeout: 'lock-timeout',
-    lockStaleAfter: 'lock-stale-after',
-    dryRun: 'dry-run',
-    target: 'target',
-    stack: 'stack',
-    repository: 'repository',
-    commit: 'commit',
-    repositoryKey: 'repository-key',
-    repositoryKnownHosts: 'repository-known-hosts',
-    build: 'build',
-    restart: 'restart',
-    linkedFiles: 'linked-files',
-    linkedDirs: 'linked-dirs',
-    strategy: 'strategy',
-    proxyDriver: 'proxy',
-    routeHost: 'route-host',
-    routePath: 'route-path',
-    proxyOptions: 'proxy-options',
-    drainTimeout: 'drain-timeout',
-    postDeployTest: 'post-deploy-test'
-};
+
+
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/;
 const APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STACK = /^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/;
 function hostList(inputs) {
-    const raw = inputs.optional(INPUTS.hosts) ?? '';
+    const raw = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.hosts) ?? '';
     let items;
     if (raw.startsWith('[')) {
         let parsed;
@@ -98,28 +53,28 @@ function hostList(inputs) {
             parsed = JSON.parse(raw);
         }
         catch {
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.hosts, raw, 'a JSON array of `user@host[:port]` (as `environment` outputs), or one host per line');
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.hosts, raw, 'a JSON array of `user@host[:port]` (as `environment` outputs), or one host per line');
         }
         if (!Array.isArray(parsed) || !parsed.every((h) => typeof h === 'string')) {
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.hosts, raw, 'a JSON array of strings');
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.hosts, raw, 'a JSON array of strings');
         }
         items = parsed;
     }
     else
-        items = (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_7__/* .splitList */ .ry)(raw);
+        items = (0,_lib_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .splitList */ .ry)(raw);
     if (items.length === 0)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.hosts, raw, `at least one host, ${_core_hosts_js__WEBPACK_IMPORTED_MODULE_10__/* .HOST_SPEC_EXPECTED */ .eS}`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.hosts, raw, `at least one host, ${_core_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .HOST_SPEC_EXPECTED */ .eS}`);
     const hosts = items.map((item) => {
-        const spec = (0,_core_hosts_js__WEBPACK_IMPORTED_MODULE_10__/* .parseHostSpec */ .nn)(item);
+        const spec = (0,_core_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .parseHostSpec */ .nn)(item);
         if (!spec)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.hosts, item, _core_hosts_js__WEBPACK_IMPORTED_MODULE_10__/* .HOST_SPEC_EXPECTED */ .eS);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.hosts, item, _core_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .HOST_SPEC_EXPECTED */ .eS);
         return spec;
     });
     const seen = new Set();
     for (const h of hosts) {
-        const name = (0,_core_hosts_js__WEBPACK_IMPORTED_MODULE_10__/* .formatHostSpec */ .BB)(h);
+        const name = (0,_core_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .formatHostSpec */ .BB)(h);
         if (seen.has(name))
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.hosts, name, 'each host once');
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.hosts, name, 'each host once');
         seen.add(name);
     }
     return hosts;
@@ -128,25 +83,25 @@ function fingerprints(inputs, name, count) {
     const list = inputs.list(name);
     for (const f of list)
         if (!FINGERPRINT.test(f))
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(name, f, 'a fingerprint such as `SHA256:` + 43 base64 characters (as `ssh-keygen -lf` prints it)');
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(name, f, 'a fingerprint such as `SHA256:` + 43 base64 characters (as `ssh-keygen -lf` prints it)');
     if (list.length === 0)
         return Array.from({ length: count }, () => []);
     if (list.length === 1)
         return Array.from({ length: count }, () => list);
     if (list.length !== count) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(name, list.join(', '), `one fingerprint for all hosts, or one per host (${count})`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(name, list.join(', '), `one fingerprint for all hosts, or one per host (${count})`);
     }
     return list.map((f) => [f]);
 }
 function envLines(inputs) {
-    const lines = (inputs.optional(INPUTS.env) ?? '')
+    const lines = (inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.env) ?? '')
         .split(/\r?\n/)
         .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
     for (const line of lines) {
         const eq = line.indexOf('=');
         const key = eq > 0 ? line.slice(0, eq).trim() : '';
         if (!ENV_KEY.test(key))
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.env, line, 'KEY=VALUE lines with keys matching [A-Za-z_][A-Za-z0-9_]*');
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.env, line, 'KEY=VALUE lines with keys matching [A-Za-z_][A-Za-z0-9_]*');
     }
     return (lines.map((l) => l.replace(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/, '$1=')).join('\n') +
         (lines.length ? '\n' : ''));
@@ -158,50 +113,50 @@ function envValue(env, key) {
         ?.slice(key.length + 1);
 }
 const BLUE_GREEN_ONLY = [
-    INPUTS.proxyDriver,
-    INPUTS.routeHost,
-    INPUTS.routePath,
-    INPUTS.proxyOptions,
-    INPUTS.drainTimeout,
-    INPUTS.postDeployTest
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyDriver,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.routeHost,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.routePath,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyOptions,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.drainTimeout,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.postDeployTest
 ];
 /** `strategy` and its inputs: blue-green only on the compose target, its inputs only with it. */
 function strategyOf(inputs, target) {
-    const strategy = inputs.choice(INPUTS.strategy, ['recreate', 'blue-green'], 'recreate');
+    const strategy = inputs.choice(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.strategy, ['recreate', 'blue-green'], 'recreate');
     if (strategy === 'recreate') {
         for (const name of BLUE_GREEN_ONLY) {
             const value = inputs.optional(name);
             if (value !== undefined)
-                throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(name, value, `'${name}' only with \`${INPUTS.strategy}: blue-green\``);
+                throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(name, value, `'${name}' only with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.strategy}: blue-green\``);
         }
         return { strategy };
     }
     if (target !== 'compose')
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.strategy, strategy, `\`recreate\` with \`${INPUTS.target}: ${target}\` (blue-green is for \`${INPUTS.target}: compose\`; a swarm rolls its services out itself)`);
-    const proxy = inputs.choice(INPUTS.proxyDriver, ['haproxy', 'nginx'], 'haproxy');
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.strategy, strategy, `\`recreate\` with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target}: ${target}\` (blue-green is for \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target}: compose\`; a swarm rolls its services out itself)`);
+    const proxy = inputs.choice(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyDriver, ['haproxy', 'nginx'], 'haproxy');
     const route = {};
-    const hostText = inputs.optional(INPUTS.routeHost);
+    const hostText = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.routeHost);
     if (hostText !== undefined) {
         const parsed = (0,_core_deploy_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRouteHost */ .ri)(hostText);
         if ('error' in parsed)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.routeHost, hostText, parsed.error);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.routeHost, hostText, parsed.error);
         route.host = parsed.host;
     }
-    const pathText = inputs.optional(INPUTS.routePath);
+    const pathText = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.routePath);
     if (pathText !== undefined) {
         const parsed = (0,_core_deploy_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .parseRoutePath */ .e$)(pathText);
         if ('error' in parsed)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.routePath, pathText, parsed.error);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.routePath, pathText, parsed.error);
         route.path = parsed.path;
     }
-    const options = (inputs.optional(INPUTS.proxyOptions) ?? '')
+    const options = (inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyOptions) ?? '')
         .split('\n')
         .map((line) => line.trim())
         .filter(Boolean);
     for (const line of options) {
         const problem = (0,_core_deploy_proxy_js__WEBPACK_IMPORTED_MODULE_5__/* .optionProblem */ .DA)(proxy, line);
         if (problem)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.proxyOptions, line, problem);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyOptions, line, problem);
     }
     const previewToken = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
     return {
@@ -210,25 +165,25 @@ function strategyOf(inputs, target) {
             proxy,
             route,
             options,
-            drainTimeoutMs: inputs.duration(INPUTS.drainTimeout, 30_000),
-            postDeployTest: inputs.optional(INPUTS.postDeployTest),
+            drainTimeoutMs: inputs.duration(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.drainTimeout, 30_000),
+            postDeployTest: inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.postDeployTest),
             previewToken
         }
     };
 }
 /** `target` and `stack`: a swarm takes one manager, and only a swarm has a stack. */
 function targetOf(inputs, hosts, app) {
-    const target = inputs.choice(INPUTS.target, _deploy_targets_index_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_TARGET_NAMES */ .YK, 'compose');
-    const stack = inputs.optional(INPUTS.stack);
+    const target = inputs.choice(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target, _deploy_targets_index_js__WEBPACK_IMPORTED_MODULE_4__/* .HOST_TARGET_NAMES */ .YK, 'compose');
+    const stack = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.stack);
     if (target !== 'swarm') {
         if (stack !== undefined)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.stack, stack, `a stack name only with \`${INPUTS.target}: swarm\``);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.stack, stack, `a stack name only with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target}: swarm\``);
         return { target };
     }
     if (hosts.length !== 1)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.hosts, hosts.map(_core_hosts_js__WEBPACK_IMPORTED_MODULE_10__/* .formatHostSpec */ .BB).join(', '), `one swarm manager with \`${INPUTS.target}: swarm\` (the swarm places the services on its nodes)`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.hosts, hosts.map(_core_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .formatHostSpec */ .BB).join(', '), `one swarm manager with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target}: swarm\` (the swarm places the services on its nodes)`);
     if (stack !== undefined && !STACK.test(stack))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.stack, stack, 'a stack name of letters, digits, `_` and `-`, starting with a letter or digit (at most 63)');
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.stack, stack, 'a stack name of letters, digits, `_` and `-`, starting with a letter or digit (at most 63)');
     return { target, stack: stack ?? app };
 }
 const PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----/;
@@ -252,76 +207,76 @@ function isRefName(ref) {
 function pathList(inputs, name) {
     const list = inputs.list(name);
     for (const path of list)
-        if (!(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_9__/* .isLinkablePath */ .Ac)(path))
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(name, path, 'paths relative to the release, inside it (no leading `/`, no `..`), e.g. `.env` or `public/uploads`');
+        if (!(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_10__/* .isLinkablePath */ .Ac)(path))
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(name, path, 'paths relative to the release, inside it (no leading `/`, no `..`), e.g. `.env` or `public/uploads`');
     return list.map((p) => p.replace(/\/+$/, ''));
 }
 /** The inputs that belong to one target only: given with another, they would silently do nothing. */
 const GIT_ONLY = [
-    INPUTS.repository,
-    INPUTS.commit,
-    INPUTS.repositoryKey,
-    INPUTS.repositoryKnownHosts,
-    INPUTS.build,
-    INPUTS.restart,
-    INPUTS.linkedFiles,
-    INPUTS.linkedDirs
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repository,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.commit,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKey,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKnownHosts,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.build,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.restart,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.linkedFiles,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.linkedDirs
 ];
 const NOT_WITH_GIT = [
-    INPUTS.version,
-    INPUTS.env,
-    INPUTS.registry,
-    INPUTS.registryUsername,
-    INPUTS.registryPassword
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.version,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.env,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registry,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryUsername,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryPassword
 ];
 function gitSettings(inputs, target, defaultCommit, rollingBack) {
     if (target !== 'git') {
         for (const name of GIT_ONLY) {
-            const value = name === INPUTS.repositoryKey ? inputs.secret(name) : inputs.optional(name);
+            const value = name === _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKey ? inputs.secret(name) : inputs.optional(name);
             if (value !== undefined)
-                throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(name, name === INPUTS.repositoryKey ? '***' : value, `nothing with \`${INPUTS.target}: ${target}\` (it is an input of \`${INPUTS.target}: git\`)`);
+                throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(name, name === _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKey ? '***' : value, `nothing with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target}: ${target}\` (it is an input of \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target}: git\`)`);
         }
         return undefined;
     }
     for (const name of NOT_WITH_GIT) {
-        const value = name === INPUTS.registryPassword ? inputs.secret(name) : inputs.optional(name);
+        const value = name === _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryPassword ? inputs.secret(name) : inputs.optional(name);
         if (value !== undefined)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(name, name === INPUTS.registryPassword ? '***' : value, `nothing with \`${INPUTS.target}: git\` (the release is the repository's commit; shared files such as \`.env\` go in \`${INPUTS.linkedFiles}\`)`);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(name, name === _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryPassword ? '***' : value, `nothing with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.target}: git\` (the release is the repository's commit; shared files such as \`.env\` go in \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.linkedFiles}\`)`);
     }
-    const repository = inputs.required(INPUTS.repository, REPOSITORY_EXPECTED);
+    const repository = inputs.required(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repository, REPOSITORY_EXPECTED);
     if (!REPOSITORY.test(repository) || repository.startsWith('-'))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.repository, repository, REPOSITORY_EXPECTED);
-    const ssh = (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_9__/* .isSshRepository */ .ti)(repository);
-    const key = inputs.secret(INPUTS.repositoryKey);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repository, repository, REPOSITORY_EXPECTED);
+    const ssh = (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_10__/* .isSshRepository */ .ti)(repository);
+    const key = inputs.secret(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKey);
     if (key !== undefined && !PRIVATE_KEY.test(key))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.repositoryKey, '***', 'a private key in PEM or OpenSSH format (the content of a read-only deploy key, not a path)');
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKey, '***', 'a private key in PEM or OpenSSH format (the content of a read-only deploy key, not a path)');
     if (key !== undefined && !ssh)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.repositoryKey, '***', `a deploy key only with an SSH repository (\`${INPUTS.repository}\` is ${repository})`);
-    const knownHostsText = inputs.optional(INPUTS.repositoryKnownHosts);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKey, '***', `a deploy key only with an SSH repository (\`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repository}\` is ${repository})`);
+    const knownHostsText = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKnownHosts);
     if (ssh) {
-        const { entries, invalidLines } = (0,_lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_8__/* .parseKnownHosts */ .uJ)(knownHostsText ?? '');
+        const { entries, invalidLines } = (0,_lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_9__/* .parseKnownHosts */ .uJ)(knownHostsText ?? '');
         if (invalidLines.length || entries.length === 0)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.repositoryKnownHosts, invalidLines.length ? `line ${invalidLines.join(', ')}` : (knownHostsText ?? ''), "the git server's known_hosts lines (e.g. the verified output of `ssh-keyscan github.com`): its host key is checked like a deploy host's");
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.repositoryKnownHosts, invalidLines.length ? `line ${invalidLines.join(', ')}` : (knownHostsText ?? ''), "the git server's known_hosts lines (e.g. the verified output of `ssh-keyscan github.com`): its host key is checked like a deploy host's");
     }
     // A rollback deploys a kept release: no commit needed.
-    const ref = inputs.optional(INPUTS.commit) ?? defaultCommit ?? (rollingBack ? 'HEAD' : undefined);
+    const ref = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.commit) ?? defaultCommit ?? (rollingBack ? 'HEAD' : undefined);
     if (ref === undefined)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.commit, '', "the commit to deploy (a full commit id, a branch or a tag); by default the run's commit, which this CI did not give");
-    if (!_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_9__/* .FULL_COMMIT */ .eI.test(ref.toLowerCase()) && !isRefName(ref))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.commit, ref, 'a full commit id, a branch or a tag name');
-    const files = pathList(inputs, INPUTS.linkedFiles);
-    const dirs = pathList(inputs, INPUTS.linkedDirs);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.commit, '', "the commit to deploy (a full commit id, a branch or a tag); by default the run's commit, which this CI did not give");
+    if (!_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_10__/* .FULL_COMMIT */ .eI.test(ref.toLowerCase()) && !isRefName(ref))
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.commit, ref, 'a full commit id, a branch or a tag name');
+    const files = pathList(inputs, _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.linkedFiles);
+    const dirs = pathList(inputs, _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.linkedDirs);
     const seen = new Set();
     for (const path of [...files, ...dirs]) {
         if (seen.has(path))
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.linkedFiles, path, 'each linked path once, as a file or a directory');
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.linkedFiles, path, 'each linked path once, as a file or a directory');
         seen.add(path);
     }
     return {
         source: { repository, ...(ssh ? { knownHosts: knownHostsText } : {}), ...(key ? { key } : {}) },
-        ref: _core_deploy_git_js__WEBPACK_IMPORTED_MODULE_9__/* .FULL_COMMIT */ .eI.test(ref.toLowerCase()) ? ref.toLowerCase() : ref,
-        build: inputs.optional(INPUTS.build),
-        restart: inputs.optional(INPUTS.restart),
+        ref: _core_deploy_git_js__WEBPACK_IMPORTED_MODULE_10__/* .FULL_COMMIT */ .eI.test(ref.toLowerCase()) ? ref.toLowerCase() : ref,
+        build: inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.build),
+        restart: inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.restart),
         linked: { files, dirs }
     };
 }
@@ -331,32 +286,32 @@ function readSettings(inputs, workspace, context = {}) {
     return { ...readReleaseSettings(inputs, workspace, context, hosts), ...connection };
 }
 function readConnection(inputs, hosts) {
-    const key = inputs.secret(INPUTS.key);
+    const key = inputs.secret(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.key);
     if (key === undefined)
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.key, '', 'the private key (its content, e.g. from a secret)');
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.key, '', 'the private key (its content, e.g. from a secret)');
     if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.key, '***', 'a private key in PEM or OpenSSH format (the content, not a path)');
-    const passphrase = inputs.secret(INPUTS.passphrase);
-    const insecure = inputs.boolean(INPUTS.insecure, false);
-    const knownHostsText = inputs.optional(INPUTS.knownHosts) ?? '';
-    const { entries, invalidLines } = (0,_lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_8__/* .parseKnownHosts */ .uJ)(knownHostsText);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.key, '***', 'a private key in PEM or OpenSSH format (the content, not a path)');
+    const passphrase = inputs.secret(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.passphrase);
+    const insecure = inputs.boolean(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.insecure, false);
+    const knownHostsText = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.knownHosts) ?? '';
+    const { entries, invalidLines } = (0,_lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_9__/* .parseKnownHosts */ .uJ)(knownHostsText);
     if (invalidLines.length) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.knownHosts, `line ${invalidLines.join(', ')}`, 'known_hosts lines: `host[,host] keytype base64-key` (as `ssh-keyscan` prints them)');
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.knownHosts, `line ${invalidLines.join(', ')}`, 'known_hosts lines: `host[,host] keytype base64-key` (as `ssh-keyscan` prints them)');
     }
-    const hostFingerprints = fingerprints(inputs, INPUTS.fingerprint, hosts.length);
+    const hostFingerprints = fingerprints(inputs, _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.fingerprint, hosts.length);
     if (!insecure && entries.length === 0 && hostFingerprints.every((f) => f.length === 0)) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigurationError */ .j1(`Host-key checking is on: set input '${INPUTS.knownHosts}' (e.g. the output of \`ssh-keyscan -H host\`, verified) or '${INPUTS.fingerprint}' (SHA256:…), or turn checking off with '${INPUTS.insecure}: true'.`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`Host-key checking is on: set input '${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.knownHosts}' (e.g. the output of \`ssh-keyscan -H host\`, verified) or '${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.fingerprint}' (SHA256:…), or turn checking off with '${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.insecure}: true'.`);
     }
-    const proxyText = inputs.optional(INPUTS.proxyJump);
+    const proxyText = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyJump);
     let proxy;
     if (proxyText !== undefined) {
-        const spec = (0,_core_hosts_js__WEBPACK_IMPORTED_MODULE_10__/* .parseHostSpec */ .nn)(proxyText);
+        const spec = (0,_core_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .parseHostSpec */ .nn)(proxyText);
         if (!spec)
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.proxyJump, proxyText, _core_hosts_js__WEBPACK_IMPORTED_MODULE_10__/* .HOST_SPEC_EXPECTED */ .eS);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyJump, proxyText, _core_hosts_js__WEBPACK_IMPORTED_MODULE_11__/* .HOST_SPEC_EXPECTED */ .eS);
         proxy = {
             spec,
-            key: inputs.secret(INPUTS.proxyKey) ?? key,
-            fingerprints: fingerprints(inputs, INPUTS.proxyFingerprint, 1)[0] ?? []
+            key: inputs.secret(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyKey) ?? key,
+            fingerprints: fingerprints(inputs, _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.proxyFingerprint, 1)[0] ?? []
         };
     }
     return {
@@ -372,51 +327,51 @@ function readConnection(inputs, hosts) {
  * inputs, for the one host it runs on.
  */
 function readReleaseSettings(inputs, workspace, context, hosts) {
-    const app = inputs.required(INPUTS.app, 'the application name');
+    const app = inputs.required(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.app, 'the application name');
     if (!APP.test(app))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.app, app, 'a name of lowercase letters, digits, `_` and `-` (it names the compose project)');
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.app, app, 'a name of lowercase letters, digits, `_` and `-` (it names the compose project)');
     const { target, stack } = targetOf(inputs, hosts, app);
     const { strategy, blueGreen } = strategyOf(inputs, target);
-    const path = inputs.optional(INPUTS.path) ?? `~/gantry/${app}`;
+    const path = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.path) ?? `~/gantry/${app}`;
     if (/[\0\n]/.test(path))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.path, path, 'a directory path on one line');
-    const rollbackTo = inputs.optional(INPUTS.rollbackTo);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.path, path, 'a directory path on one line');
+    const rollbackTo = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.rollbackTo);
     const git = gitSettings(inputs, target, context.sha, rollbackTo !== undefined);
     if (git &&
         rollbackTo !== undefined &&
         rollbackTo !== 'previous' &&
         !/^[0-9a-fA-F]{4,64}$/.test(rollbackTo))
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.rollbackTo, rollbackTo, '`previous` or a commit id (at least its first 4 characters) of a release kept on the hosts');
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.rollbackTo, rollbackTo, '`previous` or a commit id (at least its first 4 characters) of a release kept on the hosts');
     let composeFile;
     if (rollbackTo === undefined && !git) {
-        const file = inputs.optional(INPUTS.composeFile) ?? 'docker-compose.yml';
+        const file = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.composeFile) ?? 'docker-compose.yml';
         const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(file) ? file : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, file);
         try {
             composeFile = { path: file, content: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(full, 'utf8') };
         }
         catch {
-            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.composeFile, file, `a compose file in the workspace (${full} cannot be read)`);
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.composeFile, file, `a compose file in the workspace (${full} cannot be read)`);
         }
     }
     const env = envLines(inputs);
     const image = envValue(env, 'IMAGE');
     const version = git
-        ? _core_deploy_git_js__WEBPACK_IMPORTED_MODULE_9__/* .FULL_COMMIT */ .eI.test(git.ref)
+        ? _core_deploy_git_js__WEBPACK_IMPORTED_MODULE_10__/* .FULL_COMMIT */ .eI.test(git.ref)
             ? git.ref.slice(0, 7)
             : git.ref
-        : (inputs.optional(INPUTS.version) ??
+        : (inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.version) ??
             envValue(env, 'IMAGE_TAG') ??
             envValue(env, 'VERSION') ??
             (image && (0,_core_docker_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagOf */ .cO)(image)) ??
             'unversioned');
-    const server = inputs.optional(INPUTS.registry);
-    const username = inputs.optional(INPUTS.registryUsername);
-    const password = inputs.secret(INPUTS.registryPassword);
+    const server = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registry);
+    const username = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryUsername);
+    const password = inputs.secret(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryPassword);
     if ((username === undefined) !== (password === undefined) ||
         (username !== undefined && server === undefined)) {
-        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(INPUTS.registry, server ?? '', `'${INPUTS.registry}', '${INPUTS.registryUsername}' and '${INPUTS.registryPassword}' together`);
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registry, server ?? '', `'${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registry}', '${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryUsername}' and '${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryPassword}' together`);
     }
-    const healthUrl = inputs.url(INPUTS.healthUrl, 'an http(s) URL, checked from the host');
+    const healthUrl = inputs.url(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.healthUrl, 'an http(s) URL, checked from the host');
     return {
         target,
         stack,
@@ -431,17 +386,17 @@ function readReleaseSettings(inputs, workspace, context, hosts) {
         version,
         registry: server && username && password ? { server, username, password } : undefined,
         healthUrl,
-        healthTimeoutMs: inputs.duration(INPUTS.healthTimeout, 60_000),
-        preDeploy: inputs.optional(INPUTS.preDeploy),
-        postDeploy: inputs.optional(INPUTS.postDeploy),
-        maxParallel: inputs.integer(INPUTS.maxParallel, { min: 0, max: 1000 }) ?? 0,
-        onHostFailure: inputs.choice(INPUTS.onHostFailure, ['continue', 'stop'], 'continue'),
-        rollback: inputs.boolean(INPUTS.rollback, true),
+        healthTimeoutMs: inputs.duration(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.healthTimeout, 60_000),
+        preDeploy: inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.preDeploy),
+        postDeploy: inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.postDeploy),
+        maxParallel: inputs.integer(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.maxParallel, { min: 0, max: 1000 }) ?? 0,
+        onHostFailure: inputs.choice(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.onHostFailure, ['continue', 'stop'], 'continue'),
+        rollback: inputs.boolean(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.rollback, true),
         rollbackTo,
-        keepReleases: inputs.integer(INPUTS.keepReleases, { min: 1, max: 100 }) ?? 5,
-        lockTimeoutMs: inputs.duration(INPUTS.lockTimeout, 600_000),
-        lockStaleSeconds: Math.round(inputs.duration(INPUTS.lockStaleAfter, 1_800_000) / 1000),
-        dryRun: inputs.boolean(INPUTS.dryRun, false),
+        keepReleases: inputs.integer(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.keepReleases, { min: 1, max: 100 }) ?? 5,
+        lockTimeoutMs: inputs.duration(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.lockTimeout, 600_000),
+        lockStaleSeconds: Math.round(inputs.duration(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.lockStaleAfter, 1_800_000) / 1000),
+        dryRun: inputs.boolean(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.dryRun, false),
         token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')
     };
 }
@@ -810,6 +765,68 @@ function ancestorStep(layout, commit, head) {
         mayFail: true
     };
 }
+
+
+/***/ }),
+
+/***/ 94738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ INPUTS)
+/* harmony export */ });
+/**
+ * ssh-deploy's input names, in one pure module: the action reads them (src/actions/ssh-deploy/
+ * settings.ts), and the agent's config (src/core/agent/config.ts) takes the same keys for its apps.
+ */
+const INPUTS = {
+    hosts: 'hosts',
+    key: 'key',
+    passphrase: 'passphrase',
+    knownHosts: 'known-hosts',
+    fingerprint: 'fingerprint',
+    insecure: 'insecure-skip-host-key-check',
+    proxyJump: 'proxy-jump',
+    proxyKey: 'proxy-key',
+    proxyFingerprint: 'proxy-fingerprint',
+    app: 'app',
+    path: 'path',
+    composeFile: 'compose-file',
+    env: 'env',
+    version: 'version',
+    registry: 'registry',
+    registryUsername: 'registry-username',
+    registryPassword: 'registry-password',
+    healthUrl: 'health-url',
+    healthTimeout: 'health-timeout',
+    preDeploy: 'pre-deploy',
+    postDeploy: 'post-deploy',
+    maxParallel: 'max-parallel',
+    onHostFailure: 'on-host-failure',
+    rollback: 'rollback',
+    rollbackTo: 'rollback-to',
+    keepReleases: 'keep-releases',
+    lockTimeout: 'lock-timeout',
+    lockStaleAfter: 'lock-stale-after',
+    dryRun: 'dry-run',
+    target: 'target',
+    stack: 'stack',
+    repository: 'repository',
+    commit: 'commit',
+    repositoryKey: 'repository-key',
+    repositoryKnownHosts: 'repository-known-hosts',
+    build: 'build',
+    restart: 'restart',
+    linkedFiles: 'linked-files',
+    linkedDirs: 'linked-dirs',
+    strategy: 'strategy',
+    proxyDriver: 'proxy',
+    routeHost: 'route-host',
+    routePath: 'route-path',
+    proxyOptions: 'proxy-options',
+    drainTimeout: 'drain-timeout',
+    postDeployTest: 'post-deploy-test'
+};
 
 
 /***/ }),

@@ -30,6 +30,8 @@ var external_node_util_ = __webpack_require__(57975);
 var docker_reference = __webpack_require__(58003);
 // EXTERNAL MODULE: ./src/core/json.ts
 var json = __webpack_require__(86153);
+// EXTERNAL MODULE: ./src/core/deploy/inputs.ts
+var deploy_inputs = __webpack_require__(94738);
 // EXTERNAL MODULE: ./src/core/notify/targets.ts
 var notify_targets = __webpack_require__(64555);
 // EXTERNAL MODULE: ./src/lib/errors.ts
@@ -45,42 +47,7 @@ var yaml = __webpack_require__(91076);
 
 
 
-/**
- * ssh-deploy's input names (src/actions/ssh-deploy/settings.ts INPUTS, which src/core may not
- * import: it reads files). A unit test checks that each is one of ssh-deploy's.
- */
-const INPUTS = {
-    app: 'app',
-    target: 'target',
-    strategy: 'strategy',
-    path: 'path',
-    composeFile: 'compose-file',
-    env: 'env',
-    registry: 'registry',
-    registryUsername: 'registry-username',
-    registryPassword: 'registry-password',
-    healthUrl: 'health-url',
-    healthTimeout: 'health-timeout',
-    preDeploy: 'pre-deploy',
-    postDeploy: 'post-deploy',
-    rollback: 'rollback',
-    keepReleases: 'keep-releases',
-    lockTimeout: 'lock-timeout',
-    lockStaleAfter: 'lock-stale-after',
-    repository: 'repository',
-    repositoryKey: 'repository-key',
-    repositoryKnownHosts: 'repository-known-hosts',
-    build: 'build',
-    restart: 'restart',
-    linkedFiles: 'linked-files',
-    linkedDirs: 'linked-dirs',
-    proxyDriver: 'proxy',
-    routeHost: 'route-host',
-    routePath: 'route-path',
-    proxyOptions: 'proxy-options',
-    drainTimeout: 'drain-timeout',
-    postDeployTest: 'post-deploy-test'
-};
+
 /** All the problems of one file, one `<file>:<line>: <key path>: <problem>` line each. */
 class AgentConfigError extends errors/* ConfigurationError */.j1 {
     problems;
@@ -107,35 +74,35 @@ const TOP_KEYS = [
 ];
 /** ssh-deploy inputs an app may set, passed on as written. */
 const COMMON_INPUTS = [
-    INPUTS.path,
-    INPUTS.healthUrl,
-    INPUTS.healthTimeout,
-    INPUTS.preDeploy,
-    INPUTS.postDeploy,
-    INPUTS.rollback,
-    INPUTS.keepReleases,
-    INPUTS.lockTimeout,
-    INPUTS.lockStaleAfter
+    deploy_inputs/* INPUTS */.m.path,
+    deploy_inputs/* INPUTS */.m.healthUrl,
+    deploy_inputs/* INPUTS */.m.healthTimeout,
+    deploy_inputs/* INPUTS */.m.preDeploy,
+    deploy_inputs/* INPUTS */.m.postDeploy,
+    deploy_inputs/* INPUTS */.m.rollback,
+    deploy_inputs/* INPUTS */.m.keepReleases,
+    deploy_inputs/* INPUTS */.m.lockTimeout,
+    deploy_inputs/* INPUTS */.m.lockStaleAfter
 ];
-const COMPOSE_INPUTS = [INPUTS.composeFile, INPUTS.env, INPUTS.registryUsername];
+const COMPOSE_INPUTS = [deploy_inputs/* INPUTS */.m.composeFile, deploy_inputs/* INPUTS */.m.env, deploy_inputs/* INPUTS */.m.registryUsername];
 const BLUE_GREEN_INPUTS = [
-    INPUTS.proxyDriver,
-    INPUTS.routeHost,
-    INPUTS.routePath,
-    INPUTS.proxyOptions,
-    INPUTS.drainTimeout,
-    INPUTS.postDeployTest
+    deploy_inputs/* INPUTS */.m.proxyDriver,
+    deploy_inputs/* INPUTS */.m.routeHost,
+    deploy_inputs/* INPUTS */.m.routePath,
+    deploy_inputs/* INPUTS */.m.proxyOptions,
+    deploy_inputs/* INPUTS */.m.drainTimeout,
+    deploy_inputs/* INPUTS */.m.postDeployTest
 ];
 const GIT_INPUTS = [
-    INPUTS.repository,
-    INPUTS.repositoryKnownHosts,
-    INPUTS.build,
-    INPUTS.restart,
-    INPUTS.linkedFiles,
-    INPUTS.linkedDirs
+    deploy_inputs/* INPUTS */.m.repository,
+    deploy_inputs/* INPUTS */.m.repositoryKnownHosts,
+    deploy_inputs/* INPUTS */.m.build,
+    deploy_inputs/* INPUTS */.m.restart,
+    deploy_inputs/* INPUTS */.m.linkedFiles,
+    deploy_inputs/* INPUTS */.m.linkedDirs
 ];
 /** Secrets an app reads from a file or the environment, by their ssh-deploy input names. */
-const SECRET_INPUTS = [INPUTS.registryPassword, INPUTS.repositoryKey];
+const SECRET_INPUTS = [deploy_inputs/* INPUTS */.m.registryPassword, deploy_inputs/* INPUTS */.m.repositoryKey];
 const AGENT_KEYS = [
     'target',
     'strategy',
@@ -146,8 +113,8 @@ const AGENT_KEYS = [
     'triggers',
     'notify'
 ];
-const COMPOSE_ONLY = ['image', 'tags', ...COMPOSE_INPUTS, INPUTS.registryPassword];
-const GIT_ONLY = ['branch', ...GIT_INPUTS, INPUTS.repositoryKey];
+const COMPOSE_ONLY = ['image', 'tags', ...COMPOSE_INPUTS, deploy_inputs/* INPUTS */.m.registryPassword];
+const GIT_ONLY = ['branch', ...GIT_INPUTS, deploy_inputs/* INPUTS */.m.repositoryKey];
 const APP_KEYS = [
     ...AGENT_KEYS,
     ...COMMON_INPUTS,
@@ -162,8 +129,8 @@ const TRIGGER_KEYS = [...WEBHOOK_TRIGGERS, 'poll'];
 const LITERAL_SECRETS = {
     token: 'token',
     secret: 'secret',
-    [INPUTS.registryPassword]: INPUTS.registryPassword,
-    [INPUTS.repositoryKey]: INPUTS.repositoryKey
+    [deploy_inputs/* INPUTS */.m.registryPassword]: deploy_inputs/* INPUTS */.m.registryPassword,
+    [deploy_inputs/* INPUTS */.m.repositoryKey]: deploy_inputs/* INPUTS */.m.repositoryKey
 };
 /** Levenshtein distance, for "did you mean". */
 function distance(a, b) {
@@ -411,14 +378,14 @@ function readApp(r, name, value, raw, path) {
             if (map[key] !== undefined)
                 r.problems.add(at(key), 'only with `strategy: blue-green`', 'key');
     const inputs = {
-        [INPUTS.app]: name,
-        [INPUTS.target]: target,
-        [INPUTS.strategy]: strategy
+        [deploy_inputs/* INPUTS */.m.app]: name,
+        [deploy_inputs/* INPUTS */.m.target]: target,
+        [deploy_inputs/* INPUTS */.m.strategy]: strategy
     };
     for (const key of [...COMMON_INPUTS, ...COMPOSE_INPUTS, ...BLUE_GREEN_INPUTS, ...GIT_INPUTS]) {
         if (map[key] === undefined || map[key] === null)
             continue;
-        if (key === INPUTS.env && (0,json/* isPlainObject */.Q)(map[key])) {
+        if (key === deploy_inputs/* INPUTS */.m.env && (0,json/* isPlainObject */.Q)(map[key])) {
             const env = map[key];
             const rawEnv = (0,json/* isPlainObject */.Q)(rawMap[key]) ? rawMap[key] : {};
             inputs[key] = Object.entries(env)
@@ -430,8 +397,8 @@ function readApp(r, name, value, raw, path) {
         if (list !== undefined)
             inputs[key] = list.join('\n');
     }
-    if (inputs[INPUTS.composeFile] !== undefined)
-        inputs[INPUTS.composeFile] = pathFrom(r.file, r.context.home, inputs[INPUTS.composeFile]);
+    if (inputs[deploy_inputs/* INPUTS */.m.composeFile] !== undefined)
+        inputs[deploy_inputs/* INPUTS */.m.composeFile] = pathFrom(r.file, r.context.home, inputs[deploy_inputs/* INPUTS */.m.composeFile]);
     // `path` stays as written (ssh-deploy's default `~/gantry/<app>` when absent): the engine resolves `~`.
     for (const secret of SECRET_INPUTS) {
         const value = r.secret(map, path, secret, false);
@@ -441,19 +408,19 @@ function readApp(r, name, value, raw, path) {
     // The typed inputs ssh-deploy reads, checked with its reader so the message is the same.
     const reader = new lib_inputs/* InputReader */.i_((n) => inputs[n] ?? '');
     const checks = [
-        [INPUTS.healthTimeout, () => reader.duration(INPUTS.healthTimeout, 0)],
-        [INPUTS.lockTimeout, () => reader.duration(INPUTS.lockTimeout, 0)],
-        [INPUTS.lockStaleAfter, () => reader.duration(INPUTS.lockStaleAfter, 0)],
-        [INPUTS.drainTimeout, () => reader.duration(INPUTS.drainTimeout, 0)],
-        [INPUTS.keepReleases, () => reader.integer(INPUTS.keepReleases, { min: 1, max: 100 })],
+        [deploy_inputs/* INPUTS */.m.healthTimeout, () => reader.duration(deploy_inputs/* INPUTS */.m.healthTimeout, 0)],
+        [deploy_inputs/* INPUTS */.m.lockTimeout, () => reader.duration(deploy_inputs/* INPUTS */.m.lockTimeout, 0)],
+        [deploy_inputs/* INPUTS */.m.lockStaleAfter, () => reader.duration(deploy_inputs/* INPUTS */.m.lockStaleAfter, 0)],
+        [deploy_inputs/* INPUTS */.m.drainTimeout, () => reader.duration(deploy_inputs/* INPUTS */.m.drainTimeout, 0)],
+        [deploy_inputs/* INPUTS */.m.keepReleases, () => reader.integer(deploy_inputs/* INPUTS */.m.keepReleases, { min: 1, max: 100 })],
         [
-            INPUTS.healthUrl,
-            () => reader.url(INPUTS.healthUrl, 'an http(s) URL, checked from this host')
+            deploy_inputs/* INPUTS */.m.healthUrl,
+            () => reader.url(deploy_inputs/* INPUTS */.m.healthUrl, 'an http(s) URL, checked from this host')
         ],
-        [INPUTS.rollback, () => reader.boolean(INPUTS.rollback, true)],
+        [deploy_inputs/* INPUTS */.m.rollback, () => reader.boolean(deploy_inputs/* INPUTS */.m.rollback, true)],
         [
-            INPUTS.proxyDriver,
-            () => reader.choice(INPUTS.proxyDriver, ['haproxy', 'nginx'], 'haproxy')
+            deploy_inputs/* INPUTS */.m.proxyDriver,
+            () => reader.choice(deploy_inputs/* INPUTS */.m.proxyDriver, ['haproxy', 'nginx'], 'haproxy')
         ]
     ];
     for (const [key, check] of checks) {
@@ -497,20 +464,20 @@ function readApp(r, name, value, raw, path) {
             if (tags.length === 0)
                 r.problems.add(at('tags'), 'at least one tag glob');
         }
-        if (inputs[INPUTS.registryUsername] !== undefined &&
-            inputs[INPUTS.registryPassword] === undefined)
-            r.problems.add(at(INPUTS.registryUsername), `needs ${INPUTS.registryPassword}-file or ${INPUTS.registryPassword}-env`);
-        if (inputs[INPUTS.registryPassword] !== undefined &&
-            inputs[INPUTS.registryUsername] === undefined)
-            r.problems.add(path, `${INPUTS.registryPassword} needs ${INPUTS.registryUsername}`, 'key');
-        if (image && inputs[INPUTS.registryUsername] !== undefined)
-            inputs[INPUTS.registry] = image.registry;
+        if (inputs[deploy_inputs/* INPUTS */.m.registryUsername] !== undefined &&
+            inputs[deploy_inputs/* INPUTS */.m.registryPassword] === undefined)
+            r.problems.add(at(deploy_inputs/* INPUTS */.m.registryUsername), `needs ${deploy_inputs/* INPUTS */.m.registryPassword}-file or ${deploy_inputs/* INPUTS */.m.registryPassword}-env`);
+        if (inputs[deploy_inputs/* INPUTS */.m.registryPassword] !== undefined &&
+            inputs[deploy_inputs/* INPUTS */.m.registryUsername] === undefined)
+            r.problems.add(path, `${deploy_inputs/* INPUTS */.m.registryPassword} needs ${deploy_inputs/* INPUTS */.m.registryUsername}`, 'key');
+        if (image && inputs[deploy_inputs/* INPUTS */.m.registryUsername] !== undefined)
+            inputs[deploy_inputs/* INPUTS */.m.registry] = image.registry;
     }
     else {
         branch = text('branch') ?? 'main';
         if (!isBranch(branch))
             r.problems.add(at('branch'), `${JSON.stringify(branch)}: expected a branch name`);
-        if (inputs[INPUTS.repository] === undefined)
+        if (inputs[deploy_inputs/* INPUTS */.m.repository] === undefined)
             r.problems.add(path, 'repository is required with `target: git`', 'key');
     }
     const stepText = text('step-timeout');
@@ -944,6 +911,16 @@ function createDeployer(options) {
             try {
                 const prepared = await prepare(job, app, log);
                 const before = (await deployer.status(app).catch(() => ({ current: undefined }))).current;
+                // The log's first lines, as ssh-deploy's: what is deployed, and what ran before it.
+                log(prepared.target.headline({
+                    app: app.name,
+                    what: job.request.kind === 'rollback'
+                        ? `rollback to ${job.request.to}`
+                        : (job.resolved?.version ?? job.version ?? 'the newest release'),
+                    hosts: ['this machine'],
+                    maxParallel: 1
+                }));
+                log(before ? `current release: ${before}` : 'no release yet');
                 const run = {
                     job: job.id,
                     token: prepared.plan.token,
@@ -1890,7 +1867,20 @@ class JobQueue {
         });
         // Keep the first lines (what started) and the newest (how it ended), and say what is left out.
         let dropped = 0;
+        // The log reaches the job's file while the run goes on (at most twice a second), so a run the
+        // agent did not live to finish (kill -9, a crash) keeps what it printed for recovery to show.
+        let pendingSave;
+        const saveSoon = () => {
+            if (pendingSave)
+                return;
+            pendingSave = setTimeout(() => {
+                pendingSave = undefined;
+                void this.save(job).catch(() => undefined);
+            }, 500);
+            pendingSave.unref();
+        };
         const logLine = (line) => {
+            saveSoon();
             job.log.push(line);
             if (job.log.length <= LOG_LINES_KEPT)
                 return;
@@ -1912,6 +1902,7 @@ class JobQueue {
             // The contract says run() never throws; if it does, the job still ends.
             result = { state: 'failed', message: `the deployer failed: ${(0,errors/* errorMessage */.gJ)(error)}` };
         }
+        clearTimeout(pendingSave);
         job.state = result.state;
         job.endedAt = this.now();
         if (result.version !== undefined)

@@ -145,6 +145,19 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       try {
         const prepared = await prepare(job, app, log)
         const before = (await deployer.status(app).catch(() => ({ current: undefined }))).current
+        // The log's first lines, as ssh-deploy's: what is deployed, and what ran before it.
+        log(
+          prepared.target.headline({
+            app: app.name,
+            what:
+              job.request.kind === 'rollback'
+                ? `rollback to ${job.request.to}`
+                : (job.resolved?.version ?? job.version ?? 'the newest release'),
+            hosts: ['this machine'],
+            maxParallel: 1
+          })
+        )
+        log(before ? `current release: ${before}` : 'no release yet')
         const run: RunFile = {
           job: job.id,
           token: prepared.plan.token,

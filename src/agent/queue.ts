@@ -258,7 +258,19 @@ export class JobQueue {
     })
     // Keep the first lines (what started) and the newest (how it ended), and say what is left out.
     let dropped = 0
+    // The log reaches the job's file while the run goes on (at most twice a second), so a run the
+    // agent did not live to finish (kill -9, a crash) keeps what it printed for recovery to show.
+    let pendingSave: NodeJS.Timeout | undefined
+    const saveSoon = () => {
+      if (pendingSave) return
+      pendingSave = setTimeout(() => {
+        pendingSave = undefined
+        void this.save(job).catch(() => undefined)
+      }, 500)
+      pendingSave.unref()
+    }
     const logLine = (line: string) => {
+      saveSoon()
       job.log.push(line)
       if (job.log.length <= LOG_LINES_KEPT) return
       if (dropped === 0) {
@@ -277,6 +289,7 @@ export class JobQueue {
       // The contract says run() never throws; if it does, the job still ends.
       result = { state: 'failed', message: `the deployer failed: ${errorMessage(error)}` }
     }
+    clearTimeout(pendingSave)
     job.state = result.state
     job.endedAt = this.now()
     if (result.version !== undefined) job.version = result.version

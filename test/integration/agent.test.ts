@@ -751,14 +751,18 @@ describe('one run at a time per app', () => {
       await new Promise((r) => setTimeout(r, 100))
     }
     expect(existsSync(join(dir, 'state', 'runs', `${SLOW.app}.json`))).toBe(true)
+    await new Promise((r) => setTimeout(r, 600)) // the running job's log reaches its file
     await agent.kill()
     marker('hang', false)
-    // The orphaned step is this test's to end (its process group outlived the agent).
-    for (const p of processesOf(host.user, HUNG_SLEEP)) process.kill(p.pid, 'SIGKILL')
+    // The hung step's process group outlived the agent (no systemd here to end the control group).
+    expect(processesOf(host.user, HUNG_SLEEP).length).toBeGreaterThan(0)
     agent = await startAgent({ host, config, port: agentPort })
     const job = await waitForJob(agent, SECRETS.bearer, r.json.job, 60_000)
     expect(job.state).toBe('failed')
     expect(job.message).toMatch(/interrupted: the agent stopped during this run/)
+    // The restarted agent ended what the killed one left running, and the log of the run is kept.
+    expect(processesOf(host.user, HUNG_SLEEP)).toEqual([])
+    expect(job.log[0]).toMatch(new RegExp(`^Deploying ${SLOW.app} v1@sha256:`))
     expect(existsSync(join(dir, 'state', 'runs', `${SLOW.app}.json`))).toBe(false)
     expect(await served(SLOW.url)).toBe('v2')
     expect(await served(SLOW.url, '/health')).toMatch(/ok/)
