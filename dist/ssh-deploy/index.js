@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3785);
 /* harmony import */ var _lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(_lib_dirname_shim_js__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(750);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(202);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 750:
+/***/ 202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36061,19 +36061,11 @@ function githubRunner(env = process.env, actionsCore = core_namespaceObject) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/actions/ssh-deploy/settings.ts
-/** The inputs of `ssh-deploy`, read once and validated before anything connects. */
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/core/deploy/inputs.ts
+/**
+ * ssh-deploy's input names, in one pure module: the action reads them (src/actions/ssh-deploy/
+ * settings.ts), and the agent's config (src/core/agent/config.ts) takes the same keys for its apps.
+ */
 const INPUTS = {
     hosts: 'hosts',
     key: 'key',
@@ -36122,6 +36114,22 @@ const INPUTS = {
     drainTimeout: 'drain-timeout',
     postDeployTest: 'post-deploy-test'
 };
+
+;// CONCATENATED MODULE: ./src/actions/ssh-deploy/settings.ts
+/** The inputs of `ssh-deploy`, read once and validated before anything connects. */
+
+
+
+
+
+
+
+
+
+
+
+
+
 const FINGERPRINT = /^SHA256:[A-Za-z0-9+/]{43}=?$/;
 const settings_APP = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -103,7 +103,11 @@ describe('git app on this machine', () => {
     const withBuild = app()
     withBuild.inputs = {
       ...withBuild.inputs,
-      build: `cat ${join(dir, 'state', 'runs', 'blog.json')}; echo`
+      // The agent names the group right after the spawn, while the step may already run: wait
+      // (bounded) until it has.
+      build:
+        `f=${join(dir, 'state', 'runs', 'blog.json')}; for i in $(seq 50); do ` +
+        `grep -q '"groups":\\[{' "$f" && break; sleep 0.1; done; cat "$f"; echo`
     }
     const lines: string[] = []
     const result = await d.run(job(first), withBuild, (l) => lines.push(l))
