@@ -432,7 +432,8 @@ const EXAMPLES = {
                 images: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop',
                 'base-version': '0.1',
                 'build-number': '<< pipeline.number >>',
-                env: 'IMAGE=123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop:0.1.<< pipeline.number >>',
+                // Deployed as IMAGE=<image>:<the version the job's version command computed>.
+                image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop',
                 'known-hosts':
                   '10.0.1.10 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFqVe+lEExNb6kBPWbcVMieQYohKnwkqArA53sgNbR51',
                 channel: '#deploys',

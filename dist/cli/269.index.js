@@ -106,6 +106,31 @@ function envLines(inputs) {
     return (lines.map((l) => l.replace(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/, '$1=')).join('\n') +
         (lines.length ? '\n' : ''));
 }
+/**
+ * `image`: the repository to deploy, whose tag is `version` (on CircleCI, the `version` command's
+ * output): the release's env gets `IMAGE=<image>:<version>` and `IMAGE_TAG=<version>`, as
+ * `gantry agent` sets them, so the tag deployed is the one that was built and pushed, never one
+ * composed by hand beside it. Undefined without `image`.
+ */
+function imageRepository(inputs, env, rollingBack) {
+    const text = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.image);
+    if (text === undefined)
+        return undefined;
+    const parsed = (0,_core_docker_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .parseImageReference */ .o_)(text);
+    if ('error' in parsed)
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.image, text, parsed.error);
+    if (parsed.reference.tag !== undefined || parsed.reference.digest !== undefined)
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.image, text, `a repository without a tag or digest (\`${parsed.name}\`): the tag is \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.version}\``);
+    for (const key of ['IMAGE', 'IMAGE_TAG'])
+        if (envValue(env, key) !== undefined)
+            throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.env, `${key}=${envValue(env, key)}`, `no ${key} line with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.image}\` (the release gets IMAGE=<image>:<version> and IMAGE_TAG=<version>)`);
+    if (rollingBack)
+        return undefined; // a rollback runs the kept release's own .env
+    const version = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.version) ?? envValue(env, 'VERSION');
+    if (version === undefined || !(0,_core_docker_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isValidTag */ .r_)(version))
+        throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.version, version ?? '', `the image tag to deploy with \`${_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.image}\` (letters, digits, \`_\`, \`.\`, \`-\`; on CircleCI the \`version\` command's output fills it)`);
+    return parsed.name;
+}
 function envValue(env, key) {
     return env
         .split('\n')
@@ -225,6 +250,7 @@ const GIT_ONLY = [
 const NOT_WITH_GIT = [
     _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.version,
     _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.env,
+    _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.image,
     _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registry,
     _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryUsername,
     _core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryPassword
@@ -353,8 +379,9 @@ function readReleaseSettings(inputs, workspace, context, hosts) {
             throw new _lib_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.composeFile, file, `a compose file in the workspace (${full} cannot be read)`);
         }
     }
-    const env = envLines(inputs);
+    let env = envLines(inputs);
     const image = envValue(env, 'IMAGE');
+    const repository = imageRepository(inputs, env, rollbackTo !== undefined);
     const version = git
         ? _core_deploy_git_js__WEBPACK_IMPORTED_MODULE_10__/* .FULL_COMMIT */ .eI.test(git.ref)
             ? git.ref.slice(0, 7)
@@ -364,6 +391,8 @@ function readReleaseSettings(inputs, workspace, context, hosts) {
             envValue(env, 'VERSION') ??
             (image && (0,_core_docker_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .tagOf */ .cO)(image)) ??
             'unversioned');
+    if (repository !== undefined)
+        env += `IMAGE=${repository}:${version}\nIMAGE_TAG=${version}\n`;
     const server = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registry);
     const username = inputs.optional(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryUsername);
     const password = inputs.secret(_core_deploy_inputs_js__WEBPACK_IMPORTED_MODULE_6__/* .INPUTS */ .m.registryPassword);
@@ -793,6 +822,7 @@ const INPUTS = {
     path: 'path',
     composeFile: 'compose-file',
     env: 'env',
+    image: 'image',
     version: 'version',
     registry: 'registry',
     registryUsername: 'registry-username',

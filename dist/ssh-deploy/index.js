@@ -36080,6 +36080,7 @@ const INPUTS = {
     path: 'path',
     composeFile: 'compose-file',
     env: 'env',
+    image: 'image',
     version: 'version',
     registry: 'registry',
     registryUsername: 'registry-username',
@@ -36195,6 +36196,31 @@ function envLines(inputs) {
     }
     return (lines.map((l) => l.replace(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=/, '$1=')).join('\n') +
         (lines.length ? '\n' : ''));
+}
+/**
+ * `image`: the repository to deploy, whose tag is `version` (on CircleCI, the `version` command's
+ * output): the release's env gets `IMAGE=<image>:<version>` and `IMAGE_TAG=<version>`, as
+ * `gantry agent` sets them, so the tag deployed is the one that was built and pushed, never one
+ * composed by hand beside it. Undefined without `image`.
+ */
+function imageRepository(inputs, env, rollingBack) {
+    const text = inputs.optional(INPUTS.image);
+    if (text === undefined)
+        return undefined;
+    const parsed = parseImageReference(text);
+    if ('error' in parsed)
+        throw new InputError(INPUTS.image, text, parsed.error);
+    if (parsed.reference.tag !== undefined || parsed.reference.digest !== undefined)
+        throw new InputError(INPUTS.image, text, `a repository without a tag or digest (\`${parsed.name}\`): the tag is \`${INPUTS.version}\``);
+    for (const key of ['IMAGE', 'IMAGE_TAG'])
+        if (envValue(env, key) !== undefined)
+            throw new InputError(INPUTS.env, `${key}=${envValue(env, key)}`, `no ${key} line with \`${INPUTS.image}\` (the release gets IMAGE=<image>:<version> and IMAGE_TAG=<version>)`);
+    if (rollingBack)
+        return undefined; // a rollback runs the kept release's own .env
+    const version = inputs.optional(INPUTS.version) ?? envValue(env, 'VERSION');
+    if (version === undefined || !isValidTag(version))
+        throw new InputError(INPUTS.version, version ?? '', `the image tag to deploy with \`${INPUTS.image}\` (letters, digits, \`_\`, \`.\`, \`-\`; on CircleCI the \`version\` command's output fills it)`);
+    return parsed.name;
 }
 function envValue(env, key) {
     return env
@@ -36315,6 +36341,7 @@ const GIT_ONLY = [
 const NOT_WITH_GIT = [
     INPUTS.version,
     INPUTS.env,
+    INPUTS.image,
     INPUTS.registry,
     INPUTS.registryUsername,
     INPUTS.registryPassword
@@ -36443,8 +36470,9 @@ function readReleaseSettings(inputs, workspace, context, hosts) {
             throw new InputError(INPUTS.composeFile, file, `a compose file in the workspace (${full} cannot be read)`);
         }
     }
-    const env = envLines(inputs);
+    let env = envLines(inputs);
     const image = envValue(env, 'IMAGE');
+    const repository = imageRepository(inputs, env, rollbackTo !== undefined);
     const version = git
         ? FULL_COMMIT.test(git.ref)
             ? git.ref.slice(0, 7)
@@ -36454,6 +36482,8 @@ function readReleaseSettings(inputs, workspace, context, hosts) {
             envValue(env, 'VERSION') ??
             (image && tagOf(image)) ??
             'unversioned');
+    if (repository !== undefined)
+        env += `IMAGE=${repository}:${version}\nIMAGE_TAG=${version}\n`;
     const server = inputs.optional(INPUTS.registry);
     const username = inputs.optional(INPUTS.registryUsername);
     const password = inputs.secret(INPUTS.registryPassword);

@@ -89,11 +89,18 @@ describe('a release lifecycle on three hosts', () => {
     expect(secretLeaks(r, [KEY.split('\n')[1] as string])).toEqual([])
   }, 180_000)
 
-  test('v2 replaces it; the summary says v1 → v2', async () => {
-    const r = await deploy(app, { env: `IMAGE=${sandbox.images.v2}` })
+  test('v2 replaces it, given as image + version; the summary says v1 → v2', async () => {
+    const [repository, tag] = [
+      sandbox.images.v2.slice(0, sandbox.images.v2.lastIndexOf(':')),
+      sandbox.images.v2.slice(sandbox.images.v2.lastIndexOf(':') + 1)
+    ]
+    const r = await deploy(app, { image: repository, version: tag, env: 'LOG_LEVEL=info' })
     expectExit(r, 0)
     expect(r.outputs).toMatchObject({ version: 'v2', 'previous-version': 'v1' })
     for (const h of hosts) expect(await versionOn(h)).toBe('v2')
+    expect(onHost(hosts[0]!, `cat ~/gantry/${app}/current/.env`)).toBe(
+      `LOG_LEVEL=info\nIMAGE=${repository}:${tag}\nIMAGE_TAG=${tag}\n`
+    )
     expect(r.summary).toContain('| v1 → v2 |')
     expect(r.stdout).toMatch(/\[gantry01@127\.0\.0\.11\] ▸ pull/)
   }, 180_000)

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import { tagOf } from '../../core/docker-reference.js'
+import { isValidTag, parseImageReference, tagOf } from '../../core/docker-reference.js'
 import {
   formatHostSpec,
   HOST_SPEC_EXPECTED,
@@ -160,6 +160,45 @@ function envLines(inputs: InputReader): string {
   )
 }
 
+/**
+ * `image`: the repository to deploy, whose tag is `version` (on CircleCI, the `version` command's
+ * output): the release's env gets `IMAGE=<image>:<version>` and `IMAGE_TAG=<version>`, as
+ * `gantry agent` sets them, so the tag deployed is the one that was built and pushed, never one
+ * composed by hand beside it. Undefined without `image`.
+ */
+function imageRepository(
+  inputs: InputReader,
+  env: string,
+  rollingBack: boolean
+): string | undefined {
+  const text = inputs.optional(INPUTS.image)
+  if (text === undefined) return undefined
+  const parsed = parseImageReference(text)
+  if ('error' in parsed) throw new InputError(INPUTS.image, text, parsed.error)
+  if (parsed.reference.tag !== undefined || parsed.reference.digest !== undefined)
+    throw new InputError(
+      INPUTS.image,
+      text,
+      `a repository without a tag or digest (\`${parsed.name}\`): the tag is \`${INPUTS.version}\``
+    )
+  for (const key of ['IMAGE', 'IMAGE_TAG'])
+    if (envValue(env, key) !== undefined)
+      throw new InputError(
+        INPUTS.env,
+        `${key}=${envValue(env, key)}`,
+        `no ${key} line with \`${INPUTS.image}\` (the release gets IMAGE=<image>:<version> and IMAGE_TAG=<version>)`
+      )
+  if (rollingBack) return undefined // a rollback runs the kept release's own .env
+  const version = inputs.optional(INPUTS.version) ?? envValue(env, 'VERSION')
+  if (version === undefined || !isValidTag(version))
+    throw new InputError(
+      INPUTS.version,
+      version ?? '',
+      `the image tag to deploy with \`${INPUTS.image}\` (letters, digits, \`_\`, \`.\`, \`-\`; on CircleCI the \`version\` command's output fills it)`
+    )
+  return parsed.name
+}
+
 function envValue(env: string, key: string): string | undefined {
   return env
     .split('\n')
@@ -314,6 +353,7 @@ const GIT_ONLY = [
 const NOT_WITH_GIT = [
   INPUTS.version,
   INPUTS.env,
+  INPUTS.image,
   INPUTS.registry,
   INPUTS.registryUsername,
   INPUTS.registryPassword
@@ -522,8 +562,9 @@ export function readReleaseSettings(
     }
   }
 
-  const env = envLines(inputs)
+  let env = envLines(inputs)
   const image = envValue(env, 'IMAGE')
+  const repository = imageRepository(inputs, env, rollbackTo !== undefined)
   const version = git
     ? FULL_COMMIT.test(git.ref)
       ? git.ref.slice(0, 7)
@@ -533,6 +574,7 @@ export function readReleaseSettings(
       envValue(env, 'VERSION') ??
       (image && tagOf(image)) ??
       'unversioned')
+  if (repository !== undefined) env += `IMAGE=${repository}:${version}\nIMAGE_TAG=${version}\n`
 
   const server = inputs.optional(INPUTS.registry)
   const username = inputs.optional(INPUTS.registryUsername)

@@ -16,6 +16,7 @@ export const INPUTS = {
   path: 'path',
   composeFile: 'compose-file',
   env: 'env',
+  image: 'image',
   version: 'version',
   registry: 'registry',
   registryUsername: 'registry-username',
