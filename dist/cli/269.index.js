@@ -2578,7 +2578,25 @@ function gitTarget(options) {
             const previous = state.current;
             // Fetch and check out in one round trip: until the release directory exists (renamed into
             // place at the end), a failure changes nothing on the host but its cache.
-            await session.run([(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchStep */ .BS)(layout, source, commit), (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .checkoutStep */ .vU)(layout, release, commit)]);
+            const { contains } = options;
+            if (contains) {
+                const [, verdict] = await session.run([
+                    (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchStep */ .BS)(layout, source, commit),
+                    (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .ancestorStep */ .Cx)(layout, contains.commit, commit)
+                ]);
+                if (verdict?.code !== 0) {
+                    const message = `commit ${contains.commit} is not on branch ${contains.branch} (its head is ${(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .shortCommit */ .Ax)(commit)})`;
+                    session.log(`✗ ${message}; nothing changed`);
+                    return { status: 'failed', after: before, attempted: version, message };
+                }
+                session.log(`${(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .shortCommit */ .Ax)(contains.commit)} is on ${contains.branch}`);
+                await session.run([(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .checkoutStep */ .vU)(layout, release, commit)]);
+            }
+            else
+                await session.run([
+                    (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchStep */ .BS)(layout, source, commit),
+                    (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .checkoutStep */ .vU)(layout, release, commit)
+                ]);
             const prepare = [
                 ...(options.linked.files.length || options.linked.dirs.length
                     ? [(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .linkStep */ .Vp)(layout, release, options.linked)]

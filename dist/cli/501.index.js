@@ -750,8 +750,6 @@ function localRunner(options = {}) {
 
 // EXTERNAL MODULE: ./src/deploy/session.ts
 var session = __webpack_require__(65031);
-// EXTERNAL MODULE: ./src/deploy/step.ts
-var step = __webpack_require__(99497);
 // EXTERNAL MODULE: ./src/deploy/targets/index.ts + 7 modules
 var targets = __webpack_require__(45842);
 // EXTERNAL MODULE: ./src/deploy/targets/git.ts
@@ -882,7 +880,6 @@ class UnresolvableError extends Error {
 
 
 
-
 const RESOLVE_TIMEOUT_MS = 5000;
 function createDeployer(options) {
     const clock = options.clock ?? lib_clock/* realClock */.d;
@@ -909,7 +906,7 @@ function createDeployer(options) {
             let result;
             let runFile;
             try {
-                const prepared = await prepare(job, app, log);
+                const prepared = await prepare(job, app);
                 const before = (await deployer.status(app).catch(() => ({ current: undefined }))).current;
                 // The log's first lines, as ssh-deploy's: what is deployed, and what ran before it.
                 log(prepared.target.headline({
@@ -972,7 +969,7 @@ function createDeployer(options) {
         }
     };
     /** The HostPlan and target, built as ssh-deploy builds them, from the app's inputs. */
-    async function prepare(job, app, log) {
+    async function prepare(job, app) {
         const { request } = job;
         const extra = {
             app: app.name,
@@ -980,6 +977,7 @@ function createDeployer(options) {
             strategy: app.strategy
         };
         let commit;
+        let contains;
         if (request.kind === 'rollback')
             extra['rollback-to'] = request.to;
         else if (request.kind === 'image') {
@@ -1006,8 +1004,10 @@ function createDeployer(options) {
             const head = deploy_git/* FULL_COMMIT */.eI.test(job.resolved?.ref ?? '')
                 ? job.resolved?.ref
                 : (await resolveGit(app, request.ref, () => connect(app))).ref;
+            // A pushed commit behind the head must be in its history: checked by the git target after
+            // its fetch, under the lock (src/deploy/targets/git.ts `contains`).
             if (request.commit && request.commit.toLowerCase() !== head)
-                await verifyOnBranch(app, request.commit.toLowerCase(), head, app.branch ?? 'main', log);
+                contains = { commit: request.commit.toLowerCase(), branch: app.branch ?? 'main' };
             commit = head;
             extra.commit = head;
         }
@@ -1017,7 +1017,8 @@ function createDeployer(options) {
             build: settings.git.build,
             restart: settings.git.restart,
             linked: settings.git.linked,
-            commit: commit ?? settings.git.ref
+            commit: commit ?? settings.git.ref,
+            ...(contains ? { contains } : {})
         };
         if (git && commit)
             settings.version = (0,deploy_git/* shortCommit */.Ax)(commit);
@@ -1027,28 +1028,6 @@ function createDeployer(options) {
             blueGreen: settings.blueGreen
         });
         return { target, plan: planOf(settings, job.id) };
-    }
-    /** The pushed commit must be in the branch's history (the cache has the head's history). */
-    async function verifyOnBranch(app, commit, head, branch, log) {
-        const settings = readSettingsOf(app, options.configDir, {
-            app: app.name,
-            target: 'git',
-            commit: head
-        });
-        const layout = layoutOf(app);
-        const runner = await connect(app);
-        try {
-            const fetch = (0,deploy_git/* fetchStep */.BS)(layout, settings.git.source, head);
-            const [fetched, verdict] = await runner.run([fetch, (0,deploy_git/* ancestorStep */.Cx)(layout, commit, head)]);
-            if (!fetched || fetched.code !== 0)
-                throw (0,step/* stepFailure */.nK)(fetch, fetched ?? { code: null, stdout: '', stderr: '' });
-            if (verdict?.code !== 0)
-                throw new errors/* ConfigurationError */.j1(`commit ${commit} is not on branch ${branch} (its head is ${(0,deploy_git/* shortCommit */.Ax)(head)})`);
-            log(`${(0,deploy_git/* shortCommit */.Ax)(commit)} is on ${branch}; deploying its head ${(0,deploy_git/* shortCommit */.Ax)(head)}`);
-        }
-        finally {
-            await runner.close();
-        }
     }
     async function notifyRun(app, job, result, durationMs, log) {
         if (app.notify.length === 0)

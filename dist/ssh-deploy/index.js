@@ -28719,7 +28719,7 @@ function quote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 /** An argv joined for a POSIX shell, each word quoted. */
-function shell_shellCommand(argv) {
+function shellCommand(argv) {
     return argv.map(quote).join(' ');
 }
 /**
@@ -28817,14 +28817,14 @@ function writeFileStep(layout, release, file, content) {
 function loginStep(registry, username, password) {
     return {
         name: `registry login ${registry}`,
-        script: shell_shellCommand(['docker', 'login', '--username', username, '--password-stdin', registry]),
+        script: shellCommand(['docker', 'login', '--username', username, '--password-stdin', registry]),
         stdin: password,
         secretStdin: true
     };
 }
 function composeIn(layout, compose, release, args) {
     const base = compose === 'docker compose' ? ['docker', 'compose'] : ['docker-compose'];
-    return `cd ${dirOf(layout, RELEASES, release)} && ${shell_shellCommand([...base, '-p', layout.project, '-f', COMPOSE_FILE, ...args])}`;
+    return `cd ${dirOf(layout, RELEASES, release)} && ${shellCommand([...base, '-p', layout.project, '-f', COMPOSE_FILE, ...args])}`;
 }
 function pullStep(layout, compose, release) {
     return { name: 'pull', script: composeIn(layout, compose, release, ['pull']) };
@@ -28845,8 +28845,8 @@ function statusStep(layout) {
         ' {{.Id}} {{if .Config.Healthcheck}}{{json .Config.Healthcheck.Test}}{{else}}null{{end}}';
     return {
         name: 'status',
-        script: `ids=$(${shell_shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${layout.project}`])}) && ` +
-            `if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'inspect', '--format', format])} $ids; fi`
+        script: `ids=$(${shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${layout.project}`])}) && ` +
+            `if [ -n "$ids" ]; then ${shellCommand(['docker', 'inspect', '--format', format])} $ids; fi`
     };
 }
 /**
@@ -28855,7 +28855,7 @@ function statusStep(layout) {
  * success sooner.
  */
 function healthProbeStep(check) {
-    const exec = shell_shellCommand(['docker', 'exec', check.id, ...check.argv]);
+    const exec = shellCommand(['docker', 'exec', check.id, ...check.argv]);
     return {
         name: `health check ${check.service}`,
         script: `if command -v timeout >/dev/null 2>&1; then timeout 10 ${exec}; else ${exec}; fi`,
@@ -28864,8 +28864,8 @@ function healthProbeStep(check) {
 }
 /** An HTTP check from the host itself (curl, else wget): exit 0 on a 2xx. */
 function healthUrlStep(url) {
-    const curl = shell_shellCommand(['curl', '-fsS', '-o', '/dev/null', '-m', '5', url]);
-    const wget = shell_shellCommand(['wget', '-q', '-O', '/dev/null', '-T', '5', url]);
+    const curl = shellCommand(['curl', '-fsS', '-o', '/dev/null', '-m', '5', url]);
+    const wget = shellCommand(['wget', '-q', '-O', '/dev/null', '-T', '5', url]);
     return {
         name: 'health url',
         script: `if command -v curl >/dev/null 2>&1; then ${curl}; else ${wget}; fi`,
@@ -28986,7 +28986,7 @@ function swarmInspectStep(layout) {
     return {
         name: 'inspect swarm',
         script: [
-            `echo "swarm=$(${shell_shellCommand(['docker', 'info', '--format', SWARM_INFO])} 2>&1 | tail -n 1)"`,
+            `echo "swarm=$(${shellCommand(['docker', 'info', '--format', SWARM_INFO])} 2>&1 | tail -n 1)"`,
             `if docker stack deploy --help 2>/dev/null | grep -q -e --detach; then echo detach=yes; fi`,
             `echo "now=$(date +%s)"`,
             ...releaseLines(layout)
@@ -29016,7 +29016,7 @@ function stackDeployStep(layout, release, stack, options) {
         name: 'stack deploy',
         script: `cd ${dirOf(layout, RELEASES, release)} && ` +
             `while IFS= read -r kv || [ -n "$kv" ]; do if [ -n "$kv" ]; then export "$kv" || exit 2; fi; done && ` +
-            shell_shellCommand(deploy),
+            shellCommand(deploy),
         stdin: options.env
     };
 }
@@ -29035,13 +29035,13 @@ function stackStatusStep(stack) {
         script: [
             'set -e',
             'echo "#services"',
-            shell_shellCommand(['docker', 'service', 'ls', ...filter, '--format', '{{.Name}} {{.Replicas}}']),
-            `ids=$(${shell_shellCommand(['docker', 'service', 'ls', '-q', ...filter])})`,
+            shellCommand(['docker', 'service', 'ls', ...filter, '--format', '{{.Name}} {{.Replicas}}']),
+            `ids=$(${shellCommand(['docker', 'service', 'ls', '-q', ...filter])})`,
             'echo "#inspect"',
-            `if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'service', 'inspect', '--format', '{{json .}}'])} $ids; fi`,
+            `if [ -n "$ids" ]; then ${shellCommand(['docker', 'service', 'inspect', '--format', '{{json .}}'])} $ids; fi`,
             'echo "#tasks"',
             // `stack ps` fails with "nothing found in stack" while no task exists yet (0 replicas).
-            `if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'stack', 'ps', '--no-trunc', '--format', TASK_FORMAT, stack])} || true; fi`
+            `if [ -n "$ids" ]; then ${shellCommand(['docker', 'stack', 'ps', '--no-trunc', '--format', TASK_FORMAT, stack])} || true; fi`
         ].join('\n')
     };
 }
@@ -29050,7 +29050,7 @@ function serviceRollbackStep(services) {
     return {
         name: `service rollback ${services.join(' ')}`,
         script: services
-            .map((s) => shell_shellCommand(['docker', 'service', 'rollback', '--detach', '--quiet', s]))
+            .map((s) => shellCommand(['docker', 'service', 'rollback', '--detach', '--quiet', s]))
             .join(' && ')
     };
 }
@@ -30730,8 +30730,8 @@ function proxyCommitStep(c) {
     if (c.config !== undefined) {
         const cfg = quote(c.driver === 'haproxy' ? h.config : n.config);
         const check = c.driver === 'haproxy'
-            ? shell_shellCommand(['haproxy', '-c', '-f', `${h.config}.new`])
-            : shell_shellCommand(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`]);
+            ? shellCommand(['haproxy', '-c', '-f', `${h.config}.new`])
+            : shellCommand(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`]);
         const checker = c.driver === 'haproxy' ? 'haproxy -c' : 'nginx -t';
         lines.push('changed=', `head -c ${bytes(c.config)} > ${cfg}.new || exit 1`, 
         // Map files a new configuration names must exist for it to validate.
@@ -30754,11 +30754,11 @@ function proxyCommitStep(c) {
         if (c.driver === 'haproxy') {
             const sock = quote(`UNIX-CONNECT:${h.adminSocket}`);
             const worker = `printf 'show info\\n' | socat -t 2 stdio ${sock} 2>/dev/null | sed -n 's/^Pid: //p'`;
-            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `pid=$(cat ${quote(h.pidfile)} 2>/dev/null)`, 'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then', `  before=$(${worker})`, `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`, `  mv ${quote(h.config)}.new ${quote(h.config)} && kill -USR2 "$pid" || exit 1`, `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`, "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4", 'fi', `mv ${quote(h.config)}.new ${quote(h.config)} && ${shell_shellCommand(['haproxy', '-W', '-D', '-f', h.config, '-p', h.pidfile])} && echo config=started`);
+            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `pid=$(cat ${quote(h.pidfile)} 2>/dev/null)`, 'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then', `  before=$(${worker})`, `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`, `  mv ${quote(h.config)}.new ${quote(h.config)} && kill -USR2 "$pid" || exit 1`, `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`, "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4", 'fi', `mv ${quote(h.config)}.new ${quote(h.config)} && ${shellCommand(['haproxy', '-W', '-D', '-f', h.config, '-p', h.pidfile])} && echo config=started`);
         }
         else {
             const base = ['nginx', '-e', n.errorLog, '-c', n.config];
-            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `mv ${quote(n.config)}.new ${quote(n.config)} || exit 1`, `pid=$(cat ${quote(n.pidfile)} 2>/dev/null)`, `if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then ${shell_shellCommand([...base, '-s', 'reload'])} && echo config=reloaded; else ${shell_shellCommand(base)} && echo config=started; fi`);
+            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `mv ${quote(n.config)}.new ${quote(n.config)} || exit 1`, `pid=$(cat ${quote(n.pidfile)} 2>/dev/null)`, `if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then ${shellCommand([...base, '-s', 'reload'])} && echo config=reloaded; else ${shellCommand(base)} && echo config=started; fi`);
         }
     }
     return {
@@ -30806,18 +30806,18 @@ function slotUpStep(layout, compose, release, project, env) {
     const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`);
     return {
         name: `up (slot ${env.GANTRY_SLOT ?? ''})`,
-        script: `cd ${dir} && ${shell_shellCommand(['env', ...vars, ...composeBase(compose), '-p', project, '-f', COMPOSE_FILE, 'up', '-d', '--remove-orphans'])}`
+        script: `cd ${dir} && ${shellCommand(['env', ...vars, ...composeBase(compose), '-p', project, '-f', COMPOSE_FILE, 'up', '-d', '--remove-orphans'])}`
     };
 }
 /** Every container of a compose project, by its label (no compose file needed). */
-const projectContainers = (project) => shell_shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`]);
+const projectContainers = (project) => shellCommand(['docker', 'ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`]);
 /** Stops and removes a slot's containers by their compose label (no compose file needed). */
 function slotDownStep(project, slot, stopTimeoutSeconds) {
     const list = projectContainers(project);
     return {
         name: `stop slot ${slot}`,
-        script: `ids=$(${list}) && if [ -n "$ids" ]; then ${shell_shellCommand(['docker', 'stop', '-t', String(stopTimeoutSeconds)])} $ids >/dev/null && docker rm $ids >/dev/null; fi; ` +
-            `${shell_shellCommand(['docker', 'network', 'rm', `${project}_default`])} >/dev/null 2>&1; true`
+        script: `ids=$(${list}) && if [ -n "$ids" ]; then ${shellCommand(['docker', 'stop', '-t', String(stopTimeoutSeconds)])} $ids >/dev/null && docker rm $ids >/dev/null; fi; ` +
+            `${shellCommand(['docker', 'network', 'rm', `${project}_default`])} >/dev/null 2>&1; true`
     };
 }
 /**
@@ -30829,7 +30829,7 @@ function failureReportStep(project, lines = 10) {
     const format = '{{index .Config.Labels "com.docker.compose.service"}} {{.State.Status}} exit={{.State.ExitCode}}{{if .State.Health}} health={{.State.Health.Status}}{{end}}';
     return {
         name: 'why it failed',
-        script: `for id in $(${list}); do ${shell_shellCommand(['docker', 'inspect', '--format', format])} "$id"; ${shell_shellCommand(['docker', 'logs', '--tail', String(lines)])} "$id" 2>&1 | sed 's/^/| /'; done`
+        script: `for id in $(${list}); do ${shellCommand(['docker', 'inspect', '--format', format])} "$id"; ${shellCommand(['docker', 'logs', '--tail', String(lines)])} "$id" 2>&1 | sed 's/^/| /'; done`
     };
 }
 /** `<service> <state> exit=<n> [health=…]` lines and their log lines, as one message. */
@@ -30868,7 +30868,7 @@ function probeStep(url, header, host) {
     const lines = [...(host ? [`Host: ${host}`] : []), ...(header ? [header] : [])];
     return {
         name: `probe ${url}`,
-        script: `${shell_shellCommand(curl)} | tr -d '\\r' | awk 'NR==1 {print "status=" $2} ` +
+        script: `${shellCommand(curl)} | tr -d '\\r' | awk 'NR==1 {print "status=" $2} ` +
             `tolower($1)=="${RELEASE_HEADER.toLowerCase()}:" {print "release=" $2}'`,
         stdin: lines.map((l) => `${l}\n`).join(''),
         secretStdin: Boolean(header)
@@ -31647,7 +31647,7 @@ function refCandidates(ref) {
 /** Resolves a branch or tag to its commit, once, at the start: what every host then deploys. */
 function resolveStep(source, ref) {
     return withCredentials(source, `resolve ${ref}`, [
-        shell_shellCommand(['git', 'ls-remote', '--', source.repository, ...refCandidates(ref)])
+        shellCommand(['git', 'ls-remote', '--', source.repository, ...refCandidates(ref)])
     ]);
 }
 /** The commit `ref` names in `git ls-remote` output (an annotated tag's peeled commit). */
@@ -31674,7 +31674,7 @@ function parseResolve(stdout, ref) {
 function fetchStep(layout, source, commit) {
     const repo = at(layout, REPO_CACHE);
     const partial = at(layout, `.${REPO_CACHE}.partial`);
-    const cmd = (...args) => `git --git-dir=${repo} ${shell_shellCommand(args)}`;
+    const cmd = (...args) => `git --git-dir=${repo} ${shellCommand(args)}`;
     const has = cmd('cat-file', '-e', `${commit}^{commit}`);
     const url = source.repository;
     return {
@@ -31978,7 +31978,25 @@ function gitTarget(options) {
             const previous = state.current;
             // Fetch and check out in one round trip: until the release directory exists (renamed into
             // place at the end), a failure changes nothing on the host but its cache.
-            await session.run([fetchStep(layout, source, commit), checkoutStep(layout, release, commit)]);
+            const { contains } = options;
+            if (contains) {
+                const [, verdict] = await session.run([
+                    fetchStep(layout, source, commit),
+                    ancestorStep(layout, contains.commit, commit)
+                ]);
+                if (verdict?.code !== 0) {
+                    const message = `commit ${contains.commit} is not on branch ${contains.branch} (its head is ${shortCommit(commit)})`;
+                    session.log(`✗ ${message}; nothing changed`);
+                    return { status: 'failed', after: before, attempted: version, message };
+                }
+                session.log(`${shortCommit(contains.commit)} is on ${contains.branch}`);
+                await session.run([checkoutStep(layout, release, commit)]);
+            }
+            else
+                await session.run([
+                    fetchStep(layout, source, commit),
+                    checkoutStep(layout, release, commit)
+                ]);
             const prepare = [
                 ...(options.linked.files.length || options.linked.dirs.length
                     ? [linkStep(layout, release, options.linked)]

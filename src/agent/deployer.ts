@@ -11,14 +11,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
-import {
-  ancestorStep,
-  fetchStep,
-  FULL_COMMIT,
-  parseGitInspect,
-  previousGood,
-  shortCommit
-} from '../core/deploy/git.js'
+import { FULL_COMMIT, parseGitInspect, previousGood, shortCommit } from '../core/deploy/git.js'
 import { matchesGlob } from '../core/glob.js'
 import { buildNotification } from '../core/message/notification.js'
 import type { Status } from '../core/message/status.js'
@@ -35,7 +28,7 @@ import { deployHost } from '../deploy/engine.js'
 import type { RolloutOutcome } from '../deploy/outcome.js'
 import { localRunner } from '../deploy/runners/local.js'
 import { recordVersion } from '../deploy/session.js'
-import { stepFailure, type StepRunner } from '../deploy/step.js'
+import type { StepRunner } from '../deploy/step.js'
 import type { HostPlan } from '../deploy/target.js'
 import { hostTarget } from '../deploy/targets/index.js'
 import { resolveCommit } from '../deploy/targets/git.js'
@@ -143,7 +136,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       let result: RunResult
       let runFile: string | undefined
       try {
-        const prepared = await prepare(job, app, log)
+        const prepared = await prepare(job, app)
         const before = (await deployer.status(app).catch(() => ({ current: undefined }))).current
         // The log's first lines, as ssh-deploy's: what is deployed, and what ran before it.
         log(
@@ -206,11 +199,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
   }
 
   /** The HostPlan and target, built as ssh-deploy builds them, from the app's inputs. */
-  async function prepare(
-    job: JobRecord & { resolved?: Resolved },
-    app: AppConfig,
-    log: (line: string) => void
-  ) {
+  async function prepare(job: JobRecord & { resolved?: Resolved }, app: AppConfig) {
     const { request } = job
     const extra: Record<string, string> = {
       app: app.name,
@@ -218,6 +207,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       strategy: app.strategy
     }
     let commit: string | undefined
+    let contains: { commit: string; branch: string } | undefined
     if (request.kind === 'rollback') extra['rollback-to'] = request.to
     else if (request.kind === 'image') {
       if (app.target !== 'compose' || !app.image)
@@ -242,8 +232,10 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       const head = FULL_COMMIT.test(job.resolved?.ref ?? '')
         ? (job.resolved?.ref as string)
         : (await resolveGit(app, request.ref, () => connect(app))).ref
+      // A pushed commit behind the head must be in its history: checked by the git target after
+      // its fetch, under the lock (src/deploy/targets/git.ts `contains`).
       if (request.commit && request.commit.toLowerCase() !== head)
-        await verifyOnBranch(app, request.commit.toLowerCase(), head, app.branch ?? 'main', log)
+        contains = { commit: request.commit.toLowerCase(), branch: app.branch ?? 'main' }
       commit = head
       extra.commit = head
     }
@@ -253,7 +245,8 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       build: settings.git.build,
       restart: settings.git.restart,
       linked: settings.git.linked,
-      commit: commit ?? settings.git.ref
+      commit: commit ?? settings.git.ref,
+      ...(contains ? { contains } : {})
     }
     if (git && commit) settings.version = shortCommit(commit)
     const target = hostTarget(settings.target, {
@@ -262,40 +255,6 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       blueGreen: settings.blueGreen
     })
     return { target, plan: planOf(settings, job.id) }
-  }
-
-  /** The pushed commit must be in the branch's history (the cache has the head's history). */
-  async function verifyOnBranch(
-    app: AppConfig,
-    commit: string,
-    head: string,
-    branch: string,
-    log: (line: string) => void
-  ) {
-    const settings = readSettingsOf(app, options.configDir, {
-      app: app.name,
-      target: 'git',
-      commit: head
-    })
-    const layout = layoutOf(app)
-    const runner = await connect(app)
-    try {
-      const fetch = fetchStep(
-        layout,
-        (settings.git as NonNullable<typeof settings.git>).source,
-        head
-      )
-      const [fetched, verdict] = await runner.run([fetch, ancestorStep(layout, commit, head)])
-      if (!fetched || fetched.code !== 0)
-        throw stepFailure(fetch, fetched ?? { code: null, stdout: '', stderr: '' })
-      if (verdict?.code !== 0)
-        throw new ConfigurationError(
-          `commit ${commit} is not on branch ${branch} (its head is ${shortCommit(head)})`
-        )
-      log(`${shortCommit(commit)} is on ${branch}; deploying its head ${shortCommit(head)}`)
-    } finally {
-      await runner.close()
-    }
   }
 
   async function notifyRun(

@@ -8,6 +8,7 @@
  * Commands and decisions: src/core/deploy/git.ts.
  */
 import {
+  ancestorStep,
   atomicSwitchStep,
   buildStep,
   checkoutStep,
@@ -45,6 +46,12 @@ export interface GitTargetOptions {
   build?: string
   restart?: string
   linked: { files: string[]; dirs: string[] }
+  /**
+   * A commit `commit` must contain (the agent deploys its branch's head for a pushed commit):
+   * checked in the cache right after the fetch, under the host's lock like the fetch itself, so
+   * it never races another deploy's fetch; when it is not there, nothing changes.
+   */
+  contains?: { commit: string; branch: string }
 }
 
 /**
@@ -153,7 +160,24 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
       const previous = state.current
       // Fetch and check out in one round trip: until the release directory exists (renamed into
       // place at the end), a failure changes nothing on the host but its cache.
-      await session.run([fetchStep(layout, source, commit), checkoutStep(layout, release, commit)])
+      const { contains } = options
+      if (contains) {
+        const [, verdict] = await session.run([
+          fetchStep(layout, source, commit),
+          ancestorStep(layout, contains.commit, commit)
+        ])
+        if (verdict?.code !== 0) {
+          const message = `commit ${contains.commit} is not on branch ${contains.branch} (its head is ${shortCommit(commit)})`
+          session.log(`✗ ${message}; nothing changed`)
+          return { status: 'failed', after: before, attempted: version, message }
+        }
+        session.log(`${shortCommit(contains.commit)} is on ${contains.branch}`)
+        await session.run([checkoutStep(layout, release, commit)])
+      } else
+        await session.run([
+          fetchStep(layout, source, commit),
+          checkoutStep(layout, release, commit)
+        ])
 
       const prepare: Step[] = [
         ...(options.linked.files.length || options.linked.dirs.length

@@ -372,6 +372,8 @@ describe('run', () => {
     const pushed = 'bad0'.repeat(10)
     const { deployer, host } = setup({
       'resolve refs/heads/main': `${head}\trefs/heads/main\n`,
+      'inspect git releases': `now=${NOW}\ngit=yes\n`,
+      lock: 'acquired\n',
       [`verify ${pushed.slice(0, 7)} is on the branch`]: { code: 1 },
       '*': ''
     })
@@ -384,7 +386,15 @@ describe('run', () => {
       state: 'failed',
       message: `commit ${pushed} is not on branch main (its head is ${head.slice(0, 7)})`
     })
-    expect(host.ran.some((s) => s.name === 'lock')).toBe(false)
+    // Checked after the fetch, under the lock (no other deploy's fetch can race it); nothing
+    // was checked out, and the lock was given back.
+    const names = host.ran.map((s) => s.name)
+    expect(names.indexOf('lock')).toBeGreaterThanOrEqual(0)
+    expect(names.indexOf('lock')).toBeLessThan(
+      names.indexOf(`verify ${pushed.slice(0, 7)} is on the branch`)
+    )
+    expect(names.some((n) => n.startsWith('checkout'))).toBe(false)
+    expect(names).toContain('unlock')
   })
 
   test('git: a pushed commit on the branch deploys the head the agent resolved', async () => {
