@@ -1572,26 +1572,37 @@ compose) {
             mayFail: true
         };
     const pruned = releases.map(_lib_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD).join(' ');
+    const skipPruned = `case " ${pruned} " in *" $(basename "$d") "*) continue;; esac`;
     return {
         name: `prune ${releases.length} old release(s)`,
         script: [
             // A tag holds at most 128 characters; release ids are tag-safe already.
             `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
+            // A release's images: the list its marker keeps, else what `config` prints (the file
+            // interpolated with the release's .env; v1 has no `--images`).
+            `imgsof() { if [ -s "$1"${IMAGES_TAGGED} ]; then cat "$1"${IMAGES_TAGGED}; else ` +
+                `(cd "$1" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p"); fi; }`,
             // Kept releases are tagged first: on Docker 20.10, removing a repository's last tag drops its
             // digest references too, so untagging a pruned release that shares an image with a kept one
-            // before the kept one holds its own tag would take the image rollback needs. The marker is
-            // written only when every image of the release was tagged (else the next prune tries again).
-            `if [ -d ${all} ]; then for d in ${all}/*/; do r=$(basename "$d"); ` +
-                `case " ${pruned} " in *" $r "*) continue;; esac; ` +
-                `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -f "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$r"); ` +
-                // `config` prints the file interpolated with the release's .env; v1 has no `--images`.
-                `imgs=$(cd "$d" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p"); ok=1; ` +
+            // before the kept one holds its own tag would take the image rollback needs. The marker
+            // (the list of the release's images) is written only when every image was tagged.
+            `if [ -d ${all} ]; then for d in ${all}/*/; do ${skipPruned}; ` +
+                `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -s "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
+                `imgs=$(imgsof "$d"); ok=1; ` +
                 `for i in $imgs; do repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
                 `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || ok=0; done; ` +
-                `if [ "$ok" = 1 ]; then : > "$d"${IMAGES_TAGGED}; fi; fi; done; fi`,
+                `if [ "$ok" = 1 ]; then printf '%s\\n' $imgs > "$d"${IMAGES_TAGGED}; fi; fi; done; fi`,
             ...(releases.length
                 ? [
+                    // The images kept releases run (by image id): a pruned release's references to
+                    // any other image are removed, so old releases' images do not fill the disk (an
+                    // image pulled by digest has no tag, and no image prune ever takes it). `docker rmi`
+                    // of a reference leaves an image another tag or a container still uses.
+                    `keep=$(for d in ${all}/*/; do [ -d "$d" ] || continue; ${skipPruned}; imgsof "$d"; done | ` +
+                        `xargs -r docker image inspect -f '{{.Id}}' 2>/dev/null)`,
                     `for r in ${pruned}; do t=$(gtag "$r"); ` +
+                        `for i in $(imgsof ${all}/"$r"/); do id=$(docker image inspect -f '{{.Id}}' "$i" 2>/dev/null) || continue; ` +
+                        `case "$keep" in *"$id"*) ;; *) docker rmi "$i" >/dev/null 2>&1 || true;; esac; done; ` +
                         `docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
                         `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done; done`,
                     `rm -rf ${dirs}`

@@ -573,6 +573,10 @@ describe('deploys of a compose app', () => {
       throw new Error(
         `the previous release's image ${v2Ref()} is gone; agent-shop images before the nightly prune:\n${beforePrune || '(none)'}\nafter:\n${images() || '(none)'}\nreleases: ${releases().join(' ')}`
       )
+    // The broken release was pruned, and its image with it (pulled by digest, it has no tag that
+    // any image prune would ever take).
+    const brokenRef = `${shopImage}@${digests[`${shopImage}:broken`]}`
+    expect(() => docker('image', 'inspect', brokenRef)).toThrow()
   }, 180_000)
 
   test('a rollback after the prune pulls nothing: it works with the registry down', async () => {

@@ -29,6 +29,7 @@ echo "$*" >> "${dir}/calls"
 case "$1 $2" in
   "compose -f") printf 'services:\\n  web:\\n    image: %s\\n' "$(sed -n 's/^IMAGE=//p' .env)" ;;
   "images --format") cat "${dir}/tags" 2>/dev/null ;;
+  "image inspect") shift 4; for ref in "$@"; do awk -v r="$ref" '$1 == r { print $2 }' "${dir}/ids" 2>/dev/null; done ;;
 esac
 exit 0
 `
@@ -87,5 +88,40 @@ describe('prune keeps the images of kept releases', () => {
     const said = await calls()
     expect(said.filter((c) => c.startsWith('tag '))).toEqual([])
     expect(said.at(-1)).toBe('image prune -f')
+  })
+
+  test("a pruned release's own image is removed; one a kept release runs is not", async () => {
+    // OLD ran v0, an image no kept release uses; PREV and NEW run others (PREV the digest).
+    await writeFile(join(dir, 'app', 'releases', OLD, '.env'), 'IMAGE=127.0.0.1:5000/shop:v0\n')
+    await writeFile(
+      join(dir, 'ids'),
+      [
+        `127.0.0.1:5000/shop:v0 sha256:${'0'.repeat(64)}`,
+        `127.0.0.1:5000/shop@${DIGEST} sha256:${'1'.repeat(64)}`,
+        `127.0.0.1:5000/shop:v2 sha256:${'2'.repeat(64)}`
+      ].join('\n') + '\n'
+    )
+    run([OLD])
+    const said = await calls()
+    expect(said).toContain('rmi 127.0.0.1:5000/shop:v0')
+    expect(said.filter((c) => c.startsWith('rmi ') && !c.includes('gantry-'))).toEqual([
+      'rmi 127.0.0.1:5000/shop:v0'
+    ])
+  })
+
+  test('a pruned release sharing its image with a kept one leaves it in place', async () => {
+    // OLD and PREV both ran the digest (as after v1 → v2 → v1): only OLD's own tag goes.
+    await writeFile(
+      join(dir, 'ids'),
+      [
+        `127.0.0.1:5000/shop@${DIGEST} sha256:${'1'.repeat(64)}`,
+        `127.0.0.1:5000/shop:v2 sha256:${'2'.repeat(64)}`
+      ].join('\n') + '\n'
+    )
+    run([OLD])
+    const said = await calls()
+    expect(said.filter((c) => c.startsWith('rmi '))).toEqual([
+      `rmi 127.0.0.1:5000/shop:gantry-${OLD}`
+    ])
   })
 })
