@@ -9,7 +9,7 @@
 //   4. idle RSS and CPU of the agent;
 //   5. the cost of polling N apps (CPU and RSS of an agent polling N tags every 5 s, the least).
 // Needs root and the sandbox; on a shared machine run it under the sandbox lock.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { chownSync, copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { join } from 'node:path'
@@ -30,8 +30,8 @@ import {
   writeUserFile
 } from '../test/harness/agent.js'
 import { onHost } from '../test/harness/hosts.js'
+import { sandboxUp } from './sandbox.mjs'
 
-const ROOT = join(import.meta.dirname, '..')
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name)
   return at > 0 ? Number(process.argv[at + 1]) : fallback
@@ -40,11 +40,7 @@ const DEPLOYS = arg('--deploys', 5)
 const DURING = arg('--during', 400)
 const FORGED_MS = arg('--forged-ms', 5000)
 const POLL_APPS = arg('--poll-apps', 100)
-const sb = JSON.parse(
-  spawnSync(process.execPath, [join(ROOT, 'test/sandbox/cli.js'), 'up', '--json', '--quiet'], {
-    encoding: 'utf8'
-  }).stdout
-)
+const sb = sandboxUp()
 const host = sb.hosts[0]
 const APP = 'agentbench'
 const ADDR = `${host.address}:8094`

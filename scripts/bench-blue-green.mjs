@@ -7,20 +7,14 @@
 // failed requests (socket errors, timeouts, non-2xx), p50/p99 latency during the deploys and,
 // for blue-green, the time from healthy to switched (from the deploy's log). Needs root and the
 // sandbox; on a shared machine run it under the sandbox lock (flock /work/.sandbox.lock …).
-import { spawnSync } from 'node:child_process'
-import { join } from 'node:path'
 import { startLoad } from '../test/harness/load.js'
 import { deployer } from './deploy-under-load.mjs'
+import { sandboxUp } from './sandbox.mjs'
 
-const ROOT = join(import.meta.dirname, '..')
 const at = process.argv.indexOf('--deploys')
 const DEPLOYS = at > 0 ? Number(process.argv[at + 1]) : 20
 // `up` (idempotent): this checkout's sandbox code describes the proxies (proxyUrl, nginxUrl).
-const sb = JSON.parse(
-  spawnSync(process.execPath, [join(ROOT, 'test/sandbox/cli.js'), 'up', '--json', '--quiet'], {
-    encoding: 'utf8'
-  }).stdout
-)
+const sb = sandboxUp()
 const host = sb.hosts[0]
 const { deploy, clean, dispose } = deployer(sb, host)
 

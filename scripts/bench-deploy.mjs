@@ -8,27 +8,21 @@
 // `--hosts 1,3` measures fewer host counts. Clears every container earlier runs (or other tests)
 // left on the hosts it uses first: the demo app binds each host's APP_ADDR.
 // Needs root and the sandbox; brings it to the largest count and back to its previous count.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onHost } from '../test/harness/hosts.js'
+import { withHosts } from './sandbox.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
-const cli = (...args) =>
-  execFileSync('node', [join(ROOT, 'test/sandbox/cli.js'), ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore']
-  })
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name)
   return i > 0 ? process.argv[i + 1] : fallback
 }
 const COUNTS = arg('--hosts', '1,3,5,20').split(',').map(Number)
 const RUNS = Number(arg('--runs', '3'))
-const before = JSON.parse(cli('status', '--json')).hosts.length
-cli('up', '--hosts', String(Math.max(before, ...COUNTS)))
-const sb = JSON.parse(cli('status', '--json'))
+const { sandbox: sb, restore } = withHosts(Math.max(...COUNTS))
 const key = readFileSync(sb.ssh.privateKeyPath, 'utf8')
 const work = mkdtempSync(join(tmpdir(), 'gantry-bench-deploy-'))
 copyFileSync(sb.composeFile, join(work, 'docker-compose.yml'))
@@ -169,4 +163,4 @@ if (last > first) {
 if (results[3]) console.log(`Peak RSS for 3 hosts: ${results[3].rssMb.toFixed(0)} MB.`)
 clearHosts(sb.hosts.slice(0, last))
 for (const h of sb.hosts) ssh(h, 'rm -rf naive gantry/bench')
-cli('up', '--hosts', String(before))
+restore()

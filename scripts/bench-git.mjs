@@ -11,16 +11,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onHost } from '../test/harness/hosts.js'
+import { withHosts } from './sandbox.mjs'
 
 const ROOT = join(import.meta.dirname, '..')
-const cli = (...args) =>
-  execFileSync('node', [join(ROOT, 'test/sandbox/cli.js'), ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore']
-  })
-const before = JSON.parse(cli('status', '--json')).hosts.length
-if (before < 5) cli('up', '--hosts', '5')
-const sb = JSON.parse(cli('status', '--json'))
+const { sandbox: sb, restore } = withHosts(5)
 const key = readFileSync(sb.ssh.privateKeyPath, 'utf8')
 const deployKey = readFileSync(sb.git.deployKey.privateKeyPath, 'utf8')
 const repo = sb.git.repositories.blog
@@ -155,5 +149,5 @@ try {
     { env: pushEnv, stdio: 'ignore' }
   )
   rmSync(work, { recursive: true, force: true })
-  if (before < 5) cli('up', '--hosts', String(before))
+  restore()
 }
