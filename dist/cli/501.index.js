@@ -2195,6 +2195,7 @@ var signature = __webpack_require__(18373);
 
 
 
+
 /** The distribution registry's envelope: `…events.v1+json` up to 2.8, `…events.v2+json` from 3.0. */
 const REGISTRY_EVENTS_TYPE = 'application/vnd.docker.distribution.events.v1+json';
 const REGISTRY_EVENTS = /^application\/vnd\.docker\.distribution\.events\.v[12]\+json$/;
@@ -2289,7 +2290,6 @@ function imageTag(app, via, deliveryId, tag) {
         return ignored(via, deliveryId, `tag ${tag} matches none of ${app.tags.join(', ')}`);
     return asks(via, deliveryId, { kind: 'image', tag });
 }
-const FULL_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** A push to this app's branch. */
 function gitPush(app, via, deliveryId, ref, commit) {
     if (app.target !== 'git')
@@ -2298,7 +2298,7 @@ function gitPush(app, via, deliveryId, ref, commit) {
     const given = ref === undefined ? branchRef : ref.startsWith('refs/') ? ref : `refs/heads/${ref}`;
     if (given !== branchRef)
         return ignored(via, deliveryId, `${given} is not ${branchRef}`);
-    if (commit !== undefined && !FULL_COMMIT.test(commit))
+    if (commit !== undefined && !deploy_git/* FULL_COMMIT */.eI.test(commit))
         return reject(`the commit ${JSON.stringify(commit.slice(0, 70))} is not a full commit id`, 400);
     return asks(via, deliveryId, { kind: 'git', ref: given, ...(commit ? { commit } : {}) });
 }
@@ -2324,8 +2324,8 @@ function github(app, request, secret) {
     const givenBytes = given ? Buffer.from(given, 'hex') : Buffer.alloc(32);
     if (!(0,external_node_crypto_.timingSafeEqual)(expected, givenBytes) || !given)
         return reject(`${GITHUB_SIGNATURE} does not match`);
-    // The contract's id (AGENT-SPEC.md). GitHub signs the body only, so a replayer of a captured
-    // request could change this header; the body's hash is the fallback when it is missing.
+    // GitHub signs the body only: a replayer of a captured request could change X-GitHub-Delivery,
+    // so the signed body's hash is the delivery id (see the file's opening comment).
     const deliveryId = bodyHash(request.body);
     const event = header(request, 'X-GitHub-Event') ?? '';
     // A webhook set to `application/x-www-form-urlencoded` sends the JSON as `payload=`.

@@ -19,6 +19,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { AppConfig, DeployRequest, HookVerdict, TriggerKind } from '../../agent/contract.js'
 import { isValidTag } from '../docker-reference.js'
+import { FULL_COMMIT } from '../deploy/git.js'
 import { matchesGlob } from '../glob.js'
 import { isPlainObject, type JsonObject } from '../json.js'
 import {
@@ -154,8 +155,6 @@ function imageTag(
   return asks(via, deliveryId, { kind: 'image', tag })
 }
 
-const FULL_COMMIT = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
-
 /** A push to this app's branch. */
 function gitPush(
   app: AppConfig,
@@ -196,8 +195,8 @@ function github(app: AppConfig, request: HookRequest, secret: string): Verdict {
   const givenBytes = given ? Buffer.from(given, 'hex') : Buffer.alloc(32)
   if (!timingSafeEqual(expected, givenBytes) || !given)
     return reject(`${GITHUB_SIGNATURE} does not match`)
-  // The contract's id (AGENT-SPEC.md). GitHub signs the body only, so a replayer of a captured
-  // request could change this header; the body's hash is the fallback when it is missing.
+  // GitHub signs the body only: a replayer of a captured request could change X-GitHub-Delivery,
+  // so the signed body's hash is the delivery id (see the file's opening comment).
   const deliveryId = bodyHash(request.body)
   const event = header(request, 'X-GitHub-Event') ?? ''
   // A webhook set to `application/x-www-form-urlencoded` sends the JSON as `payload=`.
