@@ -86,3 +86,23 @@ test('ssh-deploy (dry run): the SSH key it masks is never printed, not even in a
   expect(outputsTable(r.output).version).toBe('1.2.3')
   for (const line of key.split('\n').slice(1, -2)) expect(r.output).not.toContain(line)
 }, 90_000)
+
+test('the README’s local-action example, run exactly as written, prints the version', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const block = /```\n(cat > \.env\.version <<'ENV'\n[\s\S]*?)```/.exec(readme)?.[1]
+  expect(block).toBeDefined()
+  const written = ['.env.version', 'summary.md'].map((f) => join(ROOT, f))
+  try {
+    const r = spawnSync('sh', ['-e', '-c', block!], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+    })
+    const output = `${r.stdout}\n${r.stderr}`
+    expect({ code: r.status, output }).toMatchObject({ code: 0 })
+    expect(output).not.toContain('No outputs were set')
+    expect(outputsTable(output).version).toBe('1.4.57')
+  } finally {
+    for (const f of written) rmSync(f, { force: true })
+  }
+}, 90_000)
