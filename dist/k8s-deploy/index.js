@@ -33335,10 +33335,18 @@ function pre(text) {
  */
 
 const outcome_failed = (o) => o.status === 'failed' || o.status === 'rolled-back';
-/** The version the units run now: the one asked for, or for a rollback, where it went. */
+/**
+ * The version the units run now: the one asked for (for a rollback, where it went) once a unit
+ * runs it. When none does, what they all run again (a rollback's `after`), or empty when that is
+ * unknown or differs: a failed deploy never names the version it failed to deploy.
+ */
 function versionNow(report) {
     const ok = report.outcomes.filter((o) => o.status === 'deployed');
-    return report.rollbackTo ? (ok[0]?.after ?? report.outcomes[0]?.after ?? '') : report.version;
+    if (ok.length)
+        return report.rollbackTo ? (ok[0]?.after ?? '') : report.version;
+    const after = new Set(report.outcomes.map((o) => o.after));
+    const [only] = after;
+    return after.size === 1 && only !== undefined ? only : '';
 }
 /** The outputs every host target sets (ssh-deploy's). */
 function hostOutputs(report) {

@@ -198,7 +198,7 @@ describe('a stack through the swarm manager', () => {
     const r = await deploy(app, { env: `IMAGE=${images.broken}`, ...login })
     expectExit(r, 1)
     expect(r.outputs).toMatchObject({
-      version: 'broken',
+      version: 'v2',
       'previous-version': 'v2',
       'rolled-back': 'true',
       'hosts-failed': JSON.stringify([`${manager.user}@${manager.address}`])

@@ -82,6 +82,24 @@ describe('the report of a deploy', () => {
   })
 })
 
+describe('the version output names what runs, never a version that failed everywhere', () => {
+  const lost: RolloutOutcome = {
+    unit: 'a@h3',
+    status: 'failed',
+    before: 'v1',
+    durationMs: 4000,
+    message: 'Connection to a@h3 lost'
+  }
+  test.each([
+    ['every host rolled back: the version running again', [back, { ...back, unit: 'a@h3' }], 'v1'],
+    ['a host lost mid-deploy: unknown, so empty', [lost], ''],
+    ['rolled back on one, lost on another: they may differ, so empty', [back, lost], ''],
+    ['one host deployed: the version asked for', [ok, lost], 'v2']
+  ])('%s', (_, outcomes, version) => {
+    expect(hostOutputs({ ...base, outcomes }).version).toBe(version)
+  })
+})
+
 describe('hosts in batches', () => {
   test('max-parallel batches; after a failed batch, stop skips the rest, continue does not', async () => {
     const started: string[][] = []
