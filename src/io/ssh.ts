@@ -59,27 +59,51 @@ export class SshConnectError extends Error {}
 const label = (t: SshTarget) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`
 
 /** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
-export function lineSplitter(emit: (line: string) => void): {
+export function lineSplitter(
+  emit: (line: string) => void,
+  /** Longer lines are emitted cut, and the rest of them dropped (never all kept in memory). */
+  maxLine = Infinity
+): {
   push(chunk: Buffer): void
   flush(): void
 } {
   let pending = ''
+  // The rest of a line already emitted cut: dropped up to its newline.
+  let skipping = false
   // A character split across two chunks is decoded whole.
   const decoder = new StringDecoder('utf8')
+  const cut = (line: string) =>
+    line.length > maxLine ? `${line.slice(0, maxLine)}${LINE_CUT}` : line
   return {
     push(chunk) {
-      pending += decoder.write(chunk)
+      let text = decoder.write(chunk)
+      if (skipping) {
+        const end = text.indexOf('\n')
+        if (end < 0) return
+        text = text.slice(end + 1)
+        skipping = false
+      }
+      pending += text
       const lines = pending.split(/\r?\n/)
       pending = lines.pop() ?? ''
-      for (const line of lines) emit(line)
+      for (const line of lines) emit(cut(line))
+      if (pending.length > maxLine) {
+        emit(cut(pending))
+        pending = ''
+        skipping = true
+      }
     },
     flush() {
       pending += decoder.end()
-      if (pending) emit(pending)
+      if (pending && !skipping) emit(cut(pending))
       pending = ''
+      skipping = false
     }
   }
 }
+
+/** What a line cut by lineSplitter ends with. */
+export const LINE_CUT = '… (line cut)'
 
 export async function connectSsh(target: SshTarget): Promise<RemoteShell> {
   const { NodeSSH } = await import('node-ssh')

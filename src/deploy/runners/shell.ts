@@ -28,7 +28,7 @@ export function shellRunner(
 }
 
 async function runOne(exec: ShellExec, step: Step, options: RunOptions): Promise<StepResult[]> {
-  const out = { stdout: [] as string[], stderr: [] as string[] }
+  const out = printed()
   const { code, timedOutAfterMs } = await exec(step.script, {
     stdin: step.stdin,
     onLine: (line, stream) => {
@@ -36,14 +36,7 @@ async function runOne(exec: ShellExec, step: Step, options: RunOptions): Promise
       options.onLine?.(step, line, stream)
     }
   })
-  return [
-    {
-      code,
-      stdout: joinLines(out.stdout),
-      stderr: joinLines(out.stderr),
-      ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
-    }
-  ]
+  return [{ code, ...output(out), ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {}) }]
 }
 
 async function runBatch(
@@ -54,7 +47,7 @@ async function runBatch(
   const mark = `#gantry-step-${randomBytes(6).toString('hex')}`
   const batch = batchScript(steps, mark)
   const readers = { stdout: batchReader(mark), stderr: batchReader(mark) }
-  const lines = steps.map(() => ({ stdout: [] as string[], stderr: [] as string[] }))
+  const lines = steps.map(printed)
   const { code, timedOutAfterMs } = await exec(batch.script, {
     stdin: batch.stdin,
     onLine: (text, stream) => {
@@ -68,13 +61,11 @@ async function runBatch(
   const codes = readers.stdout.codes
   const results: StepResult[] = []
   for (let i = 0; i < steps.length; i++) {
-    const printed = lines[i] ?? { stdout: [], stderr: [] }
     const done = codes.get(i)
     // A step without its marker was cut off: it ends the batch with the script's own exit code.
     const result: StepResult = {
       code: done ?? code,
-      stdout: joinLines(printed.stdout),
-      stderr: joinLines(printed.stderr),
+      ...output(lines[i] ?? printed()),
       // The step the batch was in when the runner killed it is the one that timed out.
       ...(done === undefined && timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
     }
@@ -84,4 +75,51 @@ async function runBatch(
   return results
 }
 
-const joinLines = (lines: string[]) => (lines.length ? `${lines.join('\n')}\n` : '')
+/**
+ * What a step's result keeps of each stream: its last characters, whole lines (a build printing
+ * gigabytes, a hook stuck in `yes` must not fill the agent's memory). Every line still reaches
+ * `onLine` as it arrives.
+ */
+export const OUTPUT_KEPT = 1024 * 1024
+
+/** The newest lines of one stream, at most OUTPUT_KEPT characters with their newlines. */
+class Tail {
+  private lines: string[] = []
+  private first = 0
+  private size = 0
+  /** Characters (newlines included) left out from the start. */
+  dropped = 0
+
+  push(line: string): void {
+    this.lines.push(line)
+    this.size += line.length + 1
+    while (this.size > OUTPUT_KEPT && this.first < this.lines.length) {
+      const gone = (this.lines[this.first++] ?? '').length + 1
+      this.size -= gone
+      this.dropped += gone
+    }
+    // Now and then, not on every line: the array is copied.
+    if (this.first > 4096 && this.first * 2 > this.lines.length) {
+      this.lines = this.lines.slice(this.first)
+      this.first = 0
+    }
+  }
+
+  text(): string {
+    const kept = this.lines.slice(this.first)
+    return kept.length ? `${kept.join('\n')}\n` : ''
+  }
+}
+
+const printed = () => ({ stdout: new Tail(), stderr: new Tail() })
+
+function output(tails: { stdout: Tail; stderr: Tail }) {
+  const { stdout, stderr } = tails
+  return {
+    stdout: stdout.text(),
+    stderr: stderr.text(),
+    ...(stdout.dropped || stderr.dropped
+      ? { dropped: { stdout: stdout.dropped, stderr: stderr.dropped } }
+      : {})
+  }
+}

@@ -3,10 +3,11 @@
  * whole process group (what it started in the background too), reported as timed out, and the
  * compose target rolls the release back for it.
  */
-import { describe, expect, test } from '@jest/globals'
+import { afterEach, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { localRunner } from '../../../src/deploy/runners/local.js'
+import { localRunner, MAX_LINE, StepGroups } from '../../../src/deploy/runners/local.js'
+import { OUTPUT_KEPT } from '../../../src/deploy/runners/shell.js'
 import { isTimeout, stepFailure } from '../../../src/deploy/step.js'
 
 /**
@@ -82,5 +83,146 @@ describe('local runner step timeout', () => {
     const runner = localRunner({ stepTimeoutMs: 5000 })
     const [result] = await runner.run([{ name: 'quick', script: 'echo ok; exit 3' }])
     expect(result).toEqual({ code: 3, stdout: 'ok\n', stderr: '' })
+  })
+})
+
+describe('the environment a step gets', () => {
+  test('only PATH, HOME, the user, the locale and TZ: none of the agent’s secrets or overrides', async () => {
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      REGISTRY_PASSWORD: 'agent-secret-value',
+      IMAGE: 'evil/image:latest',
+      DOCKER_HOST: 'tcp://elsewhere:2375',
+      LANG: 'C.UTF-8',
+      LC_ALL: 'C.UTF-8',
+      TZ: 'Europe/Paris'
+    })
+    try {
+      const [result] = await localRunner().run([{ name: 'env', script: 'env' }])
+      const names = (result?.stdout ?? '')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.slice(0, l.indexOf('=')))
+      expect(result?.stdout).not.toContain('agent-secret-value')
+      expect(names).not.toContain('IMAGE')
+      expect(names).not.toContain('DOCKER_HOST')
+      expect(result?.stdout).toContain(`PATH=${process.env.PATH}\n`)
+      expect(result?.stdout).toContain(`HOME=${process.env.HOME}\n`)
+      expect(result?.stdout).toContain('TZ=Europe/Paris\n')
+      expect(result?.stdout).toContain('LC_ALL=C.UTF-8\n')
+      // sh itself adds PWD (and may add SHLVL, OLDPWD, _): nothing else.
+      const allowed = /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|PWD|OLDPWD|SHLVL|_)$/
+      expect(names.filter((n) => !allowed.test(n))).toEqual([])
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+      Object.assign(process.env, saved)
+    }
+  })
+})
+
+describe('bounded output', () => {
+  test('20 MB of short lines: the result keeps its tail and counts the rest', async () => {
+    let lines = 0
+    const [result] = await localRunner().run(
+      [{ name: 'yes', script: 'yes | head -c 20000000; echo done' }],
+      { onLine: () => void lines++ }
+    )
+    expect(result?.code).toBe(0)
+    expect(lines).toBe(10_000_001)
+    expect(result?.stdout.length).toBeLessThanOrEqual(OUTPUT_KEPT)
+    expect(result?.stdout.endsWith('y\ny\ndone\n')).toBe(true)
+    expect((result?.dropped?.stdout ?? 0) + (result?.stdout.length ?? 0)).toBe(20_000_005)
+  }, 60_000)
+
+  test('one 50 MB line: the callback gets it cut, the result stays small, memory stays bounded', async () => {
+    const before = process.memoryUsage().rss
+    let longest = 0
+    const [result] = await localRunner().run(
+      [{ name: 'one line', script: "head -c 50000000 /dev/zero | tr '\\0' y; echo; echo after" }],
+      { onLine: (_step, line) => void (longest = Math.max(longest, line.length)) }
+    )
+    expect(result?.code).toBe(0)
+    expect(longest).toBeLessThanOrEqual(MAX_LINE + 20)
+    expect(result?.stdout.length).toBeLessThanOrEqual(OUTPUT_KEPT)
+    expect(result?.stdout.endsWith('… (line cut)\nafter\n')).toBe(true)
+    expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024)
+  }, 60_000)
+})
+
+describe('a step that leaves a daemon behind', () => {
+  const daemons: number[] = []
+  afterEach(() => {
+    for (const pid of daemons.splice(0))
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // gone
+      }
+  })
+
+  test('ends when its shell exits, though the daemon holds its stdout; the daemon lives on', async () => {
+    const runner = localRunner({ stepTimeoutMs: 20_000 })
+    const started = Date.now()
+    const [result] = await runner.run([
+      { name: 'restart', script: 'echo starting; sleep 30 & echo "bg=$!"; exit 0' }
+    ])
+    const bg = Number(/bg=(\d+)/.exec(result?.stdout ?? '')?.[1])
+    daemons.push(bg)
+    expect(Date.now() - started).toBeLessThan(3000)
+    expect(result).toMatchObject({ code: 0, stdout: `starting\nbg=${bg}\n` })
+    expect(result?.timedOutAfterMs).toBeUndefined()
+    expect(alive(bg)).toBe(true)
+  })
+})
+
+describe('stopping the agent: the step groups it runs', () => {
+  const startedGroups = () => {
+    const pgids: number[] = []
+    const onGroup = (pgid: number, event: 'started' | 'ended') => {
+      if (event === 'started') pgids.push(pgid)
+    }
+    return { pgids, onGroup }
+  }
+  const firstStarted = async (pgids: number[]) => {
+    for (let i = 0; i < 200 && pgids.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    return pgids[0] as number
+  }
+
+  test('a step that ignores SIGTERM is killed after the grace, with all it started; no later step starts', async () => {
+    const groups = new StepGroups()
+    const { pgids, onGroup } = startedGroups()
+    const runner = localRunner({ groups, onGroup })
+    const running = runner.run([
+      { name: 'stubborn', script: `trap '' TERM; sleep 100 & sleep 100 & echo started; wait` }
+    ])
+    const pgid = await firstStarted(pgids)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const started = Date.now()
+    expect(await groups.end({ graceMs: 300 })).toBe(1)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250)
+    const [result] = await running
+    expect(result?.code).toBeNull()
+    expect(groupMembers(pgid)).toEqual([])
+    // The run goes on to its next step (a rollback, the unlock): it is not started, so the run
+    // is left for recovery at the next start.
+    void runner.run([{ name: 'after', script: 'echo never' }])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(pgids).toEqual([pgid])
+    expect(groups.size).toBe(0)
+  })
+
+  test('a step that ends on SIGTERM does not wait out the grace', async () => {
+    const groups = new StepGroups()
+    const { pgids, onGroup } = startedGroups()
+    const running = localRunner({ groups, onGroup }).run([
+      { name: 'pull', script: 'sleep 100 & sleep 100' }
+    ])
+    const pgid = await firstStarted(pgids)
+    const started = Date.now()
+    await groups.end({ graceMs: 5000 })
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect((await running)[0]?.code).toBeNull()
+    expect(groupMembers(pgid)).toEqual([])
   })
 })
