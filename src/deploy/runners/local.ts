@@ -95,6 +95,33 @@ export class StepGroups {
 /** This process's step groups (`gantry agent` ends them when it stops). */
 export const stepGroups = new StepGroups()
 
+/** A second signal's steps get this long between SIGTERM and SIGKILL. */
+const HURRIED_GRACE_MS = 500
+
+/**
+ * While the agent stops: a second SIGTERM or SIGINT (an impatient Ctrl-C) ends every running
+ * step's group at once (SIGTERM, SIGKILL shortly after), then the process, instead of leaving
+ * the groups orphaned. Returns what removes the handlers.
+ */
+export function endStepsOnSignal(
+  groups: StepGroups = stepGroups,
+  exit: (code: number) => void = (code) => process.exit(code)
+): () => void {
+  const on = (signal: NodeJS.Signals) => {
+    remove()
+    void groups
+      .end({ graceMs: HURRIED_GRACE_MS })
+      .finally(() => exit(signal === 'SIGINT' ? 130 : 143))
+  }
+  const remove = () => {
+    process.off('SIGTERM', on)
+    process.off('SIGINT', on)
+  }
+  process.once('SIGTERM', on)
+  process.once('SIGINT', on)
+  return remove
+}
+
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pgid, signal)

@@ -6,7 +6,12 @@
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { localRunner, MAX_LINE, StepGroups } from '../../../src/deploy/runners/local.js'
+import {
+  endStepsOnSignal,
+  localRunner,
+  MAX_LINE,
+  StepGroups
+} from '../../../src/deploy/runners/local.js'
 import { OUTPUT_KEPT } from '../../../src/deploy/runners/shell.js'
 import { isTimeout, stepFailure } from '../../../src/deploy/step.js'
 
@@ -224,5 +229,31 @@ describe('stopping the agent: the step groups it runs', () => {
     expect(Date.now() - started).toBeLessThan(2000)
     expect((await running)[0]?.code).toBeNull()
     expect(groupMembers(pgid)).toEqual([])
+  })
+})
+
+describe('a second signal while the agent stops', () => {
+  test('ends the running step groups at once, then exits 130 after SIGINT', async () => {
+    const groups = new StepGroups()
+    const pgids: number[] = []
+    const running = localRunner({
+      groups,
+      onGroup: (pgid, event) => void (event === 'started' && pgids.push(pgid))
+    }).run([{ name: 'stubborn', script: `trap '' TERM INT; sleep 100 & echo started; wait` }])
+    for (let i = 0; i < 200 && pgids.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    const listening = process.listenerCount('SIGINT')
+    const terms = process.listenerCount('SIGTERM')
+    const exited = new Promise<number>((resolve) => endStepsOnSignal(groups, resolve))
+    expect(process.listenerCount('SIGINT')).toBe(listening + 1)
+    const started = Date.now()
+    // Our handlers run as on a real signal (jest's own SIGINT handling is not what is tested).
+    process.emit('SIGINT', 'SIGINT')
+    expect(await exited).toBe(130)
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect((await running)[0]?.code).toBeNull()
+    expect(groupMembers(pgids[0] as number)).toEqual([])
+    expect(process.listenerCount('SIGINT')).toBe(listening)
+    expect(process.listenerCount('SIGTERM')).toBe(terms)
   })
 })
