@@ -61,49 +61,53 @@ const label = (t: SshTarget) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t
 /** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
 export function lineSplitter(
   emit: (line: string) => void,
-  /** Longer lines are emitted cut, and the rest of them dropped (never all kept in memory). */
+  /**
+   * A longer line is emitted cut: its first `maxLine` characters, LINE_CUT, its last
+   * LINE_END_KEPT (where a batch's step marker is); the middle is never kept in memory.
+   */
   maxLine = Infinity
 ): {
   push(chunk: Buffer): void
   flush(): void
 } {
   let pending = ''
-  // The rest of a line already emitted cut: dropped up to its newline.
-  let skipping = false
+  let cut: { head: string; end: string } | undefined
   // A character split across two chunks is decoded whole.
   const decoder = new StringDecoder('utf8')
-  const cut = (line: string) =>
-    line.length > maxLine ? `${line.slice(0, maxLine)}${LINE_CUT}` : line
+  const add = (text: string) => {
+    if (cut) cut.end = (cut.end + text).slice(-LINE_END_KEPT)
+    else if (pending.length + text.length <= maxLine) pending += text
+    else {
+      const line = pending + text
+      cut = { head: line.slice(0, maxLine), end: line.slice(-LINE_END_KEPT) }
+      pending = ''
+    }
+  }
+  const end = () => {
+    const line = cut ? `${cut.head}${LINE_CUT}${cut.end}` : pending
+    emit(line.endsWith('\r') ? line.slice(0, -1) : line)
+    pending = ''
+    cut = undefined
+  }
   return {
     push(chunk) {
-      let text = decoder.write(chunk)
-      if (skipping) {
-        const end = text.indexOf('\n')
-        if (end < 0) return
-        text = text.slice(end + 1)
-        skipping = false
-      }
-      pending += text
-      const lines = pending.split(/\r?\n/)
-      pending = lines.pop() ?? ''
-      for (const line of lines) emit(cut(line))
-      if (pending.length > maxLine) {
-        emit(cut(pending))
-        pending = ''
-        skipping = true
-      }
+      const parts = decoder.write(chunk).split('\n')
+      parts.forEach((part, i) => {
+        add(part)
+        if (i < parts.length - 1) end()
+      })
     },
     flush() {
-      pending += decoder.end()
-      if (pending && !skipping) emit(cut(pending))
-      pending = ''
-      skipping = false
+      add(decoder.end())
+      if (pending || cut) end()
     }
   }
 }
 
-/** What a line cut by lineSplitter ends with. */
-export const LINE_CUT = '… (line cut)'
+/** What stands for the middle of a line cut by lineSplitter. */
+export const LINE_CUT = ' … (line cut) … '
+/** The end of a cut line, kept. */
+export const LINE_END_KEPT = 1024
 
 export async function connectSsh(target: SshTarget): Promise<RemoteShell> {
   const { NodeSSH } = await import('node-ssh')

@@ -34,8 +34,13 @@ export interface LocalRunnerOptions {
   groups?: StepGroups
 }
 
-/** A longer line reaches `onLine` cut, the rest of it dropped (a build printing a 200 MB line). */
+/** A longer line reaches `onLine` cut, its middle dropped (a build printing a 200 MB line). */
 export const MAX_LINE = 64 * 1024
+/**
+ * What a step's result keeps of each stream, its last characters (a hook stuck in `yes` must not
+ * fill the agent's memory); every line is still logged as it arrives.
+ */
+export const OUTPUT_KEPT = 1024 * 1024
 /** After the step's shell exited, how long what it printed may still drain. */
 const DRAIN_MS = 300
 
@@ -217,6 +222,7 @@ export function localRunner(options: LocalRunnerOptions = {}): StepRunner {
         child.stdin.end(stdin ?? '')
       })
     },
-    async () => undefined
+    async () => undefined,
+    OUTPUT_KEPT
   )
 }

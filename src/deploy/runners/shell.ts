@@ -17,17 +17,29 @@ export interface ShellExec {
 export function shellRunner(
   where: string,
   exec: ShellExec,
-  close: () => Promise<void>
+  close: () => Promise<void>,
+  /** Characters of each stream a step's result keeps (its last ones); all by default. */
+  outputKept = Infinity
 ): StepRunner {
+  const printed = () => ({ stdout: new Tail(outputKept), stderr: new Tail(outputKept) })
   return {
     where,
     close,
     run: (steps, options = {}) =>
-      steps.length === 1 ? runOne(exec, steps[0] as Step, options) : runBatch(exec, steps, options)
+      steps.length === 1
+        ? runOne(exec, steps[0] as Step, options, printed)
+        : runBatch(exec, steps, options, printed)
   }
 }
 
-async function runOne(exec: ShellExec, step: Step, options: RunOptions): Promise<StepResult[]> {
+type Printed = () => { stdout: Tail; stderr: Tail }
+
+async function runOne(
+  exec: ShellExec,
+  step: Step,
+  options: RunOptions,
+  printed: Printed
+): Promise<StepResult[]> {
   const out = printed()
   const { code, timedOutAfterMs } = await exec(step.script, {
     stdin: step.stdin,
@@ -42,7 +54,8 @@ async function runOne(exec: ShellExec, step: Step, options: RunOptions): Promise
 async function runBatch(
   exec: ShellExec,
   steps: readonly Step[],
-  options: RunOptions
+  options: RunOptions,
+  printed: Printed
 ): Promise<StepResult[]> {
   const mark = `#gantry-step-${randomBytes(6).toString('hex')}`
   const batch = batchScript(steps, mark)
@@ -76,13 +89,9 @@ async function runBatch(
 }
 
 /**
- * What a step's result keeps of each stream: its last characters, whole lines (a build printing
- * gigabytes, a hook stuck in `yes` must not fill the agent's memory). Every line still reaches
- * `onLine` as it arrives.
+ * The newest lines of one stream, at most `max` characters with their newlines (every line
+ * still reaches `onLine` as it arrives).
  */
-export const OUTPUT_KEPT = 1024 * 1024
-
-/** The newest lines of one stream, at most OUTPUT_KEPT characters with their newlines. */
 class Tail {
   private lines: string[] = []
   private first = 0
@@ -90,10 +99,12 @@ class Tail {
   /** Characters (newlines included) left out from the start. */
   dropped = 0
 
+  constructor(private readonly max: number) {}
+
   push(line: string): void {
     this.lines.push(line)
     this.size += line.length + 1
-    while (this.size > OUTPUT_KEPT && this.first < this.lines.length) {
+    while (this.size > this.max && this.first < this.lines.length) {
       const gone = (this.lines[this.first++] ?? '').length + 1
       this.size -= gone
       this.dropped += gone
@@ -110,8 +121,6 @@ class Tail {
     return kept.length ? `${kept.join('\n')}\n` : ''
   }
 }
-
-const printed = () => ({ stdout: new Tail(), stderr: new Tail() })
 
 function output(tails: { stdout: Tail; stderr: Tail }) {
   const { stdout, stderr } = tails

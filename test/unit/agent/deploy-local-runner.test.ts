@@ -10,9 +10,10 @@ import {
   endStepsOnSignal,
   localRunner,
   MAX_LINE,
+  OUTPUT_KEPT,
   StepGroups
 } from '../../../src/deploy/runners/local.js'
-import { OUTPUT_KEPT } from '../../../src/deploy/runners/shell.js'
+import { LINE_CUT, LINE_END_KEPT } from '../../../src/io/ssh.js'
 import { isTimeout, stepFailure } from '../../../src/deploy/step.js'
 
 /**
@@ -147,11 +148,25 @@ describe('bounded output', () => {
       { onLine: (_step, line) => void (longest = Math.max(longest, line.length)) }
     )
     expect(result?.code).toBe(0)
-    expect(longest).toBeLessThanOrEqual(MAX_LINE + 20)
+    expect(longest).toBe(MAX_LINE + LINE_CUT.length + LINE_END_KEPT)
     expect(result?.stdout.length).toBeLessThanOrEqual(OUTPUT_KEPT)
-    expect(result?.stdout.endsWith('… (line cut)\nafter\n')).toBe(true)
+    expect(result?.stdout).toContain(`y${LINE_CUT}y`)
+    expect(result?.stdout.endsWith('y\nafter\n')).toBe(true)
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024)
   }, 60_000)
+})
+
+test('in a batch, a step printing a cut line with no newline still ends where its marker says', async () => {
+  const results = await localRunner().run([
+    { name: 'long', script: "head -c 200000 /dev/zero | tr '\\0' x" },
+    { name: 'next', script: 'echo next; exit 4' }
+  ])
+  expect(results.map((r) => r.code)).toEqual([0, 4])
+  const [head, end] = results[0]?.stdout.split(LINE_CUT) ?? []
+  expect(head).toBe('x'.repeat(MAX_LINE))
+  // The line's end, without the marker that came glued to it.
+  expect(end).toMatch(/^x{900,1024}\n$/)
+  expect(results[1]?.stdout).toBe('next\n')
 })
 
 describe('a step that leaves a daemon behind', () => {
