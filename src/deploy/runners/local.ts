@@ -43,6 +43,8 @@ export const MAX_LINE = 64 * 1024
 export const OUTPUT_KEPT = 1024 * 1024
 /** After the step's shell exited, how long what it printed may still drain. */
 const DRAIN_MS = 300
+/** After a timed-out step's group was killed, how long its pipes may take to close. */
+const CLOSE_WAIT_MS = 2000
 
 /** What a step keeps of the agent's environment: never its secrets (`*-env`), nor an `IMAGE` or `DOCKER_HOST` that compose would prefer to the release's `.env`. */
 const INHERITED = /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z_]+|TZ)$/
@@ -204,16 +206,24 @@ export function localRunner(options: LocalRunnerOptions = {}): StepRunner {
           reject(error)
         })
         child.on('exit', (code) => {
+          const killed = timedOutAfterMs !== undefined
+          // The step is over: its time limit no longer applies (a daemon it left is no step).
+          timers.forEach(clearTimeout)
           // A group killed before its own shell exited: what is left of it goes too.
-          if (timedOutAfterMs !== undefined) killGroup('SIGKILL')
+          if (killed) killGroup('SIGKILL')
           timers.push(
-            setTimeout(() => {
-              // Pipes still open: held by a daemon the step started (or, after a timeout, by a
-              // process that left the group). They no longer keep the agent's process alive.
-              unref(child.stdout)
-              unref(child.stderr)
-              finish(code)
-            }, DRAIN_MS)
+            setTimeout(
+              () => {
+                // Pipes still open: held by a daemon the step started (it keeps them, and they
+                // no longer keep this process alive), or after a timeout by a process that left
+                // the group (they are closed: it must not hang the deploy).
+                ;[child.stdout, child.stderr].forEach((pipe) =>
+                  killed ? pipe.destroy() : unref(pipe)
+                )
+                finish(code)
+              },
+              killed ? CLOSE_WAIT_MS : DRAIN_MS
+            )
           )
         })
         child.on('close', (code) => finish(code))

@@ -88,45 +88,62 @@ async function runBatch(
   return results
 }
 
+/** Lines are kept joined in blocks of about this many characters: few objects, whatever the lines. */
+const BLOCK = 64 * 1024
+
 /**
  * The newest lines of one stream, at most `max` characters with their newlines (every line
  * still reaches `onLine` as it arrives).
  */
 class Tail {
-  private lines: string[] = []
-  private first = 0
+  /** Whole lines, each ending in a newline. */
+  private blocks: string[] = []
   private size = 0
-  /** Characters (newlines included) left out from the start. */
-  dropped = 0
+  private current: string[] = []
+  private currentSize = 0
+  /** Characters (newlines included) of the whole blocks left out from the start. */
+  private droppedBlocks = 0
 
   constructor(private readonly max: number) {}
 
   push(line: string): void {
-    this.lines.push(line)
-    this.size += line.length + 1
-    while (this.size > this.max && this.first < this.lines.length) {
-      const gone = (this.lines[this.first++] ?? '').length + 1
-      this.size -= gone
-      this.dropped += gone
-    }
-    // Now and then, not on every line: the array is copied.
-    if (this.first > 4096 && this.first * 2 > this.lines.length) {
-      this.lines = this.lines.slice(this.first)
-      this.first = 0
-    }
+    this.current.push(line)
+    this.currentSize += line.length + 1
+    if (this.currentSize >= BLOCK) this.seal()
   }
 
-  text(): string {
-    const kept = this.lines.slice(this.first)
-    return kept.length ? `${kept.join('\n')}\n` : ''
+  /** The kept text, its first line whole, and how many characters before it were left out. */
+  result(): { text: string; dropped: number } {
+    this.seal()
+    const text = this.blocks.join('')
+    if (text.length <= this.max) return { text, dropped: this.droppedBlocks }
+    const from = text.length - this.max
+    const start = text[from - 1] === '\n' ? from : text.indexOf('\n', from) + 1 || from
+    return { text: text.slice(start), dropped: this.droppedBlocks + start }
+  }
+
+  private seal(): void {
+    if (this.current.length === 0) return
+    const block = `${this.current.join('\n')}\n`
+    this.current = []
+    this.currentSize = 0
+    this.blocks.push(block)
+    this.size += block.length
+    // Whole blocks the last `max` characters do not reach.
+    while (this.size - (this.blocks[0]?.length ?? this.size) >= this.max) {
+      const first = this.blocks.shift() ?? ''
+      this.size -= first.length
+      this.droppedBlocks += first.length
+    }
   }
 }
 
 function output(tails: { stdout: Tail; stderr: Tail }) {
-  const { stdout, stderr } = tails
+  const stdout = tails.stdout.result()
+  const stderr = tails.stderr.result()
   return {
-    stdout: stdout.text(),
-    stderr: stderr.text(),
+    stdout: stdout.text,
+    stderr: stderr.text,
     ...(stdout.dropped || stderr.dropped
       ? { dropped: { stdout: stdout.dropped, stderr: stderr.dropped } }
       : {})

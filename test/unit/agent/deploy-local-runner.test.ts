@@ -193,6 +193,19 @@ describe('a step that leaves a daemon behind', () => {
     expect(result?.timedOutAfterMs).toBeUndefined()
     expect(alive(bg)).toBe(true)
   })
+
+  test('the time limit ends with the step: a daemon left behind is not killed when it passes', async () => {
+    const runner = localRunner({ stepTimeoutMs: 150, killGraceMs: 50 })
+    const [result] = await runner.run([
+      { name: 'restart', script: 'sleep 30 & echo "bg=$!"; sleep 0.1; exit 0' }
+    ])
+    const bg = Number(/bg=(\d+)/.exec(result?.stdout ?? '')?.[1])
+    daemons.push(bg)
+    expect(result?.code).toBe(0)
+    expect(result?.timedOutAfterMs).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(alive(bg)).toBe(true)
+  })
 })
 
 describe('stopping the agent: the step groups it runs', () => {
