@@ -46,12 +46,18 @@ const DRAIN_MS = 300
 /** After a timed-out step's group was killed, how long its pipes may take to close. */
 const CLOSE_WAIT_MS = 2000
 
-/** What a step keeps of the agent's environment: never its secrets (`*-env`), nor an `IMAGE` or `DOCKER_HOST` that compose would prefer to the release's `.env`. */
-const INHERITED = /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z_]+|TZ)$/
+/**
+ * What a step keeps of the agent's environment: the user, the locale, and the Docker client's
+ * choice of engine (the engine the agent deploys to, as a login over SSH gives ssh-deploy's
+ * steps: every step, `docker ps` as much as compose, must see the same one). Never the agent's
+ * secrets (`*-env`), nor an `IMAGE` that compose would prefer to the release's `.env`.
+ */
+const INHERITED =
+  /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z_]+|TZ|DOCKER_HOST|DOCKER_CONTEXT|DOCKER_CONFIG|DOCKER_CERT_PATH|DOCKER_TLS_VERIFY)$/
 /** systemd's default, for an agent started without one. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
-/** The environment a step runs in: PATH, HOME, the user, the locale and TZ, nothing else. */
+/** The environment a step runs in: PATH, HOME, the user, the locale, TZ, the Docker engine; nothing else. */
 export function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const kept = Object.entries(env).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && INHERITED.test(entry[0])

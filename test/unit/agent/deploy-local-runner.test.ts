@@ -93,12 +93,13 @@ describe('local runner step timeout', () => {
 })
 
 describe('the environment a step gets', () => {
-  test('only PATH, HOME, the user, the locale and TZ: none of the agent’s secrets or overrides', async () => {
+  test('PATH, HOME, the user, the locale, TZ and the Docker engine: none of the agent’s secrets or overrides', async () => {
     const saved = { ...process.env }
     Object.assign(process.env, {
       REGISTRY_PASSWORD: 'agent-secret-value',
       IMAGE: 'evil/image:latest',
-      DOCKER_HOST: 'tcp://elsewhere:2375',
+      COMPOSE_PROJECT_NAME: 'other',
+      DOCKER_HOST: 'unix:///run/user/1000/docker.sock',
       LANG: 'C.UTF-8',
       LC_ALL: 'C.UTF-8',
       TZ: 'Europe/Paris'
@@ -111,13 +112,16 @@ describe('the environment a step gets', () => {
         .map((l) => l.slice(0, l.indexOf('=')))
       expect(result?.stdout).not.toContain('agent-secret-value')
       expect(names).not.toContain('IMAGE')
-      expect(names).not.toContain('DOCKER_HOST')
+      expect(names).not.toContain('COMPOSE_PROJECT_NAME')
       expect(result?.stdout).toContain(`PATH=${process.env.PATH}\n`)
       expect(result?.stdout).toContain(`HOME=${process.env.HOME}\n`)
       expect(result?.stdout).toContain('TZ=Europe/Paris\n')
       expect(result?.stdout).toContain('LC_ALL=C.UTF-8\n')
+      // The engine the agent deploys to, for every step alike.
+      expect(result?.stdout).toContain('DOCKER_HOST=unix:///run/user/1000/docker.sock\n')
       // sh itself adds PWD (and may add SHLVL, OLDPWD, _): nothing else.
-      const allowed = /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|PWD|OLDPWD|SHLVL|_)$/
+      const allowed =
+        /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|DOCKER_[A-Z_]+|PWD|OLDPWD|SHLVL|_)$/
       expect(names.filter((n) => !allowed.test(n))).toEqual([])
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
