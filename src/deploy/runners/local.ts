@@ -108,7 +108,7 @@ export class StepGroups {
 /** This process's step groups (`gantry agent` ends them when it stops). */
 export const stepGroups = new StepGroups()
 
-/** A second signal's steps get this long between SIGTERM and SIGKILL. */
+/** On a second signal, the time between SIGTERM and SIGKILL to the steps' groups. */
 const HURRIED_GRACE_MS = 500
 
 /**
