@@ -36,6 +36,7 @@ import { RegistryClient } from '../io/registry.js'
 import { formatDuration } from '../lib/duration.js'
 import { ConfigurationError, errorMessage } from '../lib/errors.js'
 import { InputReader } from '../lib/inputs.js'
+import { lineSecrets, redactor } from '../lib/redact.js'
 import { realClock, type Clock } from '../lib/clock.js'
 import { deliverOne, type NotifyDeps } from '../actions/notify/main.js'
 import type { AgentLog } from './queue.js'
@@ -131,7 +132,10 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       return readStatus(app, await connect(app))
     },
 
-    async run(job, app, log) {
+    async run(job, app, unmasked) {
+      // Step output, failures and notifications: the app's secrets masked before anything keeps them.
+      const mask = maskerOf(app)
+      const log = (line: string) => unmasked(mask(line))
       const startedAt = clock.now()
       let result: RunResult
       let runFile: string | undefined
@@ -183,8 +187,9 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
         })
         result = resultOf(outcome, job.request)
         result.version ??= job.resolved?.version
+        if (result.message !== undefined) result.message = mask(result.message)
       } catch (error) {
-        const message = errorMessage(error)
+        const message = mask(errorMessage(error))
         log(`failed: ${message}`)
         result = { state: 'failed', message }
       } finally {
@@ -265,6 +270,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
     log: (line: string) => void
   ) {
     if (app.notify.length === 0) return
+    const mask = maskerOf(app)
     let targets
     try {
       targets = parseTargets(app.notify, `apps.${app.name}.notify`)
@@ -293,7 +299,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
         actor: 'gantry agent',
         duration: formatDuration(durationMs)
       },
-      { status, text: result.message, fields }
+      { status, text: result.message && mask(result.message), fields }
     )
     const secrets = targets.flatMap((t) => t.secrets)
     const settings = {
@@ -301,7 +307,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       secrets,
       messageIds: {},
       signingSecret: undefined,
-      text: result.message,
+      text: result.message && mask(result.message),
       fields
     }
     await Promise.all(
@@ -334,6 +340,39 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
   }
 
   return deployer
+}
+
+/**
+ * What the app read from `*-file`/`*-env` (and a password written in its repository URL), to be
+ * masked in whatever a run prints, keeps or sends: a step may print any of them.
+ */
+function maskerOf(app: AppConfig): (text: string) => string {
+  const { github, gantry, registry, harbor, token } = app.triggers
+  return redactor(
+    lineSecrets(
+      [
+        app.inputs['registry-password'],
+        app.inputs['repository-key'],
+        github?.secret,
+        gantry?.secret,
+        registry?.value,
+        registry?.value.replace(/^Bearer /, ''),
+        harbor?.value,
+        token?.secret,
+        ...urlPasswords(app.inputs.repository)
+      ].filter((s): s is string => s !== undefined && s !== '')
+    )
+  )
+}
+
+/** `https://user:token@host/…`: the token as written and decoded. */
+function urlPasswords(repository: string | undefined): string[] {
+  try {
+    const { password } = new URL(repository ?? '')
+    return password ? [password, decodeURIComponent(password)] : []
+  } catch {
+    return []
+  }
 }
 
 /** The app's inputs with the agent's own, read by ssh-deploy's reader (the one validation). */
@@ -449,7 +488,10 @@ async function resolveGit(
     const commit = await resolveCommit(source, `refs/heads/${branch}`, connect)
     return { version: shortCommit(commit), ref: commit }
   } catch (error) {
-    throw new UnresolvableError(`branch ${branch} of ${repository}: ${errorMessage(error)}`)
+    // Answered to the webhook's sender and logged: no token from the URL, no key.
+    throw new UnresolvableError(
+      maskerOf(app)(`branch ${branch} of ${repository}: ${errorMessage(error)}`)
+    )
   }
 }
 

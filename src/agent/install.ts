@@ -5,6 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
+import { quote } from '../lib/shell.js'
 import type { AgentConfig } from './contract.js'
 
 export const UNIT_NAME = 'gantry-agent.service'
@@ -21,11 +22,21 @@ export interface UnitOptions {
   home?: string
 }
 
-/** An argument as systemd reads ExecStart= words: quoted when needed, `%` doubled. */
+/**
+ * An argument as systemd reads ExecStart= words: `%` doubled (a specifier otherwise), `$` doubled
+ * (a variable otherwise), quoted when needed.
+ */
 export function systemdWord(word: string): string {
-  const escaped = word.replaceAll('%', '%%')
-  if (/^[A-Za-z0-9_./:@+=,%-]+$/.test(escaped)) return escaped
-  return `"${escaped.replace(/(["\\])/g, '\\$1')}"`
+  return systemdQuoted(word.replaceAll('%', '%%').replaceAll('$', () => '$$'))
+}
+
+/** A path in ReadWritePaths=: specifiers apply (`%` doubled), variables do not. */
+const pathWord = (path: string) => systemdQuoted(path.replaceAll('%', '%%'))
+
+/** Double-quoted, with `"` and `\` escaped, unless nothing in it needs quoting. */
+function systemdQuoted(word: string): string {
+  if (/^[A-Za-z0-9_./:@+=,%$-]+$/.test(word)) return word
+  return `"${word.replace(/(["\\])/g, '\\$1')}"`
 }
 
 /**
@@ -42,8 +53,15 @@ function appDirs(config: UnitOptions['config'], home: string | undefined): strin
   })
 }
 
-/** A path in ReadWritePaths=: systemd splits on spaces, so one with a space is quoted. */
-const pathWord = (path: string) => (/[\s"\\]/.test(path) ? systemdWord(path) : path)
+/**
+ * Where a git app's `build` keeps its caches (npm's, pip's and most tools' under ~/.cache): under
+ * ProtectSystem=strict the home is read-only, and `npm ci` fails without them.
+ */
+function cacheDirs(options: Pick<UnitOptions, 'config' | 'home'>): string[] {
+  const { home, config } = options
+  if (!home || !config.apps.some((a) => a.target === 'git')) return []
+  return [join(home, '.npm'), join(home, '.cache')]
+}
 
 export function unitFile(options: UnitOptions): string {
   const { config } = options
@@ -55,7 +73,11 @@ export function unitFile(options: UnitOptions): string {
       ? [join(options.home, '.docker')]
       : [])
   ]
-  const paths = [...new Set(writable)]
+  const paths = [
+    ...[...new Set(writable)].map(pathWord),
+    // `-`: a missing one is skipped instead of failing the start.
+    ...cacheDirs(options).map((dir) => pathWord(`-${dir}`))
+  ]
   return [
     '# Written by `gantry agent install`. The agent: webhooks and registry polling that deploy',
     '# on this host through the same engine, releases and lock as ssh-deploy.',
@@ -71,16 +93,19 @@ export function unitFile(options: UnitOptions): string {
     `ExecStart=${[options.node, options.bin, 'agent', '--config', options.configFile].map(systemdWord).join(' ')}`,
     'Restart=on-failure',
     'RestartSec=2',
-    'NoNewPrivileges=yes',
+    // No NoNewPrivileges=: it makes every setuid program fail, `sudo` in a `restart:` command
+    // first; the docker group gives the user root's power already, sudo only what sudoers grants.
     'ProtectSystem=strict',
     // Git's credentials and compose's temp files go to /tmp, read-only under ProtectSystem=strict.
     'PrivateTmp=yes',
     // Each path must exist when the service starts (systemd refuses a missing one).
-    `ReadWritePaths=${paths.map(pathWord).join(' ')}`,
-    // The steps a run started (hooks, docker compose) go with the agent when it is stopped.
-    'KillMode=control-group',
-    // The agent lets a running step finish for up to 30 s on SIGTERM.
-    'TimeoutStopSec=40',
+    `ReadWritePaths=${paths.join(' ')}`,
+    // SIGTERM to the agent alone: it lets a running step finish for up to 30 s, then ends the
+    // step's process group (SIGTERM, SIGKILL 5 s later) and exits; what is left then (a daemon a
+    // step started) gets SIGKILL. control-group would signal the step at once.
+    'KillMode=mixed',
+    // Above those 35 s: systemd's own SIGKILL to the whole group comes only after.
+    'TimeoutStopSec=45',
     '',
     '[Install]',
     'WantedBy=multi-user.target',
@@ -101,7 +126,11 @@ export async function installUnit(options: UnitOptions & { unitDir: string }): P
   await mkdir(options.unitDir, { recursive: true })
   const path = join(options.unitDir, UNIT_NAME)
   await writeFile(path, unitFile(options), { mode: 0o644 })
-  const dirs = [options.config.stateDir, ...appDirs(options.config, options.home)]
+  const dirs = [
+    options.config.stateDir,
+    ...appDirs(options.config, options.home),
+    ...cacheDirs(options)
+  ]
   return [
     `wrote ${path} (User=${options.user}, Group=docker, ExecStart=${options.node} ${options.bin} agent --config ${options.configFile})`,
     ...(options.user === 'root'
@@ -110,7 +139,7 @@ export async function installUnit(options: UnitOptions & { unitDir: string }): P
         ]
       : []),
     'The directories it may write must exist and belong to that user:',
-    `  install -d -o ${options.user} -g docker -m 0700 ${[...new Set(dirs)].join(' ')}`,
+    `  install -d -o ${options.user} -g docker -m 0700 ${[...new Set(dirs)].map(quote).join(' ')}`,
     'Then start it:',
     '  systemctl daemon-reload && systemctl enable --now gantry-agent',
     '  journalctl -u gantry-agent -f'

@@ -11,6 +11,7 @@ import { homedir, userInfo } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AgentConfigError, checkSummary, parseAgentConfig } from '../core/agent/config.js'
+import { endStepsOnSignal, stepGroups } from '../deploy/runners/local.js'
 import { realClock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
 import type { AgentConfig, SecretSource } from './contract.js'
@@ -29,8 +30,10 @@ interface Writer {
 
 /** Where the config is when --config is not given. */
 export const DEFAULT_CONFIG = '/etc/gantry/agent.yml'
-/** A running step's grace on SIGTERM (systemd's TimeoutStopSec is 40 s). */
+/** A running step's grace on SIGTERM (systemd's TimeoutStopSec is 45 s). */
 const STOP_GRACE_MS = 30_000
+/** Then its process group gets SIGTERM, and SIGKILL this much later. */
+const STEP_KILL_GRACE_MS = 5000
 
 const USAGE = `Usage:
   gantry agent [--config <file>]      validate, recover interrupted runs, serve (default ${DEFAULT_CONFIG})
@@ -241,9 +244,12 @@ async function serve(config: AgentConfig, write: Writer, deps: AgentMainDeps): P
   })
 
   const signal = await (deps.stopSignal ?? stopSignal())
+  if (!deps.stopSignal) endStepsOnSignal()
   log({ event: 'stopping', signal, message: 'no new jobs; a running step may finish' })
   poller.stop()
   const clean = await server.close(STOP_GRACE_MS)
+  // Never a step group left running: the run is recovered at the next start.
+  if (!clean) await stepGroups.end({ graceMs: STEP_KILL_GRACE_MS })
   await store.flush()
   log({
     event: 'stopped',

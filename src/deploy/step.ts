@@ -17,6 +17,8 @@ export interface StepResult {
   stderr: string
   /** The runner killed the step (with its process group) after this long: its step timeout. */
   timedOutAfterMs?: number
+  /** Characters left out from the start of each stream (only the last ones are kept). */
+  dropped?: { stdout: number; stderr: number }
 }
 
 export type OutputStream = 'stdout' | 'stderr'

@@ -59,27 +59,55 @@ export class SshConnectError extends Error {}
 const label = (t: SshTarget) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`
 
 /** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
-export function lineSplitter(emit: (line: string) => void): {
+export function lineSplitter(
+  emit: (line: string) => void,
+  /**
+   * A longer line is emitted cut: its first `maxLine` characters, LINE_CUT, its last
+   * LINE_END_KEPT (where a batch's step marker is); the middle is never kept in memory.
+   */
+  maxLine = Infinity
+): {
   push(chunk: Buffer): void
   flush(): void
 } {
   let pending = ''
+  let cut: { head: string; end: string } | undefined
   // A character split across two chunks is decoded whole.
   const decoder = new StringDecoder('utf8')
-  return {
-    push(chunk) {
-      pending += decoder.write(chunk)
-      const lines = pending.split(/\r?\n/)
-      pending = lines.pop() ?? ''
-      for (const line of lines) emit(line)
-    },
-    flush() {
-      pending += decoder.end()
-      if (pending) emit(pending)
+  const add = (text: string) => {
+    if (cut) cut.end = (cut.end + text).slice(-LINE_END_KEPT)
+    else if (pending.length + text.length <= maxLine) pending += text
+    else {
+      const line = pending + text
+      cut = { head: line.slice(0, maxLine), end: line.slice(-LINE_END_KEPT) }
       pending = ''
     }
   }
+  const end = () => {
+    const line = cut ? `${cut.head}${LINE_CUT}${cut.end}` : pending
+    emit(line.endsWith('\r') ? line.slice(0, -1) : line)
+    pending = ''
+    cut = undefined
+  }
+  return {
+    push(chunk) {
+      const parts = decoder.write(chunk).split('\n')
+      parts.forEach((part, i) => {
+        add(part)
+        if (i < parts.length - 1) end()
+      })
+    },
+    flush() {
+      add(decoder.end())
+      if (pending || cut) end()
+    }
+  }
 }
+
+/** What stands for the middle of a line cut by lineSplitter. */
+export const LINE_CUT = ' … (line cut) … '
+/** The end of a cut line, kept. */
+export const LINE_END_KEPT = 1024
 
 export async function connectSsh(target: SshTarget): Promise<RemoteShell> {
   const { NodeSSH } = await import('node-ssh')

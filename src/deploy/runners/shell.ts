@@ -17,18 +17,30 @@ export interface ShellExec {
 export function shellRunner(
   where: string,
   exec: ShellExec,
-  close: () => Promise<void>
+  close: () => Promise<void>,
+  /** Characters of each stream a step's result keeps (its last ones); all by default. */
+  outputKept = Infinity
 ): StepRunner {
+  const printed = () => ({ stdout: new Tail(outputKept), stderr: new Tail(outputKept) })
   return {
     where,
     close,
     run: (steps, options = {}) =>
-      steps.length === 1 ? runOne(exec, steps[0] as Step, options) : runBatch(exec, steps, options)
+      steps.length === 1
+        ? runOne(exec, steps[0] as Step, options, printed)
+        : runBatch(exec, steps, options, printed)
   }
 }
 
-async function runOne(exec: ShellExec, step: Step, options: RunOptions): Promise<StepResult[]> {
-  const out = { stdout: [] as string[], stderr: [] as string[] }
+type Printed = () => { stdout: Tail; stderr: Tail }
+
+async function runOne(
+  exec: ShellExec,
+  step: Step,
+  options: RunOptions,
+  printed: Printed
+): Promise<StepResult[]> {
+  const out = printed()
   const { code, timedOutAfterMs } = await exec(step.script, {
     stdin: step.stdin,
     onLine: (line, stream) => {
@@ -36,25 +48,19 @@ async function runOne(exec: ShellExec, step: Step, options: RunOptions): Promise
       options.onLine?.(step, line, stream)
     }
   })
-  return [
-    {
-      code,
-      stdout: joinLines(out.stdout),
-      stderr: joinLines(out.stderr),
-      ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
-    }
-  ]
+  return [{ code, ...output(out), ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {}) }]
 }
 
 async function runBatch(
   exec: ShellExec,
   steps: readonly Step[],
-  options: RunOptions
+  options: RunOptions,
+  printed: Printed
 ): Promise<StepResult[]> {
   const mark = `#gantry-step-${randomBytes(6).toString('hex')}`
   const batch = batchScript(steps, mark)
   const readers = { stdout: batchReader(mark), stderr: batchReader(mark) }
-  const lines = steps.map(() => ({ stdout: [] as string[], stderr: [] as string[] }))
+  const lines = steps.map(printed)
   const { code, timedOutAfterMs } = await exec(batch.script, {
     stdin: batch.stdin,
     onLine: (text, stream) => {
@@ -68,13 +74,11 @@ async function runBatch(
   const codes = readers.stdout.codes
   const results: StepResult[] = []
   for (let i = 0; i < steps.length; i++) {
-    const printed = lines[i] ?? { stdout: [], stderr: [] }
     const done = codes.get(i)
     // A step without its marker was cut off: it ends the batch with the script's own exit code.
     const result: StepResult = {
       code: done ?? code,
-      stdout: joinLines(printed.stdout),
-      stderr: joinLines(printed.stderr),
+      ...output(lines[i] ?? printed()),
       // The step the batch was in when the runner killed it is the one that timed out.
       ...(done === undefined && timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
     }
@@ -84,4 +88,64 @@ async function runBatch(
   return results
 }
 
-const joinLines = (lines: string[]) => (lines.length ? `${lines.join('\n')}\n` : '')
+/** Lines are kept joined in blocks of about this many characters: few objects, whatever the lines. */
+const BLOCK = 64 * 1024
+
+/**
+ * The newest lines of one stream, at most `max` characters with their newlines (every line
+ * still reaches `onLine` as it arrives).
+ */
+class Tail {
+  /** Whole lines, each ending in a newline. */
+  private blocks: string[] = []
+  private size = 0
+  private current: string[] = []
+  private currentSize = 0
+  /** Characters (newlines included) of the whole blocks left out from the start. */
+  private droppedBlocks = 0
+
+  constructor(private readonly max: number) {}
+
+  push(line: string): void {
+    this.current.push(line)
+    this.currentSize += line.length + 1
+    if (this.currentSize >= BLOCK) this.seal()
+  }
+
+  /** The kept text, its first line whole, and how many characters before it were left out. */
+  result(): { text: string; dropped: number } {
+    this.seal()
+    const text = this.blocks.join('')
+    if (text.length <= this.max) return { text, dropped: this.droppedBlocks }
+    const from = text.length - this.max
+    const start = text[from - 1] === '\n' ? from : text.indexOf('\n', from) + 1 || from
+    return { text: text.slice(start), dropped: this.droppedBlocks + start }
+  }
+
+  private seal(): void {
+    if (this.current.length === 0) return
+    const block = `${this.current.join('\n')}\n`
+    this.current = []
+    this.currentSize = 0
+    this.blocks.push(block)
+    this.size += block.length
+    // Whole blocks the last `max` characters do not reach.
+    while (this.size - (this.blocks[0]?.length ?? this.size) >= this.max) {
+      const first = this.blocks.shift() ?? ''
+      this.size -= first.length
+      this.droppedBlocks += first.length
+    }
+  }
+}
+
+function output(tails: { stdout: Tail; stderr: Tail }) {
+  const stdout = tails.stdout.result()
+  const stderr = tails.stderr.result()
+  return {
+    stdout: stdout.text,
+    stderr: stderr.text,
+    ...(stdout.dropped || stderr.dropped
+      ? { dropped: { stdout: stdout.dropped, stderr: stderr.dropped } }
+      : {})
+  }
+}

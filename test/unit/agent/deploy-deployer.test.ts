@@ -213,6 +213,23 @@ describe('resolve', () => {
     })
     expect(host.ran.map((s) => s.name)).toEqual(['resolve refs/heads/main'])
   })
+
+  test('a token in the repository URL is masked in why a ref could not be resolved', async () => {
+    const { deployer } = setup({
+      'resolve refs/heads/main': {
+        code: 128,
+        stderr: "fatal: unable to access 'https://puller:tok3n-value@git.example/shop.git/'\n"
+      }
+    })
+    const app = gitApp()
+    app.inputs = { ...app.inputs, repository: 'https://puller:tok3n-value@git.example/shop.git' }
+    const error = await deployer
+      .resolve(app, { kind: 'git', ref: 'refs/heads/main' })
+      .catch((e: unknown) => e as Error)
+    expect(error).toBeInstanceOf(UnresolvableError)
+    expect((error as Error).message).toContain('https://puller:***@git.example/shop.git')
+    expect((error as Error).message).not.toContain('tok3n-value')
+  })
 })
 
 function gitApp(): AppConfig {
@@ -224,7 +241,7 @@ function gitApp(): AppConfig {
     tags: [],
     branch: 'main',
     stepTimeoutMs: 600_000,
-    triggers: { github: { secret: 's' } },
+    triggers: { github: { secret: 'github-hook-secret' } },
     notify: []
   }
 }
@@ -319,6 +336,38 @@ describe('run', () => {
     )
     // The previous release was brought up again.
     expect(host.ran.filter((s) => s.name === 'up').at(-1)?.script).toContain(`releases/${CURRENT}`)
+  })
+
+  test("the app's secrets never reach the job log, the result or the notification", async () => {
+    const password = 'pull-0nly-Pa55word'
+    const hookSecret = 'hook-s3cret-value'
+    const { deployer } = setup(
+      healthyHost({
+        'pre-deploy': {
+          code: 1,
+          stdout: `logging in as puller:${password}\n`,
+          stderr: `token ${hookSecret} refused\n`
+        }
+      })
+    )
+    const app = composeApp({ triggers: { token: { secret: hookSecret } } })
+    app.inputs = {
+      ...app.inputs,
+      'pre-deploy': './check',
+      'registry-username': 'puller',
+      'registry-password': password
+    }
+    const lines: string[] = []
+    const result = await deployer.run(
+      job({ kind: 'image', tag: 'v2' }, { version: 'v2@sha256:ab12cd34ef56', ref: DIGEST }),
+      app,
+      (line) => lines.push(line)
+    )
+    expect(lines).toEqual(expect.arrayContaining([expect.stringContaining('puller:***')]))
+    expect(result.message).toContain(`token *** refused`)
+    const seen = JSON.stringify({ lines, result, received })
+    expect(seen).not.toContain(password)
+    expect(seen).not.toContain(hookSecret)
   })
 
   test('a post-deploy hook killed at its limit, after current was switched: current goes back, the previous release up', async () => {

@@ -63,7 +63,7 @@ const app = (): AppConfig => ({
   tags: [],
   branch: 'main',
   stepTimeoutMs: 60_000,
-  triggers: { github: { secret: 's' } },
+  triggers: { github: { secret: 'github-hook-secret' } },
   notify: []
 })
 

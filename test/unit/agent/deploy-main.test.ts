@@ -103,11 +103,10 @@ describe('gantry agent install', () => {
         'Group=docker',
         `ExecStart=${process.execPath} /opt/gantry/cli.js agent --config ${config}`,
         'Restart=on-failure',
-        'NoNewPrivileges=yes',
         'ProtectSystem=strict',
         `ReadWritePaths=${join(dir, 'state')} ${join(dir, 'srv', 'shop')}`,
-        'KillMode=control-group',
-        'TimeoutStopSec=40'
+        'KillMode=mixed',
+        'TimeoutStopSec=45'
       ])
     )
     const said = c.out.join('')
