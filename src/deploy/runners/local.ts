@@ -47,17 +47,18 @@ const DRAIN_MS = 300
 const CLOSE_WAIT_MS = 2000
 
 /**
- * What a step keeps of the agent's environment: the user, the locale, and the Docker client's
+ * What a step keeps of the agent's environment: the user, the locale, the Docker client's
  * choice of engine (the engine the agent deploys to, as a login over SSH gives ssh-deploy's
- * steps: every step, `docker ps` as much as compose, must see the same one). Never the agent's
+ * steps: every step, `docker ps` as much as compose, must see the same one) and the host's
+ * outbound proxy (a host behind one needs it for a build's `git` or `npm ci`). Never the agent's
  * secrets (`*-env`), nor an `IMAGE` that compose would prefer to the release's `.env`.
  */
 const INHERITED =
-  /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z_]+|TZ|DOCKER_HOST|DOCKER_CONTEXT|DOCKER_CONFIG|DOCKER_CERT_PATH|DOCKER_TLS_VERIFY)$/
+  /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z_]+|TZ|DOCKER_HOST|DOCKER_CONTEXT|DOCKER_CONFIG|DOCKER_CERT_PATH|DOCKER_TLS_VERIFY|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy)$/
 /** systemd's default, for an agent started without one. */
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
-/** The environment a step runs in: PATH, HOME, the user, the locale, TZ, the Docker engine; nothing else. */
+/** The environment a step runs in: PATH, HOME, the user, the locale, TZ, the Docker engine, the proxy; nothing else. */
 export function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const kept = Object.entries(env).filter(
     (entry): entry is [string, string] => entry[1] !== undefined && INHERITED.test(entry[0])

@@ -102,7 +102,8 @@ describe('the environment a step gets', () => {
       DOCKER_HOST: 'unix:///run/user/1000/docker.sock',
       LANG: 'C.UTF-8',
       LC_ALL: 'C.UTF-8',
-      TZ: 'Europe/Paris'
+      TZ: 'Europe/Paris',
+      HTTPS_PROXY: 'http://proxy.internal:3128'
     })
     try {
       const [result] = await localRunner().run([{ name: 'env', script: 'env' }])
@@ -117,11 +118,13 @@ describe('the environment a step gets', () => {
       expect(result?.stdout).toContain(`HOME=${process.env.HOME}\n`)
       expect(result?.stdout).toContain('TZ=Europe/Paris\n')
       expect(result?.stdout).toContain('LC_ALL=C.UTF-8\n')
+      // A host behind a proxy: a build's git or npm ci needs it.
+      expect(result?.stdout).toContain('HTTPS_PROXY=http://proxy.internal:3128\n')
       // The engine the agent deploys to, for every step alike.
       expect(result?.stdout).toContain('DOCKER_HOST=unix:///run/user/1000/docker.sock\n')
       // sh itself adds PWD (and may add SHLVL, OLDPWD, _): nothing else.
       const allowed =
-        /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|DOCKER_[A-Z_]+|PWD|OLDPWD|SHLVL|_)$/
+        /^(PATH|HOME|USER|LOGNAME|LANG|LC_[A-Z]+|TZ|DOCKER_[A-Z_]+|HTTPS?_PROXY|NO_PROXY|https?_proxy|no_proxy|PWD|OLDPWD|SHLVL|_)$/
       expect(names.filter((n) => !allowed.test(n))).toEqual([])
     } finally {
       for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
