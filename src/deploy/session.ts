@@ -194,7 +194,12 @@ export class HostSession {
       return results.slice(1)
     } catch (error) {
       if (error instanceof StepError && error.step === take) {
-        if (error.result?.code !== LOCK_HELD) throw error
+        // Killed at its time limit or failed otherwise, the take may have made the lock all
+        // the same: the unlock (which removes only a lock that is ours) must still run.
+        if (error.result?.code !== LOCK_HELD) {
+          this.locked = true
+          throw error
+        }
         // Held: wait for it (or break it when stale), then run the steps.
         await this.lock()
         return this.run(steps, options)

@@ -12,6 +12,7 @@ import {
   atomicSwitchStep,
   buildStep,
   checkoutStep,
+  discardGitReleaseStep,
   fetchStep,
   gitInspectStep,
   gitRollbackTarget,
@@ -196,7 +197,9 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
         } catch (error) {
           const reason = errorMessage(error)
           session.log(`✗ ${version} failed before going live: ${reason}`)
-          await session.run(failed(reason), { quiet: true })
+          await session.run([...failed(reason), discardGitReleaseStep(layout, release)], {
+            quiet: true
+          })
           return {
             status: 'failed',
             after: before,
@@ -224,7 +227,7 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
 
       session.log(`✗ ${version} failed: ${live.reason}`)
       await session.run(failed(live.reason), { quiet: true })
-      const back = rollback ? rollbackCandidate(state) : undefined
+      const back = rollback ? rollbackCandidate(state, commit) : undefined
       if (!back) {
         const why = rollback ? 'no previous good release to roll back to' : 'rollback is off'
         return { status: 'failed', after: version, message: `${live.reason} (${why})` }
@@ -232,10 +235,10 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
       const backVersion = shortCommit(state.revisions[back] ?? '') || before || back
       session.log(`↩ rolling back to ${backVersion} (${back})`)
       const again = await goLive(session, back)
+      // What serves after a failed rollback is not known: no version is named.
       if (!again.ok)
         return {
           status: 'failed',
-          after: backVersion,
           attempted: version,
           message: `${live.reason}; the rollback to ${backVersion} is not healthy either: ${again.reason}`
         }
@@ -246,7 +249,8 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
             release: back,
             commit: state.revisions[back] ?? '',
             previous: release
-          })
+          }),
+          discardGitReleaseStep(layout, release)
         ],
         { quiet: true }
       )

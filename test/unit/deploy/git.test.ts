@@ -113,10 +113,11 @@ describe('target git', () => {
       /^8fa9a9a failed \(http:\/\/127\.0\.0\.11:8080\/health did not answer within 5s \(curl: \(22\) 500\)\); rolled back to 66137ef, 8fa9a9a marked bad$/
     )
     const names = trips()
+    const failed = h.ran.find((s) => s.name.startsWith('mark'))?.name.split(' ')[1]
     expect(names.slice(-4)).toEqual([
       `switch current to ${R2} + restart`,
       'health url',
-      'record rolled-back',
+      `record rolled-back + discard the failed release ${failed}`,
       'unlock'
     ])
     expect(names).toContain(
@@ -142,7 +143,9 @@ describe('target git', () => {
       'build failed (exit code 1): npm ERR! missing script; nothing changed: current is still 66137ef'
     )
     expect(h.ran.some((s) => s.name.startsWith('switch') || s.name === 'restart')).toBe(false)
-    expect(trips().at(-2)).toMatch(/^mark \S+ bad \+ record failed$/)
+    expect(trips().at(-2)).toMatch(
+      /^mark (\S+) bad \+ record failed \+ discard the failed release \1$/
+    )
   })
 
   test('a failed fetch changes nothing at all: no release, no mark, no history', async () => {
