@@ -9,6 +9,8 @@ import { deployHost } from '../../../src/deploy/engine.js'
 import { scriptedRunner, type Answers } from '../../../src/deploy/runners/scripted.js'
 import type { DeployMode } from '../../../src/deploy/target.js'
 import { gitTarget, resolveCommit, type GitTargetOptions } from '../../../src/deploy/targets/git.js'
+import { instantClock } from '../../../src/lib/clock.js'
+import { fakeHostJob, newHost } from '../../harness/fake-host.js'
 import { scriptedJob } from './host.js'
 
 const C1 = '8c07984e97d66bc056cbc85a4b53d7acfa0b6d21'
@@ -193,6 +195,34 @@ describe('target git', () => {
       expect.stringMatching(/-8fa9a9a-tok0$/),
       `switch current to ${R0}`
     ])
+  })
+
+  test('rollback-to a release that turns out unhealthy: marked bad, the current one back; the next rollback-to previous skips it', async () => {
+    // On a fake host that keeps its state: R0 (healthy), R1 (unhealthy), R2 current.
+    const clock = instantClock(Date.UTC(2026, 11, 1, 12))
+    const R0 = '20261201T090000Z-1111111-cccc'
+    const fake = newHost({
+      now: clock.now,
+      releases: [
+        [R0, { version: '1111111', images: [], commit: '1'.repeat(40) }],
+        [R1, { version: C1.slice(0, 7), images: [], commit: C1 }],
+        [R2, { version: C2.slice(0, 7), images: [], commit: C2 }]
+      ],
+      current: R2,
+      healthy: (v) => v !== C1.slice(0, 7)
+    })
+    const rollback = async () => {
+      const { job } = fakeHostJob(fake, { kind: 'rollback', to: 'previous' }, { clock, plan })
+      return deployHost(gitTarget(options(C2)), job)
+    }
+    expect(await rollback()).toMatchObject({
+      status: 'rolled-back',
+      after: '66137ef',
+      attempted: '8c07984'
+    })
+    expect([fake.current, fake.serving, [...fake.bad]]).toEqual([R2, R2, [R1]])
+    expect(await rollback()).toMatchObject({ status: 'deployed', after: '1111111' })
+    expect([fake.current, fake.serving]).toEqual([R0, R0])
   })
 
   test('rollback-to previous: switch, restart, health, history; nothing pruned', async () => {
