@@ -46,8 +46,43 @@ export interface HostModel {
   updates: number
   /** The version that served when the host was made: the one the first run replaces. */
   replaced?: string
+  /** Blue-green: the proxy's record of the app, the slots' releases, the slot previewed. */
+  bg?: BlueGreenModel
   /** Every path a step removed (rm -rf), for the untouched-volumes check. */
   removed: string[]
+}
+
+export type Slot = 'blue' | 'green'
+
+export interface BlueGreenModel {
+  record: {
+    app: string
+    live?: Slot
+    releases: Partial<Record<Slot, string>>
+    [key: string]: unknown
+  }
+  slots: Partial<Record<Slot, string>>
+  preview?: Slot
+  /** Bumped by every commit: the records' checksum the inspect prints. */
+  sum: number
+}
+
+/** A blue-green app live in slot blue with `current`'s release. */
+export function withBlueGreen(host: HostModel): HostModel {
+  const version = versionOf(host, host.current) ?? ''
+  host.bg = {
+    record: {
+      app: 'shop',
+      proxy: 'haproxy',
+      route: {},
+      ports: { blue: 20000, green: 20001 },
+      live: 'blue',
+      releases: { blue: version }
+    },
+    slots: { blue: host.current },
+    sum: 1
+  }
+  return host
 }
 
 const ID = String.raw`\d{8}T\d{6}Z-[A-Za-z0-9_.-]+`
@@ -326,6 +361,95 @@ function effects(host: HostModel): [RegExp, Effect][] {
   ]
 }
 
+function proxyInspect(bg: BlueGreenModel): string {
+  return lines(
+    'home=/home/deploy',
+    'tool=haproxy',
+    'tool=socat',
+    'tool=curl',
+    'running=yes',
+    `records=${bg.sum}`,
+    '#host',
+    '#records',
+    JSON.stringify(bg.record)
+  )
+}
+
+/** The effects of blue-green's own steps (core/deploy/blue-green.ts), on the model's proxy. */
+function blueGreenEffects(host: HostModel): [RegExp, Effect][] {
+  const bg = () => host.bg as BlueGreenModel
+  const serve = () => {
+    const { record, slots } = bg()
+    host.serving = record.live ? slots[record.live] : undefined
+  }
+  const slotOf = (script: string) =>
+    /project=shop-(blue|green)\b/.exec(script)?.[1] as Slot | undefined
+  const answerFrom = (slot: Slot | undefined) => {
+    const release = slot ? bg().slots[slot] : undefined
+    const version = versionOf(host, release)
+    return version && host.healthy(version) ? `status=200\nrelease=${version}\n` : 'status=503\n'
+  }
+  return [
+    [
+      /^inspect$/,
+      () =>
+        lines('compose=docker compose', `now=${Math.floor(host.now() / 1000)}`) +
+        releaseLines(host) +
+        '#gantry-proxy\n' +
+        proxyInspect(bg())
+    ],
+    [/^inspect proxy$/, () => proxyInspect(bg())],
+    [
+      /^proxy: /,
+      (s) => {
+        const stdin = s.stdin ?? ''
+        const end = stdin.indexOf('\n}\n')
+        if (end > 0) bg().record = JSON.parse(stdin.slice(0, end + 2)) as BlueGreenModel['record']
+        if (s.name.startsWith('proxy: preview '))
+          bg().preview = /slot (blue|green)$/.exec(s.name)?.[1] as Slot
+        if (/^proxy: (end the preview|switch )/.test(s.name)) bg().preview = undefined
+        bg().sum++
+        serve()
+        return 'config=unchanged\n'
+      }
+    ],
+    [
+      /^up \(slot (blue|green)\)$/,
+      (s) => {
+        const slot = /slot (blue|green)/.exec(s.name)?.[1] as Slot
+        const release = releaseIn(s.script) as string
+        for (const image of host.releases.get(release)?.images ?? []) host.images.add(image)
+        bg().slots[slot] = release
+        serve()
+        return ''
+      }
+    ],
+    [
+      /^status$/,
+      (s) => {
+        const release = bg().slots[slotOf(s.script) ?? 'blue']
+        const version = versionOf(host, release)
+        return version ? `web running ${host.healthy(version) ? 'healthy' : 'unhealthy'} 0\n` : ''
+      }
+    ],
+    [
+      /^probe /,
+      (s) => answerFrom(s.stdin?.includes('X-Gantry-Preview') ? bg().preview : bg().record.live)
+    ],
+    [/^post-deploy-test /, () => ''],
+    [/^drain /, () => 'sessions=0\n'],
+    [
+      /^stop slot (blue|green)$/,
+      (s) => {
+        delete bg().slots[/slot (blue|green)/.exec(s.name)?.[1] as Slot]
+        serve()
+        return ''
+      }
+    ],
+    [/^stop the recreate container$/, () => '']
+  ]
+}
+
 function record(host: HostModel, release: string | undefined): string {
   const r = release ? host.releases.get(release) : undefined
   return r && !r.commit ? JSON.stringify({ version: r.version, release }) + '\n' : ''
@@ -342,7 +466,7 @@ export const FAULTS: readonly Fault[] = ['fails', 'times out', 'lost before', 'l
  * killed), or the connection drops before it (nothing done) or after it (done).
  */
 export function hostAnswers(host: HostModel, fault?: { at: number; kind: Fault }) {
-  const table = effects(host)
+  const table = [...(host.bg ? blueGreenEffects(host) : []), ...effects(host)]
   let n = 0
   return (step: Step): Answer => {
     const index = n++

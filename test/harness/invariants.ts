@@ -107,6 +107,15 @@ export function violations(host: HostModel, before: Before, run: RunFacts): stri
   // I4
   if (host.lock && !run.unlockFailed)
     found.push(`I4: the lock of ${host.lock.token} is still held after the run`)
+  if (host.bg && !degraded(run))
+    for (const [slot, release] of Object.entries(host.bg.slots))
+      if (release && slot !== host.bg.record.live)
+        found.push(`I4: slot ${slot} runs ${versionOf(host, release)}, which no proxy route serves`)
+  if (host.bg && served !== undefined && host.bg.record.live) {
+    const named = host.bg.record.releases[host.bg.record.live]
+    if (named !== served)
+      found.push(`I2: the proxy record says ${named ?? 'nothing'} is live; ${served} serves`)
+  }
   if (host.serving && !host.releases.has(host.serving))
     found.push(`I4: ${host.serving} serves but its release directory is gone`)
   // I5
