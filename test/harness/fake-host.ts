@@ -44,6 +44,8 @@ export interface HostModel {
   healthy: (version: string) => boolean
   /** Swarm: a counter the stack's UpdateStatus carries, so a deploy's update is fresh. */
   updates: number
+  /** Swarm: how the last update ended. */
+  swarmUpdate?: 'completed' | 'rollback_completed'
   /** The version that served when the host was made: the one the first run replaces. */
   replaced?: string
   /** Blue-green: the proxy's record of the app, the slots' releases, the slot previewed. */
@@ -176,7 +178,11 @@ function stackStatus(host: HostModel): string {
       Mode: { Replicated: { Replicas: 1 } }
     },
     PreviousSpec: { Name: 'shop_web' },
-    UpdateStatus: { State: 'completed', StartedAt: `t${host.updates}`, Message: '' }
+    UpdateStatus: {
+      State: host.swarmUpdate ?? 'completed',
+      StartedAt: `t${host.updates}`,
+      Message: host.swarmUpdate === 'rollback_completed' ? 'update paused due to failure' : ''
+    }
   })
   const task = JSON.stringify({
     id: `task${host.updates}`,
@@ -312,8 +318,12 @@ function effects(host: HostModel): [RegExp, Effect][] {
       /^stack deploy$/,
       (s) => {
         const release = releaseIn(s.script) as string
-        host.serving = release
         host.updates++
+        // An unhealthy release: the swarm rolls it back (update_config failure_action).
+        host.swarmUpdate = host.healthy(versionOf(host, release) ?? '')
+          ? 'completed'
+          : 'rollback_completed'
+        if (host.swarmUpdate === 'completed') host.serving = release
         for (const image of host.releases.get(release)?.images ?? []) host.images.add(image)
         return ''
       }

@@ -6,6 +6,7 @@
  * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/swarm.ts.
  */
 import {
+  discardReleaseStep,
   healthUrlStep,
   readReleaseFileStep,
   readStackRecordsStep,
@@ -205,12 +206,21 @@ export function swarmTarget(stack: string): HostTarget<SwarmHostState> {
 
     async deploy(session, state, spec) {
       const { release, steps } = session.newRelease(spec)
-      return deployRelease(session, state, release, {
+      // A release the swarm never ran (its upload failed) or rolled back goes at once: pruning
+      // runs only after a success, and a manager whose deploys keep failing would fill its disk.
+      const discard = () =>
+        session.run([discardReleaseStep(session.plan.layout, release)]).catch(() => undefined)
+      const result = await deployRelease(session, state, release, {
         env: spec.env,
         version: spec.version,
         postDeploy: spec.postDeploy,
         prepare: steps
+      }).catch(async (error: unknown) => {
+        if (error instanceof StepError && steps.includes(error.step)) await discard()
+        throw error
       })
+      if (result.status === 'rolled-back') await discard()
+      return result
     },
 
     /** `previous`: `docker service rollback` per service; a version: that kept release again. */

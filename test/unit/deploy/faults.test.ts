@@ -128,6 +128,14 @@ const SCENARIOS: Scenario[] = [
     status: 'deployed'
   },
   {
+    name: 'swarm: v2 unhealthy, the swarm rolls it back',
+    target: () => swarmTarget('shop') as HostTarget<HostState>,
+    mode: v2,
+    asked: 'v2',
+    host: imageHost(notV2),
+    status: 'rolled-back'
+  },
+  {
     name: 'git: 66137ef → 8fa9a9a',
     target: git,
     mode: c2,
@@ -281,12 +289,30 @@ describeBlueGreen('fault matrix: blue-green (enable after the proxy fixes merge)
   })
 })
 
+const named = (name: string) => SCENARIOS.find((s) => s.name === name) as Scenario
+
 describe('a host whose deploys keep failing does not fill its disk', () => {
   const failing: [string, Scenario, Fault | undefined, string][] = [
-    ['compose: 23 failed pulls', SCENARIOS[0] as Scenario, 'fails', 'pull'],
-    ['compose: 23 unhealthy releases rolled back', SCENARIOS[1] as Scenario, undefined, ''],
-    ['git: 23 unhealthy releases rolled back', SCENARIOS[5] as Scenario, undefined, ''],
-    ['git: 23 failed builds', SCENARIOS[4] as Scenario, 'fails', 'build']
+    ['compose: 23 failed pulls', named('compose: v1 → v2'), 'fails', 'pull'],
+    [
+      'compose: 23 unhealthy releases rolled back',
+      named('compose: v2 unhealthy, rolled back'),
+      undefined,
+      ''
+    ],
+    [
+      'swarm: 23 releases the swarm rolled back',
+      named('swarm: v2 unhealthy, the swarm rolls it back'),
+      undefined,
+      ''
+    ],
+    [
+      'git: 23 unhealthy releases rolled back',
+      named('git: 8fa9a9a unhealthy, rolled back'),
+      undefined,
+      ''
+    ],
+    ['git: 23 failed builds', named('git: 66137ef → 8fa9a9a'), 'fails', 'build']
   ]
   test.each(failing)(
     '%s: only the releases kept before remain',
