@@ -83,7 +83,8 @@ export async function resolveCommit(
   }
 }
 
-type Live = { ok: true } | { ok: false; reason: string }
+/** `release`: whether the failure is the release's own (its restart, its health), not the switch's. */
+type Live = { ok: true } | { ok: false; reason: string; release?: false }
 
 /** The health URL until it answers 2xx, quickly at first, backing off, until the timeout. */
 async function waitHealthy(session: HostSession): Promise<Live> {
@@ -124,7 +125,12 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
       // The switch or the restart failed: a verdict on the release. Anything else (the lock
       // taken in this round trip, a lost connection) is not, and ends the deploy.
       if (error instanceof StepError && steps.includes(error.step))
-        return { ok: false, reason: errorMessage(error) }
+        return {
+          ok: false,
+          reason: errorMessage(error),
+          // A failed switch says nothing of the release: it never ran.
+          ...(error.step === steps[0] ? { release: false as const } : {})
+        }
       throw error
     }
     return waitHealthy(session)
@@ -282,7 +288,8 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
         ])
         return { status: 'deployed', after: version }
       }
-      await session.run([markBadStep(layout, target.release)], { quiet: true })
+      if (live.release !== false)
+        await session.run([markBadStep(layout, target.release)], { quiet: true })
       const current = state.current
       if (current) {
         session.log(`↩ ${version} is not healthy: back to ${session.before ?? current}`)

@@ -225,6 +225,19 @@ describe('target git', () => {
     expect([fake.current, fake.serving]).toEqual([R0, R0])
   })
 
+  test('rollback-to whose switch fails: the release is not marked bad (it never ran), the current one restarts', async () => {
+    const { job, host: h } = scriptedJob(
+      { kind: 'rollback', to: 'previous' },
+      host({
+        [`switch current to ${R1}`]: { code: 1, stderr: 'mv: cannot move: No space left on device' }
+      }),
+      plan
+    )
+    const outcome = await deployHost(gitTarget(options(C2)), job)
+    expect(outcome).toMatchObject({ status: 'rolled-back', after: '66137ef' })
+    expect(h.ran.map((s) => s.name).filter((n) => n.startsWith('mark'))).toEqual([])
+  })
+
   test('rollback-to previous: switch, restart, health, history; nothing pruned', async () => {
     const { job, trips } = scriptedJob({ kind: 'rollback', to: 'previous' }, host(), plan)
     const outcome = await deployHost(gitTarget(options(C2)), job)
