@@ -33,6 +33,8 @@ export function snapshot(host: HostModel): Before {
 export interface RunFacts {
   /** The version the run was asked to make live. */
   asked: string
+  /** The run's lock token. */
+  token: string
   outcome: RolloutOutcome
   ran: readonly Step[]
   /**
@@ -105,7 +107,13 @@ export function violations(host: HostModel, before: Before, run: RunFacts): stri
       if (!host.images.has(image)) found.push(`I3: the previous release's image ${image} is gone`)
   }
   // I4
-  if (host.lock && !run.unlockFailed)
+  // A run that failed early may leave another's stale lock for the next run to break; never its
+  // own, and a run that went through must have broken any stale one.
+  if (
+    host.lock &&
+    !run.unlockFailed &&
+    (host.lock.token === run.token || run.outcome.status !== 'failed')
+  )
     found.push(`I4: the lock of ${host.lock.token} is still held after the run`)
   if (host.bg && !degraded(run))
     for (const [slot, release] of Object.entries(host.bg.slots))

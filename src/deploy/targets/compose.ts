@@ -72,10 +72,13 @@ export async function waitHealthy(
       // `up` or a look at the containers failing is the release's failure; a step before `up`
       // (the lock, the upload, the pull) changed nothing, and stays an error. A step killed at
       // its time limit (the local runner's step timeout) is a failure of the release wherever
-      // it hung: a hook or a pull cut off midway may have changed things, so it rolls back.
+      // it hung: a hook or a pull cut off midway may have changed things, so it rolls back. Not
+      // the lock's take (the session's, in this round trip): without the lock nothing may change.
       if (
         error instanceof StepError &&
-        (error.step === up || look.includes(error.step) || isTimeout(error))
+        (error.step === up ||
+          look.includes(error.step) ||
+          (isTimeout(error) && before.includes(error.step)))
       )
         throw new ReleaseFailure(errorMessage(error))
       throw error

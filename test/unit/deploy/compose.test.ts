@@ -290,6 +290,15 @@ describe('target compose', () => {
     )
   })
 
+  test('a lock take killed at its time limit: failed, nothing started, the unlock (ours only) still runs', async () => {
+    const { job, host: h } = scriptedJob(v2, host({ lock: { timedOutAfterMs: 60_000 } }))
+    const outcome = await deployHost(composeTarget, job)
+    expect(outcome).toMatchObject({ status: 'failed', before: 'v1' })
+    expect(outcome.message).toBe('lock timed out after 60s (killed with its process group)')
+    expect(h.ran.map((s) => s.name)).not.toContain('up')
+    expect(h.ran.at(-1)?.name).toBe('unlock')
+  })
+
   test('the connection lost after the lock: failed, and the lock released over a new connection', async () => {
     const { job, connections, log } = scriptedJob(
       v2,

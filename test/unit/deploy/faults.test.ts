@@ -112,6 +112,18 @@ const SCENARIOS: Scenario[] = [
     status: 'rolled-back'
   },
   {
+    name: 'compose: v1 → v2, a crashed run left its lock',
+    target: () => composeTarget as HostTarget<HostState>,
+    mode: v2,
+    asked: 'v2',
+    host: (now) => {
+      const host = imageHost()(now)
+      host.lock = { token: 'crashed', since: Math.floor(now() / 1000) - 3600 }
+      return host
+    },
+    status: 'deployed'
+  },
+  {
     name: 'compose: rollback-to v0',
     target: () => composeTarget as HostTarget<HostState>,
     mode: { kind: 'rollback', to: 'v0' },
@@ -228,6 +240,7 @@ async function runOn(
   const unlockFailed = fault?.kind === 'fails' && ran()[fault.at]?.name === 'unlock'
   const found = violations(host, before, {
     asked: scenario.asked,
+    token: job.plan.token,
     outcome,
     ran: ran(),
     lost,
