@@ -148,6 +148,14 @@ const SCENARIOS: Scenario[] = [
     status: 'rolled-back'
   },
   {
+    name: 'swarm: rollback-to v0',
+    target: () => swarmTarget('shop') as HostTarget<HostState>,
+    mode: { kind: 'rollback', to: 'v0' },
+    asked: 'v0',
+    host: imageHost(),
+    status: 'deployed'
+  },
+  {
     name: 'git: 66137ef → 8fa9a9a',
     target: git,
     mode: c2,
