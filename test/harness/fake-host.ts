@@ -493,6 +493,22 @@ export function hostAnswers(host: HostModel, fault?: { at: number; kind: Fault }
   }
 }
 
+/** The plan of app `shop` under ~/gantry/shop that the unit tests' host jobs share. */
+export function testPlan(mode: DeployMode, plan: Partial<HostPlan> = {}): HostPlan {
+  return {
+    layout: { dir: '~/gantry/shop', project: 'shop' },
+    mode,
+    healthTimeoutMs: 30_000,
+    rollback: true,
+    keepReleases: 5,
+    lockTimeoutMs: 10_000,
+    lockStaleSeconds: 600,
+    owner: { actor: 'octocat' },
+    token: 'tok0tok0',
+    ...plan
+  }
+}
+
 /** A host job on the fake host: every connection (the first, a reconnect) answers from it. */
 export function fakeHostJob(
   host: HostModel,
@@ -509,19 +525,12 @@ export function fakeHostJob(
   const connections: ScriptedRunner[] = []
   const job: HostJob = {
     name: 'deploy@10.0.0.5',
-    plan: {
-      layout: { dir: '~/gantry/shop', project: 'shop' },
-      mode,
-      healthTimeoutMs: 30_000,
-      rollback: true,
+    plan: testPlan(mode, {
       keepReleases: 3,
-      lockTimeoutMs: 10_000,
-      lockStaleSeconds: 600,
-      owner: { actor: 'octocat' },
       // Unique per run: its lock owner, its release ids' suffix.
       token: `${(0xa000 + ++runs).toString(16)}beef`,
       ...options.plan
-    },
+    }),
     clock,
     pollMs: 1000,
     log: (line) => log.push(line),
