@@ -197,7 +197,11 @@ async function rollBackLive(
   const again = await upAndWait(session, state.compose, previous)
   // What serves after a failed rollback is not known: no version is named.
   if (!again.ok)
-    return { status: 'failed', message: `${failure}; the rollback failed too: ${again.reason}` }
+    return {
+      status: 'failed',
+      attempted: spec.version,
+      message: `${failure}; the rollback failed too: ${again.reason}`
+    }
   await session.run([switchStep(session.plan.layout, previous)])
   await discard(session, state, release)
   return {
@@ -231,7 +235,11 @@ async function backToCurrent(
   session.log(`↩ back to ${before ?? state.current}`)
   const again = await upAndWait(session, state.compose, state.current)
   if (!again.ok)
-    return { status: 'failed', message: `${failure}; going back failed too: ${again.reason}` }
+    return {
+      status: 'failed',
+      attempted: version,
+      message: `${failure}; going back failed too: ${again.reason}`
+    }
   await session.run([switchStep(session.plan.layout, state.current)])
   return {
     status: 'rolled-back',
@@ -304,6 +312,7 @@ export const composeTarget: HostTarget<ComposeHostState> = {
     if (!again.ok)
       return {
         status: 'failed',
+        attempted: spec.version,
         message:
           'error' in again
             ? `${failure}; the rollback failed too: ${again.reason}`

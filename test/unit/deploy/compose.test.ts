@@ -173,9 +173,10 @@ describe('target compose', () => {
   test('the rollback itself unhealthy: failed, both reasons given', async () => {
     const { job } = scriptedJob(v2, host({ status: unhealthy }))
     const outcome = await deployHost(composeTarget, job)
-    // What runs is not known (v1's containers, unhealthy): no version is named.
+    // What runs is not known (v1's containers, unhealthy): no version is named, the one tried is.
     expect(outcome).toMatchObject({
       status: 'failed',
+      attempted: 'v2',
       message:
         'service web is unhealthy; the rollback is not healthy either: service web is unhealthy'
     })
