@@ -314,6 +314,47 @@ console.log(
     : '\nEvery invocation is within 20 ms of the minimal @actions/core action.'
 )
 
+// Faults: the unit fault matrix (test/unit/deploy/faults.test.ts), a fault at every step of
+// compose, swarm and git deploys (fails, times out, connection lost before or after), the
+// invariants checked after each and after the run that follows. Target: 0 violations.
+{
+  const report = join(dir, 'faults.jsonl')
+  const r = spawnSync(
+    'npx',
+    ['jest', '--selectProjects', 'unit', '--runTestsByPath', 'test/unit/deploy/faults.test.ts'],
+    {
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '--experimental-vm-modules',
+        NODE_NO_WARNINGS: '1',
+        GANTRY_FAULTS_REPORT: report
+      },
+      encoding: 'utf8'
+    }
+  )
+  console.log('\n## Faults (unit fault matrix)\n')
+  const rows = existsSync(report)
+    ? readFileSync(report, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .flatMap((line) => Object.entries(JSON.parse(line)))
+    : []
+  if (!rows.length) {
+    console.log(`The fault matrix did not run:\n${r.stderr}`)
+    process.exitCode = 1
+  } else {
+    console.log('| scenario | steps | faults injected | invariant violations |')
+    console.log('| --- | --- | --- | --- |')
+    for (const [name, m] of rows)
+      console.log(`| ${name} | ${m.steps} | ${m.faults} | ${m.violations} |`)
+    const sum = (key) => rows.reduce((n, [, m]) => n + m[key], 0)
+    console.log(
+      `\nFaults injected: ${sum('faults')}; invariant violations: ${sum('violations')} (target 0).`
+    )
+    if (r.status !== 0) process.exitCode = 1
+  }
+}
+
 // The benchmarks that need the sandbox (root, Debian): deploys to many hosts, promotion, git
 // releases, the requests a deploy drops (recreate vs blue-green behind HAProxy and nginx), and
 // the host agent (webhook latency, forged requests rejected, idle cost, polling).

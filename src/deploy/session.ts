@@ -194,7 +194,12 @@ export class HostSession {
       return results.slice(1)
     } catch (error) {
       if (error instanceof StepError && error.step === take) {
-        if (error.result?.code !== LOCK_HELD) throw error
+        // Killed at its time limit or failed otherwise, the take may have made the lock all
+        // the same: the unlock (which removes only a lock that is ours) must still run.
+        if (error.result?.code !== LOCK_HELD) {
+          this.locked = true
+          throw error
+        }
         // Held: wait for it (or break it when stale), then run the steps.
         await this.lock()
         return this.run(steps, options)
@@ -217,12 +222,25 @@ export class HostSession {
     // Held is an answer here, not an error.
     const take = { ...this.lockTake(), mayFail: true }
     let told = false
+    const tryTake = async (): Promise<LockReply> => {
+      try {
+        const result = await this.runOne(take, { quiet: true })
+        // Cut off at its time limit, the take may have made the lock before.
+        if (result.timedOutAfterMs !== undefined) this.locked = true
+        return parseLockReply(result.stdout)
+      } catch (error) {
+        // The connection dropped: whether the lock was made is unknown, and the unlock (which
+        // removes only a lock that is ours) must run.
+        this.locked = true
+        throw error
+      }
+    }
     const attempt = async (): Promise<LockReply> => {
-      const reply = parseLockReply((await this.runOne(take, { quiet: true })).stdout)
+      const reply = await tryTake()
       if (reply.acquired || !isStale(reply, lockStaleSeconds)) return reply
       this.log(`breaking a stale lock: ${describeLockHolder(reply)}`)
       await this.runOne(breakLockStep(layout, reply.sinceText), { quiet: true })
-      return parseLockReply((await this.runOne(take, { quiet: true })).stdout)
+      return tryTake()
     }
     const result = await pollUntil(
       async () => {

@@ -267,6 +267,18 @@ export function pruneGitStep(layout: AppLayout, releases: readonly string[]): Re
   }
 }
 
+/**
+ * A failed release that is not live: its directory goes at once (pruning runs only after a
+ * success, and a host whose builds keep failing would fill its disk); its bad mark stays.
+ */
+export function discardGitReleaseStep(layout: AppLayout, release: string): RemoteStep {
+  return {
+    name: `discard the failed release ${release}`,
+    script: `rm -rf ${at(layout, 'releases', release)}`,
+    mayFail: true
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // reading the host
 
@@ -320,10 +332,17 @@ export function previousGood(state: GitHostState, than?: string): string | undef
   return older.filter((r) => !state.bad.includes(r)).at(-1)
 }
 
-/** For an automatic rollback of `failed`: `current` as it was if good, else the newest good one. */
-export function rollbackCandidate(state: GitHostState): string | undefined {
-  if (state.current && !state.bad.includes(state.current)) return state.current
-  return previousGood(state)
+/**
+ * For an automatic rollback: `current` as it was if good, else the newest good one; never a
+ * release of the commit that just failed (a deploy cut off midway may have left one current,
+ * never found healthy).
+ */
+export function rollbackCandidate(state: GitHostState, failed?: string): string | undefined {
+  const good = (r: string) => !state.bad.includes(r) && (!failed || state.revisions[r] !== failed)
+  if (state.current && good(state.current)) return state.current
+  const index = state.current ? state.releases.indexOf(state.current) : state.releases.length
+  const older = index < 0 ? state.releases : state.releases.slice(0, index)
+  return older.filter(good).at(-1)
 }
 
 /** `rollback-to: previous | <commit>`: a kept release, never a missing one. */

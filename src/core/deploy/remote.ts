@@ -216,12 +216,14 @@ export function switchStep(layout: AppLayout, release: string): RemoteStep {
 export const IMAGES_TAGGED = '.images-tagged'
 
 /**
- * Removes old release directories and the images nothing uses any more, but never an image a
- * kept release needs to roll back to. Images pulled by digest (`IMAGE=repo@sha256:…`) have no
- * tag, and `docker image prune` (or a nightly `docker system prune -f`) removes untagged images
- * no container uses: the previous release's would go. So each kept release's images get a tag
- * of their own, `<repository>:gantry-<release id>` (once, while they are the images the release
- * pulled), and a pruned release's tags are removed with its directory.
+ * Removes old release directories and the images only they used, and nothing else: never an
+ * image a kept release needs to roll back to, never an image Gantry did not pull for this app
+ * (no host-wide `docker image prune`: it takes every untagged image no container runs, another
+ * app's rollback image pulled by digest too). Images pulled by digest (`IMAGE=repo@sha256:…`)
+ * have no tag, and a nightly `docker system prune -f` would take the previous release's: so with
+ * compose each kept release's images get a tag of their own, `<repository>:gantry-<release id>`
+ * (once, while they are the images the release pulled), removed with the release. A swarm's
+ * releases name their images in their stack record.
  */
 export function pruneStep(
   layout: AppLayout,
@@ -229,36 +231,37 @@ export function pruneStep(
   /** The host's compose (compose targets): given, kept releases' images are tagged. */
   compose?: ComposeCommand
 ): RemoteStep {
-  const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')
   const all = dirOf(layout, RELEASES)
   const config = compose === 'docker compose' ? 'docker compose' : 'docker-compose'
-  if (!compose)
-    return {
-      name: `prune ${releases.length} old release(s)`,
-      script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
-      mayFail: true
-    }
   const pruned = releases.map(quote).join(' ')
   const skipPruned = `case " ${pruned} " in *" $(basename "$d") "*) continue;; esac`
+  // A release's images. Compose: the list its marker keeps, else what `config` prints (the
+  // file interpolated with the release's .env; v1 has no `--images`). Swarm: its stack record.
+  const imgsof = compose
+    ? `imgsof() { if [ -s "$1"${IMAGES_TAGGED} ]; then cat "$1"${IMAGES_TAGGED}; else ` +
+      `(cd "$1" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p"); fi; }`
+    : `imgsof() { if [ -f "$1"${STACK_RECORD} ]; then tr ',{}' '\\n\\n\\n' < "$1"${STACK_RECORD} | sed -n 's/^ *"[^"]*" *: *"\\(.*\\)" *$/\\1/p'; fi; }`
   return {
     name: `prune ${releases.length} old release(s)`,
     script: [
-      // A tag holds at most 128 characters; release ids are tag-safe already.
-      `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
-      // A release's images: the list its marker keeps, else what `config` prints (the file
-      // interpolated with the release's .env; v1 has no `--images`).
-      `imgsof() { if [ -s "$1"${IMAGES_TAGGED} ]; then cat "$1"${IMAGES_TAGGED}; else ` +
-        `(cd "$1" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p"); fi; }`,
-      // Kept releases are tagged first: on Docker 20.10, removing a repository's last tag drops its
-      // digest references too, so untagging a pruned release that shares an image with a kept one
-      // before the kept one holds its own tag would take the image rollback needs. The marker
-      // (the list of the release's images) is written only when every image was tagged.
-      `if [ -d ${all} ]; then for d in ${all}/*/; do ${skipPruned}; ` +
-        `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -s "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
-        `imgs=$(imgsof "$d"); ok=1; ` +
-        `for i in $imgs; do repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
-        `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || ok=0; done; ` +
-        `if [ "$ok" = 1 ]; then printf '%s\\n' $imgs > "$d"${IMAGES_TAGGED}; fi; fi; done; fi`,
+      imgsof,
+      ...(compose
+        ? [
+            // A tag holds at most 128 characters; release ids are tag-safe already.
+            `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
+            // Kept releases are tagged first: on Docker 20.10, removing a repository's last tag
+            // drops its digest references too, so untagging a pruned release that shares an
+            // image with a kept one before the kept one holds its own tag would take the image
+            // rollback needs. The marker (the list of the release's images) is written only
+            // when every image was tagged.
+            `if [ -d ${all} ]; then for d in ${all}/*/; do ${skipPruned}; ` +
+              `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -s "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
+              `imgs=$(imgsof "$d"); ok=1; ` +
+              `for i in $imgs; do repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
+              `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || ok=0; done; ` +
+              `if [ "$ok" = 1 ]; then printf '%s\\n' $imgs > "$d"${IMAGES_TAGGED}; fi; fi; done; fi`
+          ]
+        : []),
       ...(releases.length
         ? [
             // The images kept releases run (by image id): a pruned release's references to
@@ -267,19 +270,34 @@ export function pruneStep(
             // of a reference leaves an image another tag or a container still uses.
             `keep=$(for d in ${all}/*/; do [ -d "$d" ] || continue; ${skipPruned}; imgsof "$d"; done | ` +
               `xargs -r docker image inspect -f '{{.Id}}' 2>/dev/null)`,
-            `for r in ${pruned}; do t=$(gtag "$r"); ` +
+            `for r in ${pruned}; do ` +
               `for i in $(imgsof ${all}/"$r"/); do id=$(docker image inspect -f '{{.Id}}' "$i" 2>/dev/null) || continue; ` +
-              `case "$keep" in *"$id"*) ;; *) docker rmi "$i" >/dev/null 2>&1 || true;; esac; done; ` +
-              `docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
-              `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done; done`,
-            `rm -rf ${dirs}`
+              `case "$keep" in *"$id"*) ;; *) docker rmi "$i" >/dev/null 2>&1 || true;; esac; done` +
+              (compose
+                ? `; t=$(gtag "$r"); docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
+                  `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done`
+                : '') +
+              '; done',
+            `rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')}`
           ]
-        : []),
-      'docker image prune -f >/dev/null'
+        : [])
     ].join('\n'),
     // A failed prune leaves disk used, not a failed deploy.
     mayFail: true
   }
+}
+
+/**
+ * A release that failed and is not live (nothing changed, or the previous one runs again): its
+ * directory and the images only it pulled go at once, since pruning runs only after a success
+ * and a host whose deploys keep failing would fill its disk.
+ */
+export function discardReleaseStep(
+  layout: AppLayout,
+  release: string,
+  compose?: ComposeCommand
+): RemoteStep {
+  return { ...pruneStep(layout, [release], compose), name: `discard the failed release ${release}` }
 }
 
 /**

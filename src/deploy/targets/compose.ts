@@ -5,6 +5,7 @@
  * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/releases.ts.
  */
 import {
+  discardReleaseStep,
   healthProbeStep,
   healthUrlStep,
   inspectStep,
@@ -71,10 +72,13 @@ export async function waitHealthy(
       // `up` or a look at the containers failing is the release's failure; a step before `up`
       // (the lock, the upload, the pull) changed nothing, and stays an error. A step killed at
       // its time limit (the local runner's step timeout) is a failure of the release wherever
-      // it hung: a hook or a pull cut off midway may have changed things, so it rolls back.
+      // it hung: a hook or a pull cut off midway may have changed things, so it rolls back. Not
+      // the lock's take (the session's, in this round trip): without the lock nothing may change.
       if (
         error instanceof StepError &&
-        (error.step === up || look.includes(error.step) || isTimeout(error))
+        (error.step === up ||
+          look.includes(error.step) ||
+          (isTimeout(error) && before.includes(error.step)))
       )
         throw new ReleaseFailure(errorMessage(error))
       throw error
@@ -183,6 +187,7 @@ async function rollBackLive(
   session: HostSession,
   state: ComposeHostState,
   spec: ReleaseSpec,
+  release: string,
   failure: string
 ): Promise<HostResult> {
   const previous = state.current as string
@@ -190,18 +195,57 @@ async function rollBackLive(
   session.log(`✗ ${spec.version} failed: ${failure}`)
   session.log(`↩ rolling back to ${before}`)
   const again = await upAndWait(session, state.compose, previous)
+  // What serves after a failed rollback is not known: no version is named.
   if (!again.ok)
     return {
       status: 'failed',
-      after: spec.version,
+      attempted: spec.version,
       message: `${failure}; the rollback failed too: ${again.reason}`
     }
   await session.run([switchStep(session.plan.layout, previous)])
+  await discard(session, state, release)
   return {
     status: 'rolled-back',
     after: before,
     attempted: spec.version,
     message: `${spec.version} failed (${failure}); rolled back to ${before}`
+  }
+}
+
+/** Removes a failed release that is not live; a failure here leaves disk used, nothing more. */
+async function discard(session: HostSession, state: ComposeHostState, release: string) {
+  await session
+    .run([discardReleaseStep(session.plan.layout, release, state.compose)])
+    .catch(() => undefined)
+}
+
+/**
+ * A `rollback-to` that failed once its release was started: the release `current` names comes
+ * up again (and `current` names it), so what serves is what the host says.
+ */
+async function backToCurrent(
+  session: HostSession,
+  state: ComposeHostState,
+  version: string,
+  failure: string
+): Promise<HostResult> {
+  const before = session.before
+  if (!state.current) return { status: 'failed', message: failure }
+  session.log(`✗ ${failure}`)
+  session.log(`↩ back to ${before ?? state.current}`)
+  const again = await upAndWait(session, state.compose, state.current)
+  if (!again.ok)
+    return {
+      status: 'failed',
+      attempted: version,
+      message: `${failure}; going back failed too: ${again.reason}`
+    }
+  await session.run([switchStep(session.plan.layout, state.current)])
+  return {
+    status: 'rolled-back',
+    after: before,
+    attempted: version,
+    message: `${failure}; ${before} runs again`
   }
 }
 
@@ -225,21 +269,34 @@ export const composeTarget: HostTarget<ComposeHostState> = {
   async deploy(session, state, spec: ReleaseSpec): Promise<HostResult> {
     const { layout, rollback } = session.plan
     const { release, steps } = session.newRelease(spec)
+    const prepare = [...steps, pullStep(layout, state.compose, release)]
     // Upload, login, pre-deploy, pull and up in one round trip. A failed pull stops it before
     // `up`: nothing changed on the host, the running release keeps running.
-    const health = await upAndWait(session, state.compose, release, [
-      ...steps,
-      pullStep(layout, state.compose, release)
-    ])
+    const health = await upAndWait(session, state.compose, release, prepare).catch(
+      async (error: unknown) => {
+        if (error instanceof StepError && prepare.includes(error.step))
+          await discard(session, state, release)
+        throw error
+      }
+    )
     if (health.ok) {
       try {
         await session.finish(state, release, { postDeploy: spec.postDeploy })
         return { status: 'deployed', after: spec.version }
       } catch (error) {
-        // A post-deploy hook killed at the step timeout: `current` already points at the new
-        // release, which is rolled back like an unhealthy one (any other failure stays as it was).
-        if (!isTimeout(error) || !rollback || !state.current) throw error
-        return rollBackLive(session, state, spec, errorMessage(error))
+        if (!(error instanceof StepError)) throw error
+        // The post-deploy hook failed: `current` points at the new release, which serves.
+        if (error.step.name === 'post-deploy' && !isTimeout(error))
+          return {
+            status: 'failed',
+            after: spec.version,
+            message: `${errorMessage(error)}; ${spec.version} is live`
+          }
+        // The switch failed or a step was killed at its time limit: the new release's
+        // containers serve while `current` may still name the old one, so the old one comes back.
+        if (!rollback || !state.current)
+          return { status: 'failed', after: spec.version, message: errorMessage(error) }
+        return rollBackLive(session, state, spec, release, errorMessage(error))
       }
     }
     const failure = health.reason
@@ -251,15 +308,17 @@ export const composeTarget: HostTarget<ComposeHostState> = {
     const before = session.before ?? state.current
     session.log(`↩ rolling back to ${before}`)
     const again = await upAndWait(session, state.compose, state.current)
+    // What serves after a failed rollback is not known: no version is named.
     if (!again.ok)
       return {
         status: 'failed',
-        after: spec.version,
+        attempted: spec.version,
         message:
           'error' in again
             ? `${failure}; the rollback failed too: ${again.reason}`
             : `${failure}; the rollback is not healthy either: ${again.reason}`
       }
+    await discard(session, state, release)
     return {
       status: 'rolled-back',
       after: before,
@@ -275,15 +334,17 @@ export const composeTarget: HostTarget<ComposeHostState> = {
     const version = await session.versionOf(target.release)
     session.log(`↩ rolling back to ${version} (${target.release})`)
     const health = await upAndWait(session, state.compose, target.release)
-    if (!health.ok)
-      return {
-        status: 'failed',
-        after: version,
-        message: `the release ${version} is not healthy: ${health.reason}`
+    let failure = health.ok ? undefined : `the release ${version} is not healthy: ${health.reason}`
+    if (health.ok)
+      try {
+        // A rollback keeps every release (the one left may be wanted again).
+        await session.finish(state, target.release, { prune: false })
+        return { status: 'deployed', after: version }
+      } catch (error) {
+        if (!(error instanceof StepError)) throw error
+        failure = errorMessage(error)
       }
-    // A rollback keeps every release (the one left may be wanted again).
-    await session.finish(state, target.release, { prune: false })
-    return { status: 'deployed', after: version }
+    return backToCurrent(session, state, version, failure as string)
   },
 
   rehearsal(plan) {

@@ -12,6 +12,7 @@ import {
   atomicSwitchStep,
   buildStep,
   checkoutStep,
+  discardGitReleaseStep,
   fetchStep,
   gitInspectStep,
   gitRollbackTarget,
@@ -82,7 +83,8 @@ export async function resolveCommit(
   }
 }
 
-type Live = { ok: true } | { ok: false; reason: string }
+/** `release`: whether the failure is the release's own (its restart, its health), not the switch's. */
+type Live = { ok: true } | { ok: false; reason: string; release?: false }
 
 /** The health URL until it answers 2xx, quickly at first, backing off, until the timeout. */
 async function waitHealthy(session: HostSession): Promise<Live> {
@@ -123,7 +125,12 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
       // The switch or the restart failed: a verdict on the release. Anything else (the lock
       // taken in this round trip, a lost connection) is not, and ends the deploy.
       if (error instanceof StepError && steps.includes(error.step))
-        return { ok: false, reason: errorMessage(error) }
+        return {
+          ok: false,
+          reason: errorMessage(error),
+          // A failed switch says nothing of the release: it never ran.
+          ...(error.step === steps[0] ? { release: false as const } : {})
+        }
       throw error
     }
     return waitHealthy(session)
@@ -196,7 +203,9 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
         } catch (error) {
           const reason = errorMessage(error)
           session.log(`✗ ${version} failed before going live: ${reason}`)
-          await session.run(failed(reason), { quiet: true })
+          await session.run([...failed(reason), discardGitReleaseStep(layout, release)], {
+            quiet: true
+          })
           return {
             status: 'failed',
             after: before,
@@ -224,7 +233,7 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
 
       session.log(`✗ ${version} failed: ${live.reason}`)
       await session.run(failed(live.reason), { quiet: true })
-      const back = rollback ? rollbackCandidate(state) : undefined
+      const back = rollback ? rollbackCandidate(state, commit) : undefined
       if (!back) {
         const why = rollback ? 'no previous good release to roll back to' : 'rollback is off'
         return { status: 'failed', after: version, message: `${live.reason} (${why})` }
@@ -232,10 +241,10 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
       const backVersion = shortCommit(state.revisions[back] ?? '') || before || back
       session.log(`↩ rolling back to ${backVersion} (${back})`)
       const again = await goLive(session, back)
+      // What serves after a failed rollback is not known: no version is named.
       if (!again.ok)
         return {
           status: 'failed',
-          after: backVersion,
           attempted: version,
           message: `${live.reason}; the rollback to ${backVersion} is not healthy either: ${again.reason}`
         }
@@ -246,7 +255,8 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
             release: back,
             commit: state.revisions[back] ?? '',
             previous: release
-          })
+          }),
+          discardGitReleaseStep(layout, release)
         ],
         { quiet: true }
       )
@@ -278,7 +288,8 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
         ])
         return { status: 'deployed', after: version }
       }
-      await session.run([markBadStep(layout, target.release)], { quiet: true })
+      if (live.release !== false)
+        await session.run([markBadStep(layout, target.release)], { quiet: true })
       const current = state.current
       if (current) {
         session.log(`↩ ${version} is not healthy: back to ${session.before ?? current}`)

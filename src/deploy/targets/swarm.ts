@@ -6,6 +6,7 @@
  * Commands: src/core/deploy/remote.ts; decisions: src/core/deploy/swarm.ts.
  */
 import {
+  discardReleaseStep,
   healthUrlStep,
   readReleaseFileStep,
   readStackRecordsStep,
@@ -43,7 +44,8 @@ import { code, table } from '../../lib/markdown.js'
 import { pollUntil } from '../../lib/poll.js'
 import { hostOutputLine } from '../output.js'
 import type { HostSession } from '../session.js'
-import type { Step } from '../step.js'
+import { errorMessage } from '../../lib/errors.js'
+import { isTimeout, StepError, type Step } from '../step.js'
 import type { HostResult, HostTarget } from '../target.js'
 import { rehearsalHost } from './rehearsal.js'
 
@@ -67,9 +69,17 @@ export function swarmTarget(stack: string): HostTarget<SwarmHostState> {
     let shown = ''
     const result = await pollUntil(
       async () => {
-        const now = parseStackStatus(
-          (await session.runOne(stackStatusStep(stack), { quiet: true })).stdout
-        )
+        let now: StackStatus
+        try {
+          now = parseStackStatus(
+            (await session.runOne(stackStatusStep(stack), { quiet: true })).stdout
+          )
+        } catch (error) {
+          // One failed look decides nothing: the rollout goes on, the next look may see it.
+          if (!(error instanceof StepError)) throw error
+          session.log(hostOutputLine(`could not look at the stack: ${errorMessage(error)}`))
+          return { phase: 'waiting' as const, services: [], detail: shown }
+        }
         memory = observeRollout(memory, baseline, now)
         const verdict = evaluateRollout(baseline, now, kind, memory)
         // What the swarm said (service names, its messages): host output.
@@ -128,9 +138,14 @@ export function swarmTarget(stack: string): HostTarget<SwarmHostState> {
     const started = session.clock.now()
     // The release's upload, login and pre-deploy, and the baseline, in one round trip.
     const baseline = await status(session, options.prepare)
-    await session.runOne(
-      stackDeployStep(layout, release, stack, { detach: state.detach, env: options.env })
-    )
+    try {
+      await session.runOne(
+        stackDeployStep(layout, release, stack, { detach: state.detach, env: options.env })
+      )
+    } catch (error) {
+      // Killed at its time limit, the deploy may have reached the swarm: followed if it did.
+      if (!isTimeout(error) || !updateStarted(baseline, await status(session))) throw error
+    }
     const { verdict, timedOut } = await follow(session, 'deploy', baseline, healthTimeoutMs)
     const { version } = options
     const before = session.before
@@ -155,10 +170,21 @@ export function swarmTarget(stack: string): HostTarget<SwarmHostState> {
         details,
         message: `the rollout completed but ${unhealthy}; the swarm keeps ${version} (roll back with \`rollback-to: previous\`)`
       }
-    await session.finish(state, release, {
-      before: [writeFileStep(layout, release, STACK_RECORD, stackRecord(services))],
-      postDeploy: options.postDeploy
-    })
+    try {
+      await session.finish(state, release, {
+        before: [writeFileStep(layout, release, STACK_RECORD, stackRecord(services))],
+        postDeploy: options.postDeploy
+      })
+    } catch (error) {
+      // The swarm runs the release whatever Gantry's records say: the outcome names it.
+      if (!(error instanceof StepError)) throw error
+      return {
+        status: 'failed',
+        after: version,
+        details,
+        message: `the rollout of ${version} completed, then ${errorMessage(error)}`
+      }
+    }
     return { status: 'deployed', after: version, details }
   }
 
@@ -180,12 +206,21 @@ export function swarmTarget(stack: string): HostTarget<SwarmHostState> {
 
     async deploy(session, state, spec) {
       const { release, steps } = session.newRelease(spec)
-      return deployRelease(session, state, release, {
+      // A release the swarm never ran (its upload failed) or rolled back goes at once: pruning
+      // runs only after a success, and a manager whose deploys keep failing would fill its disk.
+      const discard = () =>
+        session.run([discardReleaseStep(session.plan.layout, release)]).catch(() => undefined)
+      const result = await deployRelease(session, state, release, {
         env: spec.env,
         version: spec.version,
         postDeploy: spec.postDeploy,
         prepare: steps
+      }).catch(async (error: unknown) => {
+        if (error instanceof StepError && steps.includes(error.step)) await discard()
+        throw error
       })
+      if (result.status === 'rolled-back') await discard()
+      return result
     },
 
     /** `previous`: `docker service rollback` per service; a version: that kept release again. */
@@ -272,6 +307,15 @@ export function swarmTarget(stack: string): HostTarget<SwarmHostState> {
       }
     }
   }
+}
+
+/** Whether a service's update started since the baseline (a deploy resets its UpdateStatus). */
+function updateStarted(baseline: StackStatus, now: StackStatus): boolean {
+  return now.services.some(
+    (s) =>
+      s.update !== undefined &&
+      s.update.startedAt !== baseline.services.find((b) => b.name === s.name)?.update?.startedAt
+  )
 }
 
 /** Per service of the stack: replicas, old → new image, what the swarm did, its failed tasks. */

@@ -1,8 +1,9 @@
 /**
  * The prune step keeps what rollback needs: its script run by a real sh against a recording
  * `docker` on PATH (the real engine: the agent-tests helper's integration test). Each kept
- * release's images get `<repository>:gantry-<release>` before `docker image prune`, so an
- * image pulled by digest (untagged) survives any prune; a pruned release's tags go with it.
+ * release's images get `<repository>:gantry-<release>`, so an image pulled by digest (untagged)
+ * survives any prune (a nightly `docker system prune`); a pruned release's tags go with it.
+ * Gantry itself runs no host-wide image prune (another app's images are not its own).
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
@@ -64,7 +65,7 @@ const run = (releases: string[]) =>
 const calls = async () => (await readFile(join(dir, 'calls'), 'utf8')).trim().split('\n')
 
 describe('prune keeps the images of kept releases', () => {
-  test('kept releases tagged gantry-<release> before the image prune; the pruned one untagged and removed', async () => {
+  test('kept releases tagged gantry-<release> before anything is removed; the pruned one untagged and removed', async () => {
     run([OLD])
     const said = await calls()
     expect(existsSync(join(dir, 'app', 'releases', OLD))).toBe(false)
@@ -74,11 +75,11 @@ describe('prune keeps the images of kept releases', () => {
       `tag 127.0.0.1:5000/shop@${DIGEST} 127.0.0.1:5000/shop:gantry-${PREV}`
     )
     const tagNew = said.indexOf(`tag 127.0.0.1:5000/shop:v2 127.0.0.1:5000/shop:gantry-${NEW}`)
-    const prune = said.indexOf('image prune -f')
+    const removed = said.findIndex((c) => c.startsWith('rmi '))
     expect(tagPrev).toBeGreaterThan(-1)
     expect(tagNew).toBeGreaterThan(-1)
-    expect(prune).toBeGreaterThan(Math.max(tagPrev, tagNew))
-    expect(prune).toBe(said.length - 1)
+    expect(removed).toBeGreaterThan(Math.max(tagPrev, tagNew))
+    expect(said.filter((c) => c.includes('prune'))).toEqual([])
   })
 
   test('a release is tagged once, while its images are the ones it pulled', async () => {
@@ -86,8 +87,7 @@ describe('prune keeps the images of kept releases', () => {
     await writeFile(join(dir, 'calls'), '')
     run([])
     const said = await calls()
-    expect(said.filter((c) => c.startsWith('tag '))).toEqual([])
-    expect(said.at(-1)).toBe('image prune -f')
+    expect(said.filter((c) => c.startsWith('tag ') || c.includes('prune'))).toEqual([])
   })
 
   test("a pruned release's own image is removed; one a kept release runs is not", async () => {

@@ -62,8 +62,8 @@ describe('target compose', () => {
     )
     expect(h.ran.find((s) => s.name === 'switch current')?.script).toContain(`releases/${release}`)
     // keep-releases 2: the oldest goes, never the one running nor the new one.
-    expect(h.ran.find((s) => s.name.startsWith('prune'))?.script).toContain(
-      `rm -rf "$HOME"/gantry/shop/releases/${OLDER}\n`
+    expect(h.ran.find((s) => s.name.startsWith('prune'))?.script).toMatch(
+      new RegExp(`\nrm -rf "\\$HOME"/gantry/shop/releases/${OLDER}$`)
     )
     expect(log).toEqual([
       '▸ lock acquired',
@@ -160,6 +160,8 @@ describe('target compose', () => {
       // the failed release's containers: exit codes and last log lines, for the message
       'why it failed',
       'up + status',
+      // v1 runs again: the failed release's directory (and images only it pulled) go
+      `discard the failed release ${h.ran.find((s) => s.name.startsWith('upload'))?.script.match(/releases\/(\S+) &&/)?.[1]}`,
       'unlock'
     ])
     const ups = h.ran.filter((s) => s.name === 'up').map((s) => s.script)
@@ -171,12 +173,14 @@ describe('target compose', () => {
   test('the rollback itself unhealthy: failed, both reasons given', async () => {
     const { job } = scriptedJob(v2, host({ status: unhealthy }))
     const outcome = await deployHost(composeTarget, job)
+    // What runs is not known (v1's containers, unhealthy): no version is named, the one tried is.
     expect(outcome).toMatchObject({
       status: 'failed',
-      after: 'v2',
+      attempted: 'v2',
       message:
         'service web is unhealthy; the rollback is not healthy either: service web is unhealthy'
     })
+    expect(outcome.after).toBeUndefined()
   })
 
   test('the rollback failing to start: failed, with what `up` said', async () => {
@@ -230,6 +234,7 @@ describe('target compose', () => {
     expect(trips()).toEqual([
       'inspect + read current release',
       'lock + upload compose.yml, .env, release.json + pull',
+      `discard the failed release ${h.ran.find((s) => s.name.startsWith('upload'))?.script.match(/releases\/(\S+) &&/)?.[1]}`,
       'unlock'
     ])
     expect(h.ran.map((s) => s.name)).not.toContain('up')
@@ -284,6 +289,15 @@ describe('target compose', () => {
     expect(h.ran.find((s) => s.name === 'break stale lock')?.script).toContain(
       `= ${NOW - 3600} ]; then rm -rf`
     )
+  })
+
+  test('a lock take killed at its time limit: failed, nothing started, the unlock (ours only) still runs', async () => {
+    const { job, host: h } = scriptedJob(v2, host({ lock: { timedOutAfterMs: 60_000 } }))
+    const outcome = await deployHost(composeTarget, job)
+    expect(outcome).toMatchObject({ status: 'failed', before: 'v1' })
+    expect(outcome.message).toBe('lock timed out after 60s (killed with its process group)')
+    expect(h.ran.map((s) => s.name)).not.toContain('up')
+    expect(h.ran.at(-1)?.name).toBe('unlock')
   })
 
   test('the connection lost after the lock: failed, and the lock released over a new connection', async () => {

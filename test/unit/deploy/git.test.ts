@@ -9,6 +9,8 @@ import { deployHost } from '../../../src/deploy/engine.js'
 import { scriptedRunner, type Answers } from '../../../src/deploy/runners/scripted.js'
 import type { DeployMode } from '../../../src/deploy/target.js'
 import { gitTarget, resolveCommit, type GitTargetOptions } from '../../../src/deploy/targets/git.js'
+import { instantClock } from '../../../src/lib/clock.js'
+import { fakeHostJob, newHost } from '../../harness/fake-host.js'
 import { scriptedJob } from './host.js'
 
 const C1 = '8c07984e97d66bc056cbc85a4b53d7acfa0b6d21'
@@ -113,10 +115,11 @@ describe('target git', () => {
       /^8fa9a9a failed \(http:\/\/127\.0\.0\.11:8080\/health did not answer within 5s \(curl: \(22\) 500\)\); rolled back to 66137ef, 8fa9a9a marked bad$/
     )
     const names = trips()
+    const failed = h.ran.find((s) => s.name.startsWith('mark'))?.name.split(' ')[1]
     expect(names.slice(-4)).toEqual([
       `switch current to ${R2} + restart`,
       'health url',
-      'record rolled-back',
+      `record rolled-back + discard the failed release ${failed}`,
       'unlock'
     ])
     expect(names).toContain(
@@ -142,7 +145,9 @@ describe('target git', () => {
       'build failed (exit code 1): npm ERR! missing script; nothing changed: current is still 66137ef'
     )
     expect(h.ran.some((s) => s.name.startsWith('switch') || s.name === 'restart')).toBe(false)
-    expect(trips().at(-2)).toMatch(/^mark \S+ bad \+ record failed$/)
+    expect(trips().at(-2)).toMatch(
+      /^mark (\S+) bad \+ record failed \+ discard the failed release \1$/
+    )
   })
 
   test('a failed fetch changes nothing at all: no release, no mark, no history', async () => {
@@ -190,6 +195,47 @@ describe('target git', () => {
       expect.stringMatching(/-8fa9a9a-tok0$/),
       `switch current to ${R0}`
     ])
+  })
+
+  test('rollback-to a release that turns out unhealthy: marked bad, the current one back; the next rollback-to previous skips it', async () => {
+    // On a fake host that keeps its state: R0 (healthy), R1 (unhealthy), R2 current.
+    const clock = instantClock(Date.UTC(2026, 11, 1, 12))
+    const R0 = '20261201T090000Z-1111111-cccc'
+    const fake = newHost({
+      now: clock.now,
+      releases: [
+        [R0, { version: '1111111', images: [], commit: '1'.repeat(40) }],
+        [R1, { version: C1.slice(0, 7), images: [], commit: C1 }],
+        [R2, { version: C2.slice(0, 7), images: [], commit: C2 }]
+      ],
+      current: R2,
+      healthy: (v) => v !== C1.slice(0, 7)
+    })
+    const rollback = async () => {
+      const { job } = fakeHostJob(fake, { kind: 'rollback', to: 'previous' }, { clock, plan })
+      return deployHost(gitTarget(options(C2)), job)
+    }
+    expect(await rollback()).toMatchObject({
+      status: 'rolled-back',
+      after: '66137ef',
+      attempted: '8c07984'
+    })
+    expect([fake.current, fake.serving, [...fake.bad]]).toEqual([R2, R2, [R1]])
+    expect(await rollback()).toMatchObject({ status: 'deployed', after: '1111111' })
+    expect([fake.current, fake.serving]).toEqual([R0, R0])
+  })
+
+  test('rollback-to whose switch fails: the release is not marked bad (it never ran), the current one restarts', async () => {
+    const { job, host: h } = scriptedJob(
+      { kind: 'rollback', to: 'previous' },
+      host({
+        [`switch current to ${R1}`]: { code: 1, stderr: 'mv: cannot move: No space left on device' }
+      }),
+      plan
+    )
+    const outcome = await deployHost(gitTarget(options(C2)), job)
+    expect(outcome).toMatchObject({ status: 'rolled-back', after: '66137ef' })
+    expect(h.ran.map((s) => s.name).filter((n) => n.startsWith('mark'))).toEqual([])
   })
 
   test('rollback-to previous: switch, restart, health, history; nothing pruned', async () => {

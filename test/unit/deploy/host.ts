@@ -6,6 +6,7 @@ import {
   type ScriptedRunner
 } from '../../../src/deploy/runners/scripted.js'
 import type { HostJob } from '../../../src/deploy/session.js'
+import { testPlan } from '../../harness/fake-host.js'
 import type { DeployMode, HostPlan } from '../../../src/deploy/target.js'
 
 export const T0 = 1_795_000_000_000
@@ -22,18 +23,7 @@ export function scriptedJob(
   const connections: ScriptedRunner[] = []
   const job: HostJob = {
     name: 'deploy@10.0.0.5',
-    plan: {
-      layout: { dir: '~/gantry/shop', project: 'shop' },
-      mode,
-      healthTimeoutMs: 30_000,
-      rollback: true,
-      keepReleases: 5,
-      lockTimeoutMs: 10_000,
-      lockStaleSeconds: 600,
-      owner: { actor: 'octocat' },
-      token: 'tok0tok0',
-      ...plan
-    },
+    plan: testPlan(mode, plan),
     clock,
     pollMs: options.pollMs ?? 1000,
     log: (line) => log.push(line),

@@ -87,18 +87,19 @@ describe('remote commands', () => {
     )
   })
 
-  test('prune removes the given releases and dangling images', () => {
-    expect(pruneStep(layout, ['a', 'b']).script).toBe(
-      'rm -rf "$HOME"/gantry/shop/releases/a "$HOME"/gantry/shop/releases/b && docker image prune -f >/dev/null'
+  test('prune removes the given releases, and never runs a host-wide image prune (test/unit/deploy/scripts.test.ts runs it)', () => {
+    for (const script of [
+      pruneStep(layout, ['a', 'b']).script,
+      pruneStep(layout, []).script,
+      pruneStep(layout, ['a'], 'docker compose').script
+    ])
+      expect(script).not.toMatch(/docker (image|system) prune/)
+    expect(pruneStep(layout, ['a', 'b']).script.split('\n').at(-1)).toBe(
+      'rm -rf "$HOME"/gantry/shop/releases/a "$HOME"/gantry/shop/releases/b'
     )
-    expect(pruneStep(layout, []).script).toBe('docker image prune -f >/dev/null')
-  })
-
-  test('with compose, prune tags the kept releases images first (test/unit/agent/deploy-prune.test.ts runs it)', () => {
-    const script = pruneStep(layout, ['a'], 'docker compose').script
-    expect(script).toContain('rm -rf "$HOME"/gantry/shop/releases/a\n')
-    expect(script).toContain('docker compose -f compose.yml config')
-    expect(script.endsWith('\ndocker image prune -f >/dev/null')).toBe(true)
+    expect(pruneStep(layout, ['a'], 'docker compose').script).toContain(
+      'docker compose -f compose.yml config'
+    )
   })
 })
 
