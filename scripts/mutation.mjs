@@ -17,6 +17,7 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -41,6 +42,37 @@ const COPIED = [
 ]
 
 class SetupError extends Error {}
+
+/**
+ * What the hostile fixtures make a broken quote run (test/fixtures/hostile.ts): `touch
+ * /tmp/gantry-pwned…`. A mutant that lets it run must not leave the marker for an integration test
+ * that checks it does not exist; what a run created is removed and reported.
+ */
+const MARKER_DIR = '/tmp'
+const markers = () => {
+  try {
+    return readdirSync(MARKER_DIR).filter((f) => f.startsWith('gantry-pwned'))
+  } catch {
+    return []
+  }
+}
+
+/** The jest run in progress (its own process group) and the scratch tree, for an interrupt. */
+const running = { child: undefined, dir: undefined }
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    if (running.child) killGroup(running.child)
+    if (running.dir) rmSync(running.dir, { recursive: true, force: true })
+    process.exit(130)
+  })
+
+function killGroup(child) {
+  try {
+    process.kill(-child.pid, 'SIGKILL')
+  } catch {
+    // already gone
+  }
+}
 
 function parseArgs(argv) {
   const options = { json: false, modules: [], timeoutSeconds: undefined }
@@ -138,17 +170,15 @@ function runJest(dir, tests, timeoutMs) {
     }
     child.stdout.on('data', keep)
     child.stderr.on('data', keep)
+    running.child = child
     let timedOut = false
     const timer = setTimeout(() => {
       timedOut = true
-      try {
-        process.kill(-child.pid, 'SIGKILL')
-      } catch {
-        // already gone
-      }
+      killGroup(child)
     }, timeoutMs)
     child.on('close', (code) => {
       clearTimeout(timer)
+      running.child = undefined
       done({ code, timedOut, output, ms: Date.now() - started })
     })
   })
@@ -187,18 +217,23 @@ async function measureModule(dir, module, options, progress) {
     const path = join(dir, mutant.file)
     const original = readFileSync(path, 'utf8')
     applyMutant(dir, mutant, original)
+    const before = new Set(markers())
     let run
     try {
       run = await runJest(dir, mutant.tests ?? module.tests, timeoutMs)
     } finally {
       writeFileSync(path, original)
     }
+    const ranHostile = markers().filter((f) => !before.has(f))
+    for (const f of ranHostile) rmSync(join(MARKER_DIR, f), { force: true })
     const status = verdict(run)
     const by = status === 'killed' ? caughtBy(run.output) : undefined
     results.push({
       id: mutant.id,
       file: mutant.file,
       bug: mutant.bug,
+      ...(mutant.why ? { why: mutant.why } : {}),
+      ...(ranHostile.length ? { ranHostile: ranHostile.map((f) => join(MARKER_DIR, f)) } : {}),
       status,
       ms: run.ms,
       ...(by ? { caughtBy: by } : {})
@@ -228,7 +263,10 @@ function textReport(report) {
     m.results.filter((r) => r.status === 'survived').map((r) => ({ ...r, module: m.module }))
   )
   lines.push('', survivors.length ? 'surviving mutants:' : 'no surviving mutants.')
-  for (const s of survivors) lines.push(`  ${s.module}/${s.id} (${s.file}): ${s.bug}`)
+  for (const s of survivors)
+    lines.push(
+      `  ${s.module}/${s.id} (${s.file}): ${s.bug}${s.why ? `\n    kept because: ${s.why}` : ''}`
+    )
   return lines.join('\n')
 }
 
@@ -240,6 +278,7 @@ async function main() {
   checkSnippets(modules)
   const progress = options.json ? (line) => process.stderr.write(`${line}\n`) : console.log
   const dir = scratchTree()
+  running.dir = dir
   const started = Date.now()
   try {
     const measured = []
@@ -252,6 +291,9 @@ async function main() {
     const report = {
       score: all ? Math.round((1000 * detected) / all) / 10 : null,
       seconds: Math.round((Date.now() - started) / 1000),
+      survivors: measured.flatMap((m) =>
+        m.results.filter((r) => r.status === 'survived').map((r) => `${m.module}/${r.id}`)
+      ),
       modules: measured
     }
     if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)

@@ -1,7 +1,8 @@
 // The mutants `npm run mutation` (scripts/mutation.mjs) applies, one at a time: per module, the unit
 // tests that cover it, and bugs a person could write, each an exact snippet of its file (it must
 // occur exactly once) and what replaces it (or several such `edits`). A mutant the tests do not
-// catch is either killed by a new test or kept here with why it survives.
+// catch is either killed by a new test or kept here with why it survives (`why`, printed with it).
+// `tests` on a mutant replaces its module's list.
 
 const SIGNATURE = 'src/core/signature.ts'
 const HOOKS = 'src/core/agent/hooks.ts'
