@@ -400,7 +400,7 @@ export const MODULES = [
         file: BLUE_GREEN,
         bug: 'a release that fails its public post-deploy test is not switched back',
         find: '    if (publicFailure) {\n      if (from) {',
-        replace: '    if (publicFailure) {\n      if (from && false) {'
+        replace: '    if (publicFailure) {\n      if (from && !publicFailure) {'
       },
       {
         id: 'switch-back-records-only',
@@ -527,9 +527,9 @@ export const MODULES = [
       {
         id: 'rollback-to-stays-unhealthy',
         file: GIT,
-        bug: 'a rollback-to whose release is unhealthy does not go back to the current one',
-        find: '      if (current) {\n',
-        replace: '      if (current && false) {\n'
+        bug: 'a rollback-to whose release is unhealthy tries it again instead of going back to the current one',
+        find: 'const again = await goLive(session, current)',
+        replace: 'const again = await goLive(session, target.release)'
       },
       {
         id: 'failed-deploy-not-marked-bad',
