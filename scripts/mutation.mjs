@@ -2,9 +2,7 @@
 // Mutation testing of the safety- and security-critical modules: each listed mutant (a bug a person
 // would write, in scripts/mutations.mjs) is applied alone to a scratch copy of the tree, and the unit
 // tests that cover it run against it; a mutant they do not fail survived.
-// Not StrykerJS: it would be a new dependency (@stryker-mutator/core and its jest runner), and its
-// generated mutants mostly mutate what no user would notice; a short list of real bugs, each found
-// by an exact snippet, runs in minutes with the repository's own jest, ESM and ts-jest setup.
+// Not StrykerJS: its jest runner would run this ESM setup (testRunnerNodeArgs --experimental-vm-modules), but it is a new dependency.
 //
 //   npm run mutation [-- --json] [-- --module <name>]... [-- --timeout <seconds>]
 //
