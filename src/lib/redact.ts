@@ -10,3 +10,8 @@ export function redact(text: string, secrets: Iterable<string>): string {
     result = result.split(secret).join('***')
   return result
 }
+
+/** A URL's `user:password@` (a repository URL with its token) as `***@`, wherever it is in the text. */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@')
+}
