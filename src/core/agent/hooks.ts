@@ -409,7 +409,12 @@ export function verifyBeforeBody(
         : reject(`${GITHUB_SIGNATURE} does not match`)
     }
     case 'gantry': {
-      const result = verifyWebhook({ secrets: [''], headers: request.headers, body: '', nowSeconds })
+      const result = verifyWebhook({
+        secrets: [''],
+        headers: request.headers,
+        body: '',
+        nowSeconds
+      })
       return result.ok || result.reason === 'bad-signature'
         ? undefined
         : gantryRejection(result, request, nowSeconds)

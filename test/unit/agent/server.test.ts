@@ -16,7 +16,12 @@ import { join } from 'node:path'
 import type { AgentConfig, Deployer } from '../../../src/agent/contract.js'
 import { createDeployer } from '../../../src/agent/deployer.js'
 import type { AgentEvent } from '../../../src/agent/queue.js'
-import { REJECTIONS_LOGGED, startAgentServer, type AgentServer } from '../../../src/agent/server.js'
+import {
+  REJECTIONS_LOGGED,
+  rejectionLog,
+  startAgentServer,
+  type AgentServer
+} from '../../../src/agent/server.js'
 import { AgentStore } from '../../../src/agent/store.js'
 import { realClock } from '../../../src/lib/clock.js'
 import { FakeDeployer, GITHUB_SECRET, TOKEN_SECRET, composeApp, gitApp } from './fixtures.js'
@@ -196,6 +201,27 @@ describe('limits and routes', () => {
       expect(statusLine).toBe('HTTP/1.1 400 Bad Request')
     }
     expect(events.filter((e) => e.event === 'error')).toEqual([])
+  })
+
+  test('a body sent in many small chunks arrives whole', async () => {
+    await start({ maxBodyBytes: 256 * 1024 })
+    const body = JSON.stringify({ tag: 'v2', padding: 'p'.repeat(100_000) })
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server!.url}/hooks/shop?token=${TOKEN_SECRET}`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }
+      })
+      req.on('response', (res) => {
+        res.resume()
+        resolve(res.statusCode!)
+      })
+      req.on('error', reject)
+      for (let i = 0; i < body.length; i += 997) req.write(body.slice(i, i + 997))
+      req.end()
+    })
+    expect(answer).toBe(202)
+    expect(deployer.resolved).toEqual([{ kind: 'image', tag: 'v2' }])
   })
 
   test('404 for an unknown path or app, 405 with Allow for a wrong method', async () => {
@@ -588,5 +614,41 @@ describe('with the real resolution (git ls-remote on this machine)', () => {
       sockets.forEach((s) => s.destroy())
       await new Promise((done) => silent.close(done))
     }
+  })
+})
+
+describe('the refusals in the log', () => {
+  test('at most N a minute for each reason (its quoted parts aside), then one line with how many more', () => {
+    let now = 0
+    const lines: AgentEvent[] = []
+    const refusals = rejectionLog(
+      (e) => lines.push(e),
+      { now: () => now, sleep: async () => {} },
+      2
+    )
+    const refuse = (reason: string) =>
+      refusals.rejected({ event: 'rejected', app: 'shop', status: 401, reason })
+    for (let i = 0; i < 5; i++) refuse('X-Hub-Signature-256 does not match')
+    for (let i = 0; i < 5; i++) refuse(`the tag "t${i}" is not a valid tag`)
+    expect(lines.map((e) => e.event)).toEqual(['rejected', 'rejected', 'rejected', 'rejected'])
+    now = 59_000
+    refuse('X-Hub-Signature-256 does not match')
+    expect(lines).toHaveLength(4)
+    now = 60_000
+    refuse('X-Hub-Signature-256 does not match')
+    expect(lines.slice(4)).toEqual([
+      expect.objectContaining({
+        event: 'rejected-suppressed',
+        reason: 'X-Hub-Signature-256 does not match',
+        suppressed: 4,
+        seconds: 60
+      }),
+      expect.objectContaining({
+        event: 'rejected-suppressed',
+        reason: 'the tag "t4" is not a valid tag',
+        suppressed: 3
+      }),
+      expect.objectContaining({ event: 'rejected', reason: 'X-Hub-Signature-256 does not match' })
+    ])
   })
 })
