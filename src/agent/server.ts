@@ -51,6 +51,10 @@ export const RESOLVE_TIMEOUT_MS = 5000
  * what exhausts the agent (each holds at most max-body while it sends, for at most 30 s).
  */
 export const MAX_CONNECTIONS = 512
+/** A body in more pieces than this is refused (a legitimate 1 MiB comes in a few hundred). */
+export const MAX_BODY_PIECES = 4096
+/** How often slow senders are looked for (Node's default, 30 s, lets headersTimeout run 40 s). */
+const CONNECTIONS_CHECK_MS = 1000
 /** Refusals logged per reason and minute; the rest are counted in one line. */
 export const REJECTIONS_LOGGED = 10
 const MINUTE_MS = 60_000
@@ -103,6 +107,8 @@ function send(
 /**
  * The body, up to `max` bytes, in one buffer (sized from Content-Length, else grown by doubling):
  * a million tiny chunks cost one buffer, not a million. Over `max` (declared or counted): 413.
+ * More than MAX_BODY_PIECES pieces (a sender's chunks, the network's reads): 400, as each piece
+ * costs the agent's one thread a call whatever its size.
  */
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   const declared = req.headers['content-length']
@@ -114,11 +120,18 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let body = Buffer.allocUnsafe(Math.min(max, Number(declared) || 16 * 1024))
     let size = 0
+    let pieces = 0
     const onData = (chunk: Buffer) => {
-      if (size + chunk.length > max) {
+      const refused =
+        size + chunk.length > max
+          ? tooLarge(max)
+          : ++pieces > MAX_BODY_PIECES
+            ? new HttpError(400, `the body came in more than ${MAX_BODY_PIECES} pieces`)
+            : undefined
+      if (refused) {
         req.off('data', onData)
         req.pause()
-        reject(tooLarge(max))
+        reject(refused)
         return
       }
       if (size + chunk.length > body.length) {
@@ -522,12 +535,13 @@ export async function startAgentServer(
   // Jobs an earlier agent accepted and did not start run now, before anything new.
   await queue.resume()
 
+  const timing = { connectionsCheckingInterval: CONNECTIONS_CHECK_MS }
   const server = config.tls
     ? createHttpsServer(
-        { cert: await readFile(config.tls.cert), key: await readFile(config.tls.key) },
+        { cert: await readFile(config.tls.cert), key: await readFile(config.tls.key), ...timing },
         listener
       )
-    : createHttpServer(listener)
+    : createHttpServer(timing, listener)
   // A slow sender cannot hold a connection open for ever, nor many senders the agent's memory.
   server.headersTimeout = 10_000
   server.requestTimeout = 30_000

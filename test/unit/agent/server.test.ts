@@ -17,6 +17,7 @@ import type { AgentConfig, Deployer } from '../../../src/agent/contract.js'
 import { createDeployer } from '../../../src/agent/deployer.js'
 import type { AgentEvent } from '../../../src/agent/queue.js'
 import {
+  MAX_BODY_PIECES,
   REJECTIONS_LOGGED,
   rejectionLog,
   startAgentServer,
@@ -222,6 +223,30 @@ describe('limits and routes', () => {
     })
     expect(answer).toBe(202)
     expect(deployer.resolved).toEqual([{ kind: 'image', tag: 'v2' }])
+  })
+
+  test('a body in more pieces than MAX_BODY_PIECES: 400, however small', async () => {
+    await start()
+    const body = JSON.stringify({ tag: 'v2', padding: 'p'.repeat(MAX_BODY_PIECES) })
+    // One chunk per character, sent at once: each chunk is a piece the agent's thread handles.
+    const chunks = [...body].map((c) => `1\r\n${c}\r\n`).join('') + '0\r\n\r\n'
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server!.port, '127.0.0.1')
+      let text = ''
+      socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString('latin1')
+        if (!text.includes('\r\n')) return
+        resolve(text.split('\r\n')[0]!)
+        socket.destroy()
+      })
+      socket.on('error', reject)
+      socket.write(
+        `POST /hooks/shop?token=${TOKEN_SECRET} HTTP/1.1\r\nHost: agent\r\n` +
+          `Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`
+      )
+    })
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request')
+    expect(deployer.resolved).toEqual([])
   })
 
   test('404 for an unknown path or app, 405 with Allow for a wrong method', async () => {
