@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: the agent under hostile requests (loopback, see hostileRequests; alone with
-// `--hostile-only`); then for each bundle, its size and the median cold-start wall time of a typical
+// `--hostile-only`, left out with `--cold-start-only`); then for each bundle, its size and the median cold-start wall time of a typical
 // invocation against a bare `node -e 0` and against a minimal ncc-bundled action that imports
 // @actions/core (the floor of any action on it), run alternately in one go (so machine noise hits
 // all alike); under this machine's Node and under Node 24 (the runner's), when installed. The
@@ -24,7 +24,7 @@ import { NODE24_PATH } from '../test/harness/node24.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30)
 const dir = mkdtempSync(join(tmpdir(), 'gantry-bench-'))
-if (!(await hostileRequests())) process.exitCode = 1
+if (!process.argv.includes('--cold-start-only')) await hostileRequests()
 if (process.argv.includes('--hostile-only')) process.exit()
 const github = {
   GITHUB_ACTIONS: 'true',
@@ -524,24 +524,22 @@ async function hostileRequests() {
   const worker = (data) => new Worker(hostileWorker(), { eval: true, workerData: data })
   const registry = worker({ role: 'registry' })
   const registryPort = await new Promise((resolve) => registry.once('message', resolve))
-  const child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_AGENT_NODE_FLAGS ?? '').split(' ').filter(Boolean), agentFile],
-    {
-      env: {
-        PATH: process.env.PATH,
-        BENCH_REGISTRY: `127.0.0.1:${registryPort}`,
-        BENCH_STATE: join(dir, 'hostile', 'state'),
-        ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {})
-      },
-      stdio: ['ignore', 'pipe', 'pipe']
-    }
-  )
-  let logLines = 0
+  const child = spawn(process.execPath, [agentFile], {
+    env: {
+      PATH: process.env.PATH,
+      BENCH_REGISTRY: `127.0.0.1:${registryPort}`,
+      BENCH_STATE: join(dir, 'hostile', 'state'),
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {})
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const logged = { lines: 0, rejections: 0 }
   let logStart = ''
   child.stderr.on('data', (chunk) => {
-    logLines += chunk.toString().split('\n').length - 1
-    if (logStart.length < 4000) logStart += chunk.toString()
+    const text = chunk.toString()
+    logged.lines += text.split('\n').length - 1
+    logged.rejections += text.match(/ rejected(-suppressed)? /g)?.length ?? 0
+    if (logStart.length < 4000) logStart += text
   })
   const fromAgent = () =>
     new Promise((resolve, reject) => {
@@ -556,7 +554,7 @@ async function hostileRequests() {
   const sleep = (t) => new Promise((r) => setTimeout(r, t))
   await sleep(500)
   const idleRss = mib('VmRSS')
-  const logLinesBefore = logLines
+  const loggedBefore = { ...logged }
   const until = performance.now() + HOSTILE_MS
   // BENCH_ATTACKS=chunks,slow,forged (the default: all), to see what each costs alone.
   const attacks = (process.env.BENCH_ATTACKS ?? 'chunks,slow,forged').split(',')
@@ -604,11 +602,9 @@ async function hostileRequests() {
   const { loopDelayMaxMs, most: heap } = await figures
   await Promise.all([registry.terminate(), attacker.terminate()])
 
-  if (process.env.BENCH_VERBOSE) console.log(logStart)
   const latencies = valid.map((a) => a.ms).sort((a, b) => a - b)
   const accepted = valid.filter((a) => a.status === 202).length
   const slowest = latencies.at(-1) ?? 0
-  const ok = peak < 100 && accepted === valid.length && slowest < 200
   const f = (x) => x.toFixed(0)
   console.log(`\n## The agent under hostile requests (loopback, ${HOSTILE_MS / 1000} s)\n`)
   console.log('| measure | result | target |')
@@ -659,13 +655,12 @@ async function hostileRequests() {
   )
   row(
     'agent log lines written meanwhile',
-    String(logLines - logLinesBefore),
-    'refusals rate-limited per reason'
+    `${logged.lines - loggedBefore.lines}, of which refusals: ${logged.rejections - loggedBefore.rejections}`,
+    'refusals: at most 10 a minute per reason'
   )
   row(
     '200 connections sending headers a byte every 500 ms',
     `${cut.length} closed by the agent${cut.length ? ` (after ${f(Math.min(...cut))}–${f(Math.max(...cut))} ms)` : ''}`,
     'headersTimeout 10 s'
   )
-  return ok
 }
