@@ -53,6 +53,8 @@ export const RESOLVE_TIMEOUT_MS = 5000
 export const MAX_CONNECTIONS = 512
 /** A body in more pieces than this is refused (a legitimate 1 MiB comes in a few hundred). */
 export const MAX_BODY_PIECES = 4096
+/** Bodies being read hold at most this much at once (or twice max-body, if more). */
+export const BODY_BUDGET_BYTES = 16 * 1024 * 1024
 /** How often slow senders are looked for (Node's default, 30 s, lets headersTimeout run 40 s). */
 const CONNECTIONS_CHECK_MS = 1000
 /** Refusals logged per reason and minute; the rest are counted in one line. */
@@ -68,6 +70,8 @@ export interface AgentServerOptions {
   log: AgentLog
   /** The bound on the deployer's resolution before answering; 5 s. */
   resolveTimeoutMs?: number
+  /** Bytes of bodies held at once, across requests; BODY_BUDGET_BYTES or 2 × max-body. */
+  bodyBudgetBytes?: number
 }
 
 export interface AgentServer {
@@ -110,7 +114,7 @@ function send(
  * More than MAX_BODY_PIECES pieces (a sender's chunks, the network's reads): 400, as each piece
  * costs the agent's one thread a call whatever its size.
  */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+function readBody(req: IncomingMessage, max: number, budget: BodyBudget): Promise<Buffer> {
   const declared = req.headers['content-length']
   try {
     checkDeclaredLength(req, max)
@@ -118,38 +122,59 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
     return Promise.reject(error)
   }
   return new Promise((resolve, reject) => {
-    let body = Buffer.allocUnsafe(Math.min(max, Number(declared) || 16 * 1024))
+    let held = 0
+    /** A buffer of `bytes`, counted against the budget shared by every body being read. */
+    const allocate = (bytes: number): Buffer | undefined => {
+      if (budget.left < bytes - held) return undefined
+      budget.left -= bytes - held
+      held = bytes
+      return Buffer.allocUnsafe(bytes)
+    }
+    let body = allocate(Math.min(max, Number(declared) || 16 * 1024))
     let size = 0
     let pieces = 0
+    let settled = false
+    const settle = (error?: HttpError) => {
+      if (settled) return
+      settled = true
+      budget.left += held
+      held = 0
+      req.off('data', onData)
+      if (!error) return resolve(body!.subarray(0, size))
+      req.pause()
+      reject(error)
+    }
     const onData = (chunk: Buffer) => {
-      const refused =
-        size + chunk.length > max
-          ? tooLarge(max)
-          : ++pieces > MAX_BODY_PIECES
-            ? new HttpError(400, `the body came in more than ${MAX_BODY_PIECES} pieces`)
-            : undefined
-      if (refused) {
-        req.off('data', onData)
-        req.pause()
-        reject(refused)
-        return
-      }
-      if (size + chunk.length > body.length) {
-        const grown = Buffer.allocUnsafe(
-          Math.min(max, Math.max(body.length * 2, size + chunk.length))
-        )
-        body.copy(grown, 0, 0, size)
+      if (size + chunk.length > max) return settle(tooLarge(max))
+      if (++pieces > MAX_BODY_PIECES)
+        return settle(new HttpError(400, `the body came in more than ${MAX_BODY_PIECES} pieces`))
+      if (size + chunk.length > body!.length) {
+        const grown = allocate(Math.min(max, Math.max(body!.length * 2, size + chunk.length)))
+        if (!grown) return settle(busy())
+        body!.copy(grown, 0, 0, size)
         body = grown
       }
-      chunk.copy(body, size)
+      chunk.copy(body!, size)
       size += chunk.length
     }
+    if (!body) return settle(busy())
     req.on('data', onData)
-    req.on('end', () => resolve(body.subarray(0, size)))
+    req.on('end', () => settle())
     // A sender that hangs up mid-body is not the agent's error.
-    req.on('error', () => reject(new HttpError(400, 'the request was cut off')))
+    req.on('error', () => settle(new HttpError(400, 'the request was cut off')))
+    req.on('close', () => held > 0 && settle(new HttpError(400, 'the request was cut off')))
   })
 }
+
+/** What bodies being read may still hold, in bytes (shared by every request). */
+interface BodyBudget {
+  left: number
+}
+
+const busy = () =>
+  new HttpError(503, 'the agent is reading too many bodies at once; try again', {
+    'retry-after': '5'
+  })
 
 /** A Content-Length over `max`: 413 before a byte is read. */
 function checkDeclaredLength(req: IncomingMessage, max: number): void {
@@ -257,6 +282,9 @@ export async function startAgentServer(
   /** Deliveries being resolved: a concurrent resend waits for the first instead of racing it. */
   const inflight = new Map<string, Promise<string | undefined>>()
   const refusals = rejectionLog(log, clock)
+  const bodies: BodyBudget = {
+    left: options.bodyBudgetBytes ?? Math.max(BODY_BUDGET_BYTES, 2 * config.maxBodyBytes)
+  }
   const flushRefusals = setInterval(() => refusals.flush(), MINUTE_MS)
   flushRefusals.unref()
 
@@ -351,7 +379,11 @@ export async function startAgentServer(
     checkDeclaredLength(req, config.maxBodyBytes)
     const verdict =
       verifyBeforeBody(app, head, nowSeconds) ??
-      verifyHook(app, { ...head, body: await readBody(req, config.maxBodyBytes) }, nowSeconds)
+      verifyHook(
+        app,
+        { ...head, body: await readBody(req, config.maxBodyBytes, bodies) },
+        nowSeconds
+      )
     if (!verdict.ok)
       return refuse(new HttpError(verdict.status, verdict.reason), { app: app.name }, req)
     const key = `${app.name}\u0000${verdict.deliveryId}`
@@ -407,7 +439,7 @@ export async function startAgentServer(
     bearer(req)
     const app = apps.get(name)
     if (!app) throw new HttpError(404, `no app '${name}'`)
-    const body = (await readBody(req, config.maxBodyBytes)).toString('utf8').trim()
+    const body = (await readBody(req, config.maxBodyBytes, bodies)).toString('utf8').trim()
     let to = 'previous'
     if (body !== '') {
       let parsed: unknown

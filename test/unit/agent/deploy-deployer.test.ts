@@ -406,9 +406,11 @@ describe('run', () => {
       },
       '*': ''
     })
-    const app = gitApp()
-    app.inputs.repository = repository
-    app.notify = [`json://127.0.0.1:${hookPort}/deploys`]
+    const app: AppConfig = {
+      ...gitApp(),
+      inputs: { ...gitApp().inputs, repository },
+      notify: [`json://127.0.0.1:${hookPort}/deploys`]
+    }
     const lines: string[] = []
     const result = await deployer.run(job({ kind: 'git', ref: 'refs/heads/main' }), app, (line) =>
       lines.push(line)

@@ -21,7 +21,8 @@ import {
   REJECTIONS_LOGGED,
   rejectionLog,
   startAgentServer,
-  type AgentServer
+  type AgentServer,
+  type AgentServerOptions
 } from '../../../src/agent/server.js'
 import { AgentStore } from '../../../src/agent/store.js'
 import { realClock } from '../../../src/lib/clock.js'
@@ -48,7 +49,8 @@ const config = (overrides: Partial<AgentConfig> = {}): AgentConfig => ({
 async function start(
   overrides: Partial<AgentConfig> = {},
   resolveTimeoutMs?: number,
-  using: Deployer = deployer
+  using: Deployer = deployer,
+  extra: Partial<AgentServerOptions> = {}
 ) {
   const c = config(overrides)
   const store = await AgentStore.open(c.stateDir, { clock: realClock })
@@ -57,7 +59,8 @@ async function start(
     store,
     clock: realClock,
     log: (e) => events.push(e),
-    ...(resolveTimeoutMs ? { resolveTimeoutMs } : {})
+    ...(resolveTimeoutMs ? { resolveTimeoutMs } : {}),
+    ...extra
   })
   return server
 }
@@ -247,6 +250,50 @@ describe('limits and routes', () => {
     })
     expect(statusLine).toBe('HTTP/1.1 400 Bad Request')
     expect(deployer.resolved).toEqual([])
+  })
+
+  test('bodies being read share one budget: over it, 503 with Retry-After at once', async () => {
+    await start({}, undefined, deployer, { bodyBudgetBytes: 100 * 1024 })
+    const body = JSON.stringify({ tag: 'v2', padding: 'p'.repeat(60 * 1024) })
+    // Two senders announce 60 KiB each and send a little: only one fits the 100 KiB budget.
+    const senders = [0, 1].map(() => {
+      const req = httpRequest(`${server!.url}/hooks/shop?token=${TOKEN_SECRET}`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) }
+      })
+      const answer = new Promise<Answer>((resolve, reject) => {
+        req.on('response', (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              headers: res.headers,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
+            })
+          )
+        })
+        req.on('error', reject)
+      })
+      req.write(body.slice(0, 10))
+      return { req, answer }
+    })
+    const first = await Promise.race(senders.map((s) => s.answer))
+    expect(first).toMatchObject({
+      status: 503,
+      headers: { 'retry-after': '5' },
+      body: { error: 'the agent is reading too many bodies at once; try again' }
+    })
+    for (const { req } of senders) req.end(body.slice(10))
+    const answers = await Promise.allSettled(senders.map((s) => s.answer))
+    const statuses = answers.map((a) => (a.status === 'fulfilled' ? a.value.status : 'error'))
+    expect(statuses.sort()).toEqual([202, 503])
+    // What was held is given back: the next sender is read.
+    const next = body.replace('"v2"', '"v3"')
+    expect((await call('POST', `/hooks/shop?token=${TOKEN_SECRET}`, { body: next })).status).toBe(
+      202
+    )
   })
 
   test('404 for an unknown path or app, 405 with Allow for a wrong method', async () => {
