@@ -47,8 +47,9 @@ import { redactUrlCredentials } from '../lib/redact.js'
 
 export const RESOLVE_TIMEOUT_MS = 5000
 /**
- * Connections open at once; one more is closed at once. Above what a few senders need, below
- * what exhausts the agent (each holds at most max-body while it sends, for at most 30 s).
+ * Connections open at once; one more is closed at once. Above what a few senders need (and the
+ * bench's 200 slow ones), below what exhausts the agent: bodies share BODY_BUDGET_BYTES, and a
+ * connection gets 10 s for its headers and 30 s for its request.
  */
 export const MAX_CONNECTIONS = 512
 /** A body in more pieces than this is refused (a legitimate 1 MiB comes in a few hundred). */
