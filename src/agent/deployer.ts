@@ -36,7 +36,7 @@ import { RegistryClient } from '../io/registry.js'
 import { formatDuration } from '../lib/duration.js'
 import { ConfigurationError, errorMessage } from '../lib/errors.js'
 import { InputReader } from '../lib/inputs.js'
-import { lineSecrets, redactor } from '../lib/redact.js'
+import { lineSecrets, redactor, redactUrlCredentials } from '../lib/redact.js'
 import { realClock, type Clock } from '../lib/clock.js'
 import { deliverOne, type NotifyDeps } from '../actions/notify/main.js'
 import type { AgentLog } from './queue.js'
@@ -87,6 +87,8 @@ export interface DeployerOptions {
   onEvent?: AgentLog
   /** Names this host in notifications. */
   hostname?: string
+  /** How long a lookup (the registry, `git ls-remote`) may take; then it is stopped. 5 s. */
+  resolveTimeoutMs?: number
 }
 
 /** A deployer with what recovery needs beside the contract. */
@@ -114,6 +116,12 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
     options.connect?.(app) ??
     Promise.resolve(localRunner({ stepTimeoutMs: app.stepTimeoutMs, onGroup }))
   const event: AgentLog = (e) => options.onEvent?.(e)
+  const resolveMs = options.resolveTimeoutMs ?? RESOLVE_TIMEOUT_MS
+  // `git ls-remote` is killed (its process group) at the lookup's deadline, not left running
+  // after the sender got its 503.
+  const connectForLookup = (app: AppConfig) =>
+    options.connect?.(app) ??
+    Promise.resolve(localRunner({ stepTimeoutMs: resolveMs, killGraceMs: 0 }))
 
   const deployer: AgentDeployer = {
     options,
@@ -124,8 +132,9 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
     async resolve(app, request, signal) {
       if (request.kind === 'rollback')
         return { version: `rollback to ${request.to}`, ref: request.to }
-      if (request.kind === 'image') return resolveImage(app, request.tag, options.fetch, signal)
-      return resolveGit(app, request.ref, () => connect(app))
+      if (request.kind === 'image')
+        return resolveImage(app, request.tag, options.fetch, resolveMs, signal)
+      return resolveGit(app, request.ref, () => connectForLookup(app))
     },
 
     async status(app) {
@@ -133,9 +142,10 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
     },
 
     async run(job, app, unmasked) {
-      // Step output, failures and notifications: the app's secrets masked before anything keeps them.
+      // Step output, failures and notifications: the app's secrets and any credentials in a
+      // repository URL masked before anything keeps them.
       const mask = maskerOf(app)
-      const log = (line: string) => unmasked(mask(line))
+      const log = (line: string) => unmasked(mask(redactUrlCredentials(line)))
       const startedAt = clock.now()
       let result: RunResult
       let runFile: string | undefined
@@ -195,6 +205,7 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       } finally {
         if (runFile) await rm(runFile, { force: true })
       }
+      if (result.message !== undefined) result.message = redactUrlCredentials(result.message)
       // Never fails the run: a sink's failure is already logged by notifyRun.
       await notifyRun(app, job, result, clock.now() - startedAt, log).catch((error: unknown) =>
         warn(app, job, `notify: ${errorMessage(error)}`, log)
@@ -217,7 +228,8 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
     else if (request.kind === 'image') {
       if (app.target !== 'compose' || !app.image)
         throw new ConfigurationError(`app ${app.name} deploys no image (target ${app.target})`)
-      const resolved = job.resolved ?? (await resolveImage(app, request.tag, options.fetch))
+      const resolved =
+        job.resolved ?? (await resolveImage(app, request.tag, options.fetch, resolveMs))
       const image = `${app.image.reference}@${resolved.ref}`
       extra.version = resolved.version
       extra.env = [
@@ -427,6 +439,7 @@ async function resolveImage(
   app: AppConfig,
   tag: string,
   fetchImpl: typeof fetch | undefined,
+  timeoutMs: number,
   signal?: AbortSignal
 ): Promise<Resolved> {
   if (app.target !== 'compose' || !app.image)
@@ -439,7 +452,7 @@ async function resolveImage(
   const username = app.inputs['registry-username']
   const password = app.inputs['registry-password']
   const base = fetchImpl ?? globalThis.fetch
-  const timeout = AbortSignal.timeout(RESOLVE_TIMEOUT_MS)
+  const timeout = AbortSignal.timeout(timeoutMs)
   const client = new RegistryClient({
     registry: image.registry,
     credentials: async () => ({
@@ -456,7 +469,7 @@ async function resolveImage(
         ])
       }),
     attempts: 2,
-    timeoutMs: RESOLVE_TIMEOUT_MS
+    timeoutMs
   })
   const found = await client.headManifest(image.repository, tag)
   if (!found) throw new UnresolvableError(`tag ${tag} of ${image.reference} is not in the registry`)

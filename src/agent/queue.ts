@@ -4,6 +4,11 @@
  * the newest delivery always wins), a newer rollback the waiting rollback; a deploy never
  * replaces a waiting rollback (it queues behind it) nor a rollback a deploy. Apps run in
  * parallel. More than `maxPending` jobs waiting across apps: the submission is refused (429).
+ *
+ * Arrival order is the order of `reserve`, not of the lookups that follow it: a webhook's place
+ * is taken when it is verified, before the registry is asked, and its lookup's answer fills that
+ * place (`Place.fill`). So v1.5 pushed before v1.6 never runs after it, however slow v1.5's
+ * lookup: when v1.6's answer comes first, v1.5's place is superseded and its answer dropped.
  */
 import type {
   AppConfig,
@@ -17,6 +22,7 @@ import type { AgentStore } from './store.js'
 import { newJobId } from './store.js'
 import type { Clock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
+import { redactUrlCredentials } from '../lib/redact.js'
 
 /**
  * One line per event; the agent's main writes it as text or JSON. The events and their fields:
@@ -38,8 +44,21 @@ export type AgentLog = (event: AgentEvent) => void
 /** A job's log is kept to this many lines (the first and the newest). */
 export const LOG_LINES_KEPT = 2000
 const LOG_HEAD_KEPT = 100
+/** And each line to this many characters (a build printing one 200 MB line). */
+export const LOG_LINE_CHARS = 4000
 
-type Job = JobRecord & { resolved?: Resolved }
+/** A line as the job's log keeps it: no URL credentials, cut at LOG_LINE_CHARS. */
+function logLineOf(text: string): string {
+  const line = redactUrlCredentials(text)
+  if (line.length <= LOG_LINE_CHARS) return line
+  return `${line.slice(0, LOG_LINE_CHARS)} … (${line.length - LOG_LINE_CHARS} more characters left out)`
+}
+
+type Job = JobRecord & {
+  resolved?: Resolved
+  /** Reserved, its lookup not answered yet: it holds its place but cannot start. */
+  looking?: boolean
+}
 
 interface AppLane {
   app: AppConfig
@@ -50,6 +69,19 @@ interface AppLane {
 export type SubmitResult =
   | { ok: true; job: JobRecord; superseded?: string }
   | { ok: false; retryAfterSeconds: number; reason: string }
+
+/** A place in an app's queue, taken before the delivery's lookup (see the file's opening). */
+export interface Place {
+  /** The job the delivery becomes. */
+  readonly job: string
+  /** The lookup's answer: the job is queued in its place, or ends superseded by a later arrival. */
+  fill(resolved?: Resolved): Promise<SubmitResult>
+  /** The lookup failed: the place is given up, nothing else changes. */
+  cancel(): void
+}
+
+export type ReserveResult =
+  { ok: true; place: Place } | { ok: false; retryAfterSeconds: number; reason: string }
 
 export interface QueueOptions {
   deployer: Deployer
@@ -82,17 +114,18 @@ export class JobQueue {
     return new Date(this.options.clock.now()).toISOString()
   }
 
-  /** Jobs waiting across all apps. */
+  /** Jobs waiting across all apps (a place still being looked up is not a job yet). */
   get pending(): number {
     let n = 0
-    for (const lane of this.lanes.values()) n += lane.waiting.length
+    for (const lane of this.lanes.values()) n += lane.waiting.filter((j) => !j.looking).length
     return n
   }
 
   /** The app's running job and waiting jobs (next first). */
   state(app: string): { running: string | null; waiting: string[] } {
     const lane = this.lanes.get(app)
-    return { running: lane?.running?.id ?? null, waiting: lane?.waiting.map((j) => j.id) ?? [] }
+    const waiting = lane?.waiting.filter((j) => !j.looking).map((j) => j.id) ?? []
+    return { running: lane?.running?.id ?? null, waiting }
   }
 
   /** Seconds a refused sender should wait: about one run. */
@@ -109,11 +142,16 @@ export class JobQueue {
   wouldRefuse(app: string, request: DeployRequest): boolean {
     const lane = this.lanes.get(app)
     if (!lane || this.stopped) return true
+    // Lookups in flight are bounded too: each holds a request and a registry connection.
+    if (this.looking >= this.options.maxPending) return true
     // An idle app starts the job at once: it never waits, so it never counts.
     if (!lane.running && lane.waiting.length === 0) return false
     const replaces = lane.waiting.some((j) => isRollback(j) === (request.kind === 'rollback'))
     return !replaces && this.pending >= this.options.maxPending
   }
+
+  /** Places reserved whose lookup has not answered. */
+  private looking = 0
 
   /** Queues a job (saved before this returns); it starts at once when the app is idle. */
   async submit(
@@ -122,6 +160,15 @@ export class JobQueue {
     request: DeployRequest,
     resolved?: Resolved
   ): Promise<SubmitResult> {
+    const reserved = this.reserve(app, via, request)
+    return reserved.ok ? reserved.place.fill(resolved) : reserved
+  }
+
+  /**
+   * Takes the delivery's place in the app's queue now, in arrival order, before its lookup;
+   * `fill` it with the lookup's answer or `cancel` it. Refused like `submit` when full.
+   */
+  reserve(app: AppConfig, via: JobRecord['via'], request: DeployRequest): ReserveResult {
     const lane = this.lanes.get(app.name)
     if (!lane) throw new Error(`no app '${app.name}' in the queue`)
     if (this.stopped) return { ok: false, retryAfterSeconds: 30, reason: 'the agent is stopping' }
@@ -136,40 +183,83 @@ export class JobQueue {
       app: app.name,
       via,
       request,
-      ...(resolved ? { version: resolved.version, resolved } : {}),
       state: 'queued',
       queuedAt: this.now(),
-      log: []
+      log: [],
+      looking: true
     }
-    const superseded = this.enqueue(lane, job)
+    lane.waiting.push(job)
+    this.looking++
+    let settled = false
+    const settle = () => {
+      if (settled) throw new Error(`the place of job ${job.id} was already filled or cancelled`)
+      settled = true
+      this.looking--
+      delete job.looking
+    }
+    return {
+      ok: true,
+      place: {
+        job: job.id,
+        fill: (resolved) => {
+          settle()
+          return this.fill(lane, job, resolved)
+        },
+        cancel: () => {
+          settle()
+          this.remove(lane, job)
+          this.pump(lane)
+        }
+      }
+    }
+  }
+
+  private async fill(lane: AppLane, job: Job, resolved?: Resolved): Promise<SubmitResult> {
+    if (resolved) Object.assign(job, { version: resolved.version, resolved })
+    if (this.stopped) {
+      this.remove(lane, job)
+      return { ok: false, retryAfterSeconds: 30, reason: 'the agent is stopping' }
+    }
+    // A later arrival's answer came first and took this one's place: kept as superseded.
+    if (job.state === 'superseded') {
+      await this.save(job)
+      return { ok: true, job }
+    }
+    const superseded = this.supersedeEarlier(lane, job)
     await this.save(job)
     this.log({
       event: 'queued',
-      app: app.name,
+      app: lane.app.name,
       job: job.id,
-      via,
-      version: job.version ?? describe(request)
+      via: job.via,
+      version: job.version ?? describe(job.request)
     })
     this.pump(lane)
     return { ok: true, job, ...(superseded ? { superseded } : {}) }
   }
 
-  /** Puts the job at the back, superseding a waiting one of its kind; the superseded id. */
-  private enqueue(lane: AppLane, job: Job): string | undefined {
-    let superseded: string | undefined
-    const same = lane.waiting.findIndex((j) => isRollback(j) === isRollback(job))
-    if (same >= 0) {
-      const old = lane.waiting[same]!
-      lane.waiting.splice(same, 1)
-      old.state = 'superseded'
-      old.endedAt = this.now()
-      old.message = `superseded by job ${job.id} (${job.version ?? describe(job.request)})`
-      superseded = old.id
-      this.log({ event: 'superseded', app: lane.app.name, job: old.id, by: job.id })
-      void this.save(old)
-    }
-    lane.waiting.push(job)
-    return superseded
+  private remove(lane: AppLane, job: Job): void {
+    const index = lane.waiting.indexOf(job)
+    if (index >= 0) lane.waiting.splice(index, 1)
+  }
+
+  /**
+   * Supersedes the waiting job of the job's kind that arrived before it (one whose lookup is
+   * still going included: its answer is then dropped); the superseded id.
+   */
+  private supersedeEarlier(lane: AppLane, job: Job): string | undefined {
+    const mine = lane.waiting.indexOf(job)
+    const same = lane.waiting.findIndex((j, i) => i < mine && isRollback(j) === isRollback(job))
+    if (same < 0) return undefined
+    const old = lane.waiting[same]!
+    lane.waiting.splice(same, 1)
+    old.state = 'superseded'
+    old.endedAt = this.now()
+    old.message = `superseded by job ${job.id} (${job.version ?? describe(job.request)})`
+    this.log({ event: 'superseded', app: lane.app.name, job: old.id, by: job.id })
+    // One still looking is saved when its answer comes (then it has its version).
+    if (!old.looking) void this.save(old)
+    return old.id
   }
 
   /**
@@ -205,7 +295,8 @@ export class JobQueue {
           message: job.message
         })
       } else if (job.state === 'queued' && lane) {
-        this.enqueue(lane, job)
+        lane.waiting.push(job)
+        this.supersedeEarlier(lane, job)
         this.log({
           event: 'resumed',
           app: job.app,
@@ -233,7 +324,8 @@ export class JobQueue {
   }
 
   private pump(lane: AppLane): void {
-    if (lane.running || this.stopped) return
+    // The next in arrival order whose lookup has not answered holds the lane until it does.
+    if (lane.running || this.stopped || lane.waiting[0]?.looking) return
     const next = lane.waiting.shift()
     if (!next) return
     lane.running = next
@@ -269,9 +361,9 @@ export class JobQueue {
       }, 500)
       pendingSave.unref()
     }
-    const logLine = (line: string) => {
+    const logLine = (text: string) => {
       saveSoon()
-      job.log.push(line)
+      job.log.push(logLineOf(text))
       if (job.log.length <= LOG_LINES_KEPT) return
       if (dropped === 0) {
         job.log.splice(LOG_HEAD_KEPT, 2, '')
@@ -295,7 +387,7 @@ export class JobQueue {
     if (result.version !== undefined) job.version = result.version
     if (result.before !== undefined) job.before = result.before
     if (result.after !== undefined) job.after = result.after
-    if (result.message !== undefined) job.message = result.message
+    if (result.message !== undefined) job.message = redactUrlCredentials(result.message)
     this.durations.push(this.options.clock.now() - started)
     if (this.durations.length > 50) this.durations.shift()
     await this.save(job)
@@ -324,7 +416,7 @@ export class JobQueue {
     this.stopped = true
     for (const lane of this.lanes.values())
       for (const job of lane.waiting.splice(0))
-        this.log({ event: 'left-queued', app: job.app, job: job.id })
+        if (!job.looking) this.log({ event: 'left-queued', app: job.app, job: job.id })
     if (this.runs.size === 0) return true
     return Promise.race([
       Promise.all([...this.runs]).then(() => true),

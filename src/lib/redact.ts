@@ -32,3 +32,8 @@ export function lineSecrets(secrets: Iterable<string>): string[] {
   }
   return [...values]
 }
+
+/** A URL's `user:password@` (a repository URL with its token) as `***@`, wherever it is in the text. */
+export function redactUrlCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@')
+}

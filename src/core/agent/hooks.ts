@@ -37,23 +37,26 @@ export interface HookRequest {
   body: Buffer | string
 }
 
+/** What is known of a request before its body is read. */
+export type RequestHead = Omit<HookRequest, 'body'>
+
 /** The distribution registry's envelope: `…events.v1+json` up to 2.8, `…events.v2+json` from 3.0. */
 export const REGISTRY_EVENTS_TYPE = 'application/vnd.docker.distribution.events.v1+json'
 const REGISTRY_EVENTS = /^application\/vnd\.docker\.distribution\.events\.v[12]\+json$/
 export const GITHUB_SIGNATURE = 'X-Hub-Signature-256'
 
-function header(request: HookRequest, name: string): string | undefined {
+function header(request: Pick<HookRequest, 'headers'>, name: string): string | undefined {
   const lower = name.toLowerCase()
   for (const [key, value] of Object.entries(request.headers))
     if (key.toLowerCase() === lower) return Array.isArray(value) ? value[0] : value
   return undefined
 }
 
-const contentType = (request: HookRequest) =>
+const contentType = (request: Pick<HookRequest, 'headers'>) =>
   (header(request, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 
 /** What marks a request as meant for each trigger. */
-const MARKERS: Record<TriggerKind, (request: HookRequest, app: AppConfig) => boolean> = {
+const MARKERS: Record<TriggerKind, (request: RequestHead, app: AppConfig) => boolean> = {
   github: (r) =>
     header(r, GITHUB_SIGNATURE) !== undefined || header(r, 'X-GitHub-Event') !== undefined,
   gantry: (r) => header(r, SIGNATURE_HEADER) !== undefined,
@@ -94,7 +97,7 @@ export function webhookTriggers(app: AppConfig): TriggerKind[] {
 }
 
 /** The first configured trigger whose marker the request carries. */
-export function matchTrigger(app: AppConfig, request: HookRequest): TriggerKind | undefined {
+export function matchTrigger(app: AppConfig, request: RequestHead): TriggerKind | undefined {
   return webhookTriggers(app).find((kind) => MARKERS[kind](request, app))
 }
 
@@ -186,11 +189,14 @@ function sameRepository(app: AppConfig, name: string | undefined, lastSegment = 
 // -------------------------------------------------------------------------------------------
 // GitHub: X-Hub-Signature-256 = "sha256=" + HMAC-SHA256(secret, raw body), hex.
 
+/** The whole MAC, never a prefix of it: a truncated one does not match. */
+const GITHUB_SIGNATURE_SHAPE = /^sha256=([0-9a-f]{64})$/i
+
 function github(app: AppConfig, request: HookRequest, secret: string): Verdict {
   const signature = header(request, GITHUB_SIGNATURE)
   if (signature === undefined)
     return reject(`missing ${GITHUB_SIGNATURE} (set the webhook's secret in GitHub)`)
-  const given = /^sha256=([0-9a-f]{64})$/i.exec(signature.trim())?.[1]
+  const given = GITHUB_SIGNATURE_SHAPE.exec(signature.trim())?.[1]
   const expected = createHmac('sha256', secret).update(bodyBuffer(request.body)).digest()
   const givenBytes = given ? Buffer.from(given, 'hex') : Buffer.alloc(32)
   if (!timingSafeEqual(expected, givenBytes) || !given)
@@ -236,6 +242,18 @@ function github(app: AppConfig, request: HookRequest, secret: string): Verdict {
 // Gantry: src/core/signature.ts (timestamped, delivery id signed). The body is `{"tag":"v2"}`,
 // `{"ref":"refs/heads/main","commit":"…"}`, or what notify's json:// sink sends for a run.
 
+function gantryRejection(
+  result: Extract<ReturnType<typeof verifyWebhook>, { ok: false }>,
+  request: Pick<HookRequest, 'headers'>,
+  nowSeconds: number
+): Verdict {
+  if (result.reason !== 'stale') return reject(result.detail)
+  const age = nowSeconds - Number(header(request, TIMESTAMP_HEADER))
+  return reject(
+    `${TIMESTAMP_HEADER} is ${Math.abs(age)} s ${age > 0 ? 'old' : 'in the future'} (tolerance ${DEFAULT_TOLERANCE_SECONDS} s)`
+  )
+}
+
 function gantry(app: AppConfig, request: HookRequest, secret: string, nowSeconds: number): Verdict {
   const body = bodyBuffer(request.body).toString('utf8')
   const result = verifyWebhook({
@@ -244,13 +262,7 @@ function gantry(app: AppConfig, request: HookRequest, secret: string, nowSeconds
     body,
     nowSeconds
   })
-  if (!result.ok) {
-    if (result.reason !== 'stale') return reject(result.detail)
-    const age = nowSeconds - Number(header(request, TIMESTAMP_HEADER))
-    return reject(
-      `${TIMESTAMP_HEADER} is ${Math.abs(age)} s ${age > 0 ? 'old' : 'in the future'} (tolerance ${DEFAULT_TOLERANCE_SECONDS} s)`
-    )
-  }
+  if (!result.ok) return gantryRejection(result, request, nowSeconds)
   const payload = parseJson(body)
   if (payload === undefined) return reject('the body is not a JSON object', 400)
   const id = result.deliveryId
@@ -370,6 +382,59 @@ function token(app: AppConfig, request: HookRequest, secret: string): Verdict {
   if (str(payload.ref) !== undefined || str(payload.commit) !== undefined)
     return gitPush(app, 'token', id, str(payload.ref), str(payload.commit)?.toLowerCase())
   return reject('the body names no tag (`push_data.tag` or `tag`)', 400)
+}
+
+/**
+ * The rejection that needs no body, or undefined (then read the body and call verifyHook): no
+ * credentials the app accepts; a GitHub signature missing or not 64 hex digits; a Gantry
+ * signature's headers missing or its timestamp out of the window; a registry, Harbor or URL
+ * token that does not match (those prove themselves without the body). So a stranger's body is
+ * never read.
+ */
+export function verifyBeforeBody(
+  app: AppConfig,
+  request: RequestHead,
+  nowSeconds: number
+): HookVerdict | undefined {
+  const t = app.triggers
+  const kind = matchTrigger(app, request)
+  switch (kind) {
+    case undefined:
+      return verifyHook(app, { ...request, body: '' }, nowSeconds)
+    case 'github': {
+      const signature = header(request, GITHUB_SIGNATURE)
+      if (signature === undefined) return github(app, { ...request, body: '' }, '')
+      return GITHUB_SIGNATURE_SHAPE.test(signature.trim())
+        ? undefined
+        : reject(`${GITHUB_SIGNATURE} does not match`)
+    }
+    case 'gantry': {
+      const result = verifyWebhook({
+        secrets: [''],
+        headers: request.headers,
+        body: '',
+        nowSeconds
+      })
+      return result.ok || result.reason === 'bad-signature'
+        ? undefined
+        : gantryRejection(result, request, nowSeconds)
+    }
+    case 'registry': {
+      const given = header(request, t.registry!.header)
+      if (given === undefined) return reject(`missing ${t.registry!.header} header`)
+      return sameSecret(given, t.registry!.value)
+        ? undefined
+        : reject(`${t.registry!.header} does not match`)
+    }
+    case 'harbor':
+      return sameSecret(header(request, 'Authorization') ?? '', t.harbor!.value)
+        ? undefined
+        : reject('Authorization does not match')
+    case 'token':
+      return sameSecret(request.query.token ?? '', t.token!.secret)
+        ? undefined
+        : reject('?token= does not match')
+  }
 }
 
 /**

@@ -446,6 +446,31 @@ describe('run', () => {
     expect(names).toContain('unlock')
   })
 
+  test("a repository URL's credentials reach neither the job's log nor the notification", async () => {
+    const repository = 'https://deploy:ghp_t0kenValue@git.example.com/acme/shop.git'
+    const { deployer } = setup({
+      'resolve refs/heads/main': {
+        code: 128,
+        stderr: `fatal: unable to access '${repository}/': Could not resolve host\n`
+      },
+      '*': ''
+    })
+    const app: AppConfig = {
+      ...gitApp(),
+      inputs: { ...gitApp().inputs, repository },
+      notify: [`json://127.0.0.1:${hookPort}/deploys`]
+    }
+    const lines: string[] = []
+    const result = await deployer.run(job({ kind: 'git', ref: 'refs/heads/main' }), app, (line) =>
+      lines.push(line)
+    )
+    expect(result.state).toBe('failed')
+    expect(result.message).toContain('https://***@git.example.com/acme/shop.git')
+    expect(received).toHaveLength(1)
+    for (const text of [JSON.stringify(result), lines.join('\n'), JSON.stringify(received)])
+      expect(text).not.toContain('ghp_t0kenValue')
+  })
+
   test('git: a pushed commit on the branch deploys the head the agent resolved', async () => {
     const head = 'c0ffee'.repeat(6) + 'c0ff'
     const pushed = 'a1b2'.repeat(10)

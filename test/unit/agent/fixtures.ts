@@ -64,8 +64,18 @@ export class FakeDeployer implements Deployer {
   /** Resolution delay, for the 5 s bound. */
   resolveDelayMs = 0
 
+  private readonly held = new Map<string, Promise<void>>()
+
+  /** Holds the lookup of a tag until the returned function is called (a slow registry). */
+  hold(tag: string): () => void {
+    let release!: () => void
+    this.held.set(tag, new Promise<void>((done) => (release = done)))
+    return release
+  }
+
   async resolve(app: AppConfig, request: DeployRequest, signal?: AbortSignal): Promise<Resolved> {
     this.resolved.push(request)
+    if (request.kind === 'image') await this.held.get(request.tag)
     if (this.resolveDelayMs)
       await new Promise<void>((done, fail) => {
         const timer = setTimeout(done, this.resolveDelayMs)

@@ -8,7 +8,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { createHash, createHmac } from 'node:crypto'
 import type { AppConfig, HookVerdict } from '../../../src/agent/contract.js'
-import { verifyHook, type HookRequest } from '../../../src/core/agent/hooks.js'
+import { verifyBeforeBody, verifyHook, type HookRequest } from '../../../src/core/agent/hooks.js'
 import { signWebhook } from '../../../src/core/signature.js'
 import {
   GANTRY_SECRET,
@@ -21,6 +21,7 @@ import {
 } from './fixtures.js'
 
 const NOW = 1_795_791_845
+const REGISTRY_TYPE = 'application/vnd.docker.distribution.events.v1+json'
 const COMMIT = 'd6fde92930d4715a2b49857d24b940956b26d2d3'
 
 function request(
@@ -123,6 +124,26 @@ describe('GitHub', () => {
       secret,
       good.slice(7)
     ])
+  })
+
+  test('a correct but truncated MAC, or one with more after it, does not match', () => {
+    const secret = "It's a Secret to Everybody"
+    const app = composeApp({ triggers: { github: { secret } } })
+    const mac = '757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17'
+    for (const signature of [
+      `sha256=${mac.slice(0, 8)}`,
+      `sha256=${mac.slice(0, 63)}`,
+      `sha256=${mac}0`,
+      `sha256=`
+    ]) {
+      const given = request('Hello, World!', {
+        'x-hub-signature-256': signature,
+        'x-github-event': 'ping'
+      })
+      expectRejected(verifyHook(app, given, NOW), 'X-Hub-Signature-256 does not match', [secret])
+      // Refused before the body is read, too.
+      expect(verifyBeforeBody(app, given, NOW)).toMatchObject({ ok: false, status: 401 })
+    }
   })
 
   test('a push to the branch asks for that commit; another branch or a deletion is ignored', () => {
@@ -562,5 +583,50 @@ describe('matching a request to a trigger', () => {
       ok: true,
       via: 'github'
     })
+  })
+})
+
+describe('before the body', () => {
+  const head = (headers: Record<string, string>, query: Record<string, string> = {}) => ({
+    method: 'POST',
+    path: '/hooks/shop',
+    query,
+    headers
+  })
+  const app = composeApp()
+
+  test('credentials that prove themselves without the body are checked without it', () => {
+    const refused: [Record<string, string>, Record<string, string>, string | RegExp][] = [
+      [{ 'content-type': 'application/json' }, {}, /^no credentials this app accepts/],
+      [{ 'x-github-event': 'ping' }, {}, /^missing X-Hub-Signature-256/],
+      [{ 'x-hub-signature-256': 'sha1=abc' }, {}, 'X-Hub-Signature-256 does not match'],
+      [{ 'x-gantry-signature': 'sha256=00' }, {}, /^missing X-Gantry-Timestamp/],
+      [
+        { authorization: 'Bearer nope', 'content-type': REGISTRY_TYPE },
+        {},
+        'Authorization does not match'
+      ],
+      [{ authorization: 'nope' }, {}, 'Authorization does not match'],
+      [{}, { token: 'nope' }, '?token= does not match']
+    ]
+    for (const [headers, query, reason] of refused)
+      expectRejected(verifyBeforeBody(app, head(headers, query), NOW)!, reason, [
+        GITHUB_SECRET,
+        GANTRY_SECRET,
+        REGISTRY_SECRET,
+        HARBOR_SECRET,
+        TOKEN_SECRET
+      ])
+  })
+
+  test('what needs the body, or passes, is left to verifyHook', () => {
+    const passing: [Record<string, string>, Record<string, string>][] = [
+      [{ 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` }, {}],
+      [{ authorization: `Bearer ${REGISTRY_SECRET}`, 'content-type': REGISTRY_TYPE }, {}],
+      [{ authorization: HARBOR_SECRET }, {}],
+      [{}, { token: TOKEN_SECRET }]
+    ]
+    for (const [headers, query] of passing)
+      expect(verifyBeforeBody(app, head(headers, query), NOW)).toBeUndefined()
   })
 })

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AppConfig, DeployRequest } from '../../../src/agent/contract.js'
-import { JobQueue, type AgentEvent } from '../../../src/agent/queue.js'
+import { JobQueue, LOG_LINE_CHARS, type AgentEvent } from '../../../src/agent/queue.js'
 import { AgentStore } from '../../../src/agent/store.js'
 import { instantClock, type Clock } from '../../../src/lib/clock.js'
 import { FakeDeployer, composeApp, gitApp } from './fixtures.js'
@@ -126,6 +126,24 @@ describe('one app', () => {
     expect(log[1999]).toBe('line 2500')
   })
 
+  test('a long line is cut, and credentials in a URL never reach the log or the message', async () => {
+    const q = queue()
+    deployer.run = async (_job, _app, log) => {
+      log('x'.repeat(5_000_000))
+      log('fatal: could not read from https://deploy:ghp_t0ken@git.example.com/shop.git')
+      return { state: 'failed', message: 'fetch https://deploy:ghp_t0ken@git.example.com failed' }
+    }
+    const job = await submit(q, shop, tag('v1'))
+    await q.idle()
+    const record = store.job(job.id)!
+    expect(record.log[0]).toBe(
+      `${'x'.repeat(LOG_LINE_CHARS)} … (${5_000_000 - LOG_LINE_CHARS} more characters left out)`
+    )
+    expect(record.log[1]).toBe('fatal: could not read from https://***@git.example.com/shop.git')
+    expect(record.message).toBe('fetch https://***@git.example.com failed')
+    expect(JSON.stringify(events)).not.toContain('ghp_t0ken')
+  })
+
   test('a deployer that throws still ends the job, failed, and the next one runs', async () => {
     const q = queue()
     deployer.run = async () => {
@@ -227,5 +245,102 @@ describe('several apps', () => {
     expect(await q.stop(30_000)).toBe(false)
     deployer.finish(running.id)
     await q.idle()
+  })
+})
+
+describe('arrival order: a place is taken before the lookup, and the lookup fills it', () => {
+  const reserve = (q: JobQueue, request: DeployRequest) => {
+    const reserved = q.reserve(shop, 'github', request)
+    if (!reserved.ok) throw new Error(reserved.reason)
+    return reserved.place
+  }
+  const resolved = (request: DeployRequest) => deployer.resolve(shop, request)
+
+  test('the newer answered first: the older is superseded when its answer comes, never run', async () => {
+    const q = queue()
+    const older = reserve(q, tag('v1.5'))
+    const newer = reserve(q, tag('v1.6'))
+    expect((await newer.fill(await resolved(tag('v1.6')))).ok).toBe(true)
+    await deployer.untilStarted(1)
+    const late = await older.fill(await resolved(tag('v1.5')))
+    expect(late).toMatchObject({ ok: true, job: { id: older.job, state: 'superseded' } })
+    expect(store.job(older.job)).toMatchObject({
+      state: 'superseded',
+      version: expect.stringMatching(/^v1\.5@/)
+    })
+    deployer.finish(newer.job)
+    await q.idle()
+    expect(deployer.started.map((j) => j.request)).toEqual([tag('v1.6')])
+  })
+
+  test('the older answered first: it runs, then the newer, which stays', async () => {
+    const q = queue()
+    const older = reserve(q, tag('v1.5'))
+    const newer = reserve(q, tag('v1.6'))
+    await older.fill(await resolved(tag('v1.5')))
+    await deployer.untilStarted(1)
+    await newer.fill(await resolved(tag('v1.6')))
+    deployer.finish(older.job)
+    await deployer.untilStarted(2)
+    deployer.finish(newer.job)
+    await q.idle()
+    expect(deployer.started.map((j) => j.request)).toEqual([tag('v1.5'), tag('v1.6')])
+  })
+
+  test('while a deploy runs, the newer supersedes the older whichever answers first', async () => {
+    const q = queue()
+    const running = await submit(q, shop, tag('v1'))
+    await deployer.untilStarted(1)
+    const older = reserve(q, tag('v2'))
+    const newer = reserve(q, tag('v3'))
+    await older.fill(await resolved(tag('v2')))
+    expect(q.state('shop').waiting).toEqual([older.job])
+    const filled = await newer.fill(await resolved(tag('v3')))
+    expect(filled).toMatchObject({ ok: true, superseded: older.job })
+    expect(q.state('shop').waiting).toEqual([newer.job])
+    deployer.finish(running.id)
+    await deployer.untilStarted(2)
+    deployer.finish(newer.job)
+    await q.idle()
+    expect(deployer.started.map((j) => j.request)).toEqual([tag('v1'), tag('v3')])
+  })
+
+  test('a place still being looked up holds the app: what arrived after it waits', async () => {
+    const q = queue()
+    const running = await submit(q, shop, tag('v1'))
+    await deployer.untilStarted(1)
+    const rollback = reserve(q, { kind: 'rollback', to: 'previous' })
+    const deploy = await submit(q, shop, tag('v2'))
+    deployer.finish(running.id)
+    // The rollback arrived first: the deploy does not start before the rollback's answer.
+    await new Promise((done) => setImmediate(done))
+    expect(deployer.started).toHaveLength(1)
+    await rollback.fill({ version: 'rollback to previous', ref: 'previous' })
+    await deployer.untilStarted(2)
+    expect(deployer.started[1]!.request).toEqual({ kind: 'rollback', to: 'previous' })
+    deployer.finish(rollback.job)
+    await deployer.untilStarted(3)
+    deployer.finish(deploy.id)
+    await q.idle()
+  })
+
+  test('a lookup that fails gives its place up; the rest goes on, and it is never a job', async () => {
+    const q = queue()
+    const older = reserve(q, tag('v1.5'))
+    const newer = reserve(q, tag('v9'))
+    newer.cancel()
+    await older.fill(await resolved(tag('v1.5')))
+    await deployer.untilStarted(1)
+    deployer.finish(older.job)
+    await q.idle()
+    expect(deployer.started.map((j) => j.request)).toEqual([tag('v1.5')])
+    expect(store.job(newer.job)).toBeUndefined()
+  })
+
+  test('lookups in flight are bounded by max-pending', () => {
+    const q = queue(2)
+    reserve(q, tag('v1'))
+    reserve(q, tag('v2'))
+    expect(q.reserve(shop, 'github', tag('v3'))).toMatchObject({ ok: false })
   })
 })

@@ -9,12 +9,21 @@ import { createHmac } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { connect, createServer as createTcpServer, type Socket } from 'node:net'
 import { request as httpsRequest } from 'node:https'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { AgentConfig } from '../../../src/agent/contract.js'
+import type { AgentConfig, Deployer } from '../../../src/agent/contract.js'
+import { createDeployer } from '../../../src/agent/deployer.js'
 import type { AgentEvent } from '../../../src/agent/queue.js'
-import { startAgentServer, type AgentServer } from '../../../src/agent/server.js'
+import {
+  MAX_BODY_PIECES,
+  REJECTIONS_LOGGED,
+  rejectionLog,
+  startAgentServer,
+  type AgentServer,
+  type AgentServerOptions
+} from '../../../src/agent/server.js'
 import { AgentStore } from '../../../src/agent/store.js'
 import { realClock } from '../../../src/lib/clock.js'
 import { FakeDeployer, GITHUB_SECRET, TOKEN_SECRET, composeApp, gitApp } from './fixtures.js'
@@ -37,15 +46,21 @@ const config = (overrides: Partial<AgentConfig> = {}): AgentConfig => ({
   ...overrides
 })
 
-async function start(overrides: Partial<AgentConfig> = {}, resolveTimeoutMs?: number) {
+async function start(
+  overrides: Partial<AgentConfig> = {},
+  resolveTimeoutMs?: number,
+  using: Deployer = deployer,
+  extra: Partial<AgentServerOptions> = {}
+) {
   const c = config(overrides)
   const store = await AgentStore.open(c.stateDir, { clock: realClock })
   server = await startAgentServer(c, {
-    deployer,
+    deployer: using,
     store,
     clock: realClock,
     log: (e) => events.push(e),
-    ...(resolveTimeoutMs ? { resolveTimeoutMs } : {})
+    ...(resolveTimeoutMs ? { resolveTimeoutMs } : {}),
+    ...extra
   })
   return server
 }
@@ -140,7 +155,7 @@ describe('limits and routes', () => {
   test('a chunked body is cut at the limit', async () => {
     await start({ maxBodyBytes: 2048 })
     const status = await new Promise<number>((resolve) => {
-      const req = httpRequest(`${server!.url}/hooks/shop`, {
+      const req = httpRequest(`${server!.url}/hooks/shop?token=${TOKEN_SECRET}`, {
         method: 'POST',
         agent: false,
         headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }
@@ -150,10 +165,135 @@ describe('limits and routes', () => {
         req.destroy()
       })
       req.on('error', () => {})
-      // 8 KiB in chunks, no Content-Length: counted as it comes, cut at 2 KiB.
+      // A sender with the right token: its body is read. 8 KiB in chunks, no Content-Length: counted as it comes, cut at 2 KiB.
       for (let i = 0; i < 8; i++) req.write('x'.repeat(1024))
     })
     expect(status).toBe(413)
+  })
+
+  test("a stranger's body is never read: 401 while it is still being sent", async () => {
+    await start()
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server!.url}/hooks/shop`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }
+      })
+      req.on('response', (res) => {
+        resolve(res.statusCode!)
+        req.destroy()
+      })
+      req.on('error', reject)
+      // The body never ends: an answer can only come from a check that did not wait for it.
+      req.write('{"tag":"v2"')
+    })
+    expect(answer).toBe(401)
+    expect(deployer.resolved).toEqual([])
+  })
+
+  test('a request target that is not a path: 400, not 500', async () => {
+    await start()
+    for (const target of ['//[', 'http://[', '*']) {
+      const statusLine = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server!.port, '127.0.0.1')
+        let text = ''
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')))
+        socket.on('end', () => resolve(text.split('\r\n')[0]!))
+        socket.on('error', reject)
+        socket.end(`GET ${target} HTTP/1.1\r\nHost: agent\r\nConnection: close\r\n\r\n`)
+      })
+      expect(statusLine).toBe('HTTP/1.1 400 Bad Request')
+    }
+    expect(events.filter((e) => e.event === 'error')).toEqual([])
+  })
+
+  test('a body sent in many small chunks arrives whole', async () => {
+    await start({ maxBodyBytes: 256 * 1024 })
+    const body = JSON.stringify({ tag: 'v2', padding: 'p'.repeat(100_000) })
+    const answer = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(`${server!.url}/hooks/shop?token=${TOKEN_SECRET}`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }
+      })
+      req.on('response', (res) => {
+        res.resume()
+        resolve(res.statusCode!)
+      })
+      req.on('error', reject)
+      for (let i = 0; i < body.length; i += 997) req.write(body.slice(i, i + 997))
+      req.end()
+    })
+    expect(answer).toBe(202)
+    expect(deployer.resolved).toEqual([{ kind: 'image', tag: 'v2' }])
+  })
+
+  test('a body in more pieces than MAX_BODY_PIECES: 400, however small', async () => {
+    await start()
+    const body = JSON.stringify({ tag: 'v2', padding: 'p'.repeat(MAX_BODY_PIECES) })
+    // One chunk per character, sent at once: each chunk is a piece the agent's thread handles.
+    const chunks = [...body].map((c) => `1\r\n${c}\r\n`).join('') + '0\r\n\r\n'
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server!.port, '127.0.0.1')
+      let text = ''
+      socket.on('data', (chunk: Buffer) => {
+        text += chunk.toString('latin1')
+        if (!text.includes('\r\n')) return
+        resolve(text.split('\r\n')[0]!)
+        socket.destroy()
+      })
+      socket.on('error', reject)
+      socket.write(
+        `POST /hooks/shop?token=${TOKEN_SECRET} HTTP/1.1\r\nHost: agent\r\n` +
+          `Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`
+      )
+    })
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request')
+    expect(deployer.resolved).toEqual([])
+  })
+
+  test('bodies being read share one budget: over it, 503 with Retry-After at once', async () => {
+    await start({}, undefined, deployer, { bodyBudgetBytes: 100 * 1024 })
+    const body = JSON.stringify({ tag: 'v2', padding: 'p'.repeat(60 * 1024) })
+    // Two senders announce 60 KiB each and send a little: only one fits the 100 KiB budget.
+    const senders = [0, 1].map(() => {
+      const req = httpRequest(`${server!.url}/hooks/shop?token=${TOKEN_SECRET}`, {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': String(body.length) }
+      })
+      const answer = new Promise<Answer>((resolve, reject) => {
+        req.on('response', (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (c: Buffer) => chunks.push(c))
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              headers: res.headers,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>
+            })
+          )
+        })
+        req.on('error', reject)
+      })
+      req.write(body.slice(0, 10))
+      return { req, answer }
+    })
+    const first = await Promise.race(senders.map((s) => s.answer))
+    expect(first).toMatchObject({
+      status: 503,
+      headers: { 'retry-after': '5' },
+      body: { error: 'the agent is reading too many bodies at once; try again' }
+    })
+    for (const { req } of senders) req.end(body.slice(10))
+    const answers = await Promise.allSettled(senders.map((s) => s.answer))
+    const statuses = answers.map((a) => (a.status === 'fulfilled' ? a.value.status : 'error'))
+    expect(statuses.sort()).toEqual([202, 503])
+    // What was held is given back: the next sender is read.
+    const next = body.replace('"v2"', '"v3"')
+    expect((await call('POST', `/hooks/shop?token=${TOKEN_SECRET}`, { body: next })).status).toBe(
+      202
+    )
   })
 
   test('404 for an unknown path or app, 405 with Allow for a wrong method', async () => {
@@ -265,6 +405,68 @@ describe('webhooks', () => {
       job: second.body.job,
       state: 'succeeded'
     })
+  })
+
+  test('a verified delivery refused after its lookup (422, 503) is logged', async () => {
+    await start({}, 50)
+    await call('POST', '/hooks/shop', githubPackage('v9', 'd9'))
+    deployer.resolveDelayMs = 2000
+    await call('POST', '/hooks/shop', githubPackage('v1', 'slow'))
+    expect(events.filter((e) => e.event === 'rejected')).toEqual([
+      expect.objectContaining({
+        app: 'shop',
+        via: 'github',
+        status: 422,
+        reason: 'tag v9 of 127.0.0.1:5000/shop is not in the registry'
+      }),
+      expect.objectContaining({
+        app: 'shop',
+        via: 'github',
+        status: 503,
+        reason: 'resolving v1 took longer than 50 ms; try again'
+      })
+    ])
+  })
+
+  test('the newer of two deliveries stays live when the older one is looked up slower', async () => {
+    await start()
+    const releaseOlder = deployer.hold('v1.5')
+    const older = call('POST', '/hooks/shop', githubPackage('v1.5', 'd15'))
+    // v1.5 arrived (its lookup has begun) before v1.6 is pushed.
+    while (deployer.resolved.length < 1) await new Promise((done) => setTimeout(done, 5))
+    const newer = await call('POST', '/hooks/shop', githubPackage('v1.6', 'd16'))
+    expect(newer).toMatchObject({ status: 202, body: { status: 'queued' } })
+    await deployer.untilStarted(1)
+    releaseOlder()
+    // v1.5's answer comes after v1.6 took its place: superseded, never run.
+    expect(await older).toMatchObject({ status: 202, body: { status: 'superseded' } })
+    deployer.finish(String(newer.body.job))
+    await server!.queue.idle()
+    expect(deployer.started.map((j) => j.request)).toEqual([{ kind: 'image', tag: 'v1.6' }])
+    const job = await call('GET', `/jobs/${String((await older).body.job)}`, { headers: bearer })
+    expect(job.body).toMatchObject({
+      state: 'superseded',
+      version: expect.stringMatching(/^v1\.5@/)
+    })
+  })
+
+  test('a flood of forged requests: a few log lines a minute for each reason, then how many more', async () => {
+    await start()
+    const forged = githubPackage('v2', 'forged')
+    forged.headers['x-hub-signature-256'] = `sha256=${'0'.repeat(64)}`
+    for (let i = 0; i < 30; i++)
+      expect((await call('POST', '/hooks/shop', forged)).status).toBe(401)
+    expect(events.filter((e) => e.event === 'rejected')).toHaveLength(REJECTIONS_LOGGED)
+    await server!.close(1000)
+    server = undefined
+    expect(events.filter((e) => e.event === 'rejected-suppressed')).toEqual([
+      expect.objectContaining({
+        app: 'shop',
+        status: 401,
+        reason: 'X-Hub-Signature-256 does not match',
+        suppressed: 30 - REJECTIONS_LOGGED
+      })
+    ])
   })
 
   test('a verified event that asks for nothing: 200 ignored', async () => {
@@ -427,5 +629,98 @@ describe('tls', () => {
       req.end()
     })
     expect(status).toBe(200)
+  })
+})
+
+describe('with the real resolution (git ls-remote on this machine)', () => {
+  const realDeployer = (resolveTimeoutMs?: number) =>
+    createDeployer({
+      stateDir: join(dir, 'state'),
+      configDir: dir,
+      ...(resolveTimeoutMs ? { resolveTimeoutMs } : {})
+    })
+
+  test('credentials in the repository URL are not echoed to the sender or the log', async () => {
+    // A closed port: git fails at once, and the error names the repository.
+    const closed = createTcpServer()
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done))
+    const port = (closed.address() as { port: number }).port
+    await new Promise((done) => closed.close(done))
+    const repository = `http://deploy:ghp_s3cr3tT0ken@127.0.0.1:${port}/blog.git`
+    const blog = gitApp({ inputs: { ...gitApp().inputs, repository } })
+    await start({ apps: [blog] }, undefined, realDeployer())
+    const answer = await call('POST', `/hooks/blog?token=${TOKEN_SECRET}`)
+    expect(answer.status).toBe(422)
+    expect(String(answer.body.error)).toContain(`http://***@127.0.0.1:${port}/blog.git`)
+    expect(JSON.stringify(answer.body)).not.toContain('ghp_s3cr3tT0ken')
+    expect(JSON.stringify(events)).not.toContain('ghp_s3cr3tT0ken')
+  })
+
+  test('git ls-remote is stopped at the deadline, not left running after the 503', async () => {
+    // A server that accepts and never answers: git waits on it for ever unless killed.
+    const sockets: Socket[] = []
+    const closedAt: number[] = []
+    const silent = createTcpServer((socket) => {
+      sockets.push(socket)
+      socket.on('close', () => closedAt.push(Date.now()))
+      socket.on('error', () => undefined)
+      // Read (and drop) what git sends, so that its hang-up is seen.
+      socket.resume()
+    })
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done))
+    const port = (silent.address() as { port: number }).port
+    try {
+      const blog = gitApp({
+        inputs: { ...gitApp().inputs, repository: `http://127.0.0.1:${port}/blog.git` }
+      })
+      await start({ apps: [blog] }, 400, realDeployer(400))
+      const answer = await call('POST', `/hooks/blog?token=${TOKEN_SECRET}`)
+      expect(answer.status).toBe(503)
+      const answeredAt = Date.now()
+      // git's connection closes because git is gone, within a second of the answer.
+      while (closedAt.length === 0 && Date.now() - answeredAt < 3000)
+        await new Promise((done) => setTimeout(done, 20))
+      expect(sockets.length).toBeGreaterThan(0)
+      expect(closedAt[0]! - answeredAt).toBeLessThan(1000)
+    } finally {
+      sockets.forEach((s) => s.destroy())
+      await new Promise((done) => silent.close(done))
+    }
+  })
+})
+
+describe('the refusals in the log', () => {
+  test('at most N a minute for each reason (its quoted parts aside), then one line with how many more', () => {
+    let now = 0
+    const lines: AgentEvent[] = []
+    const refusals = rejectionLog(
+      (e) => lines.push(e),
+      { now: () => now, sleep: async () => {} },
+      2
+    )
+    const refuse = (reason: string) =>
+      refusals.rejected({ event: 'rejected', app: 'shop', status: 401, reason })
+    for (let i = 0; i < 5; i++) refuse('X-Hub-Signature-256 does not match')
+    for (let i = 0; i < 5; i++) refuse(`the tag "t${i}" is not a valid tag`)
+    expect(lines.map((e) => e.event)).toEqual(['rejected', 'rejected', 'rejected', 'rejected'])
+    now = 59_000
+    refuse('X-Hub-Signature-256 does not match')
+    expect(lines).toHaveLength(4)
+    now = 60_000
+    refuse('X-Hub-Signature-256 does not match')
+    expect(lines.slice(4)).toEqual([
+      expect.objectContaining({
+        event: 'rejected-suppressed',
+        reason: 'X-Hub-Signature-256 does not match',
+        suppressed: 4,
+        seconds: 60
+      }),
+      expect.objectContaining({
+        event: 'rejected-suppressed',
+        reason: 'the tag "t4" is not a valid tag',
+        suppressed: 3
+      }),
+      expect.objectContaining({ event: 'rejected', reason: 'X-Hub-Signature-256 does not match' })
+    ])
   })
 })
