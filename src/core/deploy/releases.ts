@@ -82,7 +82,15 @@ export function rollbackTarget(
 
 export type LockReply =
   | { acquired: true }
-  | { acquired: false; now: number; since?: number; sinceText: string; owner?: Partial<LockOwner> }
+  | {
+      acquired: false
+      now: number
+      since?: number
+      sinceText: string
+      owner?: Partial<LockOwner>
+      /** The lock was taken before the host's last boot (both boot ids known, and different). */
+      earlierBoot?: boolean
+    }
 
 export function parseLockReply(stdout: string): LockReply {
   const lines = stdout.split('\n')
@@ -99,12 +107,14 @@ export function parseLockReply(stdout: string): LockReply {
     owner = undefined
   }
   const sinceText = field('since')
+  const [boot, bootNow] = [field('boot'), field('bootnow')]
   return {
     acquired: false,
     now: Number(field('now')),
     since: /^\d+$/.test(sinceText) ? Number(sinceText) : undefined,
     sinceText,
-    owner
+    owner,
+    ...(boot && bootNow && boot !== bootNow ? { earlierBoot: true } : {})
   }
 }
 
@@ -114,14 +124,16 @@ export function describeLockHolder(reply: Extract<LockReply, { acquired: false }
     reply.since !== undefined
       ? `${Math.max(0, reply.now - reply.since)}s ago`
       : 'at an unknown time'
-  return `${o.actor ?? 'someone'} deploying ${o.version ?? 'an unknown version'} (${o.runUrl ?? 'no run URL'}), locked ${age}`
+  const boot = reply.earlierBoot ? ', before the host last booted' : ''
+  return `${o.actor ?? 'someone'} deploying ${o.version ?? 'an unknown version'} (${o.runUrl ?? 'no run URL'}), locked ${age}${boot}`
 }
 
-/** A lock with no readable time, or older than the stale age, may be broken. */
+/** A lock with no readable time, older than the stale age, or from an earlier boot, may be broken. */
 export function isStale(
   reply: Extract<LockReply, { acquired: false }>,
   staleAfterSeconds: number
 ): boolean {
+  if (reply.earlierBoot) return true
   return reply.since === undefined
     ? reply.sinceText === ''
     : reply.now - reply.since >= staleAfterSeconds

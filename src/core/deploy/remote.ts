@@ -80,12 +80,20 @@ export function lockStep(layout: AppLayout, owner: LockOwner): RemoteStep {
     name: 'lock',
     script:
       `mkdir -p ${dirOf(layout)} && if mkdir ${lock} 2>/dev/null; then ` +
-      `date +%s > ${lock}/since && cat > ${lock}/owner.json && echo acquired; ` +
+      `date +%s > ${lock}/since && { cat ${BOOT_ID} > ${lock}/boot 2>/dev/null; ` +
+      `cat > ${lock}/owner.json; } && echo acquired; ` +
       `else echo held; echo "now=$(date +%s)"; echo "since=$(cat ${lock}/since 2>/dev/null)"; ` +
+      `echo "boot=$(cat ${lock}/boot 2>/dev/null)"; echo "bootnow=$(cat ${BOOT_ID} 2>/dev/null)"; ` +
       `echo "owner=$(cat ${lock}/owner.json 2>/dev/null)"; exit ${LOCK_HELD}; fi`,
     stdin: JSON.stringify(owner)
   }
 }
+
+/**
+ * The kernel's id of this boot (Linux). A lock taken in an earlier boot is left by a run the
+ * reboot ended (its connection, or the agent, died with it), so it need not wait out its age.
+ */
+const BOOT_ID = '/proc/sys/kernel/random/boot_id'
 
 /** The lock step's exit code when another deploy holds the lock. */
 export const LOCK_HELD = 75

@@ -4,7 +4,7 @@
  * removed, moved and ran, and their exit codes. Not their text.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { checkoutStep, fetchStep } from '../../../src/core/deploy/git.js'
 import {
@@ -15,6 +15,7 @@ import {
   unlockStep,
   type AppLayout
 } from '../../../src/core/deploy/remote.js'
+import { describeLockHolder, isStale, parseLockReply } from '../../../src/core/deploy/releases.js'
 import { fakeBin, type FakeBin } from '../../harness/fake-bin.js'
 
 const layout: AppLayout = { dir: '~/gantry/shop', project: 'shop' }
@@ -148,6 +149,30 @@ describe('the deploy lock', () => {
     expect(second.stdout).toContain(`since=${since}\n`)
     expect(second.stdout).toContain(`owner=${JSON.stringify(owner('t1'))}`)
     expect(JSON.parse(readFileSync(app('.lock', 'owner.json'), 'utf8'))).toEqual(owner('t1'))
+  })
+
+  test('a lock taken before the host last booted is stale at once; one of this boot is not', () => {
+    const take = () =>
+      parseLockReply(
+        bin.run(lockStep(layout, owner('t2')).script, { stdin: JSON.stringify(owner('t2')) }).stdout
+      )
+    bin.run(lockStep(layout, owner('t1')).script, { stdin: JSON.stringify(owner('t1')) })
+    const thisBoot = take()
+    expect(thisBoot.acquired).toBe(false)
+    if (thisBoot.acquired) return
+    expect(isStale(thisBoot, 1800)).toBe(false)
+    // As a power cut leaves it: the lock's boot id is another boot's.
+    writeFileSync(app('.lock', 'boot'), '00000000-0000-4000-8000-000000000000\n')
+    const rebooted = take()
+    if (rebooted.acquired) throw new Error('taken')
+    expect(rebooted.earlierBoot).toBe(true)
+    expect(isStale(rebooted, 1800)).toBe(true)
+    expect(describeLockHolder(rebooted)).toMatch(/, before the host last booted$/)
+    // A lock written before Gantry recorded the boot: its age alone decides.
+    rmSync(app('.lock', 'boot'))
+    const older = take()
+    if (older.acquired) throw new Error('taken')
+    expect(isStale(older, 1800)).toBe(false)
   })
 
   test('a stale lock is broken only if it is still the one seen', () => {
