@@ -279,7 +279,11 @@ export const MODULES = [
   },
   {
     name: 'releases',
-    tests: ['test/unit/core/deploy/releases.test.ts', 'test/unit/deploy/compose.test.ts'],
+    tests: [
+      'test/unit/core/deploy/releases.test.ts',
+      'test/unit/deploy/compose.test.ts',
+      'test/unit/deploy/releases-mutants.test.ts'
+    ],
     mutants: [
       {
         id: 'prune-ignores-protect',
@@ -344,7 +348,8 @@ export const MODULES = [
     tests: [
       'test/unit/agent/deploy-prune.test.ts',
       'test/unit/core/deploy/remote.test.ts',
-      'test/unit/deploy/compose.test.ts'
+      'test/unit/deploy/compose.test.ts',
+      'test/unit/deploy/scripts.test.ts'
     ],
     mutants: [
       {
@@ -362,11 +367,12 @@ export const MODULES = [
         replace: 'docker rmi "$i" >/dev/null 2>&1 || true'
       },
       {
-        id: 'prune-all-images',
+        id: 'host-wide-image-prune',
         file: REMOTE,
-        bug: 'a host-wide `docker image prune -af` (takes every unused image: rollback images, other apps)',
-        find: "'docker image prune -f >/dev/null'",
-        replace: "'docker image prune -af >/dev/null'"
+        bug: "a host-wide `docker image prune -f` after the prune (takes other apps' untagged rollback images)",
+        find: '`rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r))',
+        replace:
+          '`docker image prune -f >/dev/null; rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r))'
       },
       {
         id: 'marker-despite-failed-tag',
@@ -386,8 +392,8 @@ export const MODULES = [
         id: 'dirs-kept',
         file: REMOTE,
         bug: "the pruned releases' directories stay",
-        find: '            `rm -rf ${dirs}`\n',
-        replace: '            `true`\n'
+        find: "`rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')}`",
+        replace: '`true`'
       }
     ]
   },
@@ -521,8 +527,8 @@ export const MODULES = [
         id: 'rollback-to-not-marked-bad',
         file: GIT,
         bug: 'a rollback-to whose release is unhealthy does not mark it bad',
-        find: '      await session.run([markBadStep(layout, target.release)], { quiet: true })\n',
-        replace: '\n'
+        find: '      if (live.release !== false)\n        await session.run([markBadStep(layout, target.release)], { quiet: true })\n',
+        replace: ''
       },
       {
         id: 'rollback-to-stays-unhealthy',
@@ -549,8 +555,8 @@ export const MODULES = [
         id: 'no-rollback-after-failure',
         file: GIT,
         bug: 'a failed deploy is not rolled back',
-        find: 'const back = rollback ? rollbackCandidate(state) : undefined',
-        replace: 'const back = rollback && false ? rollbackCandidate(state) : undefined'
+        find: 'const back = rollback ? rollbackCandidate(state, commit) : undefined',
+        replace: 'const back = rollback && false ? rollbackCandidate(state, commit) : undefined'
       }
     ]
   }
