@@ -349,7 +349,8 @@ export const MODULES = [
       'test/unit/agent/deploy-prune.test.ts',
       'test/unit/core/deploy/remote.test.ts',
       'test/unit/deploy/compose.test.ts',
-      'test/unit/deploy/scripts.test.ts'
+      'test/unit/deploy/scripts.test.ts',
+      'test/unit/deploy/prune-mutants.test.ts'
     ],
     mutants: [
       {
@@ -521,7 +522,7 @@ export const MODULES = [
   },
   {
     name: 'git-target',
-    tests: ['test/unit/deploy/git.test.ts'],
+    tests: ['test/unit/deploy/git.test.ts', 'test/unit/deploy/git-mutants.test.ts'],
     mutants: [
       {
         id: 'rollback-to-not-marked-bad',
