@@ -558,6 +558,34 @@ export const MODULES = [
         bug: 'a failed deploy is not rolled back',
         find: 'const back = rollback ? rollbackCandidate(state, commit) : undefined',
         replace: 'const back = rollback && false ? rollbackCandidate(state, commit) : undefined'
+      },
+      {
+        id: 'rollback-to-failed-commit',
+        file: GIT,
+        bug: 'the automatic rollback may go to a release of the commit that just failed',
+        find: 'const back = rollback ? rollbackCandidate(state, commit) : undefined',
+        replace: 'const back = rollback ? rollbackCandidate(state) : undefined'
+      },
+      {
+        id: 'rolled-back-release-kept',
+        file: GIT,
+        bug: 'a failed release rolled back from keeps its directory (failing deploys fill the disk)',
+        find: '          discardGitReleaseStep(layout, release)\n        ],',
+        replace: '        ],'
+      },
+      {
+        id: 'failed-build-kept',
+        file: GIT,
+        bug: 'a release whose build failed keeps its directory (failing builds fill the disk)',
+        find: 'await session.run([...failed(reason), discardGitReleaseStep(layout, release)], {',
+        replace: 'await session.run([...failed(reason)], {'
+      },
+      {
+        id: 'failed-switch-marked-bad',
+        file: GIT,
+        bug: 'a rollback-to whose switch failed marks the release bad (it never ran; rollback-to previous then skips a good release)',
+        find: '      if (live.release !== false)\n',
+        replace: '      if (live.ok === false)\n'
       }
     ]
   }

@@ -1,7 +1,8 @@
 /**
  * `target: git` release bookkeeping as a user sees it, on the stateful fake host
  * (test/harness/fake-host.ts): which releases a deploy keeps when the one that served before is
- * marked bad. Kills the mutant git-target/prune-previous of scripts/mutations.mjs.
+ * marked bad, and which release a failed deploy rolls back to. Each test kills a mutant of the
+ * `git-target` module in scripts/mutations.mjs (named above it).
  */
 import { describe, expect, test } from '@jest/globals'
 import { deployHost } from '../../../src/deploy/engine.js'
@@ -58,6 +59,7 @@ const deploy = (commit: string): DeployMode => ({
   env: ''
 })
 
+// Mutant git-target/prune-previous.
 describe('git: the release that served before a deploy stays, even marked bad', () => {
   test('66137ef failed its health check with rollback off; 8fa9a9a deployed over it; 66137ef can still be rolled back to', async () => {
     const clock = instantClock(Date.UTC(2026, 11, 1, 12))
@@ -93,5 +95,33 @@ describe('git: the release that served before a deploy stays, even marked bad', 
       []
     ])
     expect([host.current, host.serving]).toEqual([g1, g1])
+  })
+})
+
+// Mutant git-target/rollback-to-failed-commit.
+describe('git: the automatic rollback never goes to a release of the commit that failed', () => {
+  test('66137ef redeployed fails its health check: back to 8c07984, not to the older 66137ef release', async () => {
+    const clock = instantClock(Date.UTC(2026, 11, 1, 12))
+    const G1 = '20261201T110000Z-66137ef-bbbb'
+    // 66137ef stopped working (a migration it does not know); its redeploy fails the same way.
+    const host = newHost({
+      now: clock.now,
+      releases: [
+        [G0, { version: short(C0), images: [], commit: C0 }],
+        [G1, { version: short(C1), images: [], commit: C1 }]
+      ],
+      current: G1,
+      healthy: (v) => v !== short(C1)
+    })
+    const { outcome, found } = await run(host, clock, deploy(C1), C1, { keepReleases: 5 })
+    // I1 allows only 66137ef (what served), but it no longer comes up healthy: the older good
+    // release serving is what the README promises here, and what an operator wants.
+    expect([outcome.status, outcome.after, outcome.attempted]).toEqual([
+      'rolled-back',
+      short(C0),
+      short(C1)
+    ])
+    expect(found.filter((v) => !v.startsWith('I1:'))).toEqual([])
+    expect([host.current, host.serving]).toEqual([G0, G0])
   })
 })
