@@ -279,7 +279,11 @@ export const MODULES = [
   },
   {
     name: 'releases',
-    tests: ['test/unit/core/deploy/releases.test.ts', 'test/unit/deploy/compose.test.ts'],
+    tests: [
+      'test/unit/core/deploy/releases.test.ts',
+      'test/unit/deploy/compose.test.ts',
+      'test/unit/deploy/releases-mutants.test.ts'
+    ],
     mutants: [
       {
         id: 'prune-ignores-protect',
@@ -344,7 +348,9 @@ export const MODULES = [
     tests: [
       'test/unit/agent/deploy-prune.test.ts',
       'test/unit/core/deploy/remote.test.ts',
-      'test/unit/deploy/compose.test.ts'
+      'test/unit/deploy/compose.test.ts',
+      'test/unit/deploy/scripts.test.ts',
+      'test/unit/deploy/prune-mutants.test.ts'
     ],
     mutants: [
       {
@@ -362,11 +368,12 @@ export const MODULES = [
         replace: 'docker rmi "$i" >/dev/null 2>&1 || true'
       },
       {
-        id: 'prune-all-images',
+        id: 'host-wide-image-prune',
         file: REMOTE,
-        bug: 'a host-wide `docker image prune -af` (takes every unused image: rollback images, other apps)',
-        find: "'docker image prune -f >/dev/null'",
-        replace: "'docker image prune -af >/dev/null'"
+        bug: "a host-wide `docker image prune -f` after the prune (takes other apps' untagged rollback images)",
+        find: '`rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r))',
+        replace:
+          '`docker image prune -f >/dev/null; rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r))'
       },
       {
         id: 'marker-despite-failed-tag',
@@ -386,8 +393,8 @@ export const MODULES = [
         id: 'dirs-kept',
         file: REMOTE,
         bug: "the pruned releases' directories stay",
-        find: '            `rm -rf ${dirs}`\n',
-        replace: '            `true`\n'
+        find: "`rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')}`",
+        replace: '`true`'
       }
     ]
   },
@@ -515,14 +522,14 @@ export const MODULES = [
   },
   {
     name: 'git-target',
-    tests: ['test/unit/deploy/git.test.ts'],
+    tests: ['test/unit/deploy/git.test.ts', 'test/unit/deploy/git-mutants.test.ts'],
     mutants: [
       {
         id: 'rollback-to-not-marked-bad',
         file: GIT,
         bug: 'a rollback-to whose release is unhealthy does not mark it bad',
-        find: '      await session.run([markBadStep(layout, target.release)], { quiet: true })\n',
-        replace: '\n'
+        find: '      if (live.release !== false)\n        await session.run([markBadStep(layout, target.release)], { quiet: true })\n',
+        replace: ''
       },
       {
         id: 'rollback-to-stays-unhealthy',
@@ -549,8 +556,36 @@ export const MODULES = [
         id: 'no-rollback-after-failure',
         file: GIT,
         bug: 'a failed deploy is not rolled back',
-        find: 'const back = rollback ? rollbackCandidate(state) : undefined',
-        replace: 'const back = rollback && false ? rollbackCandidate(state) : undefined'
+        find: 'const back = rollback ? rollbackCandidate(state, commit) : undefined',
+        replace: 'const back = rollback && false ? rollbackCandidate(state, commit) : undefined'
+      },
+      {
+        id: 'rollback-to-failed-commit',
+        file: GIT,
+        bug: 'the automatic rollback may go to a release of the commit that just failed',
+        find: 'const back = rollback ? rollbackCandidate(state, commit) : undefined',
+        replace: 'const back = rollback ? rollbackCandidate(state) : undefined'
+      },
+      {
+        id: 'rolled-back-release-kept',
+        file: GIT,
+        bug: 'a failed release rolled back from keeps its directory (failing deploys fill the disk)',
+        find: '          discardGitReleaseStep(layout, release)\n        ],',
+        replace: '        ],'
+      },
+      {
+        id: 'failed-build-kept',
+        file: GIT,
+        bug: 'a release whose build failed keeps its directory (failing builds fill the disk)',
+        find: 'await session.run([...failed(reason), discardGitReleaseStep(layout, release)], {',
+        replace: 'await session.run([...failed(reason)], {'
+      },
+      {
+        id: 'failed-switch-marked-bad',
+        file: GIT,
+        bug: 'a rollback-to whose switch failed marks the release bad (it never ran; rollback-to previous then skips a good release)',
+        find: '      if (live.release !== false)\n',
+        replace: '      if (live.ok === false)\n'
       }
     ]
   }
