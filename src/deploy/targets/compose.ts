@@ -8,7 +8,9 @@ import {
   healthProbeStep,
   healthUrlStep,
   inspectStep,
+  parseRunningRelease,
   pullStep,
+  runningReleaseStep,
   statusStep,
   switchStep,
   upStep,
@@ -28,7 +30,7 @@ import { pollUntil } from '../../lib/poll.js'
 import { hostOutputLine } from '../output.js'
 import type { HostSession } from '../session.js'
 import { isTimeout, StepError, type Step } from '../step.js'
-import type { HostResult, HostTarget, ReleaseSpec } from '../target.js'
+import type { HostResult, HostTarget, ReleaseSpec, Serving } from '../target.js'
 import { rehearsalHost } from './rehearsal.js'
 
 export interface ComposeHostState extends HostState {
@@ -49,7 +51,8 @@ type Health = { ok: true } | { ok: false; reason: string }
  */
 export async function waitHealthy(
   session: HostSession,
-  up: Step,
+  // undefined: only looks (recovery's check of what already runs).
+  up: Step | undefined,
   before: Step[] = [],
   // Blue-green checks a slot: its own compose project, the health URL on the slot's port.
   target: { layout: AppLayout; healthUrl?: string } = session.plan
@@ -66,7 +69,7 @@ export async function waitHealthy(
     const probes = starting
     const url = healthUrl ? healthUrlStep(healthUrl) : undefined
     const look = [status, ...probes, ...(url ? [url] : [])]
-    const steps = [...(attempt === 1 ? [...before, up] : []), ...look]
+    const steps = [...(attempt === 1 ? [...before, ...(up ? [up] : [])] : []), ...look]
     const results = await session.run(steps, { quiet: look }).catch((error: unknown) => {
       // `up` or a look at the containers failing is the release's failure; a step before `up`
       // (the lock, the upload, the pull) changed nothing, and stays an error. A step killed at
@@ -178,6 +181,33 @@ export async function failureDetail(session: HostSession, project: string): Prom
   }
 }
 
+/**
+ * The release a compose project runs (its containers' directory; `current` when they cannot
+ * say) and, with `check`, whether it passes the deploy's own health check, looked at only.
+ */
+export async function servingProject(
+  session: HostSession,
+  state: HostState,
+  project: string,
+  check?: { layout: AppLayout; healthUrl?: string }
+): Promise<Serving> {
+  const [ran] = await session.run([{ ...runningReleaseStep(project), mayFail: true }], {
+    quiet: true
+  })
+  const release = parseRunningRelease(ran?.stdout ?? '') ?? state.current
+  if (!release) return { healthy: check ? false : undefined, detail: 'no release runs' }
+  const version =
+    release === state.current && session.before ? session.before : await session.versionOf(release)
+  if (!check) return { release, version }
+  const health = await waitHealthy(session, undefined, [], check).catch((error: unknown) => ({
+    ok: false as const,
+    reason: errorMessage(error)
+  }))
+  return health.ok
+    ? { release, version, healthy: true }
+    : { release, version, healthy: false, detail: health.reason }
+}
+
 /** After `current` was switched to the new release: the previous one up, `current` back to it. */
 async function rollBackLive(
   session: HostSession,
@@ -285,6 +315,14 @@ export const composeTarget: HostTarget<ComposeHostState> = {
     await session.finish(state, target.release, { prune: false })
     return { status: 'deployed', after: version }
   },
+
+  serving: (session, state, { health }) =>
+    servingProject(
+      session,
+      state,
+      session.plan.layout.project,
+      health ? session.plan : undefined
+    ),
 
   rehearsal(plan) {
     const host = rehearsalHost(plan)
