@@ -58,6 +58,9 @@ export async function lockStateDir(dir: string, pid = process.pid): Promise<Stat
   const file = join(dir, PID_FILE)
   const me: Holder = identify(pid) ?? { pid }
   const mine = (h: Holder | undefined) => h?.pid === me.pid && h.start === me.start
+  // Held by a live agent: refused before writing anything.
+  const holder = await readHolder(file)
+  if (holder && !mine(holder) && holderAlive(holder)) throw new StateDirBusyError(dir, holder.pid)
   const partial = join(dir, `${PID_FILE}.${randomUUID()}.partial`)
   await writeFile(partial, JSON.stringify(me) + '\n', { mode: 0o600 })
   try {
