@@ -107,9 +107,10 @@ export interface AgentDeployer extends Deployer {
    * What serves the app now, by its target (for blue-green the proxy's live slot), with
    * `current` as recorded; with `health`, checked by the target's own health check.
    */
-  serving(app: AppConfig, options: { health: boolean; log?: (line: string) => void }): Promise<
-    Serving & { current?: string }
-  >
+  serving(
+    app: AppConfig,
+    options: { health: boolean; log?: (line: string) => void }
+  ): Promise<Serving & { current?: string }>
   /** Points `current` at a kept release that serves, under the app's lock (recovery). */
   recordCurrent(app: AppConfig, release: string, log: (line: string) => void): Promise<void>
   /** Tells the app's sinks how a run ended (run() does it for its own runs). */

@@ -201,10 +201,12 @@ async function serve(config: AgentConfig, write: Writer, deps: AgentMainDeps): P
     const first = await Promise.race([recovery.then(() => undefined), signal])
     if (first !== undefined) {
       log({ event: 'stopping', signal: first, message: 'during recovery: its step may finish' })
+      let timer: NodeJS.Timeout | undefined
       const ended = await Promise.race([
         recovery.then(() => true),
-        clock.sleep(STOP_GRACE_MS).then(() => false)
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS)))
       ])
+      clearTimeout(timer)
       await store.flush()
       log({
         event: 'stopped',

@@ -202,7 +202,12 @@ async function recoverOne(
     healthDetail: serving.detail
   })
   say(decision.message)
-  const recovery: Recovery = { app: app.name, job: run.job, lockReleased, message: decision.message }
+  const recovery: Recovery = {
+    app: app.name,
+    job: run.job,
+    lockReleased,
+    message: decision.message
+  }
   let after = serving.version
   if (decision.action === 'record' && serving.release) {
     try {

@@ -77,7 +77,12 @@ export async function lockStateDir(dir: string, pid = process.pid): Promise<Stat
       // Gone (or unreadable): moved aside, then looked at again, so that of two agents taking
       // over the same stale file, the later one puts back what the first one wrote.
       const aside = `${partial}.stale`
-      if (await rename(file, aside).then(() => true, () => false)) {
+      if (
+        await rename(file, aside).then(
+          () => true,
+          () => false
+        )
+      ) {
         const moved = await readHolder(aside)
         if (moved && !mine(moved) && holderAlive(moved)) {
           await link(aside, file).catch(() => undefined)

@@ -317,12 +317,7 @@ export const composeTarget: HostTarget<ComposeHostState> = {
   },
 
   serving: (session, state, { health }) =>
-    servingProject(
-      session,
-      state,
-      session.plan.layout.project,
-      health ? session.plan : undefined
-    ),
+    servingProject(session, state, session.plan.layout.project, health ? session.plan : undefined),
 
   rehearsal(plan) {
     const host = rehearsalHost(plan)

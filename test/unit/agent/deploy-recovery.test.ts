@@ -47,7 +47,12 @@ describe('decideRecovery', () => {
       'v2 serves, not v1 as before the run: rolling back to v1'
     ],
     [
-      { ...facts, serving: 'v1', healthy: false, healthDetail: 'service web is exited (exit code 1)' },
+      {
+        ...facts,
+        serving: 'v1',
+        healthy: false,
+        healthDetail: 'service web is exited (exit code 1)'
+      },
       'rollback',
       'v1 is current but not healthy (service web is exited (exit code 1)): bringing it back up'
     ],
@@ -429,8 +434,7 @@ describe('recovery sees what serves as the target does', () => {
       configDir: dir,
       clock: instantClock(T0),
       pollMs: 10,
-      connect: async () =>
-        scriptedRunner(modelHost(m), { onStep: (step) => ran.push(step.name) })
+      connect: async () => scriptedRunner(modelHost(m), { onStep: (step) => ran.push(step.name) })
     })
     const ended: RunResult[] = []
     const done = await recoverInterrupted({
