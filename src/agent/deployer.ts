@@ -21,6 +21,7 @@ import {
   inspectStep,
   readRecordStep,
   switchStep,
+  unlockStep,
   type AppLayout
 } from '../core/deploy/remote.js'
 import { parseInspect, versionOfRelease, type HostState } from '../core/deploy/releases.js'
@@ -153,14 +154,20 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
 
     async recordCurrent(app, release, log) {
       const { plan } = await prepare(LOOK, app)
-      await withSession(app, plan, log, async (session) => {
-        await session.lock()
-        try {
+      try {
+        await withSession(app, plan, log, async (session) => {
+          await session.lock()
           await session.run([switchStep(plan.layout, release)])
-        } finally {
-          await session.unlock()
-        }
-      })
+        })
+      } catch (error) {
+        // The lock may have been taken before the connection dropped: removed if it is ours.
+        const runner = await connect(app)
+        await runner
+          .run([{ ...unlockStep(plan.layout, plan.token), mayFail: true }])
+          .catch(() => undefined)
+          .finally(() => runner.close())
+        throw error
+      }
     },
 
     async run(job, app, log) {

@@ -14,7 +14,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { dirOf, unlockStep } from '../core/deploy/remote.js'
-import type { StepRunner } from '../deploy/step.js'
+import { stepFailure, type StepRunner } from '../deploy/step.js'
 import type { Serving } from '../deploy/target.js'
 import { realClock, type Clock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
@@ -187,20 +187,29 @@ async function recoverOne(
   }
   if (stopping()) return undefined
   let serving: Serving & { current?: string }
+  let unseen: string | undefined
   try {
     serving = await deployer.serving(app, { health: true, log: say })
   } catch (error) {
-    serving = { healthy: false, detail: errorMessage(error) }
+    // The host could not be looked at: nothing is changed blind (a rollback would meet the same
+    // trouble); the report says so.
+    serving = {}
+    unseen = errorMessage(error)
   }
   if (stopping()) return undefined
-  const decision = decideRecovery({
-    before: run.before,
-    attempted: run.version,
-    serving: serving.version,
-    recorded: serving.current === serving.version,
-    healthy: serving.healthy === true,
-    healthDetail: serving.detail
-  })
+  const decision = unseen
+    ? {
+        action: 'keep' as const,
+        message: `what serves could not be seen (${unseen}): nothing changed`
+      }
+    : decideRecovery({
+        before: run.before,
+        attempted: run.version,
+        serving: serving.version,
+        recorded: serving.current === serving.version,
+        healthy: serving.healthy === true,
+        healthDetail: serving.detail
+      })
   say(decision.message)
   const recovery: Recovery = {
     app: app.name,
@@ -219,9 +228,17 @@ async function recoverOne(
   if (decision.action === 'rollback' && run.before !== undefined) {
     const result = await rollBack(options, app, run.before, say)
     recovery.rollback = result
-    const failed = result.result.state === 'failed'
-    after = failed ? (result.result.after ?? after) : run.before
-    recovery.message += `; ${failed ? `the rollback failed: ${result.result.message ?? ''}` : `${run.before} serves again`}`
+    if (result.result.state === 'failed') {
+      // Whatever the rollback got to, the report names what serves now.
+      after = await deployer.serving(app, { health: false }).then(
+        (now) => now.version,
+        () => undefined
+      )
+      recovery.message += `; the rollback failed: ${result.result.message ?? ''}; ${after ?? 'nothing that can be seen'} serves`
+    } else {
+      after = run.before
+      recovery.message += `; ${run.before} serves again`
+    }
   }
   const interrupted: RunResult = {
     state: 'failed',
@@ -278,10 +295,13 @@ async function releaseLock(runner: StepRunner, app: AppConfig, token: string): P
   const layout = layoutOf(app)
   try {
     const lock = dirOf(layout, '.lock')
-    const [owner] = await runner.run([
+    const unlock = unlockStep(layout, token)
+    const [owner, unlocked] = await runner.run([
       { name: 'read lock', script: `cat ${lock}/owner.json 2>/dev/null || true` },
-      unlockStep(layout, token)
+      unlock
     ])
+    if (unlocked?.code !== 0)
+      throw stepFailure(unlock, unlocked ?? { code: null, stdout: '', stderr: '' })
     const held = (() => {
       try {
         return (JSON.parse(owner?.stdout ?? '') as { token?: unknown }).token === token

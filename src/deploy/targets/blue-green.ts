@@ -161,7 +161,9 @@ export function blueGreenTarget(o: BlueGreenOptions): HostTarget<BlueGreenState>
         layout: { ...layout, project },
         healthUrl: healthUrl && slotHealthUrl(healthUrl, state.proxy.host, state.record, live)
       }
-      return servingProject(session, state, project, health ? check : undefined)
+      return servingProject(session, state, project, health ? check : undefined, {
+        version: state.record.releases[live]
+      })
     },
 
     rehearsal(plan) {

@@ -189,15 +189,19 @@ export async function servingProject(
   session: HostSession,
   state: HostState,
   project: string,
-  check?: { layout: AppLayout; healthUrl?: string }
+  check?: { layout: AppLayout; healthUrl?: string },
+  // When no container says: `current` (compose), the version the proxy names (blue-green).
+  otherwise: { release?: string; version?: string } = { release: state.current }
 ): Promise<Serving> {
-  const [ran] = await session.run([{ ...runningReleaseStep(project), mayFail: true }], {
-    quiet: true
-  })
-  const release = parseRunningRelease(ran?.stdout ?? '') ?? state.current
-  if (!release) return { healthy: check ? false : undefined, detail: 'no release runs' }
+  const ran = await session.runOne(runningReleaseStep(project), { quiet: true })
+  const release = parseRunningRelease(ran.stdout) ?? otherwise.release
   const version =
-    release === state.current && session.before ? session.before : await session.versionOf(release)
+    release === undefined
+      ? otherwise.version
+      : release === state.current && session.before
+        ? session.before
+        : await session.versionOf(release)
+  if (!release && !version) return { healthy: check ? false : undefined, detail: 'nothing runs' }
   if (!check) return { release, version }
   const health = await waitHealthy(session, undefined, [], check).catch((error: unknown) => ({
     ok: false as const,

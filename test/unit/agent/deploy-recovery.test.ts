@@ -14,7 +14,7 @@ import { decideRecovery, INTERRUPTED, recoverInterrupted } from '../../../src/ag
 import { endGroup, identify, type ProcessIdentity } from '../../../src/agent/processes.js'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { scriptedRunner, type Answers } from '../../../src/deploy/runners/scripted.js'
+import { answerFor, scriptedRunner, type Answers } from '../../../src/deploy/runners/scripted.js'
 import { instantClock } from '../../../src/lib/clock.js'
 
 const T0 = 1_795_000_000_000
@@ -270,7 +270,9 @@ const versionOfRelease = (release?: string) =>
   release === V1 ? 'v1' : release === V2 ? 'v2' : undefined
 const releaseIn = (script: string) => [V1, V2].find((r) => script.includes(`releases/${r}`))
 const projectIn = (script: string) =>
-  /com\.docker\.compose\.project=([a-z-]+)/.exec(script)?.[1] ?? 'shop'
+  /(?:com\.docker\.compose\.project=|-p ')?(shop(?:-blue|-green)?)\b/.exec(
+    script.replace(/.*releases\/[^ ]+/, '')
+  )?.[1] ?? 'shop'
 
 function modelHost(m: Model): Answers {
   const proxy = () => {
@@ -323,6 +325,19 @@ function modelHost(m: Model): Answers {
       m.current = releaseIn(step.script)
       return ''
     },
+    'proxy: switch': (step) => {
+      m.live = /slot (blue|green)/.exec(step.name)?.[1] as 'blue' | 'green'
+      return ''
+    },
+    probe: (step) => {
+      const slot = (step.stdin ?? '').includes('X-Gantry-Preview')
+        ? m.live === 'blue'
+          ? 'green'
+          : 'blue'
+        : m.live
+      return `status=200\nrelease=${versionOfRelease(m.running[`shop-${slot}`]) ?? ''}\n`
+    },
+    drain: 'sessions=0\n',
     '*': ''
   }
 }
@@ -452,5 +467,114 @@ describe('recovery sees what serves as the target does', () => {
     expect(ended).toEqual([])
     expect(ran).not.toContain('up')
     expect(existsSync(runFilePath(dir, 'shop'))).toBe(true)
+  })
+})
+
+/**
+ * Recovery's fault matrix: each scenario runs once cleanly to learn its steps; then once per
+ * step and fault (the step fails, is killed at its time limit, the connection drops before it
+ * or right after it did its work), checking the invariants after each. New steps are covered
+ * without a new case.
+ */
+describe('recovery with a fault at each of its steps', () => {
+  type Fault = 'fails' | 'times out' | 'connection lost before' | 'connection lost after'
+  const FAULTS: Fault[] = ['fails', 'times out', 'connection lost before', 'connection lost after']
+  const DEAD = 'tok-of-the-run'
+
+  interface Scenario {
+    name: string
+    app: AppConfig
+    model: () => Model
+    /** The compose project that takes the traffic. */
+    serving: (m: Model) => string | undefined
+  }
+  const scenarios: Scenario[] = [
+    {
+      name: 'compose: the run switched to v2, which is not healthy (a rollback)',
+      app: { ...app, inputs: { ...app.inputs, 'lock-timeout': '5s' } },
+      model: () => ({ current: V2, running: { shop: V2 }, lock: DEAD, healthy: new Set([V1]) }),
+      serving: (m) => m.running.shop
+    },
+    {
+      name: 'compose: v1 still serves and is healthy (nothing to do)',
+      app: { ...app, inputs: { ...app.inputs, 'lock-timeout': '5s' } },
+      model: () => ({ current: V1, running: { shop: V1 }, lock: DEAD, healthy: new Set([V1, V2]) }),
+      serving: (m) => m.running.shop
+    },
+    {
+      name: 'blue-green: killed while the old slot drained (current follows the live slot)',
+      app: blueGreenApp,
+      model: () => ({
+        current: V1,
+        running: { 'shop-blue': V1, 'shop-green': V2 },
+        lock: DEAD,
+        healthy: new Set([V1, V2]),
+        live: 'green',
+        slots: { blue: 'v1', green: 'v2' }
+      }),
+      serving: (m) => m.running[`shop-${m.live}`]
+    }
+  ]
+
+  /** The host's answers with the fault at the `at`-th step run (counted over all connections). */
+  function faulty(answers: Answers, at: number, fault: Fault): Answers {
+    let n = 0
+    return {
+      '*': (step, call) => {
+        const here = n++ === at
+        if (here && fault === 'fails') return { code: 1, stderr: 'injected failure\n' }
+        if (here && fault === 'times out') return { timedOutAfterMs: 600_000 }
+        if (here && fault === 'connection lost before') return { lost: true }
+        const answer = answerFor(answers, step, call)
+        return here ? { ...answer, lost: true } : answer
+      }
+    }
+  }
+
+  async function recoverWith(s: Scenario, m: Model, answers: Answers) {
+    await rm(join(dir, 'runs'), { recursive: true, force: true })
+    await leaveRunFile(DEAD, 'v1', undefined, { version: 'v2' })
+    const r = recoverOn(answers, { app: s.app })
+    const done = await r.run
+    return { ...r, done }
+  }
+
+  test.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
+    const clean = modelHost(s.model())
+    const steps = (await recoverWith(s, s.model(), clean)).ran.length
+    expect(steps).toBeGreaterThan(3)
+    const violations: string[] = []
+    for (let at = 0; at < steps; at++)
+      for (const fault of FAULTS) {
+        const m = s.model()
+        const r = await recoverWith(s, m, faulty(modelHost(m), at, fault))
+        const where = `${fault} at step ${at + 1} (${r.ran[at] ?? '?'})`
+        const serving = versionOfRelease(s.serving(m))
+        const [ended] = r.ended
+        if (r.ended.length !== 1) violations.push(`${where}: the job was ended ${r.ended.length}×`)
+        // I1: what serves is the release before, or the healthy one the run deployed; a
+        // rollback that could not be done says so.
+        const said = ended?.message ?? ''
+        const allowed =
+          serving === 'v1' ||
+          (serving === 'v2' && m.healthy.has(V2)) ||
+          /failed|could not be seen/.test(said)
+        if (!allowed) violations.push(`${where}: ${serving} serves, unreported`)
+        // I2: the job names what serves (or says it could not see it).
+        const unseen = ended?.after === undefined && /could not be seen/.test(said)
+        if (ended?.after !== serving && !unseen)
+          violations.push(`${where}: the job says ${ended?.after} serves, ${serving} does`)
+        // I4: no lock left by recovery; the dead run's only when releasing it failed, and said.
+        // (A lock whose release failed is said, and expires after the stale window.)
+        if (
+          m.lock &&
+          m.lock !== DEAD &&
+          !r.logs.some((l) => l.startsWith('could not release the lock'))
+        )
+          violations.push(`${where}: recovery's lock left behind, unreported`)
+        if (m.lock === DEAD && !r.logs.some((l) => l.startsWith('could not release its lock')))
+          violations.push(`${where}: the dead run's lock left, unreported`)
+      }
+    expect(violations).toEqual([])
   })
 })
