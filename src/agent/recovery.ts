@@ -159,6 +159,12 @@ async function recordOutcome(
   return { app: app.name, job: run.job, lockReleased: false, message }
 }
 
+/** The version an interrupted rollback was restoring (not `previous`: that moved meanwhile). */
+function rollbackTarget(run: RunFile): string | undefined {
+  const to = run.version?.startsWith('rollback to ') ? run.version.slice('rollback to '.length) : ''
+  return to && to !== 'previous' ? to : undefined
+}
+
 const requestOf = (run: RunFile) =>
   run.version?.startsWith('rollback to ')
     ? { kind: 'rollback' as const, to: run.version.slice('rollback to '.length) }
@@ -186,6 +192,10 @@ async function recoverOne(
     say(`could not release its lock: ${errorMessage(error)}`)
   }
   if (stopping()) return undefined
+  // An interrupted rollback to a version is completed (recovery's own, killed midway, included):
+  // its target is what to restore, not the release it was replacing.
+  const wanted = rollbackTarget(run)
+  const restore = wanted ?? run.before
   let serving: Serving & { current?: string }
   let unseen: string | undefined
   try {
@@ -203,8 +213,8 @@ async function recoverOne(
         message: `what serves could not be seen (${unseen}): nothing changed`
       }
     : decideRecovery({
-        before: run.before,
-        attempted: run.version,
+        before: restore,
+        attempted: wanted ? undefined : run.version,
         serving: serving.version,
         recorded: serving.current === serving.version,
         healthy: serving.healthy === true,
@@ -225,8 +235,8 @@ async function recoverOne(
       recovery.message += `; could not point current at it: ${errorMessage(error)}`
     }
   }
-  if (decision.action === 'rollback' && run.before !== undefined) {
-    const result = await rollBack(options, app, run.before, say)
+  if (decision.action === 'rollback' && restore !== undefined) {
+    const result = await rollBack(options, app, restore, say)
     recovery.rollback = result
     if (result.result.state === 'failed') {
       // Whatever the rollback got to, the report names what serves now.
@@ -236,8 +246,8 @@ async function recoverOne(
       )
       recovery.message += `; the rollback failed: ${result.result.message ?? ''}; ${after ?? 'nothing that can be seen'} serves`
     } else {
-      after = run.before
-      recovery.message += `; ${run.before} serves again`
+      after = restore
+      recovery.message += `; ${restore} serves again`
     }
   }
   const interrupted: RunResult = {

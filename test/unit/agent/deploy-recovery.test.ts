@@ -428,6 +428,18 @@ describe('recovery sees what serves as the target does', () => {
     expect(ended[0]).toMatchObject({ after: 'v1' })
   })
 
+  test('an interrupted rollback (to v1, from a v2 that is not healthy) is completed: back to v1, never to v2', async () => {
+    await leaveRunFile('tok-of-the-run', 'v2', undefined, { version: 'rollback to v1' })
+    const m: Model = { current: V2, running: { shop: V2 }, healthy: new Set([V1]) }
+    const { run, ended, jobs } = recoverOn(modelHost(m))
+    const [done] = await run
+    expect(done?.message).toMatch(/^v2 serves, not v1 .*: rolling back to v1; v1 serves again$/)
+    expect(jobs).toEqual(['rollback running', 'rollback succeeded'])
+    expect(m.running.shop).toBe(V1)
+    expect(m.current).toBe(V1)
+    expect(ended[0]).toMatchObject({ after: 'v1' })
+  })
+
   test('a run that had ended when the agent stopped (during its notifications): its outcome is recorded, nothing else done', async () => {
     const outcome: RunResult = { state: 'succeeded', version: 'v2', before: 'v1', after: 'v2' }
     await leaveRunFile('tok-of-the-run', 'v1', undefined, { version: 'v2', outcome })
