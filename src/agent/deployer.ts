@@ -20,6 +20,8 @@ import {
   currentRecordStep,
   inspectStep,
   readRecordStep,
+  switchStep,
+  unlockStep,
   type AppLayout
 } from '../core/deploy/remote.js'
 import { parseInspect, versionOfRelease, type HostState } from '../core/deploy/releases.js'
@@ -27,9 +29,9 @@ import { gitInspectStep } from '../core/deploy/git.js'
 import { deployHost } from '../deploy/engine.js'
 import type { RolloutOutcome } from '../deploy/outcome.js'
 import { localRunner } from '../deploy/runners/local.js'
-import { recordVersion } from '../deploy/session.js'
+import { HostSession, recordVersion } from '../deploy/session.js'
 import type { StepRunner } from '../deploy/step.js'
-import type { HostPlan } from '../deploy/target.js'
+import type { HostPlan, Serving } from '../deploy/target.js'
 import { hostTarget } from '../deploy/targets/index.js'
 import { resolveCommit } from '../deploy/targets/git.js'
 import { RegistryClient } from '../io/registry.js'
@@ -65,8 +67,15 @@ export interface RunFile {
   before?: string
   startedAt: string
   pid: number
+  /** The version the run deploys (`rollback to v1` for a rollback). */
+  version?: string
   /** The process groups of the run's steps still running (src/agent/processes.ts). */
   groups?: ProcessIdentity[]
+  /**
+   * How the run ended, once it did: written before the notifications, so that an agent stopped
+   * during them records this outcome instead of an interrupted run.
+   */
+  outcome?: RunResult
 }
 
 export interface DeployerOptions {
@@ -98,6 +107,16 @@ export interface AgentDeployer extends Deployer {
   layout(app: AppConfig): AppLayout
   /** This machine's runner for one app (its step timeout). */
   connect(app: AppConfig): Promise<StepRunner>
+  /**
+   * What serves the app now, by its target (for blue-green the proxy's live slot), with
+   * `current` as recorded; with `health`, checked by the target's own health check.
+   */
+  serving(
+    app: AppConfig,
+    options: { health: boolean; log?: (line: string) => void }
+  ): Promise<Serving & { current?: string }>
+  /** Points `current` at a kept release that serves, under the app's lock (recovery). */
+  recordCurrent(app: AppConfig, release: string, log: (line: string) => void): Promise<void>
   /** Tells the app's sinks how a run ended (run() does it for its own runs). */
   notify(
     app: AppConfig,
@@ -141,11 +160,32 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
       return readStatus(app, await connect(app))
     },
 
+    serving: (app, { health, log }) => servingOf(app, health, log ?? (() => {})),
+
+    async recordCurrent(app, release, log) {
+      const { plan } = await prepare(LOOK, app)
+      try {
+        await withSession(app, plan, log, async (session) => {
+          await session.lock()
+          await session.run([switchStep(plan.layout, release)])
+        })
+      } catch (error) {
+        // The lock may have been taken before the connection dropped: removed if it is ours.
+        const runner = await connect(app)
+        await runner
+          .run([{ ...unlockStep(plan.layout, plan.token), mayFail: true }])
+          .catch(() => undefined)
+          .finally(() => runner.close())
+        throw error
+      }
+    },
+
     async run(job, app, unmasked) {
       // Step output, failures and notifications: the app's secrets and any credentials in a
       // repository URL masked before anything keeps them.
-      const mask = maskerOf(app)
-      const log = (line: string) => unmasked(mask(redactUrlCredentials(line)))
+      const maskSecrets = maskerOf(app)
+      const mask = (text: string) => maskSecrets(redactUrlCredentials(text))
+      const log = (line: string) => unmasked(mask(line))
       const startedAt = clock.now()
       let result: RunResult
       let runFile: string | undefined
@@ -170,7 +210,8 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
           token: prepared.plan.token,
           before,
           startedAt: new Date(clock.now()).toISOString(),
-          pid: process.pid
+          pid: process.pid,
+          version: versionOf(prepared.plan)
         }
         runFile = await writeRunFile(options.stateDir, app.name, run)
         // The steps' process groups in the run file, so that recovery can stop what a killed
@@ -197,21 +238,77 @@ export function createDeployer(options: DeployerOptions): AgentDeployer {
         })
         result = resultOf(outcome, job.request)
         result.version ??= job.resolved?.version
+        if (result.state === 'failed' && outcome.after === undefined)
+          await reportServing(app, result, outcome.before, log)
         if (result.message !== undefined) result.message = mask(result.message)
+        // The outcome, before anything else can stop the agent (the notifications).
+        writeRunFileSync(options.stateDir, app.name, { ...run, outcome: result })
       } catch (error) {
         const message = mask(errorMessage(error))
         log(`failed: ${message}`)
         result = { state: 'failed', message }
+      }
+      try {
+        // Never fails the run: a sink's failure is already logged by notifyRun.
+        await notifyRun(app, job, result, clock.now() - startedAt, log).catch((error: unknown) =>
+          warn(app, job, `notify: ${errorMessage(error)}`, log)
+        )
       } finally {
         if (runFile) await rm(runFile, { force: true })
       }
-      if (result.message !== undefined) result.message = redactUrlCredentials(result.message)
-      // Never fails the run: a sink's failure is already logged by notifyRun.
-      await notifyRun(app, job, result, clock.now() - startedAt, log).catch((error: unknown) =>
-        warn(app, job, `notify: ${errorMessage(error)}`, log)
-      )
       return result
     }
+  }
+
+  /**
+   * A run the engine ended with an error it caught (a failed post-deploy hook, a lost
+   * connection) may have left a new release serving: the report names what serves, not the
+   * release before.
+   */
+  async function reportServing(
+    app: AppConfig,
+    result: RunResult,
+    before: string | undefined,
+    log: (line: string) => void
+  ) {
+    const now = await servingOf(app, false, () => {}).catch(() => undefined)
+    result.after = now ? now.version : before
+    if (now?.version && now.version !== before) {
+      result.message = `${result.message ?? 'failed'}; ${now.version} serves`
+      log(`${now.version} serves`)
+    }
+  }
+
+  async function withSession<T>(
+    app: AppConfig,
+    plan: HostPlan,
+    log: (line: string) => void,
+    use: (session: HostSession) => Promise<T>
+  ): Promise<T> {
+    const job = {
+      name: 'this machine',
+      plan,
+      clock,
+      pollMs: options.pollMs ?? 1000,
+      connect: () => connect(app),
+      log
+    }
+    const runner = await job.connect()
+    const session = new HostSession(job, runner)
+    try {
+      return await use(session)
+    } finally {
+      await session.unlock()
+      await runner.close()
+    }
+  }
+
+  async function servingOf(app: AppConfig, health: boolean, log: (line: string) => void) {
+    const { target, plan } = await prepare(LOOK, app)
+    return withSession(app, plan, log, async (session) => {
+      const { state, before } = await session.inspect(target)
+      return { current: before, ...(await target.serving(session, state, { health })) }
+    })
   }
 
   /** The HostPlan and target, built as ssh-deploy builds them, from the app's inputs. */
@@ -423,6 +520,12 @@ function resultOf(outcome: RolloutOutcome, request: DeployRequest): RunResult {
     message: outcome.message
   }
 }
+
+/** A rollback's settings serve to look at an app: they need no registry or repository. */
+const LOOK = { id: 'look', request: { kind: 'rollback', to: 'previous' } } as const as JobRecord
+
+const versionOf = (plan: HostPlan) =>
+  plan.mode.kind === 'deploy' ? plan.mode.version : `rollback to ${plan.mode.to}`
 
 /** `path` (ssh-deploy's default `~/gantry/<app>`) and the compose project. */
 export function layoutOf(app: AppConfig): AppLayout {

@@ -12,15 +12,16 @@ import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AgentConfigError, checkSummary, parseAgentConfig } from '../core/agent/config.js'
 import { endStepsOnSignal, stepGroups } from '../deploy/runners/local.js'
-import { realClock } from '../lib/clock.js'
+import { realClock, type Clock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
 import type { AgentConfig, SecretSource } from './contract.js'
-import { createDeployer } from './deployer.js'
+import { createDeployer, type AgentDeployer } from './deployer.js'
 import { installUnit, userProblem } from './install.js'
 import { startPoller } from './poller.js'
 import { JobQueue, type AgentEvent, type AgentLog } from './queue.js'
 import { recoverInterrupted } from './recovery.js'
 import { startAgentServer } from './server.js'
+import { lockStateDir, type StateDirLock } from './statelock.js'
 import { AgentStore, newJobId } from './store.js'
 
 interface Writer {
@@ -180,29 +181,83 @@ const word = (value: unknown) => {
 async function serve(config: AgentConfig, write: Writer, deps: AgentMainDeps): Promise<number> {
   const clock = realClock
   const log = eventLogger(config.logFormat, (line) => write.err(line))
-  const store = await AgentStore.open(config.stateDir, { clock })
-  const deployer = createDeployer({
-    stateDir: config.stateDir,
-    configDir: dirname(config.file),
-    clock,
-    onEvent: log
+  // First of all: a stop from now on is a stop asked for, never the default death by signal (a
+  // recovery killed midway would leave its rollback half done).
+  let stopping: string | undefined
+  const signal = (deps.stopSignal ?? stopSignal()).then((name) => {
+    // A second signal ends the steps' process groups at once, then the agent.
+    if (!deps.stopSignal) endStepsOnSignal()
+    return (stopping = name)
   })
+  let lock: StateDirLock
+  try {
+    lock = await lockStateDir(config.stateDir)
+  } catch (error) {
+    log({ event: 'refused', level: 'error', message: errorMessage(error) })
+    return 1
+  }
+  try {
+    const store = await AgentStore.open(config.stateDir, { clock })
+    const deployer = createDeployer({
+      stateDir: config.stateDir,
+      configDir: dirname(config.file),
+      clock,
+      onEvent: log
+    })
+    const recovery = recover(config, store, deployer, log, () => stopping !== undefined)
+    const first = await Promise.race([recovery.then(() => undefined), signal])
+    if (first !== undefined) {
+      log({ event: 'stopping', signal: first, message: 'during recovery: its step may finish' })
+      let timer: NodeJS.Timeout | undefined
+      const ended = await Promise.race([
+        recovery.then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS)))
+      ])
+      clearTimeout(timer)
+      await store.flush()
+      log({
+        event: 'stopped',
+        level: 'warn',
+        message: ended
+          ? 'recovery stopped between steps (it goes on at the next start)'
+          : 'recovery was still running (it goes on at the next start)'
+      })
+      return 0
+    }
+    return await run(config, { store, deployer, log, clock, signal, deps })
+  } finally {
+    await lock.release()
+  }
+}
 
+/** Recovers the runs an earlier agent was stopped in the middle of, and logs what it did. */
+async function recover(
+  config: AgentConfig,
+  store: AgentStore,
+  deployer: AgentDeployer,
+  log: AgentLog,
+  stopping: () => boolean
+): Promise<void> {
+  const clock = realClock
   const recovered = await recoverInterrupted({
     stateDir: config.stateDir,
     apps: config.apps,
     deployer,
     clock,
     newJobId,
-    markFailed: async (id, message) => {
+    stopping,
+    endJob: async (id, result) => {
       const record = store.job(id)
       if (!record) return
       await store.saveJob({
         ...record,
-        state: 'failed',
-        message,
-        endedAt: new Date(clock.now()).toISOString(),
-        log: [...record.log, message]
+        state: result.state,
+        ...(result.version !== undefined ? { version: result.version } : {}),
+        ...(result.before !== undefined ? { before: result.before } : {}),
+        ...(result.after !== undefined ? { after: result.after } : {}),
+        ...(result.message !== undefined ? { message: result.message } : {}),
+        endedAt: record.endedAt ?? new Date(clock.now()).toISOString(),
+        log: result.state === 'failed' ? [...record.log, result.message ?? ''] : record.log
       })
     },
     onJob: (job) =>
@@ -221,7 +276,21 @@ async function serve(config: AgentConfig, write: Writer, deps: AgentMainDeps): P
       job: r.job,
       message: r.message
     })
+}
 
+/** Serves webhooks and polls until the stop signal. */
+async function run(
+  config: AgentConfig,
+  parts: {
+    store: AgentStore
+    deployer: AgentDeployer
+    log: AgentLog
+    clock: Clock
+    signal: Promise<string>
+    deps: AgentMainDeps
+  }
+): Promise<number> {
+  const { store, deployer, log, clock, deps } = parts
   const queue = new JobQueue({
     deployer,
     store,
@@ -243,8 +312,7 @@ async function serve(config: AgentConfig, write: Writer, deps: AgentMainDeps): P
     log: (app, line, level) => log({ event: 'poll', level, app, message: line })
   })
 
-  const signal = await (deps.stopSignal ?? stopSignal())
-  if (!deps.stopSignal) endStepsOnSignal()
+  const signal = await parts.signal
   log({ event: 'stopping', signal, message: 'no new jobs; a running step may finish' })
   poller.stop()
   const clean = await server.close(STOP_GRACE_MS)

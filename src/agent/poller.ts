@@ -57,15 +57,18 @@ export function startPoller(options: PollerOptions): Poller {
   let seen: Promise<Seen> = readFile(file, 'utf8')
     .then((text) => JSON.parse(text) as Seen)
     .catch(() => ({}))
+  // Writes in order; the chain itself never rejects, so one failed write (a full disk) does not
+  // stop every later one.
   let saving = Promise.resolve()
   const save = (data: Seen) => {
-    saving = saving.then(async () => {
+    const write = saving.then(async () => {
       await mkdir(options.stateDir, { recursive: true, mode: 0o700 })
       const partial = `${file}.partial`
       await writeFile(partial, JSON.stringify(data) + '\n', { mode: 0o600 })
       await rename(partial, file)
     })
-    return saving.catch((error: unknown) =>
+    saving = write.catch(() => undefined)
+    return write.catch((error: unknown) =>
       options.log('-', `poll: cannot write ${file}: ${errorMessage(error)}`, 'warn')
     )
   }

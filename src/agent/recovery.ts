@@ -1,15 +1,21 @@
 /**
  * At start, before serving: every `runs/<app>.json` left behind is a run the agent was stopped
- * in the middle of (killed, the host rebooted). For each: the app's lock is released if that
- * run still holds it (never another deploy's), the job is marked failed, and the release that
- * ran before is made to serve: `current` health-checked, and rolled back to when it is not the
- * version before or is not healthy. What was done comes back for the log and notifications.
+ * in the middle of (killed, the host rebooted). For each: what the run left running is stopped,
+ * the app's lock released if that run still holds it (never another deploy's), and what serves
+ * is looked at as the app's target sees it (for blue-green, the proxy's live slot) and checked by
+ * the target's own health check. A healthy release that is the one before the run, or the one
+ * the run deployed, stays (an agent restarted while the old slot drained does not revert what
+ * went live; `current` is pointed at it if the run did not get that far); anything else is
+ * rolled back to the release before. The job is ended naming what serves. A run file that
+ * carries its outcome ended before the agent stopped (during its notifications): that outcome
+ * is recorded. A stop asked for during recovery ends it between steps, leaving the run file
+ * for the next start.
  */
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { evaluateContainers, parseStatus } from '../core/deploy/releases.js'
-import { dirOf, healthUrlStep, statusStep, unlockStep } from '../core/deploy/remote.js'
-import type { StepRunner } from '../deploy/step.js'
+import { dirOf, unlockStep } from '../core/deploy/remote.js'
+import { stepFailure, type StepRunner } from '../deploy/step.js'
+import type { Serving } from '../deploy/target.js'
 import { realClock, type Clock } from '../lib/clock.js'
 import { errorMessage } from '../lib/errors.js'
 import { randomUUID } from 'node:crypto'
@@ -34,45 +40,64 @@ export interface RecoveryOptions {
   stateDir: string
   apps: readonly AppConfig[]
   deployer: AgentDeployer
-  /** Marks the interrupted job failed in the store (its record, its log). */
-  markFailed: (job: string, message: string) => Promise<void>
+  /** Ends the interrupted job in the store (its record, its log) with what recovery found. */
+  endJob: (job: string, result: RunResult) => Promise<void>
   /** The rollback job recovery runs: when it starts, and again when it ended (for the store). */
   onJob?: (job: JobRecord) => void
   log: (app: string, line: string) => void
   clock?: Clock
   /** The store's job ids (default: a UUID). */
   newJobId?: () => string
-  /** How many looks at `current` before it counts as unhealthy, one pollMs apart. */
-  healthLooks?: number
-  pollMs?: number
+  /** True once the agent was asked to stop: recovery ends between steps, run files kept. */
+  stopping?: () => boolean
 }
 
-/** What to do about `current` after an interrupted run. Pure. */
+export type RecoveryAction =
+  /** What serves stays, as it is recorded. */
+  | 'keep'
+  /** What serves stays, and `current` is pointed at it (the run went live, then stopped). */
+  | 'record'
+  /** The release before is deployed again. */
+  | 'rollback'
+
+/** What to do after an interrupted run, from what serves now. Pure. */
 export function decideRecovery(facts: {
+  /** `current` before the run. */
   before?: string
-  current?: string
+  /** What the run deployed. */
+  attempted?: string
+  /** What serves now (the target's view), and whether `current` names it. */
+  serving?: string
+  recorded: boolean
   healthy: boolean
   healthDetail?: string
-}): { rollback: boolean; message: string } {
-  const { before, current, healthy, healthDetail } = facts
-  if (before === undefined)
+}): { action: RecoveryAction; message: string } {
+  const { before, attempted, serving, recorded, healthy, healthDetail } = facts
+  const why = healthDetail ?? 'no answer'
+  const stays = (message: string) => ({
+    action: recorded ? ('keep' as const) : ('record' as const),
+    message: recorded ? message : `${message}; current now names it`
+  })
+  if (before === undefined) {
+    if (serving && healthy)
+      return stays(`no release ran before the interrupted run; ${serving} serves and is healthy`)
     return {
-      rollback: false,
-      message: current
-        ? `no release ran before the interrupted run; ${current} is current${healthy ? ' and healthy' : `, not healthy (${healthDetail ?? 'no answer'})`}`
-        : 'no release ran before the interrupted run, none is current'
+      action: 'keep',
+      message: serving
+        ? `no release ran before the interrupted run; ${serving} serves, not healthy (${why})`
+        : 'no release ran before the interrupted run, none serves'
     }
-  if (current !== before)
-    return {
-      rollback: true,
-      message: `current is ${current ?? 'none'}, not ${before} as before the run: rolling back to ${before}`
-    }
-  if (!healthy)
-    return {
-      rollback: true,
-      message: `${before} is current but not healthy (${healthDetail ?? 'no answer'}): bringing it back up`
-    }
-  return { rollback: false, message: `${before} is current and healthy` }
+  }
+  if (serving === before && healthy) return stays(`${before} is current and healthy`)
+  if (serving !== undefined && serving === attempted && healthy)
+    return stays(`${serving} went live before the run was interrupted and is healthy: it stays`)
+  return {
+    action: 'rollback',
+    message:
+      serving === before
+        ? `${before} is current but not healthy (${why}): bringing it back up`
+        : `${serving ?? 'nothing'} serves, not ${before} as before the run${serving && !healthy ? ` (and it is not healthy: ${why})` : ''}: rolling back to ${before}`
+  }
 }
 
 export async function recoverInterrupted(options: RecoveryOptions): Promise<Recovery[]> {
@@ -85,6 +110,7 @@ export async function recoverInterrupted(options: RecoveryOptions): Promise<Reco
   }
   const done: Recovery[] = []
   for (const name of names.sort()) {
+    if (options.stopping?.()) break
     const appName = name.slice(0, -'.json'.length)
     const path = runFilePath(options.stateDir, appName)
     let run: RunFile
@@ -98,22 +124,59 @@ export async function recoverInterrupted(options: RecoveryOptions): Promise<Reco
     const app = options.apps.find((a) => a.name === appName)
     if (!app) {
       options.log(appName, `run ${run.job} was interrupted, but the app is no longer configured`)
-      await options.markFailed(run.job, INTERRUPTED).catch(() => undefined)
+      await options
+        .endJob(run.job, { state: 'failed', message: INTERRUPTED })
+        .catch(() => undefined)
       await rm(path, { force: true })
       continue
     }
-    done.push(await recoverOne(options, app, run))
+    const recovery = run.outcome
+      ? await recordOutcome(options, app, run, run.outcome)
+      : await recoverOne(options, app, run)
+    // Stopped midway: the file stays, the next start recovers the run again.
+    if (!recovery) break
+    done.push(recovery)
     await rm(path, { force: true })
   }
   return done
 }
 
+/** The run had ended, and the agent stopped during its notifications: its outcome stands. */
+async function recordOutcome(
+  options: RecoveryOptions,
+  app: AppConfig,
+  run: RunFile,
+  outcome: RunResult
+): Promise<Recovery> {
+  const say = (line: string) => options.log(app.name, line)
+  const message = `run ${run.job} had ended (${outcome.state}) when the agent stopped`
+  say(message)
+  await options
+    .endJob(run.job, outcome)
+    .catch((error: unknown) => say(`could not record job ${run.job}: ${errorMessage(error)}`))
+  // Its notifications may not all have gone out: better twice than never.
+  await options.deployer.notify(app, { id: run.job, request: requestOf(run) }, outcome, 0, say)
+  return { app: app.name, job: run.job, lockReleased: false, message }
+}
+
+/** The version an interrupted rollback was restoring (not `previous`: that moved meanwhile). */
+function rollbackTarget(run: RunFile): string | undefined {
+  const to = run.version?.startsWith('rollback to ') ? run.version.slice('rollback to '.length) : ''
+  return to && to !== 'previous' ? to : undefined
+}
+
+const requestOf = (run: RunFile) =>
+  run.version?.startsWith('rollback to ')
+    ? { kind: 'rollback' as const, to: run.version.slice('rollback to '.length) }
+    : { kind: 'rollback' as const, to: 'previous' }
+
 async function recoverOne(
   options: RecoveryOptions,
   app: AppConfig,
   run: RunFile
-): Promise<Recovery> {
+): Promise<Recovery | undefined> {
   const { deployer } = options
+  const stopping = () => options.stopping?.() ?? false
   const say = (line: string) => options.log(app.name, line)
   say(`run ${run.job} (started ${run.startedAt}) was interrupted`)
   // What the killed agent left running stops first: nothing of the old run may change the host
@@ -128,23 +191,35 @@ async function recoverOne(
   } catch (error) {
     say(`could not release its lock: ${errorMessage(error)}`)
   }
-  await options
-    .markFailed(run.job, INTERRUPTED)
-    .catch((error: unknown) => say(`could not mark job ${run.job} failed: ${errorMessage(error)}`))
-  let current: string | undefined
-  let health: { healthy: boolean; detail?: string } = { healthy: false, detail: 'not checked' }
+  if (stopping()) return undefined
+  // An interrupted rollback to a version is completed (recovery's own, killed midway, included):
+  // its target is what to restore, not the release it was replacing.
+  const wanted = rollbackTarget(run)
+  const restore = wanted ?? run.before
+  let serving: Serving & { current?: string }
+  let unseen: string | undefined
   try {
-    current = (await deployer.status(app)).current
-    if (current) health = await checkHealth(options, app)
+    serving = await deployer.serving(app, { health: true, log: say })
   } catch (error) {
-    health = { healthy: false, detail: errorMessage(error) }
+    // The host could not be looked at: nothing is changed blind (a rollback would meet the same
+    // trouble); the report says so.
+    serving = {}
+    unseen = errorMessage(error)
   }
-  const decision = decideRecovery({
-    before: run.before,
-    current,
-    healthy: health.healthy,
-    healthDetail: health.detail
-  })
+  if (stopping()) return undefined
+  const decision = unseen
+    ? {
+        action: 'keep' as const,
+        message: `what serves could not be seen (${unseen}): nothing changed`
+      }
+    : decideRecovery({
+        before: restore,
+        attempted: wanted ? undefined : run.version,
+        serving: serving.version,
+        recorded: serving.current === serving.version,
+        healthy: serving.healthy === true,
+        healthDetail: serving.detail
+      })
   say(decision.message)
   const recovery: Recovery = {
     app: app.name,
@@ -152,39 +227,64 @@ async function recoverOne(
     lockReleased,
     message: decision.message
   }
-  const interrupted = {
-    id: run.job,
-    app: app.name,
-    request: { kind: 'rollback' as const, to: 'previous' }
+  let after = serving.version
+  if (decision.action === 'record' && serving.release) {
+    try {
+      await deployer.recordCurrent(app, serving.release, say)
+    } catch (error) {
+      recovery.message += `; could not point current at it: ${errorMessage(error)}`
+    }
   }
-  if (!decision.rollback || run.before === undefined) {
-    await deployer.notify(
-      app,
-      interrupted,
-      {
-        state: 'failed',
-        before: run.before,
-        after: current,
-        message: `${INTERRUPTED}; ${decision.message}`
-      },
-      0,
-      say
-    )
-    return recovery
+  if (decision.action === 'rollback' && restore !== undefined) {
+    const result = await rollBack(options, app, restore, say)
+    recovery.rollback = result
+    if (result.result.state === 'failed') {
+      // Whatever the rollback got to, the report names what serves now.
+      after = await deployer.serving(app, { health: false }).then(
+        (now) => now.version,
+        () => undefined
+      )
+      recovery.message += `; the rollback failed: ${result.result.message ?? ''}; ${after ?? 'nothing that can be seen'} serves`
+    } else {
+      after = restore
+      recovery.message += `; ${restore} serves again`
+    }
   }
+  const interrupted: RunResult = {
+    state: 'failed',
+    ...(run.version && !run.version.startsWith('rollback to ') ? { version: run.version } : {}),
+    before: run.before,
+    after,
+    message: `${INTERRUPTED}; ${recovery.message}`
+  }
+  await options
+    .endJob(run.job, interrupted)
+    .catch((error: unknown) => say(`could not mark job ${run.job} failed: ${errorMessage(error)}`))
+  if (!recovery.rollback)
+    await deployer.notify(app, { id: run.job, request: requestOf(run) }, interrupted, 0, say)
+  return recovery
+}
+
+/** The release before, deployed again as a job of its own (it notifies, as every run does). */
+async function rollBack(
+  options: RecoveryOptions,
+  app: AppConfig,
+  to: string,
+  say: (line: string) => void
+): Promise<{ job: string; result: RunResult }> {
   const clock = options.clock ?? realClock
   const job: JobRecord = {
     id: options.newJobId?.() ?? randomUUID(),
     app: app.name,
     via: 'recovery',
-    request: { kind: 'rollback', to: run.before },
+    request: { kind: 'rollback', to },
     state: 'running',
     queuedAt: new Date(clock.now()).toISOString(),
     startedAt: new Date(clock.now()).toISOString(),
     log: []
   }
   options.onJob?.(job)
-  const result = await deployer.run(job, app, (line) => {
+  const result = await options.deployer.run(job, app, (line) => {
     job.log.push(line)
     say(line)
   })
@@ -197,9 +297,7 @@ async function recoverOne(
     endedAt: new Date(clock.now()).toISOString()
   })
   options.onJob?.(job)
-  recovery.rollback = { job: job.id, result }
-  recovery.message += `; ${result.state === 'failed' ? `the rollback failed: ${result.message ?? ''}` : `${run.before} serves again`}`
-  return recovery
+  return { job: job.id, result }
 }
 
 /** Releases the app's lock if `token` holds it; true when it did. */
@@ -207,10 +305,13 @@ async function releaseLock(runner: StepRunner, app: AppConfig, token: string): P
   const layout = layoutOf(app)
   try {
     const lock = dirOf(layout, '.lock')
-    const [owner] = await runner.run([
+    const unlock = unlockStep(layout, token)
+    const [owner, unlocked] = await runner.run([
       { name: 'read lock', script: `cat ${lock}/owner.json 2>/dev/null || true` },
-      unlockStep(layout, token)
+      unlock
     ])
+    if (unlocked?.code !== 0)
+      throw stepFailure(unlock, unlocked ?? { code: null, stdout: '', stderr: '' })
     const held = (() => {
       try {
         return (JSON.parse(owner?.stdout ?? '') as { token?: unknown }).token === token
@@ -222,44 +323,4 @@ async function releaseLock(runner: StepRunner, app: AppConfig, token: string): P
   } finally {
     await runner.close()
   }
-}
-
-/** A few looks at `current`: its containers (compose) and the health URL, if any. */
-async function checkHealth(
-  options: RecoveryOptions,
-  app: AppConfig
-): Promise<{ healthy: boolean; detail?: string }> {
-  const clock = options.clock ?? realClock
-  const looks = options.healthLooks ?? 5
-  const url = app.inputs['health-url']?.replaceAll('{host}', '127.0.0.1')
-  let detail = 'no answer'
-  for (let look = 0; look < looks; look++) {
-    if (look > 0) await clock.sleep(options.pollMs ?? 1000)
-    const runner = await options.deployer.connect(app)
-    try {
-      const steps = [
-        ...(app.target === 'compose' ? [{ ...statusStep(layoutOf(app)), mayFail: true }] : []),
-        ...(url ? [healthUrlStep(url)] : [])
-      ]
-      if (steps.length === 0) return { healthy: true }
-      const results = await runner.run(steps)
-      let ok = true
-      if (app.target === 'compose') {
-        const verdict = evaluateContainers(parseStatus(results[0]?.stdout ?? ''))
-        if (verdict.health !== 'up') {
-          ok = false
-          detail = verdict.detail
-        }
-      }
-      const probe = url ? results[steps.length - 1] : undefined
-      if (ok && probe && probe.code !== 0) {
-        ok = false
-        detail = `${url} does not answer (${probe.stderr.trim().split('\n').at(-1) || `exit ${probe.code}`})`
-      }
-      if (ok) return { healthy: true }
-    } finally {
-      await runner.close()
-    }
-  }
-  return { healthy: false, detail }
 }

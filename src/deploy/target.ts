@@ -69,6 +69,18 @@ export interface HostResult {
   details?: string
 }
 
+/** What serves on a host now, as its target sees it (recovery's check, a report's look). */
+export interface Serving {
+  /** The kept release that serves (its directory), when the host can say. */
+  release?: string
+  /** Its version (as the release record says). */
+  version?: string
+  /** By the target's own health check; undefined when not asked for. */
+  healthy?: boolean
+  /** Why it is not healthy. */
+  detail?: string
+}
+
 export interface HostTarget<State extends HostState = HostState> {
   /** The `target:` value. */
   readonly name: string
@@ -88,6 +100,12 @@ export interface HostTarget<State extends HostState = HostState> {
   deploy(session: HostSession, state: State, release: ReleaseSpec): Promise<HostResult>
   /** `rollback-to`: `previous` or a version kept on the host. Called with the lock held. */
   rollbackTo(session: HostSession, state: State, to: string): Promise<HostResult>
+  /**
+   * What serves now, changing nothing (no lock): the release that takes the traffic (for
+   * blue-green, the proxy's live slot, not `current`), and with `health`, whether it passes the
+   * target's own health check. Recovery after an interrupted run, and a failed run's report.
+   */
+  serving(session: HostSession, state: State, options: { health: boolean }): Promise<Serving>
   /** How a healthy host answers this target's steps, by step name: the dry run's host. */
   rehearsal(plan: HostPlan): Answers
 }

@@ -31,6 +31,7 @@ export function startAgent(options: {
   args?: string[]
   env?: Record<string, string>
   readyMs?: number
+  cli?: string[]
 }): Promise<AgentProcess>
 export function runAgentCli(
   args: string[],

@@ -56,9 +56,19 @@ export function writeUserFile(host, path, content, mode = 0o600) {
 /**
  * Starts `node dist/cli/index.js agent <args>` as the host's user (setpriv: its uid, gid and
  * supplementary groups, as systemd's User= would), with that host's DOCKER_HOST and HOME and
- * nothing else of ours in its environment. Resolves once GET /healthz answers 200.
+ * nothing else of ours in its environment. Resolves once GET /healthz answers 200. `cli`: node's
+ * arguments before `agent` (default: the bundle; a test of the sources passes a loader and
+ * src/cli/index.ts).
  */
-export async function startAgent({ host, config, port, args = [], env = {}, readyMs = 20000 }) {
+export async function startAgent({
+  host,
+  config,
+  port,
+  args = [],
+  env = {},
+  readyMs = 20000,
+  cli = [CLI]
+}) {
   const { uid, gid } = userIds(host.user)
   const child = spawn(
     '/usr/bin/setpriv',
@@ -68,7 +78,7 @@ export async function startAgent({ host, config, port, args = [], env = {}, read
       '--init-groups',
       '--',
       process.execPath,
-      CLI,
+      ...cli,
       'agent',
       '--config',
       config,

@@ -178,6 +178,33 @@ export function statusStep(layout: AppLayout): RemoteStep {
 }
 
 /**
+ * The directory each container of a compose project was started from (compose's working_dir
+ * label): a release directory, so what the project runs, whatever `current` says.
+ */
+export function runningReleaseStep(project: string): RemoteStep {
+  const format = '{{index .Config.Labels "com.docker.compose.project.working_dir"}}'
+  return {
+    name: 'running release',
+    script:
+      `ids=$(${shellCommand(['docker', 'ps', '-q', '--filter', `label=com.docker.compose.project=${project}`])}) && ` +
+      `if [ -n "$ids" ]; then ${shellCommand(['docker', 'inspect', '--format', format])} $ids; fi`
+  }
+}
+
+/** The one release directory every running container came from, or undefined. */
+export function parseRunningRelease(stdout: string): string | undefined {
+  const dirs = new Set(
+    stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+  )
+  const [dir] = dirs
+  const match = dirs.size === 1 ? new RegExp(`/${RELEASES}/([^/]+)/?$`).exec(dir ?? '') : null
+  return match?.[1]
+}
+
+/**
  * Runs a container's own health check now (`docker exec`, at most 10 s): exit 0 means the app
  * answers as its health check wants. Docker's verdict still rules a failure; this only sees
  * success sooner.

@@ -51,7 +51,13 @@ import { errorMessage } from '../../lib/errors.js'
 import type { HostSession } from '../session.js'
 import { StepError, type Step } from '../step.js'
 import type { HostResult, HostTarget } from '../target.js'
-import { composeTarget, failureDetail, waitHealthy, type ComposeHostState } from './compose.js'
+import {
+  composeTarget,
+  failureDetail,
+  servingProject,
+  waitHealthy,
+  type ComposeHostState
+} from './compose.js'
 
 export interface BlueGreenOptions {
   app: string
@@ -142,6 +148,21 @@ export function blueGreenTarget(o: BlueGreenOptions): HostTarget<BlueGreenState>
       session.log(`↩ rolling back to ${version} (${target.release}) through the idle slot`)
       return new BlueGreen(session, state, o).rollOut(target.release, releaseLabel(version), {
         prune: false
+      })
+    },
+
+    /** The proxy's live slot serves (`current` follows only once the old slot drained). */
+    async serving(session, state, { health }) {
+      const live = state.record.live
+      if (!live) return composeTarget.serving(session, state, { health })
+      const { layout, healthUrl } = session.plan
+      const project = slotProject(layout.project, live)
+      const check = {
+        layout: { ...layout, project },
+        healthUrl: healthUrl && slotHealthUrl(healthUrl, state.proxy.host, state.record, live)
+      }
+      return servingProject(session, state, project, health ? check : undefined, {
+        version: state.record.releases[live]
       })
     },
 

@@ -9,7 +9,9 @@ import {
   healthProbeStep,
   healthUrlStep,
   inspectStep,
+  parseRunningRelease,
   pullStep,
+  runningReleaseStep,
   statusStep,
   switchStep,
   upStep,
@@ -29,7 +31,7 @@ import { pollUntil } from '../../lib/poll.js'
 import { hostOutputLine } from '../output.js'
 import type { HostSession } from '../session.js'
 import { isTimeout, StepError, type Step } from '../step.js'
-import type { HostResult, HostTarget, ReleaseSpec } from '../target.js'
+import type { HostResult, HostTarget, ReleaseSpec, Serving } from '../target.js'
 import { rehearsalHost } from './rehearsal.js'
 
 export interface ComposeHostState extends HostState {
@@ -50,7 +52,8 @@ type Health = { ok: true } | { ok: false; reason: string }
  */
 export async function waitHealthy(
   session: HostSession,
-  up: Step,
+  // undefined: only looks (recovery's check of what already runs).
+  up: Step | undefined,
   before: Step[] = [],
   // Blue-green checks a slot: its own compose project, the health URL on the slot's port.
   target: { layout: AppLayout; healthUrl?: string } = session.plan
@@ -67,7 +70,7 @@ export async function waitHealthy(
     const probes = starting
     const url = healthUrl ? healthUrlStep(healthUrl) : undefined
     const look = [status, ...probes, ...(url ? [url] : [])]
-    const steps = [...(attempt === 1 ? [...before, up] : []), ...look]
+    const steps = [...(attempt === 1 ? [...before, ...(up ? [up] : [])] : []), ...look]
     const results = await session.run(steps, { quiet: look }).catch((error: unknown) => {
       // `up` or a look at the containers failing is the release's failure; a step before `up`
       // (the lock, the upload, the pull) changed nothing, and stays an error. A step killed at
@@ -180,6 +183,37 @@ export async function failureDetail(session: HostSession, project: string): Prom
   } catch {
     return '' // the report is a courtesy: the failure itself is already known
   }
+}
+
+/**
+ * The release a compose project runs (its containers' directory; `current` when they cannot
+ * say) and, with `check`, whether it passes the deploy's own health check, looked at only.
+ */
+export async function servingProject(
+  session: HostSession,
+  state: HostState,
+  project: string,
+  check?: { layout: AppLayout; healthUrl?: string },
+  // When no container says: `current` (compose), the version the proxy names (blue-green).
+  otherwise: { release?: string; version?: string } = { release: state.current }
+): Promise<Serving> {
+  const ran = await session.runOne(runningReleaseStep(project), { quiet: true })
+  const release = parseRunningRelease(ran.stdout) ?? otherwise.release
+  const version =
+    release === undefined
+      ? otherwise.version
+      : release === state.current && session.before
+        ? session.before
+        : await session.versionOf(release)
+  if (!release && !version) return { healthy: check ? false : undefined, detail: 'nothing runs' }
+  if (!check) return { release, version }
+  const health = await waitHealthy(session, undefined, [], check).catch((error: unknown) => ({
+    ok: false as const,
+    reason: errorMessage(error)
+  }))
+  return health.ok
+    ? { release, version, healthy: true }
+    : { release, version, healthy: false, detail: health.reason }
 }
 
 /** After `current` was switched to the new release: the previous one up, `current` back to it. */
@@ -346,6 +380,9 @@ export const composeTarget: HostTarget<ComposeHostState> = {
       }
     return backToCurrent(session, state, version, failure as string)
   },
+
+  serving: (session, state, { health }) =>
+    servingProject(session, state, session.plan.layout.project, health ? session.plan : undefined),
 
   rehearsal(plan) {
     const host = rehearsalHost(plan)

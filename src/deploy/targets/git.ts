@@ -309,6 +309,18 @@ export function gitTarget(options: GitTargetOptions): HostTarget<GitHostState> {
       }
     },
 
+    /** `current` serves (switched, then restarted); healthy when the health URL answers. */
+    async serving(session, state, { health }) {
+      const release = state.current
+      if (!release) return { healthy: health ? false : undefined, detail: 'no release is current' }
+      const version = session.before
+      if (!health) return { release, version }
+      const live = await waitHealthy(session)
+      return live.ok
+        ? { release, version, healthy: true }
+        : { release, version, healthy: false, detail: live.reason }
+    },
+
     rehearsal(plan) {
       const host = rehearsalHost(plan)
       const wanted = plan.mode.kind === 'rollback' ? plan.mode.to.toLowerCase() : ''

@@ -267,6 +267,21 @@ export function swarmTarget(stack: string): HostTarget<SwarmHostState> {
       return { status: 'deployed', after: await session.versionOf(release), details }
     },
 
+    /** `current` serves; healthy when every service runs its replicas and the health URL answers. */
+    async serving(session, state, { health }) {
+      const release = state.current
+      if (!release) return { healthy: health ? false : undefined, detail: 'no release is current' }
+      const version = session.before
+      if (!health) return { release, version }
+      const short = (await status(session)).services.filter((s) => s.running < s.desired)
+      const detail = short.length
+        ? `${short.map((s) => `${s.name} runs ${s.running}/${s.desired}`).join(', ')}`
+        : await checkHealthUrl(session, session.plan.healthTimeoutMs)
+      return detail
+        ? { release, version, healthy: false, detail }
+        : { release, version, healthy: true }
+    },
+
     rehearsal(plan) {
       const host = rehearsalHost(plan)
       const image =

@@ -6,7 +6,7 @@
  * run file while a run is in progress, the notification sent after it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -34,6 +34,8 @@ let registryPort: number
 let hook: Server
 let hookPort: number
 let hookStatus = 200
+/** Called as each notification arrives (what the state directory holds then). */
+let onNotification = () => {}
 const received: { path: string; body: Record<string, unknown> }[] = []
 const authSeen: (string | undefined)[] = []
 
@@ -76,6 +78,7 @@ beforeAll(async () => {
   })
   registryPort = await listen(registry)
   hook = createServer(async (req, res) => {
+    onNotification()
     received.push({
       path: req.url ?? '',
       body: JSON.parse(await body(req)) as Record<string, unknown>
@@ -94,6 +97,7 @@ afterAll(async () => {
 beforeEach(() => {
   received.length = 0
   hookStatus = 200
+  onNotification = () => {}
 })
 
 function composeApp(extra: Partial<AppConfig> = {}): AppConfig {
@@ -385,6 +389,66 @@ describe('run', () => {
     expect(switches).toHaveLength(2)
     expect(switches[1]?.script).toContain(`releases/${CURRENT}`)
     expect(host.ran.filter((s) => s.name === 'up').at(-1)?.script).toContain(`releases/${CURRENT}`)
+  })
+
+  test('a post-deploy hook that fails after current was switched: the job, the notification and status name the new release, which serves', async () => {
+    let switched: string | undefined
+    const { deployer } = setup(
+      healthyHost({
+        'post-deploy': { code: 1, stderr: 'cache warm-up failed\n' },
+        inspect: () =>
+          `compose=docker compose\nnow=${NOW}\ncurrent=${switched ?? CURRENT}\nrelease=${OLDER}\nrelease=${CURRENT}\n${switched ? `release=${switched}\n` : ''}`,
+        'switch current': (step) => {
+          switched = /releases\/([^' ]+)/.exec(step.script)?.[1]
+          return ''
+        },
+        'read current release': () =>
+          `{"version":"${switched ? 'v2@sha256:ab12cd34ef56' : 'v1'}"}\n`
+      })
+    )
+    const app = composeApp()
+    app.inputs = { ...app.inputs, 'post-deploy': 'warm-cache' }
+    const result = await deployer.run(
+      job({ kind: 'image', tag: 'v2' }, { version: 'v2@sha256:ab12cd34ef56', ref: DIGEST }),
+      app,
+      () => {}
+    )
+    expect(switched).toBeDefined()
+    expect(result).toMatchObject({
+      state: 'failed',
+      before: 'v1',
+      after: 'v2@sha256:ab12cd34ef56'
+    })
+    expect(result.message).toMatch(/post-deploy.*; v2@sha256:ab12cd34ef56 (serves|is live)$/)
+    expect(received[0]?.body).toMatchObject({
+      status: 'failed',
+      fields: expect.arrayContaining([
+        { label: 'Before', value: 'v1' },
+        { label: 'After', value: 'v2@sha256:ab12cd34ef56' }
+      ])
+    })
+    expect((await deployer.status(app)).current).toBe('v2@sha256:ab12cd34ef56')
+  })
+
+  test('the outcome is in the run file before the notifications go out; the file goes after them', async () => {
+    const { deployer } = setup(healthyHost())
+    const file = runFilePath(join(dir, 'state'), 'shop')
+    let seen: unknown
+    onNotification = () => {
+      seen = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : 'no run file'
+    }
+    const result = await deployer.run(
+      job({ kind: 'image', tag: 'v2' }, { version: 'v2@sha256:ab12cd34ef56', ref: DIGEST }),
+      composeApp(),
+      () => {}
+    )
+    expect(result.state).toBe('succeeded')
+    expect(seen).toMatchObject({
+      job: '3f2a9c1e0b7d4a11',
+      version: 'v2@sha256:ab12cd34ef56',
+      outcome: JSON.parse(JSON.stringify(result))
+    })
+    expect(existsSync(file)).toBe(false)
   })
 
   test('a rollback job deploys the kept release before current, uploads nothing', async () => {

@@ -4,14 +4,20 @@
  * for real on loopback until told to stop.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { identify } from '../../../src/agent/processes.js'
 import { agentMain, eventLogger, secretReader } from '../../../src/agent/main.js'
 import { systemdWord, unitFile } from '../../../src/agent/install.js'
 
 let dir: string
 let config: string
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..')
+const never = new Promise<string>(() => {})
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gantry-agent-main-'))
@@ -195,4 +201,120 @@ describe('gantry agent (serving)', () => {
     expect(log).toMatch(/ listening /)
     expect(log).toMatch(/ stopping signal=SIGTERM /)
   })
+})
+
+describe('one agent per state directory', () => {
+  /** A live process that is not this one, in its own group (as a step would be). */
+  function otherProcess(ignoreTerm = false) {
+    const child = spawn('sh', ['-c', `${ignoreTerm ? 'trap "" TERM; ' : ''}sleep 100 & wait`], {
+      detached: true,
+      stdio: 'ignore'
+    })
+    return child
+  }
+
+  test('a state directory another live agent holds: refused, the holder named, nothing touched', async () => {
+    const state = join(dir, 'state')
+    await mkdir(join(state, 'runs'), { recursive: true })
+    const holder = otherProcess()
+    try {
+      const id = identify(holder.pid as number)
+      await writeFile(join(state, 'agent.pid'), JSON.stringify(id) + '\n')
+      const run = JSON.stringify({ job: 'aaaabbbbccccdddd', token: 't', startedAt: '', pid: 1 })
+      await writeFile(join(state, 'runs', 'shop.json'), run)
+      const before = (await readdir(state)).sort()
+      const c = capture()
+      expect(await agentMain(['--config', config], {}, c.write, { stopSignal: never })).toBe(1)
+      expect(c.err.join('')).toContain(
+        `another gantry agent (pid ${holder.pid}) is using the state directory ${state}`
+      )
+      expect((await readdir(state)).sort()).toEqual(before)
+      expect(await readFile(join(state, 'runs', 'shop.json'), 'utf8')).toBe(run)
+    } finally {
+      holder.kill('SIGKILL')
+      await rm(state, { recursive: true, force: true })
+    }
+  })
+
+  test('the pid file of an agent that is gone does not block; the file goes when the agent stops', async () => {
+    const state = join(dir, 'state')
+    const gone = otherProcess()
+    const id = identify(gone.pid as number)
+    gone.kill('SIGKILL')
+    await new Promise((r) => gone.once('exit', r))
+    await mkdir(state, { recursive: true })
+    await writeFile(join(state, 'agent.pid'), JSON.stringify(id) + '\n')
+    const c = capture()
+    let stop: (name: string) => void = () => {}
+    let listening: (url: string) => void = () => {}
+    const url = new Promise<string>((resolve) => (listening = resolve))
+    const done = agentMain(['--config', config], {}, c.write, {
+      stopSignal: new Promise((resolve) => (stop = resolve)),
+      onListening: (u) => listening(u)
+    })
+    await url
+    const held = JSON.parse(await readFile(join(state, 'agent.pid'), 'utf8')) as { pid: number }
+    expect(held.pid).toBe(process.pid)
+    stop('SIGTERM')
+    expect(await done).toBe(0)
+    expect(existsSync(join(state, 'agent.pid'))).toBe(false)
+    await rm(state, { recursive: true, force: true })
+  })
+})
+
+describe('a stop during recovery', () => {
+  test('SIGTERM while recovery ends what a killed run left: the step finishes, the agent exits 0, the run file stays', async () => {
+    const state = join(dir, 'state-stop')
+    const conf = join(dir, 'agent-stop.yml')
+    await writeFile(conf, (await readFile(config, 'utf8')).replace(join(dir, 'state'), state))
+    // What a killed agent left running: a step that ignores SIGTERM (recovery waits, then kills).
+    const left = spawn('sh', ['-c', 'trap "" TERM; sleep 100 & wait'], {
+      detached: true,
+      stdio: 'ignore'
+    })
+    try {
+      await mkdir(join(state, 'runs'), { recursive: true })
+      const runFile = join(state, 'runs', 'shop.json')
+      await writeFile(
+        runFile,
+        JSON.stringify({
+          job: 'aaaabbbbccccdddd',
+          token: 'tok',
+          before: 'v1',
+          version: 'v2',
+          startedAt: new Date().toISOString(),
+          pid: 1,
+          groups: [identify(left.pid as number)]
+        })
+      )
+      const agent = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'src/cli/index.ts'), 'agent', '--config', conf],
+        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }
+      )
+      let log = ''
+      const exited = new Promise<[number | null, string | null]>((resolve) =>
+        agent.once('exit', (code, signal) => resolve([code, signal]))
+      )
+      await new Promise<void>((resolve) =>
+        agent.stderr.on('data', (d: Buffer) => {
+          log += d.toString()
+          if (log.includes('was interrupted')) resolve()
+        })
+      )
+      agent.kill('SIGTERM')
+      expect(await exited).toEqual([0, null])
+      expect(log).toMatch(/stopping signal=SIGTERM during recovery/)
+      expect(log).not.toMatch(/ listening /)
+      expect(existsSync(runFile)).toBe(true)
+      expect(existsSync(join(state, 'agent.pid'))).toBe(false)
+    } finally {
+      try {
+        process.kill(-(left.pid as number), 'SIGKILL')
+      } catch {
+        // ended by the recovery
+      }
+      await rm(state, { recursive: true, force: true })
+    }
+  }, 30_000)
 })

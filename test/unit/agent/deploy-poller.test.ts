@@ -3,7 +3,7 @@
  * that a deploy is queued only for a digest not seen (or not deployed) before, across restarts.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AppConfig, DeployRequest, Resolved } from '../../../src/agent/contract.js'
@@ -129,6 +129,34 @@ describe('poller', () => {
     expect(calls).toEqual(['refused', 'queued'])
     expect(JSON.parse(await readFile(join(dir, 'poll.json'), 'utf8'))).toEqual({
       shop: { latest: 'sha256:' + 'a'.repeat(64) }
+    })
+    poller.stop()
+  })
+
+  test('one failed write of poll.json does not stop the later ones', async () => {
+    // The state directory is a file at first: the first write fails (as a full disk would).
+    const stateDir = join(dir, 'state')
+    await writeFile(stateDir, 'in the way\n')
+    const lines: string[] = []
+    let digest = 'sha256:' + 'a'.repeat(64)
+    const poller = startPoller({
+      apps: [],
+      stateDir,
+      deployer: {
+        resolve: async () => ({ version: `latest@${digest.slice(0, 19)}`, ref: digest }),
+        status: async () => ({})
+      },
+      enqueue: async () => ({ job: 'j1' }),
+      log: (_app, line) => lines.push(line)
+    })
+    const one = { ...app, tags: ['latest'] }
+    await poller.pollApp(one)
+    expect(lines.join('\n')).toMatch(/cannot write .*poll\.json/)
+    await rm(stateDir)
+    digest = 'sha256:' + 'b'.repeat(64)
+    await poller.pollApp(one)
+    expect(JSON.parse(await readFile(join(stateDir, 'poll.json'), 'utf8'))).toEqual({
+      shop: { latest: digest }
     })
     poller.stop()
   })
