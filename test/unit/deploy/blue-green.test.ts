@@ -4,10 +4,14 @@
  * never reaches the switch. The real proxies run in test/integration/blue-green.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { proxyCommitStep, proxyInspectStep } from '../../../src/core/deploy/blue-green.js'
-import { haproxyCommands, haproxyConfig, releaseMap } from '../../../src/core/deploy/haproxy.js'
-import { DEFAULT_LISTEN, recordText, type ProxyApp } from '../../../src/core/deploy/proxy.js'
-import { fakeProxyHost, type Fault, type FakeProxyHost } from '../core/deploy/proxy-fakes.js'
+import { proxyInspectStep } from '../../../src/core/deploy/blue-green.js'
+import { recordText, type ProxyApp } from '../../../src/core/deploy/proxy.js'
+import {
+  fakeProxyHost,
+  seedLive,
+  type Fault,
+  type FakeProxyHost
+} from '../core/deploy/proxy-fakes.js'
 import { deployHost } from '../../../src/deploy/engine.js'
 import { blueGreenTarget } from '../../../src/deploy/targets/blue-green.js'
 import type { Answers } from '../../../src/deploy/runners/scripted.js'
@@ -116,30 +120,8 @@ describe('blue-green through a proxy that runs its steps', () => {
   let fake: FakeProxyHost
   beforeEach(() => {
     fake = fakeProxyHost()
-    // The app live in slot blue (v1), as a first deploy leaves it.
-    const host = { dir: fake.dir, upstreamHost: '127.0.0.1', listen: DEFAULT_LISTEN }
-    const live = JSON.parse(record) as ProxyApp
-    const seed = (runtime?: string[]) =>
-      fake.run(
-        proxyCommitStep({
-          name: 'seed',
-          driver: 'haproxy',
-          host,
-          files: [
-            { path: 'apps/shop.json', content: recordText(live) },
-            { path: 'haproxy/maps/shop.map', content: releaseMap(live) }
-          ],
-          config: haproxyConfig(host, [live]),
-          ...(runtime ? { runtime } : {})
-        })
-      )
-    expect(seed().code).toBe(0)
-    expect(
-      seed([
-        ...haproxyCommands.switch(live, 'blue'),
-        `set map ${fake.dir}/haproxy/maps/shop.map blue v1`
-      ]).code
-    ).toBe(0)
+    // The app live in slot blue (v1), as a deploy leaves it.
+    seedLive(fake, { ...(JSON.parse(record) as ProxyApp), live: 'blue' })
     expect(fake.answer('shop')).toEqual({ status: 200, release: 'v1' })
   })
   afterEach(() => fake.cleanup())

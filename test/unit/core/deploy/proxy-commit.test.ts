@@ -9,13 +9,13 @@ import { proxyCommitStep, type ProxyCommit } from '../../../../src/core/deploy/b
 import { haproxyCommands, haproxyConfig, releaseMap } from '../../../../src/core/deploy/haproxy.js'
 import { nginxConfig } from '../../../../src/core/deploy/nginx.js'
 import { recordText, type ProxyApp, type ProxyHost } from '../../../../src/core/deploy/proxy.js'
-import { fakeProxyHost, type FakeProxyHost } from './proxy-fakes.js'
+import { fakeHostSettings, fakeProxyHost, seedLive, type FakeProxyHost } from './proxy-fakes.js'
 
 let fake: FakeProxyHost
 let host: ProxyHost
 beforeEach(() => {
   fake = fakeProxyHost()
-  host = { dir: fake.dir, upstreamHost: '127.0.0.1', listen: { haproxy: ':80', nginx: '80' } }
+  host = fakeHostSettings(fake)
 })
 afterEach(() => fake.cleanup())
 
@@ -45,13 +45,8 @@ const lockFree = () => spawnSync('flock', ['-n', `${fake.dir}/.lock`, 'true']).s
 const started = () => fake.calls().filter((c) => / -W -D | -e .* -c [^ ]*nginx.conf$/.test(c))
 
 /** A host where the app's record, configuration and HAProxy already run (blue live, v1). */
-function running(r: ProxyApp = shop) {
-  expect(fake.run(commit(r)).code).toBe(0)
-  const live = [
-    ...haproxyCommands.switch(r, 'blue'),
-    `set map ${fake.dir}/haproxy/maps/shop.map blue v1`
-  ]
-  expect(fake.run(commit(r, { runtime: live })).code).toBe(0)
+function running() {
+  seedLive(fake, { ...shop, live: 'blue' })
   expect(fake.answer('shop')).toEqual({ status: 200, release: 'v1' })
 }
 

@@ -18,6 +18,14 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { proxyCommitStep } from '../../../../src/core/deploy/blue-green.js'
+import { haproxyCommands, haproxyConfig, releaseMap } from '../../../../src/core/deploy/haproxy.js'
+import {
+  DEFAULT_LISTEN,
+  recordText,
+  type ProxyApp,
+  type ProxyHost
+} from '../../../../src/core/deploy/proxy.js'
 import type { Step } from '../../../../src/deploy/step.js'
 
 const DAEMON = `sh -c 'trap "" USR2 HUP; exec sleep 60' </dev/null >/dev/null 2>&1 &
@@ -157,4 +165,39 @@ export function fakeProxyHost(): FakeProxyHost {
       rmSync(root, { recursive: true, force: true })
     }
   }
+}
+
+/** The fake host's proxy settings (host.json's defaults). */
+export const fakeHostSettings = (fake: FakeProxyHost): ProxyHost => ({
+  dir: fake.dir,
+  upstreamHost: '127.0.0.1',
+  listen: DEFAULT_LISTEN
+})
+
+/** An HAProxy app record as a deploy leaves it: its files, HAProxy running, its live slot ready. */
+export function seedLive(fake: FakeProxyHost, app: ProxyApp & { live: 'blue' | 'green' }): void {
+  const host = fakeHostSettings(fake)
+  const commit = (runtime?: string[]) =>
+    fake.run(
+      proxyCommitStep({
+        name: 'seed',
+        driver: 'haproxy',
+        host,
+        files: [
+          { path: `apps/${app.app}.json`, content: recordText(app) },
+          { path: `haproxy/maps/${app.app}.map`, content: releaseMap(app) }
+        ],
+        config: haproxyConfig(host, [app]),
+        ...(runtime ? { runtime } : {})
+      })
+    )
+  const version = app.releases[app.live] ?? '-'
+  for (const r of [
+    commit(),
+    commit([
+      ...haproxyCommands.switch(app, app.live),
+      `set map ${fake.dir}/haproxy/maps/${app.app}.map ${app.live} ${version}`
+    ])
+  ])
+    if (r.code !== 0) throw new Error(`seeding the fake proxy failed: ${r.stderr}`)
 }
