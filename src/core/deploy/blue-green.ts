@@ -163,7 +163,7 @@ export function proxyCommitStep(c: ProxyCommit): RemoteStep {
   const lines = [
     SBIN_PATH,
     `mkdir -p ${proxyDir('apps')} ${quote(`${h.dir}/maps`)} ${quote(n.dir)}${dirs.map((d) => ` ${quote(`${c.host.dir}/${d}`)}`).join('')} || exit 1`,
-    `exec ${LOCK_FD}> ${proxyDir('.lock')} && flock -w 60 ${LOCK_FD} || { echo 'another deploy held the proxy lock ~/${PROXY_DIR}/.lock for 60 s' >&2; exit 1; }`
+    `exec ${LOCK_FD}> ${proxyDir('.lock')} && flock -w 60 ${LOCK_FD} || { echo 'another deploy held the proxy lock ~/${PROXY_DIR}/.lock for 60 s (if no deploy runs: a proxy that an older Gantry started may hold it; restart that proxy once)' >&2; exit 1; }`
   ]
   if (c.recordsSum !== undefined)
     lines.push(
