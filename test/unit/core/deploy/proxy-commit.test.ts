@@ -128,6 +128,8 @@ describe('a commit to a running HAProxy', () => {
     expect(JSON.parse(fake.read('apps/shop.json')!)).toMatchObject({ live: 'green' })
     expect(fake.read('haproxy/maps/shop.map')).toBe('blue v1\ngreen v2\n')
     expect([fake.server('shop/green'), fake.server('shop/blue')]).toEqual(['ready', 'drain'])
+    // Saved for a restarted HAProxy (a reboot): the slots come back as they are now.
+    expect(fake.read('haproxy/server-state')).toContain('shop/green ready')
     expect(fake.read('apps/shop.json.new')).toBeUndefined()
   })
 
