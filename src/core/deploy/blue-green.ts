@@ -254,16 +254,27 @@ function runtimeCommands(host: ProxyHost, undo: string): string[] {
 
 /**
  * Starts a proxy in the background: without the lock's descriptor, its output in `log` (printed
- * when it fails to start, with the ways out of a privileged port).
+ * when it fails to start, with the ways out of a privileged port); with `answers`, a condition
+ * that holds once it takes commands, waited for up to 5 s (the next commit talks to it).
  */
-function startProxy(argv: string[], log: string, driver: ProxyDriver, listen: string): string {
+function startProxy(
+  argv: string[],
+  log: string,
+  driver: ProxyDriver,
+  listen: string,
+  answers?: string
+): string {
   const name = driver === 'haproxy' ? 'HAProxy' : 'nginx'
   const privileged =
     `${name} may not listen on ${listen} as this user: allow it a privileged port ` +
     `(setcap cap_net_bind_service=+ep /usr/sbin/${driver}) or set a port above 1024 in ` +
     `~/${PROXY_DIR}/host.json (${driver === 'haproxy' ? '"haproxy": {"listen": ":8080"}' : '"nginx": {"listen": "8080"}'})`
   return (
-    `if ${shellCommand(argv)} ${LOCK_FD}>&- < /dev/null > ${quote(log)} 2>&1; then echo config=started; else ` +
+    `if ${shellCommand(argv)} ${LOCK_FD}>&- < /dev/null > ${quote(log)} 2>&1; then ` +
+    (answers
+      ? `i=0; until ${answers}; do if [ $i -ge 50 ]; then echo ${quote(`${name} started but does not answer on its admin socket (see ${log})`)} >&2; exit 5; fi; sleep 0.1; i=$((i+1)); done; `
+      : '') +
+    `echo config=started; else ` +
     `grep -v -e '^$' -e NOTICE ${quote(log)} | tail -n 8 >&2; ` +
     `if grep -q 'Permission denied' ${quote(log)}; then echo ${quote(privileged)} >&2; fi; ` +
     `echo ${quote(`${driver} did not start (its output is in ${log})`)} >&2; exit 5; fi`
@@ -291,7 +302,8 @@ function applyHaproxy(host: ProxyHost): string[] {
       ['haproxy', '-W', '-D', '-f', h.config],
       `${h.dir}/start.log`,
       'haproxy',
-      host.listen.haproxy
+      host.listen.haproxy,
+      `[ -n "$(${worker})" ]`
     )
   ]
 }
