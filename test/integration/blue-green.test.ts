@@ -4,6 +4,7 @@
  * the issue's acceptance 1–6 under a bounded loopback load (16 keep-alive clients, GET and POST).
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
@@ -11,7 +12,7 @@ import { join } from 'node:path'
 import { readSandbox } from '../sandbox/description.js'
 import { onHost } from '../harness/hosts.js'
 import { startLoad, type LoadReport, type LoadSample } from '../harness/load.js'
-import { runAction, type RunResult } from '../harness/run-action.js'
+import { ROOT, runAction, type RunResult } from '../harness/run-action.js'
 
 const sandbox = readSandbox()
 const host = sandbox.hosts[0]!
@@ -23,14 +24,14 @@ copyFileSync(
 )
 const APPS = ['bg', 'bgone', 'bgtwo', 'bgnginx']
 
-function deploy(inputs: Record<string, string>): Promise<RunResult> {
+function deploy(inputs: Record<string, string>, on = host): Promise<RunResult> {
   return runAction('ssh-deploy', {
     cwd: workspace,
     timeoutMs: 170_000,
     inputs: {
-      hosts: `${host.user}@${host.address}`,
+      hosts: `${on.user}@${on.address}`,
       key: KEY,
-      'known-hosts': host.knownHosts,
+      'known-hosts': on.knownHosts,
       app: 'bg',
       strategy: 'blue-green',
       'health-timeout': '30s',
@@ -78,14 +79,14 @@ const failures = (r: LoadReport) =>
     .filter((s) => s.status < 200 || s.status > 299)
     .map((s) => `${s.method} ${s.error ?? s.status} at ${Math.round(s.start)} ms`)
 
-function cleanApps() {
-  const dirs = APPS.map((a) => `~/gantry/${a}`).join(' ')
-  const projects = APPS.flatMap((a) => [a, `${a}-blue`, `${a}-green`])
+function cleanApps(apps = APPS, on = host) {
+  const dirs = apps.map((a) => `~/gantry/${a}`).join(' ')
+  const projects = apps.flatMap((a) => [a, `${a}-blue`, `${a}-green`])
   onHost(
     sandbox,
-    host,
+    on,
     `for p in ${projects.join(' ')}; do ids=$(docker ps -aq --filter label=com.docker.compose.project=$p); [ -z "$ids" ] || docker rm -f $ids >/dev/null; done; ` +
-      `rm -rf ${dirs}; for a in ${APPS.join(' ')}; do rm -f ~/gantry-proxy/apps/$a.json ~/gantry-proxy/haproxy/maps/$a.map; done; true`
+      `rm -rf ${dirs}; for a in ${apps.join(' ')}; do rm -f ~/gantry-proxy/apps/$a.json ~/gantry-proxy/haproxy/maps/$a.map; done; true`
   )
 }
 
@@ -283,5 +284,72 @@ describe('blue-green behind nginx (the reload-based driver)', () => {
     expectExit(bad, 1)
     expect(bad.stdout).toContain('does not validate (nginx -t)')
     expect(await through(host.nginxUrl)).toEqual({ status: 200, body: 'v2', release: 'v2' })
+  }, 240_000)
+})
+
+describe('a host whose proxies are not running and whose ~/gantry-proxy/ is gone (a fresh host, a reboot)', () => {
+  // Another host than the tests above use, so their proxy state is not part of this one.
+  const fresh = sandbox.hosts[1] ?? host
+  const FRESH_APPS = ['bgfresh', 'bgfreshnginx']
+  const SAVED = '~/gantry-proxy.saved-by-test'
+  const on = (script: string) => onHost(sandbox, fresh, script)
+  /** Ends the proxies running from ~/gantry-proxy/ (the sandbox's or those Gantry started), waited for. */
+  const stop = (which: string[]) =>
+    on(
+      which
+        .map(
+          (p) =>
+            `pid=$(cat ~/gantry-proxy/${p}/${p}.pid 2>/dev/null); if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then i=0; while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; fi`
+        )
+        .join('; ') + '; true'
+    )
+  const timed = async (inputs: Record<string, string>) => {
+    const started = Date.now()
+    const r = await deploy(inputs, fresh)
+    return { r, ms: Date.now() - started }
+  }
+
+  beforeAll(() => {
+    cleanApps(FRESH_APPS, fresh)
+    stop(['haproxy', 'nginx'])
+    // Nothing but host.json, as the README has a new user write it.
+    on(
+      `mv ~/gantry-proxy ${SAVED} && mkdir ~/gantry-proxy && cp ${SAVED}/host.json ~/gantry-proxy/`
+    )
+  })
+  afterAll(() => {
+    cleanApps(FRESH_APPS, fresh)
+    stop(['haproxy', 'nginx'])
+    on(`rm -rf ~/gantry-proxy && mv ${SAVED} ~/gantry-proxy`)
+    // The sandbox starts its own proxies again (they are not running).
+    execFileSync(process.execPath, ['test/sandbox/cli.js', 'up'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      timeout: 180_000
+    })
+  })
+
+  test('HAProxy: the first deploy starts it and goes live at once; after a reboot (HAProxy stopped, its files kept) the next deploy starts it again', async () => {
+    const first = await timed({ ...release('v1'), app: 'bgfresh' })
+    expectExit(first.r, 0)
+    expect(first.ms).toBeLessThan(40_000)
+    expect(await through(fresh.proxyUrl)).toEqual({ status: 200, body: 'v1', release: 'v1' })
+
+    stop(['haproxy'])
+    const again = await timed({ ...release('v2'), app: 'bgfresh' })
+    expectExit(again.r, 0)
+    expect(again.ms).toBeLessThan(40_000)
+    expect(await through(fresh.proxyUrl)).toEqual({ status: 200, body: 'v2', release: 'v2' })
+  }, 240_000)
+
+  test('nginx: the first deploy starts it and goes live at once', async () => {
+    const first = await timed({ ...release('v1'), app: 'bgfreshnginx', proxy: 'nginx' })
+    expectExit(first.r, 0)
+    expect(first.ms).toBeLessThan(40_000)
+    expect(await through(fresh.nginxUrl)).toEqual({ status: 200, body: 'v1', release: 'v1' })
+    const next = await timed({ ...release('v2'), app: 'bgfreshnginx', proxy: 'nginx' })
+    expectExit(next.r, 0)
+    expect(next.ms).toBeLessThan(40_000)
+    expect(await through(fresh.nginxUrl)).toEqual({ status: 200, body: 'v2', release: 'v2' })
   }, 240_000)
 })

@@ -124,7 +124,7 @@ export interface ProxyCommit {
   files: ProxyFile[]
   /** The whole configuration: validated before it replaces the running one; reload only if it changed. */
   config?: string
-  /** HAProxy runtime API commands, after the configuration, before the files move in (on stdin). */
+  /** HAProxy runtime API commands, once the files moved in (on stdin); a failure moves them back. */
   runtime?: string[]
   /** stdin holds the preview token: never printed, even in a dry run. */
   secret?: boolean
@@ -141,11 +141,15 @@ const RECORDS_SUM = `cat ${proxyDir('apps')}/*.json 2>/dev/null | cksum | tr -d 
  * One change to the proxy, atomic with respect to other deploys on the host (flock on
  * ~/gantry-proxy/.lock): the records unchanged since the runner read them, the new files
  * staged, the new configuration validated (`haproxy -c` / `nginx -t`; one that does not validate
- * is kept as `.rejected` and nothing changes), the runtime commands run, then the files moved in
- * and the proxy reloaded only if its configuration changed: HAProxy saves its servers' state
- * first (the live slots survive the reload) and the step waits for the new worker, since the
- * master keeps the old one when the new cannot start. Content arrives on stdin, each file reading
- * exactly its bytes. Prints `config=unchanged|reloaded|started`.
+ * is kept as `.rejected` and nothing changes), the files moved in (the ones they replace kept
+ * until the end), then the runtime commands: when those fail, the files they replaced are moved
+ * back, so the records never say what HAProxy does not do. Then the proxy is reloaded if its
+ * configuration changed (HAProxy saves its servers' state first, so the live slots survive the
+ * reload, and the step waits for the new worker, since the master keeps the old one when the new
+ * cannot start), or started if it is not running, even with its configuration unchanged (after a
+ * reboot). A started proxy does not inherit the lock's descriptor: it would hold the lock for as
+ * long as it runs. Content arrives on stdin, each file reading exactly its bytes. Prints
+ * `config=unchanged|reloaded|started`.
  */
 export function proxyCommitStep(c: ProxyCommit): RemoteStep {
   assertHost(c.host)
@@ -159,7 +163,7 @@ export function proxyCommitStep(c: ProxyCommit): RemoteStep {
   const lines = [
     SBIN_PATH,
     `mkdir -p ${proxyDir('apps')} ${quote(`${h.dir}/maps`)} ${quote(n.dir)}${dirs.map((d) => ` ${quote(`${c.host.dir}/${d}`)}`).join('')} || exit 1`,
-    `exec 9> ${proxyDir('.lock')} && flock -w 60 9 || { echo 'another deploy held the proxy lock ~/${PROXY_DIR}/.lock for 60 s' >&2; exit 1; }`
+    `exec ${LOCK_FD}> ${proxyDir('.lock')} && flock -w 60 ${LOCK_FD} || { echo 'another deploy held the proxy lock ~/${PROXY_DIR}/.lock for 60 s (if no deploy runs: a proxy that an older Gantry started may hold it; restart that proxy once)' >&2; exit 1; }`
   ]
   if (c.recordsSum !== undefined)
     lines.push(
@@ -169,71 +173,153 @@ export function proxyCommitStep(c: ProxyCommit): RemoteStep {
   const discard = c.files.length
     ? `rm -f ${c.files.map((f) => `${target(f)}.new`).join(' ')}; `
     : ''
-  if (c.config !== undefined) {
-    const cfg = quote(c.driver === 'haproxy' ? h.config : n.config)
-    const check =
-      c.driver === 'haproxy'
-        ? shellCommand(['haproxy', '-c', '-f', `${h.config}.new`])
-        : shellCommand(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`])
-    const checker = c.driver === 'haproxy' ? 'haproxy -c' : 'nginx -t'
-    lines.push(
-      'changed=',
-      `head -c ${bytes(c.config)} > ${cfg}.new || exit 1`,
-      // Map files a new configuration names must exist for it to validate.
-      ...(c.driver === 'haproxy'
-        ? [
-            `touch ${quote(h.previewMap)} ${quote(h.stateFile)}`,
-            ...c.files
-              .filter((f) => f.path.startsWith('haproxy/maps/'))
-              .map((f) => `[ -f ${target(f)} ] || : > ${target(f)}`)
-          ]
-        : []),
-      `if cmp -s ${cfg}.new ${cfg}; then rm -f ${cfg}.new; else changed=yes; fi`,
-      `if [ "$changed" = yes ] && ! out=$(${check} 2>&1); then ${discard}mv ${cfg}.new ${cfg}.rejected; printf '%s\\n' "$out" | grep -v -e '^$' -e NOTICE | tail -n 8 >&2; echo 'the new proxy configuration does not validate (${checker}): nothing changed, the running one stays' >&2; exit 3; fi`
-    )
-  }
+  if (c.config !== undefined) lines.push(...stageConfig({ ...c, config: c.config }, discard))
   const runtime = c.runtime?.length ? c.runtime.join('; ') + '\n' : ''
-  if (runtime) {
-    const sock = quote(`UNIX-CONNECT:${h.adminSocket}`)
-    lines.push(
-      `rt=$(head -c ${bytes(runtime)}) || exit 1`,
-      `out=$(printf '%s\\n' "$rt" | socat -t 5 stdio ${sock}) || { ${discard}echo 'cannot reach the HAProxy admin socket ${h.adminSocket}' >&2; exit 1; }`,
-      `if printf '%s' "$out" | grep -q '[^[:space:]]'; then ${discard}printf 'HAProxy refused: %s\\n' "$out" >&2; exit 1; fi`
-    )
-  }
-  lines.push(...c.files.map((f) => `mv ${target(f)}.new ${target(f)} || exit 1`))
-  if (c.config !== undefined) {
-    if (c.driver === 'haproxy') {
-      const sock = quote(`UNIX-CONNECT:${h.adminSocket}`)
-      const worker = `printf 'show info\\n' | socat -t 2 stdio ${sock} 2>/dev/null | sed -n 's/^Pid: //p'`
-      lines.push(
-        `if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`,
-        `pid=$(cat ${quote(h.pidfile)} 2>/dev/null)`,
-        'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then',
-        `  before=$(${worker})`,
-        `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`,
-        `  mv ${quote(h.config)}.new ${quote(h.config)} && kill -USR2 "$pid" || exit 1`,
-        `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`,
-        "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4",
-        'fi',
-        `mv ${quote(h.config)}.new ${quote(h.config)} && ${shellCommand(['haproxy', '-W', '-D', '-f', h.config, '-p', h.pidfile])} && echo config=started`
-      )
-    } else {
-      const base = ['nginx', '-e', n.errorLog, '-c', n.config]
-      lines.push(
-        `if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`,
-        `mv ${quote(n.config)}.new ${quote(n.config)} || exit 1`,
-        `pid=$(cat ${quote(n.pidfile)} 2>/dev/null)`,
-        `if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then ${shellCommand([...base, '-s', 'reload'])} && echo config=reloaded; else ${shellCommand(base)} && echo config=started; fi`
-      )
-    }
-  }
+  if (runtime) lines.push(`rt=$(head -c ${bytes(runtime)}) || { ${discard}exit 1; }`)
+  lines.push(...moveFilesIn(c.files.map(target), discard))
+  if (runtime) lines.push(...runtimeCommands(c.host, c.files.length ? 'restore; ' : ''))
+  if (c.files.length) lines.push(`rm -f ${c.files.map((f) => `${target(f)}.old`).join(' ')}`)
+  if (c.config !== undefined)
+    lines.push(...(c.driver === 'haproxy' ? applyHaproxy(c.host) : applyNginx(c.host)))
   return {
     name: c.name,
     script: lines.join('\n'),
     stdin: c.files.map((f) => f.content).join('') + (c.config ?? '') + runtime,
     ...(c.secret ? { secretStdin: true } : {})
   }
+}
+
+/** The lock's descriptor in the commit script; closed for the proxies it starts. */
+const LOCK_FD = 9
+
+/** The new configuration as `<config>.new`, `changed=yes` when it differs; exit 3 when it does not validate. */
+function stageConfig(c: ProxyCommit & { config: string }, discard: string): string[] {
+  const h = haproxyPaths(c.host)
+  const n = nginxPaths(c.host)
+  const cfg = quote(c.driver === 'haproxy' ? h.config : n.config)
+  const check =
+    c.driver === 'haproxy'
+      ? shellCommand(['haproxy', '-c', '-f', `${h.config}.new`])
+      : shellCommand(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`])
+  const checker = c.driver === 'haproxy' ? 'haproxy -c' : 'nginx -t'
+  const target = (f: ProxyFile) => quote(`${c.host.dir}/${f.path}`)
+  return [
+    'changed=',
+    `head -c ${bytes(c.config)} > ${cfg}.new || { ${discard}exit 1; }`,
+    // Map files a new configuration names must exist for it to validate.
+    ...(c.driver === 'haproxy'
+      ? [
+          `touch ${quote(h.previewMap)} ${quote(h.stateFile)}`,
+          ...c.files
+            .filter((f) => f.path.startsWith('haproxy/maps/'))
+            .map((f) => `[ -f ${target(f)} ] || : > ${target(f)}`)
+        ]
+      : []),
+    `if cmp -s ${cfg}.new ${cfg}; then rm -f ${cfg}.new; else changed=yes; fi`,
+    `if [ "$changed" = yes ] && ! out=$(${check} 2>&1); then ${discard}mv ${cfg}.new ${cfg}.rejected; printf '%s\\n' "$out" | grep -v -e '^$' -e NOTICE | tail -n 8 >&2; echo 'the new proxy configuration does not validate (${checker}): nothing changed, the running one stays' >&2; exit 3; fi`
+  ]
+}
+
+/**
+ * The staged files replace the live ones, each kept as `<file>.old` first; `restore` (defined
+ * here) puts them back (a file that did not exist is removed again).
+ */
+function moveFilesIn(files: string[], discard: string): string[] {
+  if (!files.length) return []
+  const restore = files
+    .map((f) => `if [ -e ${f}.old ]; then mv -f ${f}.old ${f}; else rm -f ${f}; fi`)
+    .join('; ')
+  return [
+    `restore() { ${restore}; rm -f ${files.map((f) => `${f}.new`).join(' ')}; }`,
+    ...files.map(
+      (f) => `rm -f ${f}.old; if [ -e ${f} ]; then ln -f ${f} ${f}.old || { ${discard}exit 1; }; fi`
+    ),
+    ...files.map((f) => `mv ${f}.new ${f} || { restore; exit 1; }`)
+  ]
+}
+
+/**
+ * HAProxy's runtime API commands (read into `$rt`); any answer is a refusal. The servers' state
+ * is saved after them, so a restarted HAProxy (a reboot) brings back the slots as they were.
+ */
+function runtimeCommands(host: ProxyHost, undo: string): string[] {
+  const h = haproxyPaths(host)
+  const sock = quote(`UNIX-CONNECT:${h.adminSocket}`)
+  return [
+    `out=$(printf '%s\\n' "$rt" | socat -t 5 stdio ${sock}) || { ${undo}echo 'cannot reach the HAProxy admin socket ${h.adminSocket}' >&2; exit 1; }`,
+    `if printf '%s' "$out" | grep -q '[^[:space:]]'; then ${undo}printf 'HAProxy refused: %s\\n' "$out" >&2; exit 1; fi`,
+    `printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`
+  ]
+}
+
+/**
+ * Starts a proxy in the background: without the lock's descriptor, its output in `log` (printed
+ * when it fails to start, with the ways out of a privileged port); with `answers`, a condition
+ * that holds once it takes commands, waited for up to 5 s (the next commit talks to it).
+ */
+function startProxy(
+  argv: string[],
+  log: string,
+  driver: ProxyDriver,
+  listen: string,
+  answers?: string
+): string {
+  const name = driver === 'haproxy' ? 'HAProxy' : 'nginx'
+  const privileged =
+    `${name} may not listen on ${listen} as this user: allow it a privileged port ` +
+    `(setcap cap_net_bind_service=+ep /usr/sbin/${driver}) or set a port above 1024 in ` +
+    `~/${PROXY_DIR}/host.json (${driver === 'haproxy' ? '"haproxy": {"listen": ":8080"}' : '"nginx": {"listen": "8080"}'})`
+  return (
+    `if ${shellCommand(argv)} ${LOCK_FD}>&- < /dev/null > ${quote(log)} 2>&1; then ` +
+    (answers
+      ? `i=0; until ${answers}; do if [ $i -ge 50 ]; then echo ${quote(`${name} started but does not answer on its admin socket (see ${log})`)} >&2; exit 5; fi; sleep 0.1; i=$((i+1)); done; `
+      : '') +
+    `echo config=started; else ` +
+    `grep -v -e '^$' -e NOTICE ${quote(log)} | tail -n 8 >&2; ` +
+    `if grep -q 'Permission denied' ${quote(log)}; then echo ${quote(privileged)} >&2; fi; ` +
+    `echo ${quote(`${driver} did not start (its output is in ${log})`)} >&2; exit 5; fi`
+  )
+}
+
+/** The configuration in place: reloaded when it changed and the proxy runs, else started if not running. */
+function applyHaproxy(host: ProxyHost): string[] {
+  const h = haproxyPaths(host)
+  const sock = quote(`UNIX-CONNECT:${h.adminSocket}`)
+  const worker = `printf 'show info\\n' | socat -t 2 stdio ${sock} 2>/dev/null | sed -n 's/^Pid: //p'`
+  return [
+    `pid=$(cat ${quote(h.pidfile)} 2>/dev/null)`,
+    'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then',
+    `  if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`,
+    `  before=$(${worker})`,
+    `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${quote(h.stateFile)}.new && mv ${quote(h.stateFile)}.new ${quote(h.stateFile)}`,
+    `  mv ${quote(h.config)}.new ${quote(h.config)} && kill -USR2 "$pid" || exit 1`,
+    `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`,
+    "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4",
+    'fi',
+    `if [ "$changed" = yes ]; then mv ${quote(h.config)}.new ${quote(h.config)} || exit 1; fi`,
+    // The configuration names its pidfile: `-p` as well would make HAProxy complain.
+    startProxy(
+      ['haproxy', '-W', '-D', '-f', h.config],
+      `${h.dir}/start.log`,
+      'haproxy',
+      host.listen.haproxy,
+      `[ -n "$(${worker})" ]`
+    )
+  ]
+}
+
+function applyNginx(host: ProxyHost): string[] {
+  const n = nginxPaths(host)
+  const base = ['nginx', '-e', n.errorLog, '-c', n.config]
+  return [
+    `if [ "$changed" = yes ]; then mv ${quote(n.config)}.new ${quote(n.config)} || exit 1; fi`,
+    `pid=$(cat ${quote(n.pidfile)} 2>/dev/null)`,
+    'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then',
+    `  if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`,
+    `  ${shellCommand([...base, '-s', 'reload'])} && echo config=reloaded; exit`,
+    'fi',
+    startProxy(base, `${n.dir}/start.log`, 'nginx', host.listen.nginx)
+  ]
 }
 
 /** nginx: waits until the old workers (after a reload) finished their requests, at most `timeoutMs`. */

@@ -48,6 +48,7 @@ import {
 import { inspectStep, pullStep } from '../../core/deploy/remote.js'
 import { rollbackTarget } from '../../core/deploy/releases.js'
 import { errorMessage } from '../../lib/errors.js'
+import { retry } from '../../lib/retry.js'
 import type { HostSession } from '../session.js'
 import { StepError, type Step } from '../step.js'
 import type { HostResult, HostTarget } from '../target.js'
@@ -366,11 +367,96 @@ class BlueGreen {
           attempted: version,
           message: `${version} did not go live: ${reason}; ${before} kept serving`
         }
-      : {
-          status: 'failed',
-          after: version,
-          message: `${version} did not go live: ${reason}`
-        }
+      : // Its slot is stopped: nothing of it runs.
+        { status: 'failed', attempted: version, message: `${version} did not go live: ${reason}` }
+  }
+
+  /** A commit whose failure the caller handles: its error message, or undefined once done. */
+  private async attempt(...args: Parameters<BlueGreen['commit']>): Promise<string | undefined> {
+    try {
+      await this.commit(...args)
+      return undefined
+    } catch (error) {
+      return errorMessage(error)
+    }
+  }
+
+  /** Traffic back to `from` (one more try after a failure: a lock held, a busy socket). */
+  private async switchBack(from: Slot): Promise<string | undefined> {
+    const name = `proxy: switch ${this.o.app} back to slot ${from}`
+    const back = { ...this.record, live: from }
+    return retry(
+      async () => {
+        const failure = await this.attempt(name, back, {
+          runtime: (r) => haproxyCommands.switch(r, from)
+        })
+        if (failure) throw new Error(failure)
+      },
+      {
+        attempts: 2,
+        baseDelayMs: 1000,
+        retryable: () => true,
+        sleep: (ms) => this.session.clock.sleep(ms)
+      }
+    ).then(
+      () => undefined,
+      (error: unknown) => errorMessage(error)
+    )
+  }
+
+  /** What the public route answers now: `expected` once seen, else the release header seen (if any). */
+  private async servingNow(url: string, expected?: string): Promise<string | undefined> {
+    if (expected && !(await this.confirm(url, expected))) return expected
+    const [result] = await this.session.run(
+      [{ ...probeStep(url, undefined, this.record.route.host), mayFail: true }],
+      { quiet: true }
+    )
+    const probe = parseProbe(result?.stdout ?? '')
+    return probe.status >= 200 && probe.status < 300 ? probe.release : undefined
+  }
+
+  /**
+   * After the switch failed, or the release failed its test on the public route: traffic back to
+   * the old slot (on a first deploy: the new slot out of the proxy), the new slot stopped unless
+   * it alone still serves (stopping it would leave nothing serving), and an outcome that names
+   * what the proxy answers now.
+   */
+  private async undo(
+    version: string,
+    from: Slot | undefined,
+    to: Slot,
+    reason: string
+  ): Promise<HostResult> {
+    const back = from
+      ? await this.switchBack(from)
+      : await this.attempt(
+          `proxy: retire slot ${to}`,
+          { ...this.record, live: undefined },
+          {
+            runtime: (r) => haproxyCommands.retire(r, to)
+          }
+        )
+    if (from && !back) this.log(`↩ switched back to slot ${from} (${this.session.before ?? from})`)
+    const url = proxyUrl(this.host, this.o.proxy, this.record.route)
+    const old = from ? this.record.releases[from] : undefined
+    const serving = await this.servingNow(url, back ? undefined : old)
+    const failedBack = back ? `; switching back failed: ${back}` : ''
+    if (back && serving === version) {
+      this.log(`  ${version} still serves: slot ${to} is left running`)
+      return {
+        status: 'failed',
+        after: version,
+        message: `${version} still serves (slot ${to} left running): ${reason}${failedBack}`
+      }
+    }
+    await this.stopSlot(to)
+    if (from && serving === old) return this.notLive(version, `${reason}${failedBack}`)
+    return {
+      status: 'failed',
+      ...(serving ? { after: serving } : {}),
+      attempted: version,
+      message: `${version} did not go live: ${reason}${failedBack}; ${serving ? `${serving} answers through the proxy` : 'no release answers through the proxy'}`
+    }
   }
 
   async rollOut(
@@ -428,46 +514,44 @@ class BlueGreen {
       ...this.record,
       releases: { ...this.record.releases, [to]: version }
     }
-    await this.commit(`proxy: preview ${version} in slot ${to}`, previewing, {
+    const unpreviewed = await this.attempt(`proxy: preview ${version} in slot ${to}`, previewing, {
       runtime: (r) => haproxyCommands.preview(this.host, r, to, version, o.previewToken),
       preview: { app: o.app, slot: to, token: o.previewToken }
     })
+    if (unpreviewed) {
+      // The public route was not touched: the preview's own backend and map only.
+      await this.stopSlot(to)
+      return this.notLive(version, `the proxy could not preview it: ${unpreviewed}`)
+    }
     const url = proxyUrl(this.host, o.proxy, this.record.route)
     const unseen = await this.confirm(url, version, header)
     const previewFailure = unseen ?? (await this.test(release, version, 'preview'))
     if (previewFailure) {
-      await this.commit(`proxy: end the preview of slot ${to}`, this.record, {
+      const open = await this.attempt(`proxy: end the preview of slot ${to}`, this.record, {
         runtime: (r) => haproxyCommands.endPreview(this.host, r, to, o.previewToken)
       })
+      if (open) this.log(`  the preview route could not be closed (${open}); its slot stops now`)
       await this.stopSlot(to)
       return this.notLive(version, previewFailure)
     }
 
     // 4. The switch: new requests to the new slot, those in flight finish on the old one.
     const live: ProxyApp = { ...this.record, live: to }
-    await this.commit(`proxy: switch ${o.app} to slot ${to} (${version})`, live, {
-      runtime: (r) => [
-        ...haproxyCommands.endPreview(this.host, r, to, o.previewToken),
-        ...haproxyCommands.switch(r, to)
-      ]
-    })
+    const unswitched = await this.attempt(
+      `proxy: switch ${o.app} to slot ${to} (${version})`,
+      live,
+      {
+        runtime: (r) => [
+          ...haproxyCommands.endPreview(this.host, r, to, o.previewToken),
+          ...haproxyCommands.switch(r, to)
+        ]
+      }
+    )
+    if (unswitched) return this.undo(version, from, to, `the switch failed: ${unswitched}`)
     const switchedMs = session.clock.now() - healthyAt
     const notServed = await this.confirm(url, version)
     const publicFailure = notServed ?? (await this.test(release, version, 'public'))
-    if (publicFailure) {
-      if (from) {
-        await this.commit(
-          `proxy: switch ${o.app} back to slot ${from}`,
-          { ...this.record, live: from },
-          {
-            runtime: (r) => haproxyCommands.switch(r, from)
-          }
-        )
-        this.log(`↩ switched back to slot ${from} (${this.session.before ?? from})`)
-      }
-      await this.stopSlot(to)
-      return this.notLive(version, publicFailure)
-    }
+    if (publicFailure) return this.undo(version, from, to, publicFailure)
     this.log(`  switched to slot ${to} ${switchedMs} ms after it was healthy`)
 
     // 5. The old slot drains (requests in flight finish), then stops.
@@ -480,10 +564,13 @@ class BlueGreen {
       const left = parseSessions(drained?.stdout ?? '')
       if (left)
         this.log(`  ${left} request(s) still in flight on slot ${from} after the drain timeout`)
-      if (o.proxy === 'haproxy')
-        await this.commit(`proxy: retire slot ${from}`, this.record, {
+      // The release is live whatever this says: a drained slot takes no new request either.
+      const kept =
+        o.proxy === 'haproxy' &&
+        (await this.attempt(`proxy: retire slot ${from}`, this.record, {
           runtime: (r) => haproxyCommands.retire(r, from)
-        })
+        }))
+      if (kept) this.log(`  slot ${from} stays draining in the proxy (${kept}); it stops now`)
       await this.stopSlot(from)
     } else {
       if (o.proxy === 'haproxy')
