@@ -115,10 +115,16 @@ export function violations(host: HostModel, before: Before, run: RunFacts): stri
     (host.lock.token === run.token || run.outcome.status !== 'failed')
   )
     found.push(`I4: the lock of ${host.lock.token} is still held after the run`)
+  // An idle slot whose stop failed may run on while the proxy's record names what it runs (the
+  // next deploy starts there); one that no record names is an orphan.
   if (host.bg && !degraded(run))
-    for (const [slot, release] of Object.entries(host.bg.slots))
-      if (release && slot !== host.bg.record.live)
-        found.push(`I4: slot ${slot} runs ${versionOf(host, release)}, which no proxy route serves`)
+    for (const [slot, release] of Object.entries(host.bg.slots)) {
+      const named = host.bg.record.releases?.[slot as 'blue' | 'green']
+      if (release && slot !== host.bg.record.live && named !== versionOf(host, release))
+        found.push(
+          `I4: slot ${slot} runs ${versionOf(host, release)}, which neither a proxy route serves nor its record names`
+        )
+    }
   if (host.bg && served !== undefined && host.bg.record.live) {
     const named = host.bg.record.releases[host.bg.record.live]
     if (named !== served)

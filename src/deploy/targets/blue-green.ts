@@ -348,13 +348,26 @@ class BlueGreen {
     return `post-deploy-test failed on the ${phase === 'preview' ? 'preview route (before the switch)' : 'public route (after the switch)'} (exit code ${result?.code})${tail ? `: ${tail}` : ''}`
   }
 
+  /**
+   * Stops a slot; one more try after a failure (a busy engine). One that still runs is said in
+   * the log: it takes no traffic, and the next deploy starts in it.
+   */
   private async stopSlot(slot: Slot): Promise<void> {
-    await this.session.run([
+    const step = { ...slotDownStep(this.project(slot), slot, STOP_TIMEOUT_S), mayFail: true }
+    await retry(
+      async () => {
+        const [result] = await this.session.run([step])
+        if (result?.code !== 0) throw new Error(`exit code ${result?.code ?? 'none'}`)
+      },
       {
-        ...slotDownStep(this.project(slot), slot, STOP_TIMEOUT_S),
-        mayFail: true
+        attempts: 2,
+        baseDelayMs: 1000,
+        retryable: () => true,
+        sleep: (ms) => this.session.clock.sleep(ms)
       }
-    ])
+    ).catch((error: unknown) =>
+      this.log(`  slot ${slot} could not be stopped (${errorMessage(error)}): it takes no traffic`)
+    )
   }
 
   /** The outcome of a release that did not go live: the old slot never stopped serving. */
@@ -586,11 +599,19 @@ class BlueGreen {
         }
       ])
     }
-    await session.finish(this.state, release, finish)
-    return {
-      status: 'deployed',
-      after: version,
-      details: `slot ${to} (port ${this.record.ports[to]}) behind ${o.proxy}, switched ${switchedMs} ms after healthy`
+    const details = `slot ${to} (port ${this.record.ports[to]}) behind ${o.proxy}, switched ${switchedMs} ms after healthy`
+    try {
+      await session.finish(this.state, release, finish)
+    } catch (error) {
+      // The proxy serves the new release whatever `current` says: the report names it, and the
+      // next deploy starts from the proxy's record, not from `current`.
+      return {
+        status: 'failed',
+        after: version,
+        details,
+        message: `${version} serves (slot ${to}), but what follows the switch failed: ${errorMessage(error)}`
+      }
     }
+    return { status: 'deployed', after: version, details }
   }
 }

@@ -197,7 +197,7 @@ const blueGreen = () =>
 const bgHost = (healthy?: (v: string) => boolean) => (now: () => number) =>
   withBlueGreen(imageHost(healthy)(now))
 
-/** Blue-green (its error paths are being fixed on another branch): run it with FAULTS_BLUE_GREEN=1. */
+/** Blue-green: the proxy's record and slots on the fake host, besides the compose releases. */
 const BLUE_GREEN: Scenario[] = [
   {
     name: 'blue-green: v1 → v2',
@@ -301,8 +301,7 @@ describe('fault matrix: a fault at every step of compose, swarm and git deploys'
   })
 })
 
-const describeBlueGreen = process.env.FAULTS_BLUE_GREEN ? describe : describe.skip
-describeBlueGreen('fault matrix: blue-green (enable after the proxy fixes merge)', () => {
+describe('fault matrix: blue-green', () => {
   test.each(BLUE_GREEN.map((s) => [s.name, s] as const))('%s', async (name, scenario) => {
     const result = await matrix(scenario)
     report[name] = { ...result, violations: result.violations.length }
