@@ -482,6 +482,7 @@ function hostPlanOf(settings, owner) {
 /* harmony export */   se: () => (/* binding */ restartStep),
 /* harmony export */   td: () => (/* binding */ pruneGitStep),
 /* harmony export */   ti: () => (/* binding */ isSshRepository),
+/* harmony export */   uD: () => (/* binding */ discardGitReleaseStep),
 /* harmony export */   vU: () => (/* binding */ checkoutStep)
 /* harmony export */ });
 /* unused harmony exports REPO_CACHE, SHARED, BAD, HISTORY, REVISION, refCandidates */
@@ -708,6 +709,17 @@ function pruneGitStep(layout, releases) {
         mayFail: true
     };
 }
+/**
+ * A failed release that is not live: its directory goes at once (pruning runs only after a
+ * success, and a host whose builds keep failing would fill its disk); its bad mark stays.
+ */
+function discardGitReleaseStep(layout, release) {
+    return {
+        name: `discard the failed release ${release}`,
+        script: `rm -rf ${at(layout, 'releases', release)}`,
+        mayFail: true
+    };
+}
 // ---------------------------------------------------------------------------------------------
 // reading the host
 /** Prints the clock, whether git is there, `current`, the releases with their commits, bad marks. */
@@ -752,11 +764,18 @@ function previousGood(state, than) {
     const older = index < 0 ? state.releases : state.releases.slice(0, index);
     return older.filter((r) => !state.bad.includes(r)).at(-1);
 }
-/** For an automatic rollback of `failed`: `current` as it was if good, else the newest good one. */
-function rollbackCandidate(state) {
-    if (state.current && !state.bad.includes(state.current))
+/**
+ * For an automatic rollback: `current` as it was if good, else the newest good one; never a
+ * release of the commit that just failed (a deploy cut off midway may have left one current,
+ * never found healthy).
+ */
+function rollbackCandidate(state, failed) {
+    const good = (r) => !state.bad.includes(r) && (!failed || state.revisions[r] !== failed);
+    if (state.current && good(state.current))
         return state.current;
-    return previousGood(state);
+    const index = state.current ? state.releases.indexOf(state.current) : state.releases.length;
+    const older = index < 0 ? state.releases : state.releases.slice(0, index);
+    return older.filter(good).at(-1);
 }
 /** `rollback-to: previous | <commit>`: a kept release, never a missing one. */
 function gitRollbackTarget(state, to) {
@@ -1164,12 +1183,12 @@ function parseHostSettings(home, text) {
 /* harmony export */   HR: () => (/* binding */ describeLockHolder),
 /* harmony export */   QO: () => (/* binding */ isStale),
 /* harmony export */   W3: () => (/* binding */ releasesToPrune),
-/* harmony export */   aF: () => (/* binding */ evaluateContainers),
 /* harmony export */   bR: () => (/* binding */ evaluateWithProbes),
 /* harmony export */   es: () => (/* binding */ rollbackTarget),
 /* harmony export */   i$: () => (/* binding */ parseStatus),
 /* harmony export */   x$: () => (/* binding */ versionOfRelease)
 /* harmony export */ });
+/* unused harmony export evaluateContainers */
 /* harmony import */ var _docker_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58003);
 /** Release bookkeeping on a host, decided from what the host printed. Pure. */
 
@@ -1250,12 +1269,14 @@ function parseLockReply(stdout) {
         owner = undefined;
     }
     const sinceText = field('since');
+    const [boot, bootNow] = [field('boot'), field('bootnow')];
     return {
         acquired: false,
         now: Number(field('now')),
         since: /^\d+$/.test(sinceText) ? Number(sinceText) : undefined,
         sinceText,
-        owner
+        owner,
+        ...(boot && bootNow && boot !== bootNow ? { earlierBoot: true } : {})
     };
 }
 function describeLockHolder(reply) {
@@ -1263,10 +1284,13 @@ function describeLockHolder(reply) {
     const age = reply.since !== undefined
         ? `${Math.max(0, reply.now - reply.since)}s ago`
         : 'at an unknown time';
-    return `${o.actor ?? 'someone'} deploying ${o.version ?? 'an unknown version'} (${o.runUrl ?? 'no run URL'}), locked ${age}`;
+    const boot = reply.earlierBoot ? ', before the host last booted' : '';
+    return `${o.actor ?? 'someone'} deploying ${o.version ?? 'an unknown version'} (${o.runUrl ?? 'no run URL'}), locked ${age}${boot}`;
 }
-/** A lock with no readable time, or older than the stale age, may be broken. */
+/** A lock with no readable time, older than the stale age, or from an earlier boot, may be broken. */
 function isStale(reply, staleAfterSeconds) {
+    if (reply.earlierBoot)
+        return true;
     return reply.since === undefined
         ? reply.sinceText === ''
         : reply.now - reply.since >= staleAfterSeconds;
@@ -1371,6 +1395,7 @@ function evaluateWithProbes(containers, passed) {
 /* harmony export */   Fx: () => (/* binding */ stackStatusStep),
 /* harmony export */   G$: () => (/* binding */ readRecordStep),
 /* harmony export */   Hm: () => (/* binding */ swarmInspectStep),
+/* harmony export */   K2: () => (/* binding */ parseRunningRelease),
 /* harmony export */   LF: () => (/* binding */ STACK_RECORD),
 /* harmony export */   M0: () => (/* binding */ readReleaseFileStep),
 /* harmony export */   Oi: () => (/* binding */ LOCK_HELD),
@@ -1388,6 +1413,7 @@ function evaluateWithProbes(containers, passed) {
 /* harmony export */   h9: () => (/* binding */ ENV_FILE),
 /* harmony export */   iL: () => (/* binding */ serviceRollbackStep),
 /* harmony export */   iv: () => (/* binding */ upStep),
+/* harmony export */   jK: () => (/* binding */ runningReleaseStep),
 /* harmony export */   oS: () => (/* binding */ RELEASE_RECORD),
 /* harmony export */   pH: () => (/* binding */ RELEASES),
 /* harmony export */   s9: () => (/* binding */ lockStep),
@@ -1395,7 +1421,8 @@ function evaluateWithProbes(containers, passed) {
 /* harmony export */   tg: () => (/* binding */ currentRecordStep),
 /* harmony export */   uL: () => (/* binding */ stackDeployStep),
 /* harmony export */   vh: () => (/* binding */ pruneStep),
-/* harmony export */   xe: () => (/* binding */ inspectStep)
+/* harmony export */   xe: () => (/* binding */ inspectStep),
+/* harmony export */   yu: () => (/* binding */ discardReleaseStep)
 /* harmony export */ });
 /* unused harmony export IMAGES_TAGGED */
 /* harmony import */ var _lib_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66861);
@@ -1446,12 +1473,19 @@ function lockStep(layout, owner) {
     return {
         name: 'lock',
         script: `mkdir -p ${dirOf(layout)} && if mkdir ${lock} 2>/dev/null; then ` +
-            `date +%s > ${lock}/since && cat > ${lock}/owner.json && echo acquired; ` +
+            `date +%s > ${lock}/since && { cat ${BOOT_ID} > ${lock}/boot 2>/dev/null; ` +
+            `cat > ${lock}/owner.json; } && echo acquired; ` +
             `else echo held; echo "now=$(date +%s)"; echo "since=$(cat ${lock}/since 2>/dev/null)"; ` +
+            `echo "boot=$(cat ${lock}/boot 2>/dev/null)"; echo "bootnow=$(cat ${BOOT_ID} 2>/dev/null)"; ` +
             `echo "owner=$(cat ${lock}/owner.json 2>/dev/null)"; exit ${LOCK_HELD}; fi`,
         stdin: JSON.stringify(owner)
     };
 }
+/**
+ * The kernel's id of this boot (Linux). A lock taken in an earlier boot is left by a run the
+ * reboot ended (its connection, or the agent, died with it), so it need not wait out its age.
+ */
+const BOOT_ID = '/proc/sys/kernel/random/boot_id';
 /** The lock step's exit code when another deploy holds the lock. */
 const LOCK_HELD = 75;
 /** Breaks a stale lock, but only the one seen (same `since`), never one taken meanwhile. */
@@ -1514,6 +1548,28 @@ function statusStep(layout) {
     };
 }
 /**
+ * The directory each container of a compose project was started from (compose's working_dir
+ * label): a release directory, so what the project runs, whatever `current` says.
+ */
+function runningReleaseStep(project) {
+    const format = '{{index .Config.Labels "com.docker.compose.project.working_dir"}}';
+    return {
+        name: 'running release',
+        script: `ids=$(${(0,_lib_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .shellCommand */ .q$)(['docker', 'ps', '-q', '--filter', `label=com.docker.compose.project=${project}`])}) && ` +
+            `if [ -n "$ids" ]; then ${(0,_lib_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .shellCommand */ .q$)(['docker', 'inspect', '--format', format])} $ids; fi`
+    };
+}
+/** The one release directory every running container came from, or undefined. */
+function parseRunningRelease(stdout) {
+    const dirs = new Set(stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean));
+    const [dir] = dirs;
+    const match = dirs.size === 1 ? new RegExp(`/${RELEASES}/([^/]+)/?$`).exec(dir ?? '') : null;
+    return match?.[1];
+}
+/**
  * Runs a container's own health check now (`docker exec`, at most 10 s): exit 0 means the app
  * answers as its health check wants. Docker's verdict still rules a failure; this only sees
  * success sooner.
@@ -1552,46 +1608,49 @@ function switchStep(layout, release) {
 /** A file in a release directory once its images carry the release's tag (see pruneStep). */
 const IMAGES_TAGGED = '.images-tagged';
 /**
- * Removes old release directories and the images nothing uses any more, but never an image a
- * kept release needs to roll back to. Images pulled by digest (`IMAGE=repo@sha256:…`) have no
- * tag, and `docker image prune` (or a nightly `docker system prune -f`) removes untagged images
- * no container uses: the previous release's would go. So each kept release's images get a tag
- * of their own, `<repository>:gantry-<release id>` (once, while they are the images the release
- * pulled), and a pruned release's tags are removed with its directory.
+ * Removes old release directories and the images only they used, and nothing else: never an
+ * image a kept release needs to roll back to, never an image Gantry did not pull for this app
+ * (no host-wide `docker image prune`: it takes every untagged image no container runs, another
+ * app's rollback image pulled by digest too). Images pulled by digest (`IMAGE=repo@sha256:…`)
+ * have no tag, and a nightly `docker system prune -f` would take the previous release's: so with
+ * compose each kept release's images get a tag of their own, `<repository>:gantry-<release id>`
+ * (once, while they are the images the release pulled), removed with the release. A swarm's
+ * releases name their images in their stack record.
  */
 function pruneStep(layout, releases, 
 /** The host's compose (compose targets): given, kept releases' images are tagged. */
 compose) {
-    const dirs = releases.map((r) => dirOf(layout, RELEASES, r)).join(' ');
     const all = dirOf(layout, RELEASES);
     const config = compose === 'docker compose' ? 'docker compose' : 'docker-compose';
-    if (!compose)
-        return {
-            name: `prune ${releases.length} old release(s)`,
-            script: `${releases.length ? `rm -rf ${dirs} && ` : ''}docker image prune -f >/dev/null`,
-            mayFail: true
-        };
     const pruned = releases.map(_lib_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .hD).join(' ');
     const skipPruned = `case " ${pruned} " in *" $(basename "$d") "*) continue;; esac`;
+    // A release's images. Compose: the list its marker keeps, else what `config` prints (the
+    // file interpolated with the release's .env; v1 has no `--images`). Swarm: its stack record.
+    const imgsof = compose
+        ? `imgsof() { if [ -s "$1"${IMAGES_TAGGED} ]; then cat "$1"${IMAGES_TAGGED}; else ` +
+            `(cd "$1" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p"); fi; }`
+        : `imgsof() { if [ -f "$1"${STACK_RECORD} ]; then tr ',{}' '\\n\\n\\n' < "$1"${STACK_RECORD} | sed -n 's/^ *"[^"]*" *: *"\\(.*\\)" *$/\\1/p'; fi; }`;
     return {
         name: `prune ${releases.length} old release(s)`,
         script: [
-            // A tag holds at most 128 characters; release ids are tag-safe already.
-            `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
-            // A release's images: the list its marker keeps, else what `config` prints (the file
-            // interpolated with the release's .env; v1 has no `--images`).
-            `imgsof() { if [ -s "$1"${IMAGES_TAGGED} ]; then cat "$1"${IMAGES_TAGGED}; else ` +
-                `(cd "$1" && ${config} -f ${COMPOSE_FILE} config 2>/dev/null | sed -n "s/^ *image: *['\\"]*\\([^'\\"]*\\).*/\\1/p"); fi; }`,
-            // Kept releases are tagged first: on Docker 20.10, removing a repository's last tag drops its
-            // digest references too, so untagging a pruned release that shares an image with a kept one
-            // before the kept one holds its own tag would take the image rollback needs. The marker
-            // (the list of the release's images) is written only when every image was tagged.
-            `if [ -d ${all} ]; then for d in ${all}/*/; do ${skipPruned}; ` +
-                `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -s "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
-                `imgs=$(imgsof "$d"); ok=1; ` +
-                `for i in $imgs; do repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
-                `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || ok=0; done; ` +
-                `if [ "$ok" = 1 ]; then printf '%s\\n' $imgs > "$d"${IMAGES_TAGGED}; fi; fi; done; fi`,
+            imgsof,
+            ...(compose
+                ? [
+                    // A tag holds at most 128 characters; release ids are tag-safe already.
+                    `gtag() { printf 'gantry-%s' "$1" | cut -c1-128; }`,
+                    // Kept releases are tagged first: on Docker 20.10, removing a repository's last tag
+                    // drops its digest references too, so untagging a pruned release that shares an
+                    // image with a kept one before the kept one holds its own tag would take the image
+                    // rollback needs. The marker (the list of the release's images) is written only
+                    // when every image was tagged.
+                    `if [ -d ${all} ]; then for d in ${all}/*/; do ${skipPruned}; ` +
+                        `if [ -f "$d"${COMPOSE_FILE} ] && [ ! -s "$d"${IMAGES_TAGGED} ]; then t=$(gtag "$(basename "$d")"); ` +
+                        `imgs=$(imgsof "$d"); ok=1; ` +
+                        `for i in $imgs; do repo=\${i%%@*}; case \${repo##*/} in *:*) repo=\${repo%:*};; esac; ` +
+                        `docker tag "$i" "$repo:$t" >/dev/null 2>&1 || ok=0; done; ` +
+                        `if [ "$ok" = 1 ]; then printf '%s\\n' $imgs > "$d"${IMAGES_TAGGED}; fi; fi; done; fi`
+                ]
+                : []),
             ...(releases.length
                 ? [
                     // The images kept releases run (by image id): a pruned release's references to
@@ -1600,19 +1659,29 @@ compose) {
                     // of a reference leaves an image another tag or a container still uses.
                     `keep=$(for d in ${all}/*/; do [ -d "$d" ] || continue; ${skipPruned}; imgsof "$d"; done | ` +
                         `xargs -r docker image inspect -f '{{.Id}}' 2>/dev/null)`,
-                    `for r in ${pruned}; do t=$(gtag "$r"); ` +
+                    `for r in ${pruned}; do ` +
                         `for i in $(imgsof ${all}/"$r"/); do id=$(docker image inspect -f '{{.Id}}' "$i" 2>/dev/null) || continue; ` +
-                        `case "$keep" in *"$id"*) ;; *) docker rmi "$i" >/dev/null 2>&1 || true;; esac; done; ` +
-                        `docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
-                        `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done; done`,
-                    `rm -rf ${dirs}`
+                        `case "$keep" in *"$id"*) ;; *) docker rmi "$i" >/dev/null 2>&1 || true;; esac; done` +
+                        (compose
+                            ? `; t=$(gtag "$r"); docker images --format '{{.Repository}}:{{.Tag}}' | awk -F: -v t="$t" '$NF == t' | ` +
+                                `while read -r i; do docker rmi "$i" >/dev/null 2>&1 || true; done`
+                            : '') +
+                        '; done',
+                    `rm -rf ${releases.map((r) => dirOf(layout, RELEASES, r)).join(' ')}`
                 ]
-                : []),
-            'docker image prune -f >/dev/null'
+                : [])
         ].join('\n'),
         // A failed prune leaves disk used, not a failed deploy.
         mayFail: true
     };
+}
+/**
+ * A release that failed and is not live (nothing changed, or the previous one runs again): its
+ * directory and the images only it pulled go at once, since pruning runs only after a success
+ * and a host whose deploys keep failing would fill its disk.
+ */
+function discardReleaseStep(layout, release, compose) {
+    return { ...pruneStep(layout, [release], compose), name: `discard the failed release ${release}` };
 }
 /**
  * A release's files in one stream: each file reads exactly its own bytes of stdin, so a compose
@@ -2071,15 +2140,20 @@ function batchReader(mark) {
  */
 
 
-function shellRunner(where, exec, close) {
+function shellRunner(where, exec, close, 
+/** Characters of each stream a step's result keeps (its last ones); all by default. */
+outputKept = Infinity) {
+    const printed = () => ({ stdout: new Tail(outputKept), stderr: new Tail(outputKept) });
     return {
         where,
         close,
-        run: (steps, options = {}) => steps.length === 1 ? runOne(exec, steps[0], options) : runBatch(exec, steps, options)
+        run: (steps, options = {}) => steps.length === 1
+            ? runOne(exec, steps[0], options, printed)
+            : runBatch(exec, steps, options, printed)
     };
 }
-async function runOne(exec, step, options) {
-    const out = { stdout: [], stderr: [] };
+async function runOne(exec, step, options, printed) {
+    const out = printed();
     const { code, timedOutAfterMs } = await exec(step.script, {
         stdin: step.stdin,
         onLine: (line, stream) => {
@@ -2087,20 +2161,13 @@ async function runOne(exec, step, options) {
             options.onLine?.(step, line, stream);
         }
     });
-    return [
-        {
-            code,
-            stdout: joinLines(out.stdout),
-            stderr: joinLines(out.stderr),
-            ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
-        }
-    ];
+    return [{ code, ...output(out), ...(timedOutAfterMs !== undefined ? { timedOutAfterMs } : {}) }];
 }
-async function runBatch(exec, steps, options) {
+async function runBatch(exec, steps, options, printed) {
     const mark = `#gantry-step-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
     const batch = batchScript(steps, mark);
     const readers = { stdout: batchReader(mark), stderr: batchReader(mark) };
-    const lines = steps.map(() => ({ stdout: [], stderr: [] }));
+    const lines = steps.map(printed);
     const { code, timedOutAfterMs } = await exec(batch.script, {
         stdin: batch.stdin,
         onLine: (text, stream) => {
@@ -2115,13 +2182,11 @@ async function runBatch(exec, steps, options) {
     const codes = readers.stdout.codes;
     const results = [];
     for (let i = 0; i < steps.length; i++) {
-        const printed = lines[i] ?? { stdout: [], stderr: [] };
         const done = codes.get(i);
         // A step without its marker was cut off: it ends the batch with the script's own exit code.
         const result = {
             code: done ?? code,
-            stdout: joinLines(printed.stdout),
-            stderr: joinLines(printed.stderr),
+            ...output(lines[i] ?? printed()),
             // The step the batch was in when the runner killed it is the one that timed out.
             ...(done === undefined && timedOutAfterMs !== undefined ? { timedOutAfterMs } : {})
         };
@@ -2131,7 +2196,67 @@ async function runBatch(exec, steps, options) {
     }
     return results;
 }
-const joinLines = (lines) => (lines.length ? `${lines.join('\n')}\n` : '');
+/** Lines are kept joined in blocks of about this many characters: few objects, whatever the lines. */
+const BLOCK = 64 * 1024;
+/**
+ * The newest lines of one stream, at most `max` characters with their newlines (every line
+ * still reaches `onLine` as it arrives).
+ */
+class Tail {
+    max;
+    /** Whole lines, each ending in a newline. */
+    blocks = [];
+    size = 0;
+    current = [];
+    currentSize = 0;
+    /** Characters (newlines included) of the whole blocks left out from the start. */
+    droppedBlocks = 0;
+    constructor(max) {
+        this.max = max;
+    }
+    push(line) {
+        this.current.push(line);
+        this.currentSize += line.length + 1;
+        if (this.currentSize >= BLOCK)
+            this.seal();
+    }
+    /** The kept text, its first line whole, and how many characters before it were left out. */
+    result() {
+        this.seal();
+        const text = this.blocks.join('');
+        if (text.length <= this.max)
+            return { text, dropped: this.droppedBlocks };
+        const from = text.length - this.max;
+        const start = text[from - 1] === '\n' ? from : text.indexOf('\n', from) + 1 || from;
+        return { text: text.slice(start), dropped: this.droppedBlocks + start };
+    }
+    seal() {
+        if (this.current.length === 0)
+            return;
+        const block = `${this.current.join('\n')}\n`;
+        this.current = [];
+        this.currentSize = 0;
+        this.blocks.push(block);
+        this.size += block.length;
+        // Whole blocks the last `max` characters do not reach.
+        while (this.size - (this.blocks[0]?.length ?? this.size) >= this.max) {
+            const first = this.blocks.shift() ?? '';
+            this.size -= first.length;
+            this.droppedBlocks += first.length;
+        }
+    }
+}
+function output(tails) {
+    const stdout = tails.stdout.result();
+    const stderr = tails.stderr.result();
+    return {
+        stdout: stdout.text,
+        stderr: stderr.text,
+        ...(stdout.dropped || stderr.dropped
+            ? { dropped: { stdout: stdout.dropped, stderr: stderr.dropped } }
+            : {})
+    };
+}
 
 
 /***/ }),
@@ -2279,8 +2404,12 @@ class HostSession {
         }
         catch (error) {
             if (error instanceof _step_js__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg && error.step === take) {
-                if (error.result?.code !== _core_deploy_remote_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_HELD */ .Oi)
+                // Killed at its time limit or failed otherwise, the take may have made the lock all
+                // the same: the unlock (which removes only a lock that is ours) must still run.
+                if (error.result?.code !== _core_deploy_remote_js__WEBPACK_IMPORTED_MODULE_4__/* .LOCK_HELD */ .Oi) {
+                    this.locked = true;
                     throw error;
+                }
                 // Held: wait for it (or break it when stale), then run the steps.
                 await this.lock();
                 return this.run(steps, options);
@@ -2302,13 +2431,28 @@ class HostSession {
         // Held is an answer here, not an error.
         const take = { ...this.lockTake(), mayFail: true };
         let told = false;
+        const tryTake = async () => {
+            try {
+                const result = await this.runOne(take, { quiet: true });
+                // Cut off at its time limit, the take may have made the lock before.
+                if (result.timedOutAfterMs !== undefined)
+                    this.locked = true;
+                return (0,_core_deploy_releases_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockReply */ .F4)(result.stdout);
+            }
+            catch (error) {
+                // The connection dropped: whether the lock was made is unknown, and the unlock (which
+                // removes only a lock that is ours) must run.
+                this.locked = true;
+                throw error;
+            }
+        };
         const attempt = async () => {
-            const reply = (0,_core_deploy_releases_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockReply */ .F4)((await this.runOne(take, { quiet: true })).stdout);
+            const reply = await tryTake();
             if (reply.acquired || !(0,_core_deploy_releases_js__WEBPACK_IMPORTED_MODULE_0__/* .isStale */ .QO)(reply, lockStaleSeconds))
                 return reply;
             this.log(`breaking a stale lock: ${(0,_core_deploy_releases_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLockHolder */ .HR)(reply)}`);
             await this.runOne((0,_core_deploy_remote_js__WEBPACK_IMPORTED_MODULE_4__/* .breakLockStep */ .Z2)(layout, reply.sinceText), { quiet: true });
-            return (0,_core_deploy_releases_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockReply */ .F4)((await this.runOne(take, { quiet: true })).stdout);
+            return tryTake();
         };
         const result = await (0,_lib_poll_js__WEBPACK_IMPORTED_MODULE_5__/* .pollUntil */ .g)(async () => {
             const reply = await attempt();
@@ -2563,7 +2707,12 @@ function gitTarget(options) {
             // The switch or the restart failed: a verdict on the release. Anything else (the lock
             // taken in this round trip, a lost connection) is not, and ends the deploy.
             if (error instanceof _step_js__WEBPACK_IMPORTED_MODULE_3__/* .StepError */ .zg && steps.includes(error.step))
-                return { ok: false, reason: (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error) };
+                return {
+                    ok: false,
+                    reason: (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error),
+                    // A failed switch says nothing of the release: it never ran.
+                    ...(error.step === steps[0] ? { release: false } : {})
+                };
             throw error;
         }
         return waitHealthy(session);
@@ -2626,7 +2775,9 @@ function gitTarget(options) {
                 catch (error) {
                     const reason = (0,_lib_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error);
                     session.log(`✗ ${version} failed before going live: ${reason}`);
-                    await session.run(failed(reason), { quiet: true });
+                    await session.run([...failed(reason), (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .discardGitReleaseStep */ .uD)(layout, release)], {
+                        quiet: true
+                    });
                     return {
                         status: 'failed',
                         after: before,
@@ -2652,7 +2803,7 @@ function gitTarget(options) {
             }
             session.log(`✗ ${version} failed: ${live.reason}`);
             await session.run(failed(live.reason), { quiet: true });
-            const back = rollback ? (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .rollbackCandidate */ .W5)(state) : undefined;
+            const back = rollback ? (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .rollbackCandidate */ .W5)(state, commit) : undefined;
             if (!back) {
                 const why = rollback ? 'no previous good release to roll back to' : 'rollback is off';
                 return { status: 'failed', after: version, message: `${live.reason} (${why})` };
@@ -2660,10 +2811,10 @@ function gitTarget(options) {
             const backVersion = (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .shortCommit */ .Ax)(state.revisions[back] ?? '') || before || back;
             session.log(`↩ rolling back to ${backVersion} (${back})`);
             const again = await goLive(session, back);
+            // What serves after a failed rollback is not known: no version is named.
             if (!again.ok)
                 return {
                     status: 'failed',
-                    after: backVersion,
                     attempted: version,
                     message: `${live.reason}; the rollback to ${backVersion} is not healthy either: ${again.reason}`
                 };
@@ -2673,7 +2824,8 @@ function gitTarget(options) {
                     release: back,
                     commit: state.revisions[back] ?? '',
                     previous: release
-                })
+                }),
+                (0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .discardGitReleaseStep */ .uD)(layout, release)
             ], { quiet: true });
             return {
                 status: 'rolled-back',
@@ -2702,7 +2854,8 @@ function gitTarget(options) {
                 ]);
                 return { status: 'deployed', after: version };
             }
-            await session.run([(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .markBadStep */ .Hl)(layout, target.release)], { quiet: true });
+            if (live.release !== false)
+                await session.run([(0,_core_deploy_git_js__WEBPACK_IMPORTED_MODULE_0__/* .markBadStep */ .Hl)(layout, target.release)], { quiet: true });
             const current = state.current;
             if (current) {
                 session.log(`↩ ${version} is not healthy: back to ${session.before ?? current}`);
@@ -2720,6 +2873,19 @@ function gitTarget(options) {
                 after: version,
                 message: `the release ${version} is not healthy: ${live.reason}`
             };
+        },
+        /** `current` serves (switched, then restarted); healthy when the health URL answers. */
+        async serving(session, state, { health }) {
+            const release = state.current;
+            if (!release)
+                return { healthy: health ? false : undefined, detail: 'no release is current' };
+            const version = session.before;
+            if (!health)
+                return { release, version };
+            const live = await waitHealthy(session);
+            return live.ok
+                ? { release, version, healthy: true }
+                : { release, version, healthy: false, detail: live.reason };
         },
         rehearsal(plan) {
             const host = (0,_rehearsal_js__WEBPACK_IMPORTED_MODULE_4__/* .rehearsalHost */ .S)(plan);
@@ -3064,11 +3230,15 @@ const RECORDS_SUM = `cat ${proxyDir('apps')}/*.json 2>/dev/null | cksum | tr -d 
  * One change to the proxy, atomic with respect to other deploys on the host (flock on
  * ~/gantry-proxy/.lock): the records unchanged since the runner read them, the new files
  * staged, the new configuration validated (`haproxy -c` / `nginx -t`; one that does not validate
- * is kept as `.rejected` and nothing changes), the runtime commands run, then the files moved in
- * and the proxy reloaded only if its configuration changed: HAProxy saves its servers' state
- * first (the live slots survive the reload) and the step waits for the new worker, since the
- * master keeps the old one when the new cannot start. Content arrives on stdin, each file reading
- * exactly its bytes. Prints `config=unchanged|reloaded|started`.
+ * is kept as `.rejected` and nothing changes), the files moved in (the ones they replace kept
+ * until the end), then the runtime commands: when those fail, the files they replaced are moved
+ * back, so the records never say what HAProxy does not do. Then the proxy is reloaded if its
+ * configuration changed (HAProxy saves its servers' state first, so the live slots survive the
+ * reload, and the step waits for the new worker, since the master keeps the old one when the new
+ * cannot start), or started if it is not running, even with its configuration unchanged (after a
+ * reboot). A started proxy does not inherit the lock's descriptor: it would hold the lock for as
+ * long as it runs. Content arrives on stdin, each file reading exactly its bytes. Prints
+ * `config=unchanged|reloaded|started`.
  */
 function proxyCommitStep(c) {
     (0,deploy_proxy/* assertHost */.NS)(c.host);
@@ -3082,7 +3252,7 @@ function proxyCommitStep(c) {
     const lines = [
         SBIN_PATH,
         `mkdir -p ${proxyDir('apps')} ${(0,shell/* quote */.hD)(`${h.dir}/maps`)} ${(0,shell/* quote */.hD)(n.dir)}${dirs.map((d) => ` ${(0,shell/* quote */.hD)(`${c.host.dir}/${d}`)}`).join('')} || exit 1`,
-        `exec 9> ${proxyDir('.lock')} && flock -w 60 9 || { echo 'another deploy held the proxy lock ~/${deploy_proxy/* PROXY_DIR */.TA}/.lock for 60 s' >&2; exit 1; }`
+        `exec ${LOCK_FD}> ${proxyDir('.lock')} && flock -w 60 ${LOCK_FD} || { echo 'another deploy held the proxy lock ~/${deploy_proxy/* PROXY_DIR */.TA}/.lock for 60 s (if no deploy runs: a proxy that an older Gantry started may hold it; restart that proxy once)' >&2; exit 1; }`
     ];
     if (c.recordsSum !== undefined)
         lines.push(`if [ "$(${RECORDS_SUM})" != ${(0,shell/* quote */.hD)(c.recordsSum)} ]; then echo 'another deploy changed the proxy meanwhile' >&2; exit ${RECORDS_CHANGED_EXIT}; fi`);
@@ -3090,13 +3260,40 @@ function proxyCommitStep(c) {
     const discard = c.files.length
         ? `rm -f ${c.files.map((f) => `${target(f)}.new`).join(' ')}; `
         : '';
-    if (c.config !== undefined) {
-        const cfg = (0,shell/* quote */.hD)(c.driver === 'haproxy' ? h.config : n.config);
-        const check = c.driver === 'haproxy'
-            ? (0,shell/* shellCommand */.q$)(['haproxy', '-c', '-f', `${h.config}.new`])
-            : (0,shell/* shellCommand */.q$)(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`]);
-        const checker = c.driver === 'haproxy' ? 'haproxy -c' : 'nginx -t';
-        lines.push('changed=', `head -c ${bytes(c.config)} > ${cfg}.new || exit 1`, 
+    if (c.config !== undefined)
+        lines.push(...stageConfig({ ...c, config: c.config }, discard));
+    const runtime = c.runtime?.length ? c.runtime.join('; ') + '\n' : '';
+    if (runtime)
+        lines.push(`rt=$(head -c ${bytes(runtime)}) || { ${discard}exit 1; }`);
+    lines.push(...moveFilesIn(c.files.map(target), discard));
+    if (runtime)
+        lines.push(...runtimeCommands(c.host, c.files.length ? 'restore; ' : ''));
+    if (c.files.length)
+        lines.push(`rm -f ${c.files.map((f) => `${target(f)}.old`).join(' ')}`);
+    if (c.config !== undefined)
+        lines.push(...(c.driver === 'haproxy' ? applyHaproxy(c.host) : applyNginx(c.host)));
+    return {
+        name: c.name,
+        script: lines.join('\n'),
+        stdin: c.files.map((f) => f.content).join('') + (c.config ?? '') + runtime,
+        ...(c.secret ? { secretStdin: true } : {})
+    };
+}
+/** The lock's descriptor in the commit script; closed for the proxies it starts. */
+const LOCK_FD = 9;
+/** The new configuration as `<config>.new`, `changed=yes` when it differs; exit 3 when it does not validate. */
+function stageConfig(c, discard) {
+    const h = haproxyPaths(c.host);
+    const n = nginxPaths(c.host);
+    const cfg = (0,shell/* quote */.hD)(c.driver === 'haproxy' ? h.config : n.config);
+    const check = c.driver === 'haproxy'
+        ? (0,shell/* shellCommand */.q$)(['haproxy', '-c', '-f', `${h.config}.new`])
+        : (0,shell/* shellCommand */.q$)(['nginx', '-e', n.errorLog, '-t', '-c', `${n.config}.new`]);
+    const checker = c.driver === 'haproxy' ? 'haproxy -c' : 'nginx -t';
+    const target = (f) => (0,shell/* quote */.hD)(`${c.host.dir}/${f.path}`);
+    return [
+        'changed=',
+        `head -c ${bytes(c.config)} > ${cfg}.new || { ${discard}exit 1; }`,
         // Map files a new configuration names must exist for it to validate.
         ...(c.driver === 'haproxy'
             ? [
@@ -3105,31 +3302,91 @@ function proxyCommitStep(c) {
                     .filter((f) => f.path.startsWith('haproxy/maps/'))
                     .map((f) => `[ -f ${target(f)} ] || : > ${target(f)}`)
             ]
-            : []), `if cmp -s ${cfg}.new ${cfg}; then rm -f ${cfg}.new; else changed=yes; fi`, `if [ "$changed" = yes ] && ! out=$(${check} 2>&1); then ${discard}mv ${cfg}.new ${cfg}.rejected; printf '%s\\n' "$out" | grep -v -e '^$' -e NOTICE | tail -n 8 >&2; echo 'the new proxy configuration does not validate (${checker}): nothing changed, the running one stays' >&2; exit 3; fi`);
-    }
-    const runtime = c.runtime?.length ? c.runtime.join('; ') + '\n' : '';
-    if (runtime) {
-        const sock = (0,shell/* quote */.hD)(`UNIX-CONNECT:${h.adminSocket}`);
-        lines.push(`rt=$(head -c ${bytes(runtime)}) || exit 1`, `out=$(printf '%s\\n' "$rt" | socat -t 5 stdio ${sock}) || { ${discard}echo 'cannot reach the HAProxy admin socket ${h.adminSocket}' >&2; exit 1; }`, `if printf '%s' "$out" | grep -q '[^[:space:]]'; then ${discard}printf 'HAProxy refused: %s\\n' "$out" >&2; exit 1; fi`);
-    }
-    lines.push(...c.files.map((f) => `mv ${target(f)}.new ${target(f)} || exit 1`));
-    if (c.config !== undefined) {
-        if (c.driver === 'haproxy') {
-            const sock = (0,shell/* quote */.hD)(`UNIX-CONNECT:${h.adminSocket}`);
-            const worker = `printf 'show info\\n' | socat -t 2 stdio ${sock} 2>/dev/null | sed -n 's/^Pid: //p'`;
-            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `pid=$(cat ${(0,shell/* quote */.hD)(h.pidfile)} 2>/dev/null)`, 'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then', `  before=$(${worker})`, `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${(0,shell/* quote */.hD)(h.stateFile)}.new && mv ${(0,shell/* quote */.hD)(h.stateFile)}.new ${(0,shell/* quote */.hD)(h.stateFile)}`, `  mv ${(0,shell/* quote */.hD)(h.config)}.new ${(0,shell/* quote */.hD)(h.config)} && kill -USR2 "$pid" || exit 1`, `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`, "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4", 'fi', `mv ${(0,shell/* quote */.hD)(h.config)}.new ${(0,shell/* quote */.hD)(h.config)} && ${(0,shell/* shellCommand */.q$)(['haproxy', '-W', '-D', '-f', h.config, '-p', h.pidfile])} && echo config=started`);
-        }
-        else {
-            const base = ['nginx', '-e', n.errorLog, '-c', n.config];
-            lines.push(`if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`, `mv ${(0,shell/* quote */.hD)(n.config)}.new ${(0,shell/* quote */.hD)(n.config)} || exit 1`, `pid=$(cat ${(0,shell/* quote */.hD)(n.pidfile)} 2>/dev/null)`, `if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then ${(0,shell/* shellCommand */.q$)([...base, '-s', 'reload'])} && echo config=reloaded; else ${(0,shell/* shellCommand */.q$)(base)} && echo config=started; fi`);
-        }
-    }
-    return {
-        name: c.name,
-        script: lines.join('\n'),
-        stdin: c.files.map((f) => f.content).join('') + (c.config ?? '') + runtime,
-        ...(c.secret ? { secretStdin: true } : {})
-    };
+            : []),
+        `if cmp -s ${cfg}.new ${cfg}; then rm -f ${cfg}.new; else changed=yes; fi`,
+        `if [ "$changed" = yes ] && ! out=$(${check} 2>&1); then ${discard}mv ${cfg}.new ${cfg}.rejected; printf '%s\\n' "$out" | grep -v -e '^$' -e NOTICE | tail -n 8 >&2; echo 'the new proxy configuration does not validate (${checker}): nothing changed, the running one stays' >&2; exit 3; fi`
+    ];
+}
+/**
+ * The staged files replace the live ones, each kept as `<file>.old` first; `restore` (defined
+ * here) puts them back (a file that did not exist is removed again).
+ */
+function moveFilesIn(files, discard) {
+    if (!files.length)
+        return [];
+    const restore = files
+        .map((f) => `if [ -e ${f}.old ]; then mv -f ${f}.old ${f}; else rm -f ${f}; fi`)
+        .join('; ');
+    return [
+        `restore() { ${restore}; rm -f ${files.map((f) => `${f}.new`).join(' ')}; }`,
+        ...files.map((f) => `rm -f ${f}.old; if [ -e ${f} ]; then ln -f ${f} ${f}.old || { ${discard}exit 1; }; fi`),
+        ...files.map((f) => `mv ${f}.new ${f} || { restore; exit 1; }`)
+    ];
+}
+/**
+ * HAProxy's runtime API commands (read into `$rt`); any answer is a refusal. The servers' state
+ * is saved after them, so a restarted HAProxy (a reboot) brings back the slots as they were.
+ */
+function runtimeCommands(host, undo) {
+    const h = haproxyPaths(host);
+    const sock = (0,shell/* quote */.hD)(`UNIX-CONNECT:${h.adminSocket}`);
+    return [
+        `out=$(printf '%s\\n' "$rt" | socat -t 5 stdio ${sock}) || { ${undo}echo 'cannot reach the HAProxy admin socket ${h.adminSocket}' >&2; exit 1; }`,
+        `if printf '%s' "$out" | grep -q '[^[:space:]]'; then ${undo}printf 'HAProxy refused: %s\\n' "$out" >&2; exit 1; fi`,
+        `printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${(0,shell/* quote */.hD)(h.stateFile)}.new && mv ${(0,shell/* quote */.hD)(h.stateFile)}.new ${(0,shell/* quote */.hD)(h.stateFile)}`
+    ];
+}
+/**
+ * Starts a proxy in the background: without the lock's descriptor, its output in `log` (printed
+ * when it fails to start, with the ways out of a privileged port); with `answers`, a condition
+ * that holds once it takes commands, waited for up to 5 s (the next commit talks to it).
+ */
+function startProxy(argv, log, driver, listen, answers) {
+    const name = driver === 'haproxy' ? 'HAProxy' : 'nginx';
+    const privileged = `${name} may not listen on ${listen} as this user: allow it a privileged port ` +
+        `(setcap cap_net_bind_service=+ep /usr/sbin/${driver}) or set a port above 1024 in ` +
+        `~/${deploy_proxy/* PROXY_DIR */.TA}/host.json (${driver === 'haproxy' ? '"haproxy": {"listen": ":8080"}' : '"nginx": {"listen": "8080"}'})`;
+    return (`if ${(0,shell/* shellCommand */.q$)(argv)} ${LOCK_FD}>&- < /dev/null > ${(0,shell/* quote */.hD)(log)} 2>&1; then ` +
+        (answers
+            ? `i=0; until ${answers}; do if [ $i -ge 50 ]; then echo ${(0,shell/* quote */.hD)(`${name} started but does not answer on its admin socket (see ${log})`)} >&2; exit 5; fi; sleep 0.1; i=$((i+1)); done; `
+            : '') +
+        `echo config=started; else ` +
+        `grep -v -e '^$' -e NOTICE ${(0,shell/* quote */.hD)(log)} | tail -n 8 >&2; ` +
+        `if grep -q 'Permission denied' ${(0,shell/* quote */.hD)(log)}; then echo ${(0,shell/* quote */.hD)(privileged)} >&2; fi; ` +
+        `echo ${(0,shell/* quote */.hD)(`${driver} did not start (its output is in ${log})`)} >&2; exit 5; fi`);
+}
+/** The configuration in place: reloaded when it changed and the proxy runs, else started if not running. */
+function applyHaproxy(host) {
+    const h = haproxyPaths(host);
+    const sock = (0,shell/* quote */.hD)(`UNIX-CONNECT:${h.adminSocket}`);
+    const worker = `printf 'show info\\n' | socat -t 2 stdio ${sock} 2>/dev/null | sed -n 's/^Pid: //p'`;
+    return [
+        `pid=$(cat ${(0,shell/* quote */.hD)(h.pidfile)} 2>/dev/null)`,
+        'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then',
+        `  if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`,
+        `  before=$(${worker})`,
+        `  printf 'show servers state\\n' | socat -t 2 stdio ${sock} > ${(0,shell/* quote */.hD)(h.stateFile)}.new && mv ${(0,shell/* quote */.hD)(h.stateFile)}.new ${(0,shell/* quote */.hD)(h.stateFile)}`,
+        `  mv ${(0,shell/* quote */.hD)(h.config)}.new ${(0,shell/* quote */.hD)(h.config)} && kill -USR2 "$pid" || exit 1`,
+        `  i=0; while [ $i -lt 50 ]; do now=$(${worker}); if [ -n "$now" ] && [ "$now" != "$before" ]; then echo config=reloaded; exit 0; fi; sleep 0.1; i=$((i+1)); done`,
+        "  echo 'HAProxy did not start a worker with the new configuration within 5 s (a port taken? see its log); the old one keeps serving' >&2; exit 4",
+        'fi',
+        `if [ "$changed" = yes ]; then mv ${(0,shell/* quote */.hD)(h.config)}.new ${(0,shell/* quote */.hD)(h.config)} || exit 1; fi`,
+        // The configuration names its pidfile: `-p` as well would make HAProxy complain.
+        startProxy(['haproxy', '-W', '-D', '-f', h.config], `${h.dir}/start.log`, 'haproxy', host.listen.haproxy, `[ -n "$(${worker})" ]`)
+    ];
+}
+function applyNginx(host) {
+    const n = nginxPaths(host);
+    const base = ['nginx', '-e', n.errorLog, '-c', n.config];
+    return [
+        `if [ "$changed" = yes ]; then mv ${(0,shell/* quote */.hD)(n.config)}.new ${(0,shell/* quote */.hD)(n.config)} || exit 1; fi`,
+        `pid=$(cat ${(0,shell/* quote */.hD)(n.pidfile)} 2>/dev/null)`,
+        'if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then',
+        `  if [ "$changed" != yes ]; then echo config=unchanged; exit 0; fi`,
+        `  ${(0,shell/* shellCommand */.q$)([...base, '-s', 'reload'])} && echo config=reloaded; exit`,
+        'fi',
+        startProxy(base, `${n.dir}/start.log`, 'nginx', host.listen.nginx)
+    ];
 }
 /** nginx: waits until the old workers (after a reload) finished their requests, at most `timeoutMs`. */
 function nginxDrainStep(host, timeoutMs) {
@@ -3270,6 +3527,8 @@ const previewHeader = (token) => `${deploy_proxy/* PREVIEW_HEADER */.HH}: ${toke
 var releases = __webpack_require__(76933);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(97268);
+// EXTERNAL MODULE: ./src/lib/retry.ts
+var retry = __webpack_require__(61737);
 // EXTERNAL MODULE: ./src/deploy/step.ts
 var deploy_step = __webpack_require__(99497);
 // EXTERNAL MODULE: ./src/lib/poll.ts
@@ -3302,7 +3561,9 @@ const STEADY_MS = 1000;
  * check comes one `interval` after the start): passing, it counts as up; Docker's `unhealthy`
  * alone fails it.
  */
-async function waitHealthy(session, up, before = [], 
+async function waitHealthy(session, 
+// undefined: only looks (recovery's check of what already runs).
+up, before = [], 
 // Blue-green checks a slot: its own compose project, the health URL on the slot's port.
 target = session.plan) {
     const { clock, plan } = session;
@@ -3317,14 +3578,17 @@ target = session.plan) {
         const probes = starting;
         const url = healthUrl ? (0,remote/* healthUrlStep */.gC)(healthUrl) : undefined;
         const look = [status, ...probes, ...(url ? [url] : [])];
-        const steps = [...(attempt === 1 ? [...before, up] : []), ...look];
+        const steps = [...(attempt === 1 ? [...before, ...(up ? [up] : [])] : []), ...look];
         const results = await session.run(steps, { quiet: look }).catch((error) => {
             // `up` or a look at the containers failing is the release's failure; a step before `up`
             // (the lock, the upload, the pull) changed nothing, and stays an error. A step killed at
             // its time limit (the local runner's step timeout) is a failure of the release wherever
-            // it hung: a hook or a pull cut off midway may have changed things, so it rolls back.
+            // it hung: a hook or a pull cut off midway may have changed things, so it rolls back. Not
+            // the lock's take (the session's, in this round trip): without the lock nothing may change.
             if (error instanceof deploy_step/* StepError */.zg &&
-                (error.step === up || look.includes(error.step) || (0,deploy_step/* isTimeout */.kL)(error)))
+                (error.step === up ||
+                    look.includes(error.step) ||
+                    ((0,deploy_step/* isTimeout */.kL)(error) && before.includes(error.step))))
                 throw new ReleaseFailure((0,errors/* errorMessage */.gJ)(error));
             throw error;
         });
@@ -3427,25 +3691,84 @@ async function failureDetail(session, project) {
         return ''; // the report is a courtesy: the failure itself is already known
     }
 }
+/**
+ * The release a compose project runs (its containers' directory; `current` when they cannot
+ * say) and, with `check`, whether it passes the deploy's own health check, looked at only.
+ */
+async function servingProject(session, state, project, check, 
+// When no container says: `current` (compose), the version the proxy names (blue-green).
+otherwise = { release: state.current }) {
+    const ran = await session.runOne((0,remote/* runningReleaseStep */.jK)(project), { quiet: true });
+    const release = (0,remote/* parseRunningRelease */.K2)(ran.stdout) ?? otherwise.release;
+    const version = release === undefined
+        ? otherwise.version
+        : release === state.current && session.before
+            ? session.before
+            : await session.versionOf(release);
+    if (!release && !version)
+        return { healthy: check ? false : undefined, detail: 'nothing runs' };
+    if (!check)
+        return { release, version };
+    const health = await waitHealthy(session, undefined, [], check).catch((error) => ({
+        ok: false,
+        reason: (0,errors/* errorMessage */.gJ)(error)
+    }));
+    return health.ok
+        ? { release, version, healthy: true }
+        : { release, version, healthy: false, detail: health.reason };
+}
 /** After `current` was switched to the new release: the previous one up, `current` back to it. */
-async function rollBackLive(session, state, spec, failure) {
+async function rollBackLive(session, state, spec, release, failure) {
     const previous = state.current;
     const before = session.before ?? previous;
     session.log(`✗ ${spec.version} failed: ${failure}`);
     session.log(`↩ rolling back to ${before}`);
     const again = await upAndWait(session, state.compose, previous);
+    // What serves after a failed rollback is not known: no version is named.
     if (!again.ok)
         return {
             status: 'failed',
-            after: spec.version,
+            attempted: spec.version,
             message: `${failure}; the rollback failed too: ${again.reason}`
         };
     await session.run([(0,remote/* switchStep */.PS)(session.plan.layout, previous)]);
+    await discard(session, state, release);
     return {
         status: 'rolled-back',
         after: before,
         attempted: spec.version,
         message: `${spec.version} failed (${failure}); rolled back to ${before}`
+    };
+}
+/** Removes a failed release that is not live; a failure here leaves disk used, nothing more. */
+async function discard(session, state, release) {
+    await session
+        .run([(0,remote/* discardReleaseStep */.yu)(session.plan.layout, release, state.compose)])
+        .catch(() => undefined);
+}
+/**
+ * A `rollback-to` that failed once its release was started: the release `current` names comes
+ * up again (and `current` names it), so what serves is what the host says.
+ */
+async function backToCurrent(session, state, version, failure) {
+    const before = session.before;
+    if (!state.current)
+        return { status: 'failed', message: failure };
+    session.log(`✗ ${failure}`);
+    session.log(`↩ back to ${before ?? state.current}`);
+    const again = await upAndWait(session, state.compose, state.current);
+    if (!again.ok)
+        return {
+            status: 'failed',
+            attempted: version,
+            message: `${failure}; going back failed too: ${again.reason}`
+        };
+    await session.run([(0,remote/* switchStep */.PS)(session.plan.layout, state.current)]);
+    return {
+        status: 'rolled-back',
+        after: before,
+        attempted: version,
+        message: `${failure}; ${before} runs again`
     };
 }
 const composeTarget = {
@@ -3463,23 +3786,34 @@ const composeTarget = {
     async deploy(session, state, spec) {
         const { layout, rollback } = session.plan;
         const { release, steps } = session.newRelease(spec);
+        const prepare = [...steps, (0,remote/* pullStep */.eO)(layout, state.compose, release)];
         // Upload, login, pre-deploy, pull and up in one round trip. A failed pull stops it before
         // `up`: nothing changed on the host, the running release keeps running.
-        const health = await upAndWait(session, state.compose, release, [
-            ...steps,
-            (0,remote/* pullStep */.eO)(layout, state.compose, release)
-        ]);
+        const health = await upAndWait(session, state.compose, release, prepare).catch(async (error) => {
+            if (error instanceof deploy_step/* StepError */.zg && prepare.includes(error.step))
+                await discard(session, state, release);
+            throw error;
+        });
         if (health.ok) {
             try {
                 await session.finish(state, release, { postDeploy: spec.postDeploy });
                 return { status: 'deployed', after: spec.version };
             }
             catch (error) {
-                // A post-deploy hook killed at the step timeout: `current` already points at the new
-                // release, which is rolled back like an unhealthy one (any other failure stays as it was).
-                if (!(0,deploy_step/* isTimeout */.kL)(error) || !rollback || !state.current)
+                if (!(error instanceof deploy_step/* StepError */.zg))
                     throw error;
-                return rollBackLive(session, state, spec, (0,errors/* errorMessage */.gJ)(error));
+                // The post-deploy hook failed: `current` points at the new release, which serves.
+                if (error.step.name === 'post-deploy' && !(0,deploy_step/* isTimeout */.kL)(error))
+                    return {
+                        status: 'failed',
+                        after: spec.version,
+                        message: `${(0,errors/* errorMessage */.gJ)(error)}; ${spec.version} is live`
+                    };
+                // The switch failed or a step was killed at its time limit: the new release's
+                // containers serve while `current` may still name the old one, so the old one comes back.
+                if (!rollback || !state.current)
+                    return { status: 'failed', after: spec.version, message: (0,errors/* errorMessage */.gJ)(error) };
+                return rollBackLive(session, state, spec, release, (0,errors/* errorMessage */.gJ)(error));
             }
         }
         const failure = health.reason;
@@ -3491,14 +3825,16 @@ const composeTarget = {
         const before = session.before ?? state.current;
         session.log(`↩ rolling back to ${before}`);
         const again = await upAndWait(session, state.compose, state.current);
+        // What serves after a failed rollback is not known: no version is named.
         if (!again.ok)
             return {
                 status: 'failed',
-                after: spec.version,
+                attempted: spec.version,
                 message: 'error' in again
                     ? `${failure}; the rollback failed too: ${again.reason}`
                     : `${failure}; the rollback is not healthy either: ${again.reason}`
             };
+        await discard(session, state, release);
         return {
             status: 'rolled-back',
             after: before,
@@ -3514,16 +3850,21 @@ const composeTarget = {
         const version = await session.versionOf(target.release);
         session.log(`↩ rolling back to ${version} (${target.release})`);
         const health = await upAndWait(session, state.compose, target.release);
-        if (!health.ok)
-            return {
-                status: 'failed',
-                after: version,
-                message: `the release ${version} is not healthy: ${health.reason}`
-            };
-        // A rollback keeps every release (the one left may be wanted again).
-        await session.finish(state, target.release, { prune: false });
-        return { status: 'deployed', after: version };
+        let failure = health.ok ? undefined : `the release ${version} is not healthy: ${health.reason}`;
+        if (health.ok)
+            try {
+                // A rollback keeps every release (the one left may be wanted again).
+                await session.finish(state, target.release, { prune: false });
+                return { status: 'deployed', after: version };
+            }
+            catch (error) {
+                if (!(error instanceof deploy_step/* StepError */.zg))
+                    throw error;
+                failure = (0,errors/* errorMessage */.gJ)(error);
+            }
+        return backToCurrent(session, state, version, failure);
     },
+    serving: (session, state, { health }) => servingProject(session, state, session.plan.layout.project, health ? session.plan : undefined),
     rehearsal(plan) {
         const host = (0,rehearsal/* rehearsalHost */.S)(plan);
         return {
@@ -3545,6 +3886,7 @@ const composeTarget = {
  * user request; one that fails its test on the public route is switched back at once (the old
  * slot still runs). Commands: src/core/deploy/blue-green.ts, haproxy.ts, nginx.ts, proxy.ts.
  */
+
 
 
 
@@ -3621,6 +3963,21 @@ function blueGreenTarget(o) {
             session.log(`↩ rolling back to ${version} (${target.release}) through the idle slot`);
             return new BlueGreen(session, state, o).rollOut(target.release, (0,deploy_proxy/* releaseLabel */.wr)(version), {
                 prune: false
+            });
+        },
+        /** The proxy's live slot serves (`current` follows only once the old slot drained). */
+        async serving(session, state, { health }) {
+            const live = state.record.live;
+            if (!live)
+                return composeTarget.serving(session, state, { health });
+            const { layout, healthUrl } = session.plan;
+            const project = (0,deploy_proxy/* slotProject */.Uy)(layout.project, live);
+            const check = {
+                layout: { ...layout, project },
+                healthUrl: healthUrl && (0,deploy_proxy/* slotHealthUrl */.AB)(healthUrl, state.proxy.host, state.record, live)
+            };
+            return servingProject(session, state, project, health ? check : undefined, {
+                version: state.record.releases[live]
             });
         },
         rehearsal(plan) {
@@ -3779,13 +4136,22 @@ class BlueGreen {
             .join(' | ');
         return `post-deploy-test failed on the ${phase === 'preview' ? 'preview route (before the switch)' : 'public route (after the switch)'} (exit code ${result?.code})${tail ? `: ${tail}` : ''}`;
     }
+    /**
+     * Stops a slot; one more try after a failure (a busy engine). One that still runs is said in
+     * the log: it takes no traffic, and the next deploy starts in it.
+     */
     async stopSlot(slot) {
-        await this.session.run([
-            {
-                ...slotDownStep(this.project(slot), slot, STOP_TIMEOUT_S),
-                mayFail: true
-            }
-        ]);
+        const step = { ...slotDownStep(this.project(slot), slot, STOP_TIMEOUT_S), mayFail: true };
+        await (0,retry/* retry */.L5)(async () => {
+            const [result] = await this.session.run([step]);
+            if (result?.code !== 0)
+                throw new Error(`exit code ${result?.code ?? 'none'}`);
+        }, {
+            attempts: 2,
+            baseDelayMs: 1000,
+            retryable: () => true,
+            sleep: (ms) => this.session.clock.sleep(ms)
+        }).catch((error) => this.log(`  slot ${slot} could not be stopped (${(0,errors/* errorMessage */.gJ)(error)}): it takes no traffic`));
     }
     /** The outcome of a release that did not go live: the old slot never stopped serving. */
     notLive(version, reason) {
@@ -3797,11 +4163,79 @@ class BlueGreen {
                 attempted: version,
                 message: `${version} did not go live: ${reason}; ${before} kept serving`
             }
-            : {
+            : // Its slot is stopped: nothing of it runs.
+                { status: 'failed', attempted: version, message: `${version} did not go live: ${reason}` };
+    }
+    /** A commit whose failure the caller handles: its error message, or undefined once done. */
+    async attempt(...args) {
+        try {
+            await this.commit(...args);
+            return undefined;
+        }
+        catch (error) {
+            return (0,errors/* errorMessage */.gJ)(error);
+        }
+    }
+    /** Traffic back to `from` (one more try after a failure: a lock held, a busy socket). */
+    async switchBack(from) {
+        const name = `proxy: switch ${this.o.app} back to slot ${from}`;
+        const back = { ...this.record, live: from };
+        return (0,retry/* retry */.L5)(async () => {
+            const failure = await this.attempt(name, back, {
+                runtime: (r) => haproxyCommands.switch(r, from)
+            });
+            if (failure)
+                throw new Error(failure);
+        }, {
+            attempts: 2,
+            baseDelayMs: 1000,
+            retryable: () => true,
+            sleep: (ms) => this.session.clock.sleep(ms)
+        }).then(() => undefined, (error) => (0,errors/* errorMessage */.gJ)(error));
+    }
+    /** What the public route answers now: `expected` once seen, else the release header seen (if any). */
+    async servingNow(url, expected) {
+        if (expected && !(await this.confirm(url, expected)))
+            return expected;
+        const [result] = await this.session.run([{ ...probeStep(url, undefined, this.record.route.host), mayFail: true }], { quiet: true });
+        const probe = parseProbe(result?.stdout ?? '');
+        return probe.status >= 200 && probe.status < 300 ? probe.release : undefined;
+    }
+    /**
+     * After the switch failed, or the release failed its test on the public route: traffic back to
+     * the old slot (on a first deploy: the new slot out of the proxy), the new slot stopped unless
+     * it alone still serves (stopping it would leave nothing serving), and an outcome that names
+     * what the proxy answers now.
+     */
+    async undo(version, from, to, reason) {
+        const back = from
+            ? await this.switchBack(from)
+            : await this.attempt(`proxy: retire slot ${to}`, { ...this.record, live: undefined }, {
+                runtime: (r) => haproxyCommands.retire(r, to)
+            });
+        if (from && !back)
+            this.log(`↩ switched back to slot ${from} (${this.session.before ?? from})`);
+        const url = (0,deploy_proxy/* proxyUrl */.sd)(this.host, this.o.proxy, this.record.route);
+        const old = from ? this.record.releases[from] : undefined;
+        const serving = await this.servingNow(url, back ? undefined : old);
+        const failedBack = back ? `; switching back failed: ${back}` : '';
+        if (back && serving === version) {
+            this.log(`  ${version} still serves: slot ${to} is left running`);
+            return {
                 status: 'failed',
                 after: version,
-                message: `${version} did not go live: ${reason}`
+                message: `${version} still serves (slot ${to} left running): ${reason}${failedBack}`
             };
+        }
+        await this.stopSlot(to);
+        if (from && serving === old)
+            return this.notLive(version, `${reason}${failedBack}`);
+        return {
+            status: 'failed',
+            ...(serving ? { after: serving } : {}),
+            attempted: version,
+            message: `${version} did not go live: ${reason}${failedBack}; ${serving ? `${serving} answers through the proxy` : 'no release answers through the proxy'}`
+        };
     }
     async rollOut(release, version, finish) {
         const { session, o } = this;
@@ -3839,41 +4273,42 @@ class BlueGreen {
             ...this.record,
             releases: { ...this.record.releases, [to]: version }
         };
-        await this.commit(`proxy: preview ${version} in slot ${to}`, previewing, {
+        const unpreviewed = await this.attempt(`proxy: preview ${version} in slot ${to}`, previewing, {
             runtime: (r) => haproxyCommands.preview(this.host, r, to, version, o.previewToken),
             preview: { app: o.app, slot: to, token: o.previewToken }
         });
+        if (unpreviewed) {
+            // The public route was not touched: the preview's own backend and map only.
+            await this.stopSlot(to);
+            return this.notLive(version, `the proxy could not preview it: ${unpreviewed}`);
+        }
         const url = (0,deploy_proxy/* proxyUrl */.sd)(this.host, o.proxy, this.record.route);
         const unseen = await this.confirm(url, version, header);
         const previewFailure = unseen ?? (await this.test(release, version, 'preview'));
         if (previewFailure) {
-            await this.commit(`proxy: end the preview of slot ${to}`, this.record, {
+            const open = await this.attempt(`proxy: end the preview of slot ${to}`, this.record, {
                 runtime: (r) => haproxyCommands.endPreview(this.host, r, to, o.previewToken)
             });
+            if (open)
+                this.log(`  the preview route could not be closed (${open}); its slot stops now`);
             await this.stopSlot(to);
             return this.notLive(version, previewFailure);
         }
         // 4. The switch: new requests to the new slot, those in flight finish on the old one.
         const live = { ...this.record, live: to };
-        await this.commit(`proxy: switch ${o.app} to slot ${to} (${version})`, live, {
+        const unswitched = await this.attempt(`proxy: switch ${o.app} to slot ${to} (${version})`, live, {
             runtime: (r) => [
                 ...haproxyCommands.endPreview(this.host, r, to, o.previewToken),
                 ...haproxyCommands.switch(r, to)
             ]
         });
+        if (unswitched)
+            return this.undo(version, from, to, `the switch failed: ${unswitched}`);
         const switchedMs = session.clock.now() - healthyAt;
         const notServed = await this.confirm(url, version);
         const publicFailure = notServed ?? (await this.test(release, version, 'public'));
-        if (publicFailure) {
-            if (from) {
-                await this.commit(`proxy: switch ${o.app} back to slot ${from}`, { ...this.record, live: from }, {
-                    runtime: (r) => haproxyCommands.switch(r, from)
-                });
-                this.log(`↩ switched back to slot ${from} (${this.session.before ?? from})`);
-            }
-            await this.stopSlot(to);
-            return this.notLive(version, publicFailure);
-        }
+        if (publicFailure)
+            return this.undo(version, from, to, publicFailure);
         this.log(`  switched to slot ${to} ${switchedMs} ms after it was healthy`);
         // 5. The old slot drains (requests in flight finish), then stops.
         if (from) {
@@ -3884,10 +4319,13 @@ class BlueGreen {
             const left = parseSessions(drained?.stdout ?? '');
             if (left)
                 this.log(`  ${left} request(s) still in flight on slot ${from} after the drain timeout`);
-            if (o.proxy === 'haproxy')
-                await this.commit(`proxy: retire slot ${from}`, this.record, {
+            // The release is live whatever this says: a drained slot takes no new request either.
+            const kept = o.proxy === 'haproxy' &&
+                (await this.attempt(`proxy: retire slot ${from}`, this.record, {
                     runtime: (r) => haproxyCommands.retire(r, from)
-                });
+                }));
+            if (kept)
+                this.log(`  slot ${from} stays draining in the proxy (${kept}); it stops now`);
             await this.stopSlot(from);
         }
         else {
@@ -3904,12 +4342,21 @@ class BlueGreen {
                 }
             ]);
         }
-        await session.finish(this.state, release, finish);
-        return {
-            status: 'deployed',
-            after: version,
-            details: `slot ${to} (port ${this.record.ports[to]}) behind ${o.proxy}, switched ${switchedMs} ms after healthy`
-        };
+        const details = `slot ${to} (port ${this.record.ports[to]}) behind ${o.proxy}, switched ${switchedMs} ms after healthy`;
+        try {
+            await session.finish(this.state, release, finish);
+        }
+        catch (error) {
+            // The proxy serves the new release whatever `current` says: the report names it, and the
+            // next deploy starts from the proxy's record, not from `current`.
+            return {
+                status: 'failed',
+                after: version,
+                details,
+                message: `${version} serves (slot ${to}), but what follows the switch failed: ${(0,errors/* errorMessage */.gJ)(error)}`
+            };
+        }
+        return { status: 'deployed', after: version, details };
     }
 }
 
@@ -4234,6 +4681,8 @@ var markdown = __webpack_require__(33862);
 
 
 
+
+
 function swarmTarget(stack) {
     /** The stack's state, after `prepare` (the release's upload) in the same round trip. */
     const status = async (session, prepare = []) => {
@@ -4247,7 +4696,17 @@ function swarmTarget(stack) {
         let memory = emptyMemory();
         let shown = '';
         const result = await (0,poll/* pollUntil */.g)(async () => {
-            const now = parseStackStatus((await session.runOne((0,remote/* stackStatusStep */.Fx)(stack), { quiet: true })).stdout);
+            let now;
+            try {
+                now = parseStackStatus((await session.runOne((0,remote/* stackStatusStep */.Fx)(stack), { quiet: true })).stdout);
+            }
+            catch (error) {
+                // One failed look decides nothing: the rollout goes on, the next look may see it.
+                if (!(error instanceof deploy_step/* StepError */.zg))
+                    throw error;
+                session.log((0,output/* hostOutputLine */.O)(`could not look at the stack: ${(0,errors/* errorMessage */.gJ)(error)}`));
+                return { phase: 'waiting', services: [], detail: shown };
+            }
             memory = observeRollout(memory, baseline, now);
             const verdict = evaluateRollout(baseline, now, kind, memory);
             // What the swarm said (service names, its messages): host output.
@@ -4295,7 +4754,14 @@ function swarmTarget(stack) {
         const started = session.clock.now();
         // The release's upload, login and pre-deploy, and the baseline, in one round trip.
         const baseline = await status(session, options.prepare);
-        await session.runOne((0,remote/* stackDeployStep */.uL)(layout, release, stack, { detach: state.detach, env: options.env }));
+        try {
+            await session.runOne((0,remote/* stackDeployStep */.uL)(layout, release, stack, { detach: state.detach, env: options.env }));
+        }
+        catch (error) {
+            // Killed at its time limit, the deploy may have reached the swarm: followed if it did.
+            if (!(0,deploy_step/* isTimeout */.kL)(error) || !updateStarted(baseline, await status(session)))
+                throw error;
+        }
         const { verdict, timedOut } = await follow(session, 'deploy', baseline, healthTimeoutMs);
         const { version } = options;
         const before = session.before;
@@ -4320,10 +4786,23 @@ function swarmTarget(stack) {
                 details,
                 message: `the rollout completed but ${unhealthy}; the swarm keeps ${version} (roll back with \`rollback-to: previous\`)`
             };
-        await session.finish(state, release, {
-            before: [(0,remote/* writeFileStep */.sr)(layout, release, remote/* STACK_RECORD */.LF, stackRecord(services))],
-            postDeploy: options.postDeploy
-        });
+        try {
+            await session.finish(state, release, {
+                before: [(0,remote/* writeFileStep */.sr)(layout, release, remote/* STACK_RECORD */.LF, stackRecord(services))],
+                postDeploy: options.postDeploy
+            });
+        }
+        catch (error) {
+            // The swarm runs the release whatever Gantry's records say: the outcome names it.
+            if (!(error instanceof deploy_step/* StepError */.zg))
+                throw error;
+            return {
+                status: 'failed',
+                after: version,
+                details,
+                message: `the rollout of ${version} completed, then ${(0,errors/* errorMessage */.gJ)(error)}`
+            };
+        }
         return { status: 'deployed', after: version, details };
     };
     return {
@@ -4340,12 +4819,22 @@ function swarmTarget(stack) {
         },
         async deploy(session, state, spec) {
             const { release, steps } = session.newRelease(spec);
-            return deployRelease(session, state, release, {
+            // A release the swarm never ran (its upload failed) or rolled back goes at once: pruning
+            // runs only after a success, and a manager whose deploys keep failing would fill its disk.
+            const discard = () => session.run([(0,remote/* discardReleaseStep */.yu)(session.plan.layout, release)]).catch(() => undefined);
+            const result = await deployRelease(session, state, release, {
                 env: spec.env,
                 version: spec.version,
                 postDeploy: spec.postDeploy,
                 prepare: steps
+            }).catch(async (error) => {
+                if (error instanceof deploy_step/* StepError */.zg && steps.includes(error.step))
+                    await discard();
+                throw error;
             });
+            if (result.status === 'rolled-back')
+                await discard();
+            return result;
         },
         /** `previous`: `docker service rollback` per service; a version: that kept release again. */
         async rollbackTo(session, state, to) {
@@ -4389,6 +4878,22 @@ function swarmTarget(stack) {
             await session.run([(0,remote/* switchStep */.PS)(layout, release)]);
             return { status: 'deployed', after: await session.versionOf(release), details };
         },
+        /** `current` serves; healthy when every service runs its replicas and the health URL answers. */
+        async serving(session, state, { health }) {
+            const release = state.current;
+            if (!release)
+                return { healthy: health ? false : undefined, detail: 'no release is current' };
+            const version = session.before;
+            if (!health)
+                return { release, version };
+            const short = (await status(session)).services.filter((s) => s.running < s.desired);
+            const detail = short.length
+                ? `${short.map((s) => `${s.name} runs ${s.running}/${s.desired}`).join(', ')}`
+                : await checkHealthUrl(session, session.plan.healthTimeoutMs);
+            return detail
+                ? { release, version, healthy: false, detail }
+                : { release, version, healthy: true };
+        },
         rehearsal(plan) {
             const host = (0,rehearsal/* rehearsalHost */.S)(plan);
             const image = plan.mode.kind === 'deploy'
@@ -4425,6 +4930,11 @@ function swarmTarget(stack) {
             };
         }
     };
+}
+/** Whether a service's update started since the baseline (a deploy resets its UpdateStatus). */
+function updateStarted(baseline, now) {
+    return now.services.some((s) => s.update !== undefined &&
+        s.update.startedAt !== baseline.services.find((b) => b.name === s.name)?.update?.startedAt);
 }
 /** Per service of the stack: replicas, old → new image, what the swarm did, its failed tasks. */
 function servicesTable(stack, services) {
@@ -4506,7 +5016,7 @@ function rehearsalHost(plan) {
 /* harmony export */   LZ: () => (/* binding */ connectSsh),
 /* harmony export */   s1: () => (/* binding */ lineSplitter)
 /* harmony export */ });
-/* unused harmony export SshConnectError */
+/* unused harmony exports SshConnectError, LINE_CUT, LINE_END_KEPT */
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _lib_known_hosts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16014);
@@ -4530,26 +5040,53 @@ class SshConnectError extends Error {
 }
 const label = (t) => `${t.user}@${t.host}${t.port === 22 ? '' : `:${t.port}`}`;
 /** Splits a stream of chunks into lines, keeping a partial last line until more arrives. */
-function lineSplitter(emit) {
+function lineSplitter(emit, 
+/**
+ * A longer line is emitted cut: its first `maxLine` characters, LINE_CUT, its last
+ * LINE_END_KEPT (where a batch's step marker is); the middle is never kept in memory.
+ */
+maxLine = Infinity) {
     let pending = '';
+    let cut;
     // A character split across two chunks is decoded whole.
     const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8');
-    return {
-        push(chunk) {
-            pending += decoder.write(chunk);
-            const lines = pending.split(/\r?\n/);
-            pending = lines.pop() ?? '';
-            for (const line of lines)
-                emit(line);
-        },
-        flush() {
-            pending += decoder.end();
-            if (pending)
-                emit(pending);
+    const add = (text) => {
+        if (cut)
+            cut.end = (cut.end + text).slice(-LINE_END_KEPT);
+        else if (pending.length + text.length <= maxLine)
+            pending += text;
+        else {
+            const line = pending + text;
+            cut = { head: line.slice(0, maxLine), end: line.slice(-LINE_END_KEPT) };
             pending = '';
         }
     };
+    const end = () => {
+        const line = cut ? `${cut.head}${LINE_CUT}${cut.end}` : pending;
+        emit(line.endsWith('\r') ? line.slice(0, -1) : line);
+        pending = '';
+        cut = undefined;
+    };
+    return {
+        push(chunk) {
+            const parts = decoder.write(chunk).split('\n');
+            parts.forEach((part, i) => {
+                add(part);
+                if (i < parts.length - 1)
+                    end();
+            });
+        },
+        flush() {
+            add(decoder.end());
+            if (pending || cut)
+                end();
+        }
+    };
 }
+/** What stands for the middle of a line cut by lineSplitter. */
+const LINE_CUT = ' … (line cut) … ';
+/** The end of a cut line, kept. */
+const LINE_END_KEPT = 1024;
 async function connectSsh(target) {
     const { NodeSSH } = await __webpack_require__.e(/* import() */ 487).then(__webpack_require__.bind(__webpack_require__, 19487));
     const bastion = target.via ? await connectSsh(target.via) : undefined;

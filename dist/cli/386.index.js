@@ -424,7 +424,7 @@ async function sendHttp(plan, options) {
         const failure = error instanceof HttpAttemptError
             ? error.failure
             : { kind: 'network', detail: `could not reach it: ${describeError(error)}` };
-        return { ...failure, detail: (0,redact/* redact */.E)(failure.detail, options.secrets) };
+        return { ...failure, detail: (0,redact/* redact */.E$)(failure.detail, options.secrets) };
     };
     let attempts = 0;
     try {
@@ -646,11 +646,11 @@ async function run(deps = {}) {
         runner.setOutput('ok', String(delivered.length === outcomes.length));
         runner.setOutput('delivered', String(delivered.length));
         runner.setOutput('message-ids', JSON.stringify(ids));
-        runner.appendSummary((0,redact/* redact */.E)(renderSummary(notification, outcomes), settings.secrets));
+        runner.appendSummary((0,redact/* redact */.E$)(renderSummary(notification, outcomes), settings.secrets));
         const failed = outcomes.filter((o) => !o.delivered);
         if (failed.length === 0)
             return;
-        const problem = (0,redact/* redact */.E)(`Notification not delivered to ${failed.length} of ${outcomes.length} target${outcomes.length === 1 ? '' : 's'}: ${failed.map((o) => `${o.target.display} (${o.detail})`).join('; ')}.`, settings.secrets);
+        const problem = (0,redact/* redact */.E$)(`Notification not delivered to ${failed.length} of ${outcomes.length} target${outcomes.length === 1 ? '' : 's'}: ${failed.map((o) => `${o.target.display} (${o.detail})`).join('; ')}.`, settings.secrets);
         if (settings.failOnError)
             runner.setFailed(problem);
         else
@@ -664,7 +664,7 @@ const seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
  * `gantry agent` notifies through this too.
  */
 async function deliverOne(target, n, settings, deps, info) {
-    const say = (text) => info((0,redact/* redact */.E)(text, settings.secrets));
+    const say = (text) => info((0,redact/* redact */.E$)(text, settings.secrets));
     const total = settings.retries + 1;
     if (target.service === 'slack')
         return deliverSlack(target, n, settings, deps, say);

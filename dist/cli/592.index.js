@@ -1029,7 +1029,7 @@ function failureOf(error, secrets) {
     const failure = error instanceof SlackAttemptError
         ? error.failure
         : { kind: 'network', detail: describeError(error) };
-    return { ...failure, detail: (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(failure.detail, secrets) };
+    return { ...failure, detail: (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(failure.detail, secrets) };
 }
 function describeError(error) {
     if (!(error instanceof Error))
@@ -1106,7 +1106,7 @@ function slackErrorOfBody(body) {
 }
 /** Logs of the SDKs go to debug, redacted: they are for whoever turns debug logging on. */
 function sdkLogger(debug, secrets) {
-    const log = (...parts) => debug((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E)(`slack: ${parts.map(String).join(' ')}`, secrets));
+    const log = (...parts) => debug((0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(`slack: ${parts.map(String).join(' ')}`, secrets));
     return {
         debug: log,
         info: log,

@@ -101,7 +101,7 @@ const INPUTS = {
 /** The settings file's default path: absent is fine there, but not when named explicitly. */
 const DEFAULT_CONFIG = '.github/gantry.yml';
 /** The YAML parser loads only when there is YAML to parse (see the README's performance section). */
-const loadYamlParsers = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(882)]).then(__webpack_require__.bind(__webpack_require__, 41501));
+const loadYamlParsers = () => Promise.all(/* import() */[__webpack_require__.e(243), __webpack_require__.e(501)]).then(__webpack_require__.bind(__webpack_require__, 41501));
 async function readSettings(inputs) {
     const mapText = inputs.optional(INPUTS.map);
     return {

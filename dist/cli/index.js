@@ -67,7 +67,7 @@ function cliRunner(options) {
     const outputs = new Map();
     const state = new Map();
     let failed;
-    const redact = (text) => (0,lib_redact/* redact */.E)(text, secrets);
+    const redact = (text) => (0,lib_redact/* redact */.E$)(text, secrets);
     const fenced = options.env.GITHUB_ACTIONS === 'true'
         ? (0,untrusted/* untrustedChannel */._)((text) => options.write.err(text + '\n'))
         : undefined;
@@ -246,7 +246,7 @@ async function main(args, env, write) {
     }
     // A command, not an action (no action.yml, no inputs): its own chunk, loaded only for it.
     if (action === 'agent')
-        return (await Promise.all(/* import() */[__nccwpck_require__.e(398), __nccwpck_require__.e(243), __nccwpck_require__.e(592), __nccwpck_require__.e(497), __nccwpck_require__.e(269), __nccwpck_require__.e(386), __nccwpck_require__.e(501)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23501))).agentMain(rest, env, write);
+        return (await Promise.all(/* import() */[__nccwpck_require__.e(398), __nccwpck_require__.e(243), __nccwpck_require__.e(592), __nccwpck_require__.e(497), __nccwpck_require__.e(269), __nccwpck_require__.e(386), __nccwpck_require__.e(843)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31843))).agentMain(rest, env, write);
     if (!actions.includes(action)) {
         write.err(`error: unknown action ${JSON.stringify(action)}\n\n${usage(actions)}`);
         return 1;
@@ -291,7 +291,10 @@ scope.__dirname ??= import.meta.dirname;
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ redact)
+/* harmony export */   $p: () => (/* binding */ redactor),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   IN: () => (/* binding */ lineSecrets),
+/* harmony export */   dE: () => (/* binding */ redactUrlCredentials)
 /* harmony export */ });
 /** Secrets out of text Gantry itself prints or stores (the runner masks only its own log). */
 /**
@@ -299,10 +302,36 @@ scope.__dirname ??= import.meta.dirname;
  * another (`hunter2` inside `hunter2-admin`) is masked whole, not left half visible.
  */
 function redact(text, secrets) {
-    let result = text;
-    for (const secret of [...secrets].filter(Boolean).sort((a, b) => b.length - a.length))
-        result = result.split(secret).join('***');
-    return result;
+    return redactor(secrets)(text);
+}
+/** redact() for many texts with the same secrets (a step's output, line by line). */
+function redactor(secrets) {
+    const sorted = [...new Set(secrets)].filter(Boolean).sort((a, b) => b.length - a.length);
+    return (text) => sorted.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+/** A line of a multi-line secret shorter than this is not masked alone (it could be any word). */
+const MIN_LINE_SECRET = 8;
+/**
+ * The values to mask in text that arrives line by line: each secret, and each line of one that
+ * spans several (a private key printed by a step reaches the log one line at a time).
+ */
+function lineSecrets(secrets) {
+    const values = new Set();
+    for (const secret of secrets) {
+        if (!secret)
+            continue;
+        values.add(secret);
+        if (!secret.includes('\n'))
+            continue;
+        for (const line of secret.split(/\r?\n/))
+            if (line.trim().length >= MIN_LINE_SECRET)
+                values.add(line.trim());
+    }
+    return [...values];
+}
+/** A URL's `user:password@` (a repository URL with its token) as `***@`, wherever it is in the text. */
+function redactUrlCredentials(text) {
+    return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@]+@/gi, '$1***@');
 }
 
 
