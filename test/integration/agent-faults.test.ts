@@ -46,6 +46,8 @@ const SHOP = { app: 'faultshop', addr: `${host.address}:8094` }
 const BG = { app: 'faultbg', route: 'faultbg.test' }
 // One sleep per kill point: the test finds the step it kills the agent in by it.
 const HANG = { pre: 'sleep 611', post: 'sleep 612', bgPre: 'sleep 613', bgPublic: 'sleep 614' }
+// A step that ends by itself, well within the agent's 30 s stop grace.
+const SLOW = 'sleep 6.15'
 
 let dir: string
 let config: string
@@ -72,7 +74,7 @@ function writeConfig(file: string, listen: number) {
         'health-url': `http://${SHOP.addr}/health`,
         'health-timeout': '30s',
         'lock-timeout': '30s',
-        'pre-deploy': `if ${marker('hang-pre')}; then ${HANG.pre}; fi`,
+        'pre-deploy': `if ${marker('hang-pre')}; then ${HANG.pre}; fi; if ${marker('slow-pre')}; then ${SLOW}; fi`,
         'post-deploy': `if ${marker('hang-post')}; then ${HANG.post}; fi`,
         triggers: { token: { 'secret-file': secret } }
       },
@@ -232,6 +234,32 @@ describe('compose: the agent killed mid-deploy and started again', () => {
     expect(next.state).toBe('succeeded')
     expect(await shopServes()).toBe('v1')
   }, 300_000)
+})
+
+describe('compose: the agent stopped as its systemd unit stops it', () => {
+  // Emulated: this machine runs no systemd. The unit's KillMode=mixed sends SIGTERM to the
+  // agent's main process alone and SIGKILL to what is left only after TimeoutStopSec (45 s), so
+  // the running step is not signalled: the agent's 30 s grace is what applies.
+  test('SIGTERM to the agent alone mid-step: the step and the deploy finish, the agent exits 0, nothing is left running', async () => {
+    marker('slow-pre', true)
+    try {
+      const job = await deploy(SHOP.app, 'v2')
+      await waitForState(agent, TOKEN, job, 'running')
+      await waitForProcess(SLOW)
+      process.kill(agent.pid, 'SIGTERM')
+      const exit = await agent.exited
+      expect(exit).toEqual({ code: 0, signal: null })
+      expect(processesOf(host.user, SLOW)).toEqual([])
+      expect(await shopServes()).toBe('v2')
+      expect(locked(SHOP.app)).toBe('free')
+      agent = await start()
+      const record = await waitForJob(agent, TOKEN, job)
+      expect(record.state).toBe('succeeded')
+      expect(await current(SHOP.app)).toMatch(/^v2@/)
+    } finally {
+      marker('slow-pre', false)
+    }
+  }, 240_000)
 })
 
 describe('blue-green: the agent killed mid-deploy and started again', () => {

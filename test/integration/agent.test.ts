@@ -913,12 +913,15 @@ describe('operations: check and install', () => {
         `User=${host.user}`,
         'Group=docker',
         'Restart=on-failure',
-        'NoNewPrivileges=yes',
         'ProtectSystem=strict',
-        'KillMode=control-group',
-        'TimeoutStopSec=40'
+        // SIGTERM to the agent alone: the running step's grace applies (control-group signalled
+        // every step at once).
+        'KillMode=mixed',
+        'TimeoutStopSec=45'
       ])
         expect(unit).toMatch(new RegExp(`^${line}$`, 'm'))
+      // `sudo` in a `restart:` (the README's git example) must work.
+      expect(unit).not.toMatch(/^NoNewPrivileges=/m)
       expect(unit).toMatch(
         new RegExp(`^ExecStart=\\S*node\\S* \\S+ agent --config ${config}$`, 'm')
       )
