@@ -111,7 +111,7 @@ describe('git releases on three hosts', () => {
   test('2. broken: every host is back on v2 and healthy, the step fails, the summary says rolled back', async () => {
     const r = await deploy({ commit: 'broken', 'health-timeout': '6s' })
     expectExit(r, 1)
-    expect(r.outputs).toMatchObject({ version: short(broken), 'rolled-back': 'true' })
+    expect(r.outputs).toMatchObject({ version: short(v2), 'rolled-back': 'true' })
     expect(JSON.parse(r.outputs['hosts-failed'] as string)).toHaveLength(3)
     expect(r.summary).toContain('rolled back')
     expect(r.summary).toContain(`${short(v2)} → ${short(broken)} ↩ ${short(v2)}`)
