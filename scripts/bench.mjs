@@ -362,13 +362,15 @@ console.log(
 
 // The benchmarks that need the sandbox (root, Debian): deploys to many hosts, promotion, git
 // releases, the requests a deploy drops (recreate vs blue-green behind HAProxy and nginx), and
-// the host agent (webhook latency, forged requests rejected, idle cost, polling).
+// the host agent (webhook latency, forged requests rejected, idle cost, polling) and its recovery
+// when killed mid-deploy (recovery time, redeploys, invariant violations).
 const extra = [
   'bench-deploy.mjs',
   'bench-promotion.mjs',
   'bench-git.mjs',
   'bench-blue-green.mjs',
-  'bench-agent.mjs'
+  'bench-agent.mjs',
+  'bench-agent-faults.mjs'
 ].filter((f) => existsSync(join('scripts', f)))
 if (process.argv.includes('--cold-start-only')) {
   console.log(`\n(${extra.join(', ')} skipped: --cold-start-only)`)

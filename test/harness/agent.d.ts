@@ -3,6 +3,7 @@ import type { SandboxHost } from '../sandbox/description.js'
 
 export declare const ROOT: string
 export declare const CLI: string
+export declare const SOURCES_CLI: string[]
 
 export interface AgentProcess {
   pid: number

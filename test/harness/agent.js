@@ -7,13 +7,21 @@ import { createHmac, randomUUID } from 'node:crypto'
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { createServer as createNetServer } from 'node:net'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { MANIFEST_TYPES } from '../sandbox/images.js'
 
 export const ROOT = join(import.meta.dirname, '..', '..')
 export const CLI = join(ROOT, 'dist', 'cli', 'index.js')
+/** startAgent's `cli` that runs the sources (the tsx loader and src/cli/index.ts), no bundle. */
+export const SOURCES_CLI = [
+  '--import',
+  pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href,
+  join(ROOT, 'src', 'cli', 'index.ts')
+]
 
 /** uid and gid of a sandbox host's user (`getent passwd`). */
 export function userIds(user) {

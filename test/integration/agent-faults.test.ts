@@ -9,20 +9,17 @@
  * The agent runs from the sources (the tsx loader and src/cli/index.ts), not the committed bundle.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { copyFileSync, readdirSync, rmSync } from 'node:fs'
-import http from 'node:http'
-import { createRequire } from 'node:module'
+import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { readSandbox } from '../sandbox/description.js'
-import { onHost as onHostAs } from '../harness/hosts.js'
 import {
   freePort,
   get,
-  post,
   processesOf,
   pushAs,
   removeImages,
+  ROOT,
+  SOURCES_CLI as CLI,
   startAgent,
   userDir,
   waitForJob,
@@ -30,124 +27,66 @@ import {
   writeUserFile,
   type AgentProcess
 } from '../harness/agent.js'
+import {
+  cleanFaultApps,
+  copyComposeFiles,
+  deliver,
+  faultApps,
+  HANG,
+  keptReleases,
+  killDuring as killAgentDuring,
+  lockState,
+  served,
+  SLOW,
+  waitForProcess,
+  type KillPoint
+} from '../harness/agent-faults.js'
 
 const sandbox = readSandbox()
 const host = sandbox.hosts[0]!
-const ROOT = join(import.meta.dirname, '..', '..')
-const CLI = [
-  '--import',
-  pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href,
-  join(ROOT, 'src', 'cli', 'index.ts')
-]
 const TOKEN = 'bearer-' + Math.random().toString(36).slice(2)
 const HOOK = 'hook-' + Math.random().toString(36).slice(2)
 const IMAGE = `${sandbox.registryNoAuth.url}/agent-faults`
 const SHOP = { app: 'faultshop', addr: `${host.address}:8094` }
 const BG = { app: 'faultbg', route: 'faultbg.test' }
-// One sleep per kill point: the test finds the step it kills the agent in by it.
-const HANG = { pre: 'sleep 611', post: 'sleep 612', bgPre: 'sleep 613', bgPublic: 'sleep 614' }
-// A step that ends by itself, well within the agent's 30 s stop grace.
-const SLOW = 'sleep 6.15'
 
 let dir: string
 let config: string
 let port: number
 let agent: AgentProcess
 
-const onHost = (script: string) => onHostAs(sandbox, host, script)
-
 function writeConfig(file: string, listen: number) {
-  const secret = writeUserFile(host, join(dir, 'hook.secret'), `${HOOK}\n`)
-  const bearer = writeUserFile(host, join(dir, 'bearer.secret'), `${TOKEN}\n`)
-  const marker = (name: string) => `[ -e ${join(dir, name)} ]`
+  const secretFile = writeUserFile(host, join(dir, 'hook.secret'), `${HOOK}\n`)
   const doc = {
     listen: `127.0.0.1:${listen}`,
     'state-dir': join(dir, 'state'),
-    'token-file': bearer,
+    'token-file': writeUserFile(host, join(dir, 'bearer.secret'), `${TOKEN}\n`),
     'log-format': 'text',
-    apps: {
-      [SHOP.app]: {
-        'compose-file': 'docker-compose.yml',
-        image: IMAGE,
-        tags: ['v*'],
-        env: `APP_ADDR=${SHOP.addr}\n`,
-        'health-url': `http://${SHOP.addr}/health`,
-        'health-timeout': '30s',
-        'lock-timeout': '30s',
-        'pre-deploy': `if ${marker('hang-pre')}; then ${HANG.pre}; fi; if ${marker('slow-pre')}; then ${SLOW}; fi`,
-        'post-deploy': `if ${marker('hang-post')}; then ${HANG.post}; fi`,
-        triggers: { token: { 'secret-file': secret } }
-      },
-      [BG.app]: {
-        'compose-file': 'docker-compose.blue-green.yml',
-        image: IMAGE,
-        tags: ['v*'],
-        strategy: 'blue-green',
-        'route-host': BG.route,
-        'drain-timeout': '5s',
-        'health-url': 'http://127.0.0.1/health',
-        'health-timeout': '30s',
-        'lock-timeout': '30s',
-        'pre-deploy': `if ${marker('hang-bg-pre')}; then ${HANG.bgPre}; fi`,
-        'post-deploy-test': `if [ "$GANTRY_TEST_PHASE" = public ] && ${marker('hang-bg-public')}; then ${HANG.bgPublic}; fi`,
-        triggers: { token: { 'secret-file': secret } }
-      }
-    }
+    apps: faultApps({ dir, image: IMAGE, secretFile, shop: SHOP, bg: BG })
   }
   writeUserFile(host, file, JSON.stringify(doc, null, 2) + '\n', 0o640)
 }
 
-function marker(name: string, on: boolean) {
-  const path = join(dir, name)
-  if (on) writeUserFile(host, path, '', 0o644)
-  else rmSync(path, { force: true })
-}
-
 const start = () => startAgent({ host, config, port, cli: CLI, readyMs: 90_000 })
+const deploy = (app: string, tag: string) => deliver(agent, app, HOOK, tag)
 
-async function deploy(app: string, tag: string) {
-  // A nonce: the body is the delivery's id, and each delivery is a new one.
-  const body = JSON.stringify({ tag, nonce: Math.random() })
-  const r = await post(`${agent.url}/hooks/${app}?token=${HOOK}`, body, {
-    'content-type': 'application/json'
+/** Kills the agent while the hook of `point` runs in the deploy of `tag`, starts it again; the job's record. */
+async function killDuring(app: string, tag: string, point: KillPoint) {
+  const killed = await killAgentDuring({
+    host,
+    dir,
+    agent,
+    start,
+    token: TOKEN,
+    secret: HOOK,
+    app,
+    tag,
+    point
   })
-  if (r.status !== 202) throw new Error(`expected 202, got ${r.status} ${r.text}`)
-  return r.json.job as string
+  agent = killed.agent
+  return waitForJob(agent, TOKEN, killed.job, 120_000)
 }
 
-async function waitForProcess(needle: string) {
-  const deadline = Date.now() + 90_000
-  while (processesOf(host.user, needle).length === 0) {
-    if (Date.now() > deadline)
-      throw new Error(`${needle} never started:\n${agent.log().slice(-3000)}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
-
-/** Kills the agent while `needle` runs in the deploy of `tag`, starts it again; the job's record. */
-async function killDuring(app: string, tag: string, name: string, needle: string) {
-  marker(name, true)
-  const job = await deploy(app, tag)
-  await waitForState(agent, TOKEN, job, 'running')
-  await waitForProcess(needle)
-  await agent.kill()
-  marker(name, false)
-  agent = await start()
-  return waitForJob(agent, TOKEN, job, 120_000)
-}
-
-async function served(url: string, headers: Record<string, string> = {}): Promise<string> {
-  return new Promise((resolve) => {
-    const req = http.get(`${url}/version`, { headers, timeout: 3000, agent: false }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (d) => (body += d))
-      res.on('end', () => resolve(res.statusCode === 200 ? body.trim() : `HTTP ${res.statusCode}`))
-    })
-    req.on('error', (e) => resolve(`unreachable (${e.message})`))
-    req.on('timeout', () => req.destroy(new Error('timeout')))
-  })
-}
 const shopServes = () => served(`http://${SHOP.addr}`)
 const bgServes = () => served(host.proxyUrl!, { host: BG.route })
 
@@ -156,31 +95,15 @@ async function current(app: string): Promise<string | undefined> {
   return (r.json.apps as { name: string; current?: string }[]).find((a) => a.name === app)?.current
 }
 
-/** The versions whose release directories are on the host. */
-function kept(app: string): string[] {
-  return onHost(
-    `cat ~/gantry/${app}/releases/*/release.json 2>/dev/null | sed -n 's/.*"version":"\\([^@"]*\\).*/\\1/p' | sort -u`
-  )
-    .split('\n')
-    .filter(Boolean)
-}
-const locked = (app: string) =>
-  onHost(`[ -e ~/gantry/${app}/.lock ] && echo held || echo free`).trim()
-
-function cleanApps() {
-  const projects = [SHOP.app, `${BG.app}-blue`, `${BG.app}-green`, BG.app]
-  onHost(
-    `for p in ${projects.join(' ')}; do ids=$(docker ps -aq --filter label=com.docker.compose.project=$p); [ -z "$ids" ] || docker rm -f $ids >/dev/null; done; ` +
-      `rm -rf ~/gantry/${SHOP.app} ~/gantry/${BG.app} ~/gantry-proxy/apps/${BG.app}.json ~/gantry-proxy/haproxy/maps/${BG.app}.map; true`
-  )
-}
+const kept = (app: string) => keptReleases(sandbox, host, app)
+const locked = (app: string) => lockState(sandbox, host, app)
+const cleanApps = () => cleanFaultApps(sandbox, host, { shop: SHOP, bg: BG })
 
 beforeAll(async () => {
   cleanApps()
   dir = userDir(host, 'gantry-agent-faults-')
   config = join(dir, 'agent.yml')
-  for (const file of ['docker-compose.yml', 'docker-compose.blue-green.yml'])
-    copyFileSync(join(ROOT, 'test', 'sandbox', 'demo-app', file), join(dir, file))
+  copyComposeFiles(ROOT, dir)
   for (const tag of ['v1', 'v2'] as const)
     pushAs(sandbox.dockerHost, sandbox.images[tag], `${IMAGE}:${tag}`)
   port = await freePort()
@@ -190,8 +113,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await agent?.stop()
-  for (const needle of Object.values(HANG))
-    for (const p of processesOf(host.user, needle)) process.kill(p.pid, 'SIGKILL')
   cleanApps()
   removeImages(host, /\/agent-faults$/)
   if (dir) rmSync(dir, { recursive: true, force: true })
@@ -205,7 +126,7 @@ describe('compose: the agent killed mid-deploy and started again', () => {
   }, 120_000)
 
   test('killed before `up` (in the pre-deploy hook): v1 serves, is current, nothing left locked', async () => {
-    const job = await killDuring(SHOP.app, 'v2', 'hang-pre', HANG.pre)
+    const job = await killDuring(SHOP.app, 'v2', 'pre')
     expect(job.state).toBe('failed')
     expect(job.message).toMatch(
       /^interrupted: the agent stopped during this run; v1@\S+ is current and healthy/
@@ -219,7 +140,7 @@ describe('compose: the agent killed mid-deploy and started again', () => {
   }, 240_000)
 
   test('killed after the switch (in the post-deploy hook): v2 went live and is healthy, it stays; v1 kept', async () => {
-    const job = await killDuring(SHOP.app, 'v2', 'hang-post', HANG.post)
+    const job = await killDuring(SHOP.app, 'v2', 'post')
     expect(job.state).toBe('failed')
     expect(job.message).toMatch(
       /v2@\S+ went live before the run was interrupted and is healthy: it stays/
@@ -241,23 +162,21 @@ describe('compose: the agent stopped as its systemd unit stops it', () => {
   // agent's main process alone and SIGKILL to what is left only after TimeoutStopSec (45 s), so
   // the running step is not signalled: the agent's 30 s grace is what applies.
   test('SIGTERM to the agent alone mid-step: the step and the deploy finish, the agent exits 0, nothing is left running', async () => {
-    marker('slow-pre', true)
+    const marker = writeUserFile(host, join(dir, SLOW.marker), '', 0o644)
     try {
       const job = await deploy(SHOP.app, 'v2')
       await waitForState(agent, TOKEN, job, 'running')
-      await waitForProcess(SLOW)
+      await waitForProcess(host, SLOW.step, agent)
       process.kill(agent.pid, 'SIGTERM')
-      const exit = await agent.exited
-      expect(exit).toEqual({ code: 0, signal: null })
-      expect(processesOf(host.user, SLOW)).toEqual([])
+      expect(await agent.exited).toEqual({ code: 0, signal: null })
+      expect(processesOf(host.user, SLOW.step)).toEqual([])
       expect(await shopServes()).toBe('v2')
       expect(locked(SHOP.app)).toBe('free')
       agent = await start()
-      const record = await waitForJob(agent, TOKEN, job)
-      expect(record.state).toBe('succeeded')
+      expect((await waitForJob(agent, TOKEN, job)).state).toBe('succeeded')
       expect(await current(SHOP.app)).toMatch(/^v2@/)
     } finally {
-      marker('slow-pre', false)
+      rmSync(marker, { force: true })
     }
   }, 240_000)
 })
@@ -270,7 +189,7 @@ describe('blue-green: the agent killed mid-deploy and started again', () => {
   }, 120_000)
 
   test('killed before the switch (in the pre-deploy hook): v1 serves through the proxy and is current', async () => {
-    const job = await killDuring(BG.app, 'v2', 'hang-bg-pre', HANG.bgPre)
+    const job = await killDuring(BG.app, 'v2', 'bgPre')
     expect(job.state).toBe('failed')
     expect(job.after).toMatch(/^v1@/)
     expect(await bgServes()).toBe('v1')
@@ -279,7 +198,7 @@ describe('blue-green: the agent killed mid-deploy and started again', () => {
   }, 240_000)
 
   test('killed right after the switch (its public test running): v2 stays live, current follows it, v1 kept', async () => {
-    const job = await killDuring(BG.app, 'v2', 'hang-bg-public', HANG.bgPublic)
+    const job = await killDuring(BG.app, 'v2', 'bgPublic')
     expect(job.state).toBe('failed')
     expect(job.message).toMatch(
       /v2@\S+ went live before the run was interrupted and is healthy: it stays; current now names it/
