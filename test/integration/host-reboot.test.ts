@@ -7,7 +7,7 @@
  * lock the dead run left is broken once stale, never silently kept.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -80,7 +80,11 @@ function powerCut() {
 
 /** Boot: the machine's services start again (engine, sshd, the proxies). */
 function boot() {
-  execFileSync('node', ['test/sandbox/cli.js', 'up'], { stdio: 'ignore' })
+  const r = spawnSync('node', ['test/sandbox/cli.js', 'up'], { encoding: 'utf8' })
+  if (r.status !== 0)
+    throw new Error(
+      `sandbox up failed (${r.status}):\n${r.stderr.slice(-3000)}${r.stdout.slice(-1000)}`
+    )
 }
 
 function cleanApp() {
