@@ -406,8 +406,8 @@ export const MODULES = [
         id: 'no-switch-back',
         file: BLUE_GREEN,
         bug: 'a release that fails its public post-deploy test is not switched back',
-        find: '    if (publicFailure) {\n      if (from) {',
-        replace: '    if (publicFailure) {\n      if (from && !publicFailure) {'
+        find: 'if (publicFailure) return this.undo(version, from, to, publicFailure)',
+        replace: 'if (publicFailure) return this.notLive(version, publicFailure)'
       },
       {
         id: 'switch-back-records-only',
@@ -426,9 +426,9 @@ export const MODULES = [
       {
         id: 'failed-slot-left-running',
         file: BLUE_GREEN,
-        bug: 'the new slot keeps running after its public test failed',
-        find: '      await this.stopSlot(to)\n      return this.notLive(version, publicFailure)',
-        replace: '      return this.notLive(version, publicFailure)'
+        bug: 'the new slot keeps running after its switch or its public test failed (traffic back on the old one)',
+        find: '    await this.stopSlot(to)\n    if (from && serving === old)',
+        replace: '    if (from && serving === old)'
       },
       {
         id: 'retire-new-slot',
@@ -468,8 +468,8 @@ export const MODULES = [
         id: 'newest-first',
         file: QUEUE,
         bug: 'a job is queued at the front (a waiting rollback is overtaken by a later deploy)',
-        find: '    lane.waiting.push(job)\n',
-        replace: '    lane.waiting.unshift(job)\n'
+        find: '    lane.waiting.push(job)\n    this.looking++',
+        replace: '    lane.waiting.unshift(job)\n    this.looking++'
       },
       {
         id: 'lifo',
@@ -482,27 +482,22 @@ export const MODULES = [
         id: 'deploy-replaces-rollback',
         file: QUEUE,
         bug: 'a deploy supersedes a waiting rollback',
-        find: 'lane.waiting.findIndex((j) => isRollback(j) === isRollback(job))',
-        replace: 'lane.waiting.findIndex(() => true)'
+        find: 'lane.waiting.findIndex((j, i) => i < mine && isRollback(j) === isRollback(job))',
+        replace: 'lane.waiting.findIndex((j, i) => i < mine)'
       },
       {
         id: 'supersede-keeps-place',
         file: QUEUE,
         bug: "a newer deploy takes the superseded one's place instead of going to the back",
-        edits: [
-          { find: 'lane.waiting.splice(same, 1)', replace: 'lane.waiting.splice(same, 1, job)' },
-          {
-            find: '    lane.waiting.push(job)\n',
-            replace: '    if (same < 0) lane.waiting.push(job)\n'
-          }
-        ]
+        find: '    lane.waiting.splice(same, 1)\n',
+        replace: '    lane.waiting.splice(mine, 1)\n    lane.waiting.splice(same, 1, job)\n'
       },
       {
         id: 'two-at-once',
         file: QUEUE,
         bug: 'a second job of the app starts while one runs',
-        find: 'if (lane.running || this.stopped) return',
-        replace: 'if (this.stopped) return'
+        find: 'if (lane.running || this.stopped || lane.waiting[0]?.looking) return',
+        replace: 'if (this.stopped || lane.waiting[0]?.looking) return'
       },
       {
         id: 'resume-reversed',
@@ -510,6 +505,53 @@ export const MODULES = [
         bug: 'jobs resumed after a restart queue in reverse order',
         find: 'for (const record of this.options.store.jobs()) {',
         replace: 'for (const record of [...this.options.store.jobs()].reverse()) {'
+      },
+      {
+        id: 'place-after-lookup',
+        file: QUEUE,
+        bug: "a delivery's place is taken when its lookup answers, not on arrival (the slower-looked-up older release runs last and stays live)",
+        edits: [
+          {
+            find: '    lane.waiting.push(job)\n    this.looking++',
+            replace: '    this.looking++'
+          },
+          {
+            find: '    if (resolved) Object.assign(job, { version: resolved.version, resolved })\n',
+            replace:
+              '    lane.waiting.push(job)\n    if (resolved) Object.assign(job, { version: resolved.version, resolved })\n'
+          }
+        ]
+      },
+      {
+        id: 'looking-not-superseded',
+        file: QUEUE,
+        bug: 'a later arrival does not supersede an earlier one whose lookup is still going (both run, the older last)',
+        find: 'lane.waiting.findIndex((j, i) => i < mine && isRollback(j) === isRollback(job))',
+        replace:
+          'lane.waiting.findIndex((j, i) => i < mine && !j.looking && isRollback(j) === isRollback(job))'
+      },
+      {
+        id: 'last-answer-wins',
+        file: QUEUE,
+        bug: 'the delivery whose lookup answers last supersedes the waiting one, whichever arrived first',
+        find: 'lane.waiting.findIndex((j, i) => i < mine && isRollback(j) === isRollback(job))',
+        replace: 'lane.waiting.findIndex((j, i) => i !== mine && isRollback(j) === isRollback(job))'
+      },
+      {
+        id: 'run-past-looking',
+        file: QUEUE,
+        bug: 'a job starts ahead of an earlier arrival whose lookup is still going (which then runs after it)',
+        edits: [
+          {
+            find: 'if (lane.running || this.stopped || lane.waiting[0]?.looking) return',
+            replace: 'if (lane.running || this.stopped) return'
+          },
+          {
+            find: 'const next = lane.waiting.shift()',
+            replace:
+              'const at = lane.waiting.findIndex((j) => !j.looking)\n    const next = at < 0 ? undefined : lane.waiting.splice(at, 1)[0]'
+          }
+        ]
       },
       {
         id: 'refuse-superseding',
