@@ -14,6 +14,7 @@ const SESSION = 'src/deploy/session.ts'
 const HAPROXY = 'src/core/deploy/haproxy.ts'
 const PROXY = 'src/core/deploy/proxy.ts'
 const BLUE_GREEN = 'src/deploy/targets/blue-green.ts'
+const CORE_BLUE_GREEN = 'src/core/deploy/blue-green.ts'
 const QUEUE = 'src/agent/queue.ts'
 const GIT = 'src/deploy/targets/git.ts'
 
@@ -400,7 +401,12 @@ export const MODULES = [
   },
   {
     name: 'proxy-switch',
-    tests: ['test/unit/core/deploy/blue-green.test.ts', 'test/unit/deploy/blue-green.test.ts'],
+    tests: [
+      'test/unit/core/deploy/blue-green.test.ts',
+      'test/unit/core/deploy/proxy-commit.test.ts',
+      'test/unit/deploy/blue-green.test.ts',
+      'test/unit/deploy/blue-green-mutants.test.ts'
+    ],
     mutants: [
       {
         id: 'no-switch-back',
@@ -445,6 +451,43 @@ export const MODULES = [
         replace: 'probe.status >= 200 && probe.status < 300'
       },
       {
+        id: 'switch-back-once',
+        file: BLUE_GREEN,
+        bug: 'the switch back is not tried again after one failure (a busy lock or socket leaves the failed release live)',
+        find: '        if (failure) throw new Error(failure)\n      },\n      {\n        attempts: 2,',
+        replace:
+          '        if (failure) throw new Error(failure)\n      },\n      {\n        attempts: 1,'
+      },
+      {
+        id: 'stop-the-only-serving-slot',
+        file: BLUE_GREEN,
+        bug: 'when switching back failed and the new release still serves, its slot is stopped anyway (nothing serves)',
+        find: '    if (back && serving === version) {\n',
+        replace: '    if (back && serving === version && !back) {\n'
+      },
+      {
+        id: 'records-changed-gives-up',
+        file: BLUE_GREEN,
+        bug: "another app's deploy changing the proxy meanwhile fails this deploy (no re-read and retry)",
+        find: 'if (result?.code === RECORDS_CHANGED_EXIT && attempt < 5)',
+        replace: 'if (result?.code === RECORDS_CHANGED_EXIT && attempt < 1)'
+      },
+      {
+        id: 'runtime-before-move',
+        file: CORE_BLUE_GREEN,
+        bug: "HAProxy's runtime commands run before the record files are moved in (a failed move leaves HAProxy switched, the records saying otherwise)",
+        find: "  lines.push(...moveFilesIn(c.files.map(target), discard))\n  if (runtime) lines.push(...runtimeCommands(c.host, c.files.length ? 'restore; ' : ''))\n",
+        replace:
+          "  if (runtime) lines.push(...runtimeCommands(c.host, ''))\n  lines.push(...moveFilesIn(c.files.map(target), discard))\n"
+      },
+      {
+        id: 'refusal-keeps-records',
+        file: CORE_BLUE_GREEN,
+        bug: 'HAProxy refusing a runtime command leaves the new records in place (they name a switch that did not happen)',
+        find: "runtimeCommands(c.host, c.files.length ? 'restore; ' : '')",
+        replace: "runtimeCommands(c.host, '')"
+      },
+      {
         id: 'old-slot-stays-ready',
         file: HAPROXY,
         bug: 'the switch leaves the old slot ready (both slots take new requests)',
@@ -462,7 +505,11 @@ export const MODULES = [
   },
   {
     name: 'queue',
-    tests: ['test/unit/agent/queue.test.ts', 'test/unit/agent/server.test.ts'],
+    tests: [
+      'test/unit/agent/queue.test.ts',
+      'test/unit/agent/server.test.ts',
+      'test/unit/agent/queue-mutants.test.ts'
+    ],
     mutants: [
       {
         id: 'newest-first',
