@@ -16,6 +16,7 @@ const PROXY = 'src/core/deploy/proxy.ts'
 const BLUE_GREEN = 'src/deploy/targets/blue-green.ts'
 const CORE_BLUE_GREEN = 'src/core/deploy/blue-green.ts'
 const QUEUE = 'src/agent/queue.ts'
+const SERVER = 'src/agent/server.ts'
 const GIT = 'src/deploy/targets/git.ts'
 
 export const MODULES = [
@@ -599,6 +600,21 @@ export const MODULES = [
               'const at = lane.waiting.findIndex((j) => !j.looking)\n    const next = at < 0 ? undefined : lane.waiting.splice(at, 1)[0]'
           }
         ]
+      },
+      {
+        id: 'server-looks-up-first',
+        file: SERVER,
+        bug: 'the webhook takes its place in the queue after the registry lookup, not on arrival',
+        find: '    const reserved = queue.reserve(app, via, request)\n    if (!reserved.ok) throw refused(reserved.reason, reserved.retryAfterSeconds)\n    let resolved: Resolved\n    try {\n      resolved = await resolve(app, request)\n    } catch (error) {\n      reserved.place.cancel()\n      throw error\n    }\n    const result = await reserved.place.fill(resolved)\n',
+        replace:
+          '    const resolved: Resolved = await resolve(app, request)\n    const result = await queue.submit(app, via, request, resolved)\n'
+      },
+      {
+        id: 'failed-lookup-keeps-place',
+        file: SERVER,
+        bug: "a delivery whose lookup failed (422, 502) keeps its place: the app's queue waits for it forever",
+        find: '      reserved.place.cancel()\n',
+        replace: ''
       },
       {
         id: 'refuse-superseding',

@@ -4,14 +4,17 @@
  * when jobs accepted before a restart are resumed. The release left live is the last one run.
  */
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { createHmac } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { request, type RequestOptions } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DeployRequest, JobRecord } from '../../../src/agent/contract.js'
 import { JobQueue, type AgentEvent } from '../../../src/agent/queue.js'
+import { startAgentServer } from '../../../src/agent/server.js'
 import { AgentStore } from '../../../src/agent/store.js'
-import { instantClock } from '../../../src/lib/clock.js'
-import { FakeDeployer, composeApp } from './fixtures.js'
+import { instantClock, realClock } from '../../../src/lib/clock.js'
+import { FakeDeployer, GITHUB_SECRET, composeApp } from './fixtures.js'
 
 const shop = composeApp()
 const tag = (t: string): DeployRequest => ({ kind: 'image', tag: t })
@@ -114,5 +117,76 @@ describe('jobs accepted before a restart', () => {
     expect(ran.slice(1)).toEqual([rollback, tag('v2')])
     expect(deployer.started.slice(1).map((j) => j.id)).toEqual([back.id, next.id])
     await restarted.idle()
+  })
+})
+
+describe('webhooks', () => {
+  /** A request to the agent (no kept-alive connection); its status and JSON body. */
+  const call = (url: string, options: RequestOptions = {}, body?: string) =>
+    new Promise<{ status: number; body: unknown }>((done, fail) => {
+      const req = request(url, { ...options, agent: false }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          done({ status: res.statusCode!, body: text ? JSON.parse(text) : {} })
+        })
+      })
+      req.on('error', fail)
+      req.end(body)
+    })
+
+  /** A GitHub package delivery of `tag`, signed. */
+  const publish = (url: string, tag: string) => {
+    const body = JSON.stringify({
+      action: 'published',
+      package: {
+        name: 'shop',
+        package_type: 'container',
+        package_version: { container_metadata: { tag: { name: tag } } }
+      }
+    })
+    const mac = createHmac('sha256', GITHUB_SECRET).update(body).digest('hex')
+    const headers = {
+      'content-type': 'application/json',
+      'x-github-event': 'package',
+      'x-github-delivery': tag,
+      'x-hub-signature-256': `sha256=${mac}`
+    }
+    return call(`${url}/hooks/shop`, { method: 'POST', headers }, body)
+  }
+
+  test('deliveries of a tag not in the registry give their places up: more of them than max-pending, and the next delivery still deploys at once', async () => {
+    const stateDir = join(dir, 'state')
+    const store = await AgentStore.open(stateDir, { clock: realClock })
+    const token = 'agent-bearer-token-0123456789'
+    const server = await startAgentServer(
+      {
+        file: '/etc/gantry/agent.yml',
+        listen: { host: '127.0.0.1', port: 0 },
+        stateDir,
+        token,
+        logFormat: 'text',
+        maxBodyBytes: 64 * 1024,
+        maxPending: 2,
+        apps: [shop]
+      },
+      { deployer, store, clock: realClock, log: () => undefined }
+    )
+    try {
+      for (let i = 0; i < 3; i++) expect((await publish(server.url, 'v9')).status).toBe(422)
+      const accepted = await publish(server.url, 'v2')
+      expect(accepted.status).toBe(202)
+      const { job } = accepted.body as { job: string }
+      const apps = await call(`${server.url}/apps`, {
+        headers: { authorization: `Bearer ${token}` }
+      })
+      expect(apps.body).toMatchObject({ apps: [{ name: 'shop', running: job, queue: [] }] })
+      await deployer.untilStarted(1)
+      expect(deployer.started.map((j) => j.request)).toEqual([tag('v2')])
+    } finally {
+      deployer.finishAll()
+      await server.close(1000)
+    }
   })
 })
