@@ -81,7 +81,7 @@ describe('a lookup still going holds the app', () => {
     const q = queue(await open())
     const running = await submit(q, tag('v1'))
     await deployer.untilStarted(1)
-    const reserved = q.reserve(shop, 'api', rollback)
+    const reserved = q.reserve(shop, 'manual', rollback)
     if (!reserved.ok) throw new Error(reserved.reason)
     await submit(q, tag('v2'))
     deployer.finish(running.id)
