@@ -14,7 +14,9 @@ const SESSION = 'src/deploy/session.ts'
 const HAPROXY = 'src/core/deploy/haproxy.ts'
 const PROXY = 'src/core/deploy/proxy.ts'
 const BLUE_GREEN = 'src/deploy/targets/blue-green.ts'
+const CORE_BLUE_GREEN = 'src/core/deploy/blue-green.ts'
 const QUEUE = 'src/agent/queue.ts'
+const SERVER = 'src/agent/server.ts'
 const GIT = 'src/deploy/targets/git.ts'
 
 export const MODULES = [
@@ -400,14 +402,19 @@ export const MODULES = [
   },
   {
     name: 'proxy-switch',
-    tests: ['test/unit/core/deploy/blue-green.test.ts', 'test/unit/deploy/blue-green.test.ts'],
+    tests: [
+      'test/unit/core/deploy/blue-green.test.ts',
+      'test/unit/core/deploy/proxy-commit.test.ts',
+      'test/unit/deploy/blue-green.test.ts',
+      'test/unit/deploy/blue-green-mutants.test.ts'
+    ],
     mutants: [
       {
         id: 'no-switch-back',
         file: BLUE_GREEN,
         bug: 'a release that fails its public post-deploy test is not switched back',
-        find: '    if (publicFailure) {\n      if (from) {',
-        replace: '    if (publicFailure) {\n      if (from && !publicFailure) {'
+        find: 'if (publicFailure) return this.undo(version, from, to, publicFailure)',
+        replace: 'if (publicFailure) return this.notLive(version, publicFailure)'
       },
       {
         id: 'switch-back-records-only',
@@ -426,9 +433,9 @@ export const MODULES = [
       {
         id: 'failed-slot-left-running',
         file: BLUE_GREEN,
-        bug: 'the new slot keeps running after its public test failed',
-        find: '      await this.stopSlot(to)\n      return this.notLive(version, publicFailure)',
-        replace: '      return this.notLive(version, publicFailure)'
+        bug: 'the new slot keeps running after its switch or its public test failed (traffic back on the old one)',
+        find: '    await this.stopSlot(to)\n    if (from && serving === old)',
+        replace: '    if (from && serving === old)'
       },
       {
         id: 'retire-new-slot',
@@ -443,6 +450,43 @@ export const MODULES = [
         bug: 'any 2xx through the proxy confirms the switch, whichever release answered',
         find: 'probe.status >= 200 && probe.status < 300 && probe.release === release',
         replace: 'probe.status >= 200 && probe.status < 300'
+      },
+      {
+        id: 'switch-back-once',
+        file: BLUE_GREEN,
+        bug: 'the switch back is not tried again after one failure (a busy lock or socket leaves the failed release live)',
+        find: '        if (failure) throw new Error(failure)\n      },\n      {\n        attempts: 2,',
+        replace:
+          '        if (failure) throw new Error(failure)\n      },\n      {\n        attempts: 1,'
+      },
+      {
+        id: 'stop-the-only-serving-slot',
+        file: BLUE_GREEN,
+        bug: 'when switching back failed and the new release still serves, its slot is stopped anyway (nothing serves)',
+        find: '    if (back && serving === version) {\n',
+        replace: '    if (back && serving === version && !back) {\n'
+      },
+      {
+        id: 'records-changed-gives-up',
+        file: BLUE_GREEN,
+        bug: "another app's deploy changing the proxy meanwhile fails this deploy (no re-read and retry)",
+        find: 'if (result?.code === RECORDS_CHANGED_EXIT && attempt < 5)',
+        replace: 'if (result?.code === RECORDS_CHANGED_EXIT && attempt < 1)'
+      },
+      {
+        id: 'runtime-before-move',
+        file: CORE_BLUE_GREEN,
+        bug: "HAProxy's runtime commands run before the record files are moved in (a failed move leaves HAProxy switched, the records saying otherwise)",
+        find: "  lines.push(...moveFilesIn(c.files.map(target), discard))\n  if (runtime) lines.push(...runtimeCommands(c.host, c.files.length ? 'restore; ' : ''))\n",
+        replace:
+          "  if (runtime) lines.push(...runtimeCommands(c.host, ''))\n  lines.push(...moveFilesIn(c.files.map(target), discard))\n"
+      },
+      {
+        id: 'refusal-keeps-records',
+        file: CORE_BLUE_GREEN,
+        bug: 'HAProxy refusing a runtime command leaves the new records in place (they name a switch that did not happen)',
+        find: "runtimeCommands(c.host, c.files.length ? 'restore; ' : '')",
+        replace: "runtimeCommands(c.host, '')"
       },
       {
         id: 'old-slot-stays-ready',
@@ -462,14 +506,18 @@ export const MODULES = [
   },
   {
     name: 'queue',
-    tests: ['test/unit/agent/queue.test.ts', 'test/unit/agent/server.test.ts'],
+    tests: [
+      'test/unit/agent/queue.test.ts',
+      'test/unit/agent/server.test.ts',
+      'test/unit/agent/queue-mutants.test.ts'
+    ],
     mutants: [
       {
         id: 'newest-first',
         file: QUEUE,
         bug: 'a job is queued at the front (a waiting rollback is overtaken by a later deploy)',
-        find: '    lane.waiting.push(job)\n',
-        replace: '    lane.waiting.unshift(job)\n'
+        find: '    lane.waiting.push(job)\n    this.looking++',
+        replace: '    lane.waiting.unshift(job)\n    this.looking++'
       },
       {
         id: 'lifo',
@@ -482,27 +530,22 @@ export const MODULES = [
         id: 'deploy-replaces-rollback',
         file: QUEUE,
         bug: 'a deploy supersedes a waiting rollback',
-        find: 'lane.waiting.findIndex((j) => isRollback(j) === isRollback(job))',
-        replace: 'lane.waiting.findIndex(() => true)'
+        find: 'lane.waiting.findIndex((j, i) => i < mine && isRollback(j) === isRollback(job))',
+        replace: 'lane.waiting.findIndex((j, i) => i < mine)'
       },
       {
         id: 'supersede-keeps-place',
         file: QUEUE,
         bug: "a newer deploy takes the superseded one's place instead of going to the back",
-        edits: [
-          { find: 'lane.waiting.splice(same, 1)', replace: 'lane.waiting.splice(same, 1, job)' },
-          {
-            find: '    lane.waiting.push(job)\n',
-            replace: '    if (same < 0) lane.waiting.push(job)\n'
-          }
-        ]
+        find: '    lane.waiting.splice(same, 1)\n',
+        replace: '    lane.waiting.splice(mine, 1)\n    lane.waiting.splice(same, 1, job)\n'
       },
       {
         id: 'two-at-once',
         file: QUEUE,
         bug: 'a second job of the app starts while one runs',
-        find: 'if (lane.running || this.stopped) return',
-        replace: 'if (this.stopped) return'
+        find: 'if (lane.running || this.stopped || lane.waiting[0]?.looking) return',
+        replace: 'if (this.stopped || lane.waiting[0]?.looking) return'
       },
       {
         id: 'resume-reversed',
@@ -510,6 +553,68 @@ export const MODULES = [
         bug: 'jobs resumed after a restart queue in reverse order',
         find: 'for (const record of this.options.store.jobs()) {',
         replace: 'for (const record of [...this.options.store.jobs()].reverse()) {'
+      },
+      {
+        id: 'place-after-lookup',
+        file: QUEUE,
+        bug: "a delivery's place is taken when its lookup answers, not on arrival (the slower-looked-up older release runs last and stays live)",
+        edits: [
+          {
+            find: '    lane.waiting.push(job)\n    this.looking++',
+            replace: '    this.looking++'
+          },
+          {
+            find: '    if (resolved) Object.assign(job, { version: resolved.version, resolved })\n',
+            replace:
+              '    lane.waiting.push(job)\n    if (resolved) Object.assign(job, { version: resolved.version, resolved })\n'
+          }
+        ]
+      },
+      {
+        id: 'looking-not-superseded',
+        file: QUEUE,
+        bug: 'a later arrival does not supersede an earlier one whose lookup is still going (both run, the older last)',
+        find: 'lane.waiting.findIndex((j, i) => i < mine && isRollback(j) === isRollback(job))',
+        replace:
+          'lane.waiting.findIndex((j, i) => i < mine && !j.looking && isRollback(j) === isRollback(job))'
+      },
+      {
+        id: 'last-answer-wins',
+        file: QUEUE,
+        bug: 'the delivery whose lookup answers last supersedes the waiting one, whichever arrived first',
+        find: 'lane.waiting.findIndex((j, i) => i < mine && isRollback(j) === isRollback(job))',
+        replace: 'lane.waiting.findIndex((j, i) => i !== mine && isRollback(j) === isRollback(job))'
+      },
+      {
+        id: 'run-past-looking',
+        file: QUEUE,
+        bug: 'a job starts ahead of an earlier arrival whose lookup is still going (which then runs after it)',
+        edits: [
+          {
+            find: 'if (lane.running || this.stopped || lane.waiting[0]?.looking) return',
+            replace: 'if (lane.running || this.stopped) return'
+          },
+          {
+            find: 'const next = lane.waiting.shift()',
+            replace:
+              'const at = lane.waiting.findIndex((j) => !j.looking)\n    const next = at < 0 ? undefined : lane.waiting.splice(at, 1)[0]'
+          }
+        ]
+      },
+      {
+        id: 'server-looks-up-first',
+        file: SERVER,
+        bug: 'the webhook takes its place in the queue after the registry lookup, not on arrival',
+        find: '    const reserved = queue.reserve(app, via, request)\n    if (!reserved.ok) throw refused(reserved.reason, reserved.retryAfterSeconds)\n    let resolved: Resolved\n    try {\n      resolved = await resolve(app, request)\n    } catch (error) {\n      reserved.place.cancel()\n      throw error\n    }\n    const result = await reserved.place.fill(resolved)\n',
+        replace:
+          '    const resolved: Resolved = await resolve(app, request)\n    const result = await queue.submit(app, via, request, resolved)\n'
+      },
+      {
+        id: 'failed-lookup-keeps-place',
+        file: SERVER,
+        bug: "a delivery whose lookup failed (422, 502) keeps its place: the app's queue waits for it forever",
+        find: '      reserved.place.cancel()\n',
+        replace: ''
       },
       {
         id: 'refuse-superseding',
