@@ -78,9 +78,17 @@ function powerCut() {
   }
 }
 
-/** Boot: the machine's services start again (engine, sshd, the proxies). */
+/**
+ * Boot: the machine's services start again (engine, sshd, the proxies); a service that fails to
+ * start is started once more, as systemd's `Restart=` would.
+ */
 function boot() {
-  const r = spawnSync('node', ['test/sandbox/cli.js', 'up'], { encoding: 'utf8' })
+  const up = () => spawnSync('node', ['test/sandbox/cli.js', 'up'], { encoding: 'utf8' })
+  let r = up()
+  if (r.status !== 0) {
+    console.warn(`sandbox up failed once, again:\n${r.stderr.slice(-2000)}`)
+    r = up()
+  }
   if (r.status !== 0)
     throw new Error(
       `sandbox up failed (${r.status}):\n${r.stderr.slice(-3000)}${r.stdout.slice(-1000)}`
